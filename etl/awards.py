@@ -1,0 +1,331 @@
+"""Award lists: flat registers and lists attached to a decision.
+
+Both become one frame with the columns of the `award` table. Values missing
+from the columns (decision, award, recipient kind) come from the list's
+preamble and section rows, exactly as a reader of the paper would take them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import polars as pl
+
+from etl.checks import Check, run_checks
+from etl.grid import Grid
+from etl.headers import Header
+from etl.problems import Problem
+from etl.values import map_by_keywords, parse_date, parse_int, vietnamese_date
+from thidua import forms, positions, reference
+from thidua.text import fold
+
+_DECISION = re.compile(r"quyết định số\s*:?\s*([0-9][^\s,;)]*)", re.IGNORECASE)
+_ROMAN = re.compile(r"^(i{1,3}|iv|v|vi{1,3}|ix|x|[a-d])[.)]?\s*(?=\s|$)")
+_NUMBERING = re.compile(r"^([0-9ivx]+|[a-d])[.)]\s*")
+_SECTION_WORDS = ("ca nhan", "tap the", "ho gia dinh", "tang ", "danh hieu")
+_FOOTER = re.compile(
+    r"^(danh sach (nay )?co|tong (cong|so)|kt\.? ?chu tich|tm\.? ?|chu tich$|pho chu tich$|"
+    r"nguoi lap|noi nhan|ghi chu:)"
+)
+_FOOTER_COUNTS = re.compile(r"(\d+)\s*ca nhan.*?(\d+)\s*tap the")
+RAW = "raw_"
+_DETAIL_FIELDS = ("position", "unit", "form", "gender", "recipient_kind", "decision_no")
+
+
+@dataclass
+class Context:
+    """What the preamble and footer of a decision list say."""
+
+    decision_no: str | None = None
+    decision_date: date | None = None
+    title_form: str | None = None
+    footer_counts: tuple[int, int] | None = None
+    footer_row: int | None = None
+    sections: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+def _row_text(values: list[str | None]) -> str:
+    return " ".join(v for v in values if v)
+
+
+def read_preamble(grid: Grid, header: Header) -> Context:
+    context = Context()
+    first_header_row = min(header.row, header.row - 1 if header.row else 0)
+    for index in range(first_header_row + 1):
+        text = _row_text(grid.row_values(index))
+        match = _DECISION.search(text)
+        if match and context.decision_no is None:
+            context.decision_no = normalise_decision_no(match.group(1))
+            when = vietnamese_date(text[match.end() :])
+            if when:
+                context.decision_date = date(*when)
+        elif context.title_form is None and "quyet dinh" not in fold(text):
+            context.title_form = forms.find_form_in(text)
+    return context
+
+
+def normalise_decision_no(text: str) -> str:
+    return re.sub(r"\s*([/-])\s*", r"\1", text.strip().rstrip("."))
+
+
+def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
+    """Section rows set recipient kind / award for the rows under them; the
+    footer ends the table. Returns the grid index where the table ends."""
+    cols = header.columns
+    name_col = cols.get("recipient_name")
+    detail_cols = [cols[f] for f in _DETAIL_FIELDS if f in cols]
+    kind: str | None = None
+    form: str | None = None
+    for index in range(header.data_start, grid.cells.height):
+        values = grid.row_values(index)
+        text = _row_text(values)
+        if not text:
+            continue
+        folded = fold(text)
+        if _FOOTER.match(folded) or (values[0] is None and _FOOTER.match(fold(values[-1] or ""))):
+            counts = _FOOTER_COUNTS.search(folded)
+            if counts:
+                context.footer_counts = (int(counts.group(1)), int(counts.group(2)))
+            context.footer_row = grid.excel_row(index)
+            return index
+        if any(values[c] for c in detail_cols):
+            continue
+        stt = fold(values[cols["stt"]] or "") if "stt" in cols else ""
+        label = fold(values[name_col] or "") if name_col is not None else folded
+        body = _NUMBERING.sub("", label)
+        is_roman = bool(_ROMAN.match(stt)) or bool(_ROMAN.match(label) and "." in label[:5])
+        if not (is_roman or body.startswith(_SECTION_WORDS) or forms.find_form_in(body)):
+            continue
+        said_kind = map_by_keywords(body, reference.RECIPIENT_KINDS)
+        said_form = forms.find_form_in(body)
+        if is_roman:  # a top-level section starts afresh
+            kind, form = said_kind, said_form
+        else:
+            kind, form = said_kind or kind, said_form or form
+        context.sections[index] = (kind, form)
+    return grid.cells.height
+
+
+def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFrame:
+    """Data rows with raw field columns, the section in force, Excel row numbers."""
+    frame = grid.cells.with_row_index("grid_row").slice(header.data_start, end - header.data_start)
+    frame = frame.with_columns(source_row=pl.col("grid_row") + grid.first_row)
+    section_rows = sorted(context.sections)
+    section_kind = {r: k for r, (k, _) in context.sections.items()}
+    section_form = {r: f for r, (_, f) in context.sections.items()}
+    frame = frame.with_columns(
+        section_kind=pl.col("grid_row").replace_strict(section_kind, default=None, return_dtype=pl.String),
+        section_form=pl.col("grid_row").replace_strict(section_form, default=None, return_dtype=pl.String),
+        is_section=pl.col("grid_row").is_in(section_rows),
+    ).with_columns(
+        # A section can say "no kind" explicitly: forward-fill from section rows only.
+        pl.when(pl.col("is_section")).then(pl.col("section_kind").fill_null("")).forward_fill().alias("section_kind"),
+        pl.when(pl.col("is_section")).then(pl.col("section_form").fill_null("")).forward_fill().alias("section_form"),
+    )
+    raw = {f"{RAW}{name}": pl.col(f"c{col}") for name, col in header.columns.items()}
+    field_cols = [f"c{c}" for c in header.columns.values()]
+    frame = frame.filter(~pl.col("is_section") & pl.any_horizontal(pl.col(field_cols).is_not_null()))
+    return frame.select(
+        "source_row",
+        pl.col("section_kind").replace("", None),
+        pl.col("section_form").replace("", None),
+        **raw,
+    )
+
+
+def _lookup(values: pl.Series, fn: object) -> dict[str, str | None]:
+    return {v: fn(v) for v in values.drop_nulls().unique().to_list()}  # type: ignore[operator]
+
+
+def _split_position_unit(text: str | None) -> tuple[str | None, str | None]:
+    """'Phó Giám đốc, Sở Y tế' -> ('Phó Giám đốc', 'Sở Y tế'); the unit follows the last comma."""
+    if not text:
+        return None, None
+    if "," not in text:
+        return text, None
+    position, unit = text.rsplit(",", 1)
+    return position.strip() or None, unit.strip() or None
+
+
+def parse_awards(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Problem]]:
+    context = read_preamble(grid, header)
+    end = _scan_sections(grid, header, context)
+    table = _table(grid, header, end, context)
+
+    def raw(name: str) -> pl.Expr:
+        column = f"{RAW}{name}"
+        return pl.col(column) if column in table.columns else pl.lit(None, dtype=pl.String)
+
+    if "position_unit" in header.columns:
+        split = {v: _split_position_unit(v) for v in table[f"{RAW}position_unit"].drop_nulls().unique()}
+        table = table.with_columns(
+            pl.col(f"{RAW}position_unit").replace_strict({k: v[0] for k, v in split.items()}, default=None).alias(f"{RAW}position"),
+            pl.col(f"{RAW}position_unit").replace_strict({k: v[1] for k, v in split.items()}, default=None).alias(f"{RAW}unit"),
+        )
+    form_codes = _lookup(table[f"{RAW}form"], forms.form_code) if f"{RAW}form" in table.columns else {}
+    kinds = _lookup(table[f"{RAW}recipient_kind"], lambda v: map_by_keywords(v, reference.RECIPIENT_KINDS)) if f"{RAW}recipient_kind" in table.columns else {}
+    types = _lookup(table[f"{RAW}award_type"], lambda v: map_by_keywords(v, reference.AWARD_TYPES)) if f"{RAW}award_type" in table.columns else {}
+    recipients = {f.code: f.recipients for f in reference.AWARD_FORMS}
+
+    frame = table.with_columns(
+        form_from_cell=raw("form").replace_strict(form_codes, default=None, return_dtype=pl.String),
+        kind_from_cell=raw("recipient_kind").replace_strict(kinds, default=None, return_dtype=pl.String),
+        award_type=raw("award_type").replace_strict(types, default=None, return_dtype=pl.String),
+        gender=raw("gender").map_elements(_gender, return_dtype=pl.String, skip_nulls=True),
+        year_from_cell=parse_int(raw("year")),
+        decision_date=parse_date(raw("decision_date")).fill_null(pl.lit(context.decision_date, dtype=pl.Date)),
+        achievement_year=parse_int(raw("achievement_year")).fill_null(
+            raw("achievement").str.extract(r"năm (\d{4})", 1).cast(pl.Int64, strict=False)
+        ),
+    ).with_columns(
+        form_code=pl.coalesce("form_from_cell", "section_form", pl.lit(context.title_form, dtype=pl.String)),
+        year=pl.coalesce("year_from_cell", pl.col("decision_date").dt.year().cast(pl.Int64)),
+        decision_no=raw("decision_no").map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True).fill_null(pl.lit(context.decision_no, dtype=pl.String)),
+    ).with_columns(
+        form_recipients=pl.col("form_code").replace_strict(recipients, default=None, return_dtype=pl.String),
+    ).with_columns(
+        recipient_kind=pl.coalesce(
+            "kind_from_cell",
+            "section_kind",
+            pl.when(pl.col("form_recipients") != "both").then(pl.col("form_recipients")),
+            pl.when(pl.col("gender").is_not_null() | raw("position").is_not_null()).then(pl.lit("individual")),
+        ),
+    )
+    frame = frame.with_columns(
+        # Award text as the file had it: the cell, else the section or title's award.
+        form_text=pl.coalesce(raw("form"), pl.col("form_code").replace_strict({f.code: f.name_vi for f in reference.AWARD_FORMS}, default=None, return_dtype=pl.String)),
+        award_type=pl.col("award_type").fill_null(pl.when(raw("award_type").is_null()).then(pl.lit("regular"))),
+    )
+    problems = run_checks(frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}")
+    problems += _footer_problems(frame, context, grid.file)
+    return _finish(frame, raw), problems
+
+
+def _gender(value: str) -> str | None:
+    folded = fold(value)
+    return {"nam": "M", "nu": "F", "m": "M", "f": "F"}.get(folded)
+
+
+def _labels(header: Header) -> dict[str, str]:
+    labels = dict(header.labels)
+    if "position_unit" in labels:
+        labels.setdefault("position", labels["position_unit"])
+        labels.setdefault("unit", labels["position_unit"])
+    return labels
+
+
+def _award_checks(raw: object, context: Context) -> list[Check]:
+    r = raw  # type: ignore[assignment]
+    kinds_allowed = "«Cá nhân», «Tập thể» hoặc «Hộ gia đình»"
+    types_allowed = ", ".join(f"«{label}»" for label, _ in reference.AWARD_TYPES.values())
+    return [
+        Check(r("recipient_name").is_null(), "recipient_name", "thiếu họ tên / tên tập thể được khen."),  # type: ignore[operator]
+        Check(
+            r("form").is_not_null() & pl.col("form_from_cell").is_null(),  # type: ignore[operator]
+            "form",
+            "không phải hình thức khen thưởng đã biết.",
+            forms.suggest_form,
+        ),
+        Check(
+            r("form").is_null() & pl.col("form_code").is_null(),  # type: ignore[operator]
+            "form",
+            "thiếu hình thức khen thưởng (không có ở cột, ở mục hay ở tiêu đề danh sách).",
+        ),
+        Check(
+            r("recipient_kind").is_not_null() & pl.col("kind_from_cell").is_null(),  # type: ignore[operator]
+            "recipient_kind",
+            f"đối tượng phải là {kinds_allowed}.",
+        ),
+        Check(
+            pl.col("recipient_kind").is_null() & r("recipient_kind").is_null() & pl.col("form_code").is_not_null(),  # type: ignore[operator]
+            "recipient_name",
+            "không xác định được đây là cá nhân hay tập thể: thêm cột «Đối tượng» hoặc mục «I. CÁ NHÂN» / «II. TẬP THỂ».",
+        ),
+        Check(
+            pl.col("form_recipients").is_in(["individual", "collective"])
+            & pl.col("recipient_kind").is_not_null()
+            & (pl.col("form_recipients") != pl.col("recipient_kind")),
+            "form",
+            "hình thức này không tặng cho loại đối tượng ghi ở dòng này (cá nhân / tập thể).",
+        ),
+        Check(r("gender").is_not_null() & pl.col("gender").is_null(), "gender", "giới tính phải là «Nam» hoặc «Nữ»."),  # type: ignore[operator]
+        Check(
+            r("year").is_not_null() & ~pl.col("year_from_cell").is_between(1945, 2100).fill_null(False),  # type: ignore[operator]
+            "year",
+            "năm không hợp lệ (cần 4 chữ số, ví dụ 2020).",
+        ),
+        Check(r("year").is_null() & pl.col("year").is_null(), "year" if "year" else None, "thiếu năm: không có cột «Năm» và không có ngày quyết định."),  # type: ignore[operator]
+        Check(
+            r("decision_date").is_not_null() & pl.col("decision_date").is_null(),  # type: ignore[operator]
+            "decision_date",
+            "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm, ví dụ 25/01/2020.",
+        ),
+        Check(
+            pl.col("year_from_cell").is_not_null()
+            & pl.col("decision_date").is_not_null()
+            & (pl.col("year_from_cell") != pl.col("decision_date").dt.year()),
+            "year",
+            "năm không khớp với năm của ngày quyết định (năm khen thưởng là năm ra quyết định).",
+        ),
+        Check(
+            r("award_type").is_not_null() & pl.col("award_type").is_null(),  # type: ignore[operator]
+            "award_type",
+            f"loại hình khen thưởng phải là một trong: {types_allowed}.",
+        ),
+        Check(
+            r("achievement_year").is_not_null() & pl.col("achievement_year").is_null(),  # type: ignore[operator]
+            "achievement_year",
+            "năm thành tích không hợp lệ (cần 4 chữ số).",
+        ),
+    ]
+
+
+def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[Problem]:
+    """'Danh sách này có 40 cá nhân và 12 tập thể' must agree with the rows read."""
+    if context.footer_counts is None:
+        return []
+    individuals = frame.filter(pl.col("recipient_kind") == "individual").height
+    collectives = frame.filter(pl.col("recipient_kind") == "collective").height
+    stated = context.footer_counts
+    if (individuals, collectives) == stated:
+        return []
+    return [
+        Problem(
+            file=file,
+            row=context.footer_row,
+            message=(
+                f"dòng tổng ghi {stated[0]} cá nhân và {stated[1]} tập thể nhưng danh sách có "
+                f"{individuals} cá nhân và {collectives} tập thể. Hãy kiểm tra các dòng bị thiếu hoặc thừa."
+            ),
+        )
+    ]
+
+
+def _finish(frame: pl.DataFrame, raw: object) -> pl.DataFrame:
+    r = raw  # type: ignore[assignment]
+    frame = frame.with_columns(
+        recipient_name=r("recipient_name"),  # type: ignore[operator]
+        position=r("position"),  # type: ignore[operator]
+        unit_name=r("unit"),  # type: ignore[operator]
+        campaign_code=r("campaign").map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True),  # type: ignore[operator]
+    )
+    classes = positions.classify_column(frame["position"])
+    frame = frame.join(classes, on="position", how="left", nulls_equal=False).with_columns(
+        is_leader=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("is_leader")),
+        leader_rule=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("leader_rule")),
+        gender=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("gender")),
+        form_detail=pl.struct("form_text", "form_code").map_elements(
+            lambda s: forms.detail_of(s["form_text"], s["form_code"]) if s["form_code"] else None,
+            return_dtype=pl.String,
+        ),
+    )
+    return frame.select(AWARD_COLUMNS).sort("source_row")
+
+
+AWARD_COLUMNS = [
+    "source_row", "year", "decision_no", "decision_date", "form_code", "form_text", "form_detail",
+    "award_type", "recipient_kind", "recipient_name", "position", "is_leader", "leader_rule",
+    "gender", "unit_name", "achievement_year", "campaign_code",
+]

@@ -1,0 +1,178 @@
+"""Bloc and cluster sheets: year-end scoring summaries and the membership list."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+
+import polars as pl
+
+from etl.checks import Check, run_checks
+from etl.grid import Grid
+from etl.headers import Header
+from etl.problems import Problem
+from etl.values import map_by_keywords, parse_int, parse_number
+from thidua import reference
+from thidua.text import fold
+
+_TITLE = re.compile(r"\b(khoi|cum)( thi dua)?( so)? ?([0-9]+|[ivx]+)\b")
+_YEAR = re.compile(r"\bnam (\d{4})\b")
+SCORE_COLUMNS = ["self_score", "bloc_score", "bonus", "penalty", "total", "rank"]
+
+
+def bloc_name_from(text: str) -> tuple[str, str] | None:
+    """'... KHỐI THI ĐUA SỐ 4 NĂM 2018' -> ('Khối thi đua số 4', 'bloc')."""
+    match = _TITLE.search(fold(text))
+    if not match:
+        return None
+    kind = "bloc" if match.group(1) == "khoi" else "cluster"
+    word = "Khối" if kind == "bloc" else "Cụm"
+    return f"{word} thi đua số {match.group(4).upper()}", kind
+
+
+def unit_suggester(known_units: set[str]) -> Callable[[str], str | None]:
+    folded = {fold(u): u for u in known_units}
+
+    def suggest(value: str) -> str | None:
+        close = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.8)
+        return folded[close[0]] if close else None
+
+    return suggest
+
+
+def _raw_frame(grid: Grid, header: Header) -> pl.DataFrame:
+    frame = grid.cells.with_row_index("grid_row").slice(header.data_start)
+    field_cols = {name: pl.col(f"c{col}") for name, col in header.columns.items()}
+    return (
+        frame.select(source_row=pl.col("grid_row") + grid.first_row, **field_cols)
+        .filter(pl.any_horizontal(pl.exclude("source_row").is_not_null()))
+    )
+
+
+def parse_bloc_scores(
+    grid: Grid, header: Header, known_units: set[str]
+) -> tuple[pl.DataFrame, list[Problem]]:
+    title = " ".join(v for i in range(header.row) for v in grid.row_values(i) if v)
+    named = bloc_name_from(title)
+    year = _YEAR.search(fold(title))
+    problems: list[Problem] = []
+    if named is None or year is None:
+        problems.append(
+            Problem(
+                grid.file,
+                "tiêu đề phải nêu khối/cụm và năm, ví dụ «BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA "
+                "KHỐI THI ĐUA SỐ 4 NĂM 2018».",
+                row=grid.first_row,
+                value=title or None,
+            )
+        )
+    raw = _raw_frame(grid, header)
+    # Rows under the table (signatures, "KHỐI TRƯỞNG") carry no unit and no total.
+    raw = raw.filter(pl.col("unit").is_not_null() | pl.col("total").is_not_null())
+    for name in SCORE_COLUMNS:
+        if name not in raw.columns:
+            raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias(name))
+    parsed = raw.with_columns(
+        **{f"{n}_value": parse_number(pl.col(n)) for n in SCORE_COLUMNS if n != "rank"},
+        rank_value=parse_int(pl.col("rank")),
+    )
+    expected_total = pl.col("bloc_score_value") + pl.col("bonus_value").fill_null(0) - pl.col("penalty_value").fill_null(0)
+    checks = [
+        Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
+        Check(pl.col("total_value").is_null(), "total", "tổng điểm phải là số (ví dụ 95,5)."),
+        Check(pl.col("rank_value").is_null(), "rank", "xếp hạng phải là số nguyên (1, 2, 3…)."),
+        *[
+            Check(pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(), n, "điểm phải là số (ví dụ 95,5).")
+            for n in ("self_score", "bloc_score", "bonus", "penalty")
+        ],
+        Check(
+            pl.col("bloc_score_value").is_not_null() & ((pl.col("total_value") - expected_total).abs() > 0.051),
+            "total",
+            "tổng điểm không bằng điểm khối chấm + điểm cộng − điểm trừ.",
+        ),
+        Check(pl.col("rank_value").is_duplicated() & pl.col("rank_value").is_not_null(), "rank", "thứ hạng bị trùng với đơn vị khác."),
+        Check(pl.col("unit").is_duplicated() & pl.col("unit").is_not_null(), "unit", "đơn vị xuất hiện hai lần trong bảng."),
+    ]
+    if known_units:
+        checks.append(
+            Check(~pl.col("unit").is_in(sorted(known_units)), "unit", "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).", unit_suggester(known_units))
+        )
+    problems += run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
+    if not problems:
+        problems += _rank_order_problems(parsed, grid.file, header)
+    frame = parsed.select(
+        "source_row",
+        year=pl.lit(int(year.group(1)) if year else None, dtype=pl.Int64),
+        bloc_name=pl.lit(named[0] if named else None, dtype=pl.String),
+        bloc_kind=pl.lit(named[1] if named else None, dtype=pl.String),
+        unit_name=pl.col("unit"),
+        self_score=pl.col("self_score_value"),
+        bloc_score=pl.col("bloc_score_value"),
+        bonus=pl.col("bonus_value"),
+        penalty=pl.col("penalty_value"),
+        total_score=pl.col("total_value"),
+        rank=pl.col("rank_value"),
+    )
+    return frame, problems
+
+
+def _rank_order_problems(parsed: pl.DataFrame, file: str, header: Header) -> list[Problem]:
+    """Ranks must run 1..n and follow the totals (a higher total never ranks lower)."""
+    ordered = parsed.sort("rank_value")
+    ranks = ordered["rank_value"].to_list()
+    if ranks != list(range(1, len(ranks) + 1)):
+        return [Problem(file, f"thứ hạng phải chạy liên tục từ 1 đến {len(ranks)}; bảng có {ranks}.", column=header.labels.get("rank"))]
+    totals = ordered["total_value"].to_list()
+    for previous, (row, total) in zip(totals, ordered.select("source_row", "total_value").rows()[1:], strict=False):
+        if total > previous:
+            return [Problem(file, "đơn vị có tổng điểm cao hơn lại xếp hạng thấp hơn.", row=row, column=header.labels.get("total"), value=f"{total:g}")]
+    return []
+
+
+def parse_memberships(
+    grid: Grid, header: Header, known_units: set[str]
+) -> tuple[pl.DataFrame, list[Problem]]:
+    raw = _raw_frame(grid, header)
+    roles = {v: map_by_keywords(v, reference.BLOC_ROLES) for v in raw["role"].drop_nulls().unique()}
+    names = {v: bloc_name_from(v) for v in raw["bloc"].drop_nulls().unique()}
+    parsed = raw.with_columns(
+        year_value=parse_int(pl.col("year")) if "year" in raw.columns else pl.lit(None, dtype=pl.Int64),
+        role_value=pl.col("role").replace_strict(roles, default=None, return_dtype=pl.String).fill_null(
+            pl.when(pl.col("role").is_null()).then(pl.lit("member"))
+        ),
+        bloc_name=pl.col("bloc").replace_strict({k: v[0] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String),
+        bloc_kind=pl.col("bloc").replace_strict({k: v[1] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String),
+    )
+    group = ["year_value", "bloc_name"]
+    checks = [
+        Check(~pl.col("year_value").is_between(1990, 2100).fill_null(False), "year", "năm không hợp lệ (cần 4 chữ số)."),
+        Check(pl.col("bloc_name").is_null(), "bloc", "không nhận ra khối/cụm; hãy ghi dạng «Khối thi đua số 1» hoặc «Cụm thi đua số 2»."),
+        Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
+        Check(pl.col("role_value").is_null(), "role", "vai trò phải là «Khối trưởng»/«Cụm trưởng», «Khối phó»/«Cụm phó» hoặc «Thành viên»."),
+        Check(
+            (pl.col("role_value") == "head") & ((pl.col("role_value") == "head").sum().over(group) > 1),
+            "role",
+            "khối/cụm này có hơn một khối trưởng trong cùng năm.",
+        ),
+        Check(
+            (pl.col("role_value") == "deputy") & ((pl.col("role_value") == "deputy").sum().over(group) > 1),
+            "role",
+            "khối/cụm này có hơn một khối phó trong cùng năm.",
+        ),
+        Check(pl.struct("year_value", "unit").is_duplicated() & pl.col("unit").is_not_null(), "unit", "đơn vị thuộc hai khối/cụm (hoặc ghi hai lần) trong cùng năm."),
+    ]
+    if known_units:
+        checks.append(
+            Check(~pl.col("unit").is_in(sorted(known_units)), "unit", "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).", unit_suggester(known_units))
+        )
+    problems = run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
+    frame = parsed.select(
+        "source_row",
+        year=pl.col("year_value"),
+        bloc_name="bloc_name",
+        bloc_kind="bloc_kind",
+        unit_name=pl.col("unit"),
+        role=pl.col("role_value"),
+    )
+    return frame, problems

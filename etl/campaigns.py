@@ -1,0 +1,58 @@
+"""The campaign list (phong trào thi đua): plan number, name, kind, period, deadline, slogan."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.awards import normalise_decision_no
+from etl.checks import Check, run_checks
+from etl.grid import Grid
+from etl.headers import Header
+from etl.problems import Problem
+from etl.values import map_by_keywords, parse_date
+from thidua import reference
+
+DATE_FIELDS = ("issued_on", "start", "end", "deadline")
+
+
+def parse_campaigns(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Problem]]:
+    frame = grid.cells.with_row_index("grid_row").slice(header.data_start)
+    raw = frame.select(
+        source_row=pl.col("grid_row") + grid.first_row,
+        **{name: pl.col(f"c{col}") for name, col in header.columns.items()},
+    ).filter(pl.any_horizontal(pl.exclude("source_row").is_not_null()))
+    for name in (*DATE_FIELDS, "campaign_kind", "slogan"):
+        if name not in raw.columns:
+            raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias(name))
+    kinds = {v: map_by_keywords(v, reference.CAMPAIGN_KINDS) for v in raw["campaign_kind"].drop_nulls().unique()}
+    parsed = raw.with_columns(
+        **{f"{n}_value": parse_date(pl.col(n)) for n in DATE_FIELDS},
+        kind_value=pl.col("campaign_kind").replace_strict(kinds, default=None, return_dtype=pl.String).fill_null(
+            pl.when(pl.col("campaign_kind").is_null()).then(pl.lit("thematic"))
+        ),
+        code=pl.col("plan_no").map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True),
+    )
+    checks = [
+        Check(pl.col("plan_no").is_null(), "plan_no", "thiếu số kế hoạch (ví dụ 136/KH-UBND)."),
+        Check(pl.col("code").is_duplicated() & pl.col("code").is_not_null(), "plan_no", "số kế hoạch bị ghi hai lần."),
+        Check(pl.col("campaign_name").is_null(), "campaign_name", "thiếu tên phong trào."),
+        Check(pl.col("kind_value").is_null(), "campaign_kind", "loại phải là «Thường xuyên», «Chuyên đề» hoặc «Theo đợt»."),
+        *[
+            Check(pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(), n, "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm.")
+            for n in DATE_FIELDS
+        ],
+        Check(pl.col("end_value") < pl.col("start_value"), "end", "ngày kết thúc trước ngày bắt đầu."),
+    ]
+    problems = run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
+    result = parsed.select(
+        "source_row",
+        campaign_code="code",
+        issued_on="issued_on_value",
+        name="campaign_name",
+        kind="kind_value",
+        start_date="start_value",
+        end_date="end_value",
+        registration_deadline="deadline_value",
+        slogan="slogan",
+    )
+    return result, problems

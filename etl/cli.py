@@ -1,0 +1,57 @@
+"""`python -m etl` — the analysts' command line. Messages are Vietnamese and no
+traceback reaches the user; the exit status is non-zero when a file is refused."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from etl.importer import Report, import_files
+from thidua import settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Nhập bảng tính thi đua – khen thưởng vào kho DuckDB.")
+    parser.add_argument("--db", help=f"tệp kho dữ liệu (mặc định ${settings.DB_ENV} hoặc data/warehouse.duckdb)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    imp = commands.add_parser("import", help="nhập một hay nhiều tệp .xlsx, .xls, .csv")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
+    demo = commands.add_parser("demo", help="sinh tỉnh mẫu (Kiên Giang 2018–2025) và nhập vào kho")
+    demo.add_argument("--if-missing", action="store_true", help="bỏ qua nếu kho đã có dữ liệu")
+    demo.add_argument("--awards-per-year", type=int, default=5000)
+    demo.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
+    status = commands.add_parser("status", help="liệt kê các lần nhập")
+    status.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
+    return parser
+
+
+def _print_reports(reports: list[Report]) -> int:
+    for report in reports:
+        print(report.message())
+    refused = sum(not r.ok for r in reports)
+    if refused:
+        print(f"\n{refused}/{len(reports)} tệp bị từ chối; các tệp đó không được ghi gì vào kho.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    master = settings.db_path(getattr(args, "db_sub", None) or args.db)
+    try:
+        if args.command == "import":
+            return _print_reports(import_files(args.files, master))
+        if args.command == "demo":
+            from etl.demo_import import import_demo
+
+            return _print_reports(import_demo(master, if_missing=args.if_missing, awards_per_year=args.awards_per_year))
+        from etl.status import print_status
+
+        return print_status(master)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # last resort: a message, never a traceback
+        print(f"Lỗi không mong đợi ({type(error).__name__}: {error}). Kho dữ liệu không bị ghi dở.", file=sys.stderr)
+        return 2

@@ -1,0 +1,126 @@
+"""Finding the header row by meaning: each header cell is matched to a field.
+
+Header words vary between offices ("STT"/"TT", "Tổng điểm"/"Tổng cộng"), may
+be merged over two rows, and sit under titles and headings that must not be
+mistaken for data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.grid import Grid
+from etl.problems import column_letter
+from thidua.text import fold
+
+# field -> patterns over the folded header text; first field whose pattern matches wins,
+# so specific names come before general ones ("chuc vu, don vi" before "chuc vu").
+FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("stt", r"^(stt|tt|so tt|so thu tu)$"),
+    ("achievement_year", r"^nam (thanh tich|dat thanh tich)"),
+    ("year", r"^(nam|nam quyet dinh|nam khen thuong|nam xet|nam danh gia)$"),
+    ("decision_no", r"^(so quyet dinh|so qd|quyet dinh so|so hieu quyet dinh)"),
+    ("decision_date", r"^(ngay quyet dinh|ngay qd|ngay ky|ngay ky quyet dinh)"),
+    ("issued_on", r"^ngay ban hanh"),
+    ("recipient_kind", r"^(doi tuong|loai doi tuong|ca nhan/tap the)"),
+    ("position_unit", r"^chuc vu,? (va )?(don vi|noi cong tac|co quan)"),
+    ("recipient_name", r"^(ho (va )?ten|ten tap the|ten ca nhan|ho ten, ten tap the|ten (ca nhan|tap the),)"),
+    ("gender", r"^(gioi tinh|gioi|nam/nu|nam, nu)$"),
+    ("position", r"^(chuc vu|chuc danh)"),
+    ("bloc", r"^(khoi/cum|khoi, cum|khoi hoac cum|khoi|cum)( thi dua)?$"),
+    ("unit", r"^(don vi|ten don vi|don vi cong tac|co quan|co quan, don vi|noi cong tac)$"),
+    ("form", r"^(hinh thuc khen thuong|hinh thuc|danh hieu|danh hieu, hinh thuc|hinh thuc, danh hieu|khen thuong)$"),
+    ("award_type", r"^(loai hinh|loai hinh khen thuong)$"),
+    ("campaign_name", r"^(ten phong trao|ten phong trao thi dua)$"),
+    ("campaign", r"^(phong trao|phong trao thi dua|ke hoach phong trao|thuoc phong trao)$"),
+    ("plan_no", r"^(so ke hoach|so hieu ke hoach|ke hoach so)"),
+    ("campaign_kind", r"^(loai|loai phong trao)$"),
+    ("start", r"^(ngay bat dau|bat dau|tu ngay)$"),
+    ("end", r"^(ngay ket thuc|ket thuc|den ngay)$"),
+    ("deadline", r"^(han dang ky|thoi han dang ky|ngay het han dang ky)"),
+    ("slogan", r"^khau hieu"),
+    ("achievement", r"^(thanh tich|noi dung thanh tich|tom tat thanh tich|ly do)"),
+    ("self_score", r"^(diem )?tu cham"),
+    ("bloc_score", r"^(diem )?(khoi|cum) cham|^diem (tham dinh|cham cheo)"),
+    ("bonus", r"^(diem cong|cong diem|diem thuong)"),
+    ("penalty", r"^(diem tru|tru diem)"),
+    ("total", r"^(tong diem|tong cong|tong so diem|diem tong|tong)$"),
+    ("rank", r"^(xep hang|thu hang|hang|xep thu|thu tu xep hang)$"),
+    ("role", r"^(vai tro|chuc danh trong (khoi|cum)|nhiem vu)$"),
+    ("note", r"^ghi chu"),
+)
+_COMPILED = tuple((name, re.compile(p)) for name, p in FIELD_PATTERNS)
+_CLEAN = re.compile(r"[\s*:()\[\]]+$|^[\s*]+|\s*\(.*?\)\s*")
+
+
+def field_of(header: str | None) -> str | None:
+    if not header:
+        return None
+    folded = _CLEAN.sub(" ", fold(header)).strip()
+    folded = re.sub(r"\s+", " ", folded)
+    return next((name for name, pattern in _COMPILED if pattern.search(folded)), None)
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the table is: field -> grid column, with the words the file used."""
+
+    row: int  # grid index of the (last) header row
+    columns: dict[str, int]  # field -> grid column index
+    labels: dict[str, str]  # field -> "I «Hình thức khen thưởng»"
+
+    @property
+    def data_start(self) -> int:
+        return self.row + 1
+
+
+def _row_fields(values: list[str | None]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, value in enumerate(values):
+        name = field_of(value)
+        if name and name not in found:
+            found[name] = index
+    return found
+
+
+def find_header(grid: Grid, scan_rows: int = 40) -> Header | None:
+    """The row with the most recognised fields (at least 3), merged with the row
+    under it when the header is split over two rows."""
+    best: tuple[int, int, dict[str, int]] | None = None
+    height = min(grid.cells.height, scan_rows)
+    for index in range(height):
+        fields = _row_fields(grid.row_values(index))
+        if len(fields) >= 3 and (best is None or len(fields) > best[1]):
+            best = (index, len(fields), fields)
+    if best is None:
+        return None
+    row, _, fields = best
+    upper = grid.row_values(row)
+    labels_source = {name: upper[col] or "" for name, col in fields.items()}
+    # Two-row header: the row above holds group titles over merged cells
+    # ("Chức vụ, đơn vị công tác" over "Chức vụ" | "Đơn vị").
+    if row > 0:
+        upper_row = grid.row_values(row - 1)
+        extra = {k: v for k, v in _row_fields(upper_row).items() if k not in fields}
+        if extra and all(_is_header_like(v) for v in upper_row if v):
+            fields = {**extra, **fields}
+            labels_source.update({name: upper_row[col] or "" for name, col in extra.items()})
+    # Or the row below adds fields (sub-headers under a merged cell).
+    if row + 1 < grid.cells.height:
+        lower = grid.row_values(row + 1)
+        extra = {k: v for k, v in _row_fields(lower).items() if k not in fields}
+        if extra and all(_is_header_like(v) for v in lower if v):
+            fields = {**fields, **extra}
+            labels_source.update({name: lower[col] or "" for name, col in extra.items()})
+            row += 1
+    labels = {
+        name: f"{column_letter(grid.first_col + col)} «{labels_source[name]}»"
+        for name, col in fields.items()
+    }
+    return Header(row=row, columns=fields, labels=labels)
+
+
+def _is_header_like(value: str) -> bool:
+    # Data rows carry numbers (STT, scores); a sub-header row carries only words.
+    return field_of(value) is not None or not any(ch.isdigit() for ch in value)

@@ -1,0 +1,55 @@
+"""Vectorised parsing of the value shapes offices type: dates, numbers, codes."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from thidua.text import fold
+
+# Dates arrive as text "25/01/2020", as Excel dates read back as "2020-01-25 00:00:00",
+# or as Excel serial numbers when a column lost its format.
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+_EXCEL_EPOCH = pl.date(1899, 12, 30)
+
+
+def parse_date(column: pl.Expr) -> pl.Expr:
+    text = column.str.replace(r"\s+00:00:00(\.0+)?$", "").str.strip_chars()
+    serial = text.cast(pl.Float64, strict=False)
+    return pl.coalesce(
+        *[text.str.strptime(pl.Date, fmt, strict=False) for fmt in _DATE_FORMATS],
+        pl.when(serial.is_between(1, 80000)).then(
+            _EXCEL_EPOCH + pl.duration(days=serial.floor().cast(pl.Int64))
+        ),
+    )
+
+
+def parse_number(column: pl.Expr) -> pl.Expr:
+    """'89,5' and '89.5' are both 89.5 (Vietnamese decimal comma)."""
+    return column.str.replace(",", ".", literal=True).str.strip_chars().cast(pl.Float64, strict=False)
+
+
+def parse_int(column: pl.Expr) -> pl.Expr:
+    number = parse_number(column)
+    return pl.when(number == number.round(0)).then(number.cast(pl.Int64))
+
+
+_VI_DATE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+
+
+def vietnamese_date(text: str) -> tuple[int, int, int] | None:
+    """'ngày 25 tháng 01 năm 2020' -> (2020, 1, 25)."""
+    match = _VI_DATE.search(fold(text))
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    return year, month, day
+
+
+def map_by_keywords(value: str | None, table: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
+    """The code whose keywords occur in the folded value (first in table order)."""
+    if not value:
+        return None
+    folded = fold(value)
+    return next((code for code, (_, words) in table.items() if any(w in folded for w in words)), None)

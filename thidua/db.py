@@ -1,0 +1,107 @@
+"""Warehouse access: schema, reference seeding and the published snapshot.
+
+DuckDB lets one process hold a file read-write and then no other process can
+open it at all. So the importer is the only writer of the master file, and
+after every import it publishes a copy (``<stem>.snapshot.duckdb``) by atomic
+rename. The dashboard and analysts open that copy read-only, any number of
+them at once, and never block the importer.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from thidua import positions, reference
+from thidua.settings import REFERENCE_DIR, snapshot_path
+
+UNITS_CSV = REFERENCE_DIR / "units.csv"
+
+
+def read_sql(name: str) -> str:
+    return resources.files("thidua").joinpath("sql", name).read_text(encoding="utf-8")
+
+
+def open_master(path: Path) -> duckdb.DuckDBPyConnection:
+    """The read-write master, schema created and reference lists up to date."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(read_sql("schema.sql"))
+    _seed_reference(con)
+    return con
+
+
+def _seed_reference(con: duckdb.DuckDBPyConnection) -> None:
+    # Reference lists are code-owned: rewrite them each time so edits to the
+    # rule CSV or the code list reach the warehouse on the next import.
+    con.execute("BEGIN")
+    con.execute("DELETE FROM ref_award_form")
+    con.executemany(
+        "INSERT INTO ref_award_form VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            [f.code, f.name_vi, f.name_en, f.recipients, f.level, i]
+            for i, f in enumerate(reference.AWARD_FORMS)
+        ],
+    )
+    con.execute("DELETE FROM ref_award_type")
+    con.executemany(
+        "INSERT INTO ref_award_type VALUES (?, ?, ?)",
+        [[code, label, i] for i, (code, (label, _)) in enumerate(reference.AWARD_TYPES.items())],
+    )
+    con.execute("DELETE FROM ref_recipient_kind")
+    con.executemany(
+        "INSERT INTO ref_recipient_kind VALUES (?, ?)",
+        [[code, label] for code, (label, _) in reference.RECIPIENT_KINDS.items()],
+    )
+    con.execute("DELETE FROM position_rules")
+    con.executemany(
+        "INSERT INTO position_rules VALUES (?, ?, ?, ?, ?)",
+        [
+            [r.rule_id, r.is_leader, r.pattern.pattern, r.label, i]
+            for i, r in enumerate(positions.load_rules())
+        ],
+    )
+    if UNITS_CSV.exists():
+        con.execute("DELETE FROM units")
+        with UNITS_CSV.open(encoding="utf-8") as handle:
+            rows = [
+                [r["unit_code"], r["name"], r["kind"], r["valid_from"] or None]
+                + [r["valid_to"] or None, r["successor_code"] or None]
+                for r in csv.DictReader(handle)
+            ]
+        con.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.execute("COMMIT")
+
+
+def publish_snapshot(master: Path) -> Path:
+    """Copy the (closed, checkpointed) master next to itself and swap it in atomically."""
+    target = snapshot_path(master)
+    fd, tmp_name = tempfile.mkstemp(prefix=".snapshot-", suffix=".tmp", dir=master.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(master, tmp_name)
+        os.replace(tmp_name, target)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return target
+
+
+def open_snapshot(master: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published snapshot (raises if none yet)."""
+    return duckdb.connect(str(snapshot_path(master)), read_only=True)
+
+
+def snapshot_version(master: Path) -> tuple[int, int] | None:
+    """Changes whenever a new snapshot is published: (inode, mtime_ns)."""
+    try:
+        stat = snapshot_path(master).stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns

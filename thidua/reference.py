@@ -1,0 +1,69 @@
+"""The reference lists of DOMAIN.md: award codes, award types and recipient kinds.
+
+They are seeded into the warehouse (ref_* tables) so that analysts can join on
+them from any DuckDB client, and used by the importer to recognise values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AwardForm:
+    code: str
+    name_vi: str
+    name_en: str
+    recipients: str  # individual / collective / both
+    level: str  # state / province / unit
+
+
+AWARD_FORMS: tuple[AwardForm, ...] = (
+    AwardForm("CSTD_TQ", "Chiến sĩ thi đua toàn quốc", "National Emulation Fighter", "individual", "state"),
+    AwardForm("CSTD_TINH", "Chiến sĩ thi đua cấp tỉnh", "Provincial Emulation Fighter", "individual", "province"),
+    AwardForm("CSTD_CS", "Chiến sĩ thi đua cơ sở", "Grassroots Emulation Fighter", "individual", "unit"),
+    AwardForm("LDTT", "Lao động tiên tiến", "Advanced Worker", "individual", "unit"),
+    AwardForm("CO_CP", "Cờ thi đua của Chính phủ", "Government Emulation Flag", "collective", "state"),
+    AwardForm("CO_TINH", "Cờ thi đua của UBND tỉnh", "Provincial Emulation Flag", "collective", "province"),
+    AwardForm("TTLDXS", "Tập thể lao động xuất sắc", "Excellent Labour Collective", "collective", "province"),
+    AwardForm("TTLDTT", "Tập thể lao động tiên tiến", "Advanced Labour Collective", "collective", "unit"),
+    AwardForm("HUAN_CHUONG", "Huân chương", "Orders", "both", "state"),
+    AwardForm("HUY_CHUONG", "Huy chương", "Medals", "both", "state"),
+    AwardForm("DH_VINH_DU", "Danh hiệu vinh dự Nhà nước", "State honorary titles", "both", "state"),
+    AwardForm("GIAI_THUONG", "Giải thưởng Hồ Chí Minh / Nhà nước", "State prizes", "individual", "state"),
+    AwardForm("BK_TTG", "Bằng khen của Thủ tướng Chính phủ", "Prime Minister's Certificate of Merit", "both", "state"),
+    AwardForm("BK_TINH", "Bằng khen của Chủ tịch UBND tỉnh", "Provincial Certificate of Merit", "both", "province"),
+    AwardForm("KY_NIEM_CHUONG", "Kỷ niệm chương / Huy hiệu", "Commemorative medal", "individual", "province"),
+    AwardForm("GIAY_KHEN", "Giấy khen", "Certificate of Commendation", "both", "unit"),
+)
+FORMS_BY_CODE = {form.code: form for form in AWARD_FORMS}
+
+# code -> (Vietnamese label, words that mean it once folded; old-law words included)
+AWARD_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
+    # "đột xuất" must win over "theo đợt": both fold to something with "dot".
+    "adhoc": ("Đột xuất", ("dot xuat",)),
+    "campaign": ("Theo phong trào thi đua", ("phong trao", "chuyen de", "theo dot")),
+    "dedication": ("Quá trình cống hiến", ("cong hien",)),
+    "seniority": ("Theo niên hạn", ("nien han",)),
+    "foreign": ("Đối ngoại", ("doi ngoai",)),
+    "resistance": ("Kháng chiến", ("khang chien",)),
+    "regular": ("Công trạng, thường xuyên", ("thuong xuyen", "cong trang", "thuc hien nhiem vu")),
+}
+
+RECIPIENT_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "individual": ("Cá nhân", ("ca nhan",)),
+    "collective": ("Tập thể", ("tap the",)),
+    "household": ("Hộ gia đình", ("ho gia dinh", "gia dinh")),
+}
+
+BLOC_ROLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "head": ("Trưởng khối/cụm", ("khoi truong", "cum truong", "truong khoi", "truong cum")),
+    "deputy": ("Phó khối/cụm", ("khoi pho", "cum pho", "pho khoi", "pho cum")),
+    "member": ("Thành viên", ("thanh vien",)),
+}
+
+CAMPAIGN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "regular": ("Thường xuyên", ("thuong xuyen",)),
+    "thematic": ("Chuyên đề", ("chuyen de",)),
+    "special": ("Theo đợt", ("theo dot", "dot", "dac biet")),
+}
