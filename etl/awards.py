@@ -8,6 +8,7 @@ preamble and section rows, exactly as a reader of the paper would take them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +32,7 @@ _FOOTER = re.compile(
 )
 _FOOTER_COUNTS = re.compile(r"(\d+)\s*ca nhan.*?(\d+)\s*tap the")
 RAW = "raw_"
+RawGetter = Callable[[str], pl.Expr]
 _DETAIL_FIELDS = ("position", "unit", "form", "gender", "recipient_kind", "decision_no")
 
 
@@ -116,17 +118,29 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
     section_kind = {r: k for r, (k, _) in context.sections.items()}
     section_form = {r: f for r, (_, f) in context.sections.items()}
     frame = frame.with_columns(
-        section_kind=pl.col("grid_row").replace_strict(section_kind, default=None, return_dtype=pl.String),
-        section_form=pl.col("grid_row").replace_strict(section_form, default=None, return_dtype=pl.String),
+        section_kind=pl.col("grid_row").replace_strict(
+            section_kind, default=None, return_dtype=pl.String
+        ),
+        section_form=pl.col("grid_row").replace_strict(
+            section_form, default=None, return_dtype=pl.String
+        ),
         is_section=pl.col("grid_row").is_in(section_rows),
     ).with_columns(
         # A section can say "no kind" explicitly: forward-fill from section rows only.
-        pl.when(pl.col("is_section")).then(pl.col("section_kind").fill_null("")).forward_fill().alias("section_kind"),
-        pl.when(pl.col("is_section")).then(pl.col("section_form").fill_null("")).forward_fill().alias("section_form"),
+        pl.when(pl.col("is_section"))
+        .then(pl.col("section_kind").fill_null(""))
+        .forward_fill()
+        .alias("section_kind"),
+        pl.when(pl.col("is_section"))
+        .then(pl.col("section_form").fill_null(""))
+        .forward_fill()
+        .alias("section_form"),
     )
     raw = {f"{RAW}{name}": pl.col(f"c{col}") for name, col in header.columns.items()}
     field_cols = [f"c{c}" for c in header.columns.values()]
-    frame = frame.filter(~pl.col("is_section") & pl.any_horizontal(pl.col(field_cols).is_not_null()))
+    frame = frame.filter(
+        ~pl.col("is_section") & pl.any_horizontal(pl.col(field_cols).is_not_null())
+    )
     return frame.select(
         "source_row",
         pl.col("section_kind").replace("", None),
@@ -135,8 +149,8 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
     )
 
 
-def _lookup(values: pl.Series, fn: object) -> dict[str, str | None]:
-    return {v: fn(v) for v in values.drop_nulls().unique().to_list()}  # type: ignore[operator]
+def _lookup(values: pl.Series, fn: Callable[[str], str | None]) -> dict[str, str | None]:
+    return {v: fn(v) for v in values.drop_nulls().unique().to_list()}
 
 
 def _split_position_unit(text: str | None) -> tuple[str | None, str | None]:
@@ -159,46 +173,96 @@ def parse_awards(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Problem
         return pl.col(column) if column in table.columns else pl.lit(None, dtype=pl.String)
 
     if "position_unit" in header.columns:
-        split = {v: _split_position_unit(v) for v in table[f"{RAW}position_unit"].drop_nulls().unique()}
+        split = {
+            v: _split_position_unit(v) for v in table[f"{RAW}position_unit"].drop_nulls().unique()
+        }
         table = table.with_columns(
-            pl.col(f"{RAW}position_unit").replace_strict({k: v[0] for k, v in split.items()}, default=None).alias(f"{RAW}position"),
-            pl.col(f"{RAW}position_unit").replace_strict({k: v[1] for k, v in split.items()}, default=None).alias(f"{RAW}unit"),
+            pl.col(f"{RAW}position_unit")
+            .replace_strict({k: v[0] for k, v in split.items()}, default=None)
+            .alias(f"{RAW}position"),
+            pl.col(f"{RAW}position_unit")
+            .replace_strict({k: v[1] for k, v in split.items()}, default=None)
+            .alias(f"{RAW}unit"),
         )
-    form_codes = _lookup(table[f"{RAW}form"], forms.form_code) if f"{RAW}form" in table.columns else {}
-    kinds = _lookup(table[f"{RAW}recipient_kind"], lambda v: map_by_keywords(v, reference.RECIPIENT_KINDS)) if f"{RAW}recipient_kind" in table.columns else {}
-    types = _lookup(table[f"{RAW}award_type"], lambda v: map_by_keywords(v, reference.AWARD_TYPES)) if f"{RAW}award_type" in table.columns else {}
+    form_codes = (
+        _lookup(table[f"{RAW}form"], forms.form_code) if f"{RAW}form" in table.columns else {}
+    )
+    kinds = (
+        _lookup(
+            table[f"{RAW}recipient_kind"], lambda v: map_by_keywords(v, reference.RECIPIENT_KINDS)
+        )
+        if f"{RAW}recipient_kind" in table.columns
+        else {}
+    )
+    types = (
+        _lookup(table[f"{RAW}award_type"], lambda v: map_by_keywords(v, reference.AWARD_TYPES))
+        if f"{RAW}award_type" in table.columns
+        else {}
+    )
     recipients = {f.code: f.recipients for f in reference.AWARD_FORMS}
 
-    frame = table.with_columns(
-        form_from_cell=raw("form").replace_strict(form_codes, default=None, return_dtype=pl.String),
-        kind_from_cell=raw("recipient_kind").replace_strict(kinds, default=None, return_dtype=pl.String),
-        award_type=raw("award_type").replace_strict(types, default=None, return_dtype=pl.String),
-        gender=raw("gender").map_elements(_gender, return_dtype=pl.String, skip_nulls=True),
-        year_from_cell=parse_int(raw("year")),
-        decision_date=parse_date(raw("decision_date")).fill_null(pl.lit(context.decision_date, dtype=pl.Date)),
-        achievement_year=parse_int(raw("achievement_year")).fill_null(
-            raw("achievement").str.extract(r"năm (\d{4})", 1).cast(pl.Int64, strict=False)
-        ),
-    ).with_columns(
-        form_code=pl.coalesce("form_from_cell", "section_form", pl.lit(context.title_form, dtype=pl.String)),
-        year=pl.coalesce("year_from_cell", pl.col("decision_date").dt.year().cast(pl.Int64)),
-        decision_no=raw("decision_no").map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True).fill_null(pl.lit(context.decision_no, dtype=pl.String)),
-    ).with_columns(
-        form_recipients=pl.col("form_code").replace_strict(recipients, default=None, return_dtype=pl.String),
-    ).with_columns(
-        recipient_kind=pl.coalesce(
-            "kind_from_cell",
-            "section_kind",
-            pl.when(pl.col("form_recipients") != "both").then(pl.col("form_recipients")),
-            pl.when(pl.col("gender").is_not_null() | raw("position").is_not_null()).then(pl.lit("individual")),
-        ),
+    frame = (
+        table.with_columns(
+            form_from_cell=raw("form").replace_strict(
+                form_codes, default=None, return_dtype=pl.String
+            ),
+            kind_from_cell=raw("recipient_kind").replace_strict(
+                kinds, default=None, return_dtype=pl.String
+            ),
+            award_type=raw("award_type").replace_strict(
+                types, default=None, return_dtype=pl.String
+            ),
+            gender=raw("gender").map_elements(_gender, return_dtype=pl.String, skip_nulls=True),
+            year_from_cell=parse_int(raw("year")),
+            decision_date=parse_date(raw("decision_date")).fill_null(
+                pl.lit(context.decision_date, dtype=pl.Date)
+            ),
+            achievement_year=parse_int(raw("achievement_year")).fill_null(
+                raw("achievement").str.extract(r"năm (\d{4})", 1).cast(pl.Int64, strict=False)
+            ),
+        )
+        .with_columns(
+            form_code=pl.coalesce(
+                "form_from_cell", "section_form", pl.lit(context.title_form, dtype=pl.String)
+            ),
+            year=pl.coalesce("year_from_cell", pl.col("decision_date").dt.year().cast(pl.Int64)),
+            decision_no=raw("decision_no")
+            .map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True)
+            .fill_null(pl.lit(context.decision_no, dtype=pl.String)),
+        )
+        .with_columns(
+            form_recipients=pl.col("form_code").replace_strict(
+                recipients, default=None, return_dtype=pl.String
+            ),
+        )
+        .with_columns(
+            recipient_kind=pl.coalesce(
+                "kind_from_cell",
+                "section_kind",
+                pl.when(pl.col("form_recipients") != "both").then(pl.col("form_recipients")),
+                pl.when(pl.col("gender").is_not_null() | raw("position").is_not_null()).then(
+                    pl.lit("individual")
+                ),
+            ),
+        )
     )
     frame = frame.with_columns(
         # Award text as the file had it: the cell, else the section or title's award.
-        form_text=pl.coalesce(raw("form"), pl.col("form_code").replace_strict({f.code: f.name_vi for f in reference.AWARD_FORMS}, default=None, return_dtype=pl.String)),
-        award_type=pl.col("award_type").fill_null(pl.when(raw("award_type").is_null()).then(pl.lit("regular"))),
+        form_text=pl.coalesce(
+            raw("form"),
+            pl.col("form_code").replace_strict(
+                {f.code: f.name_vi for f in reference.AWARD_FORMS},
+                default=None,
+                return_dtype=pl.String,
+            ),
+        ),
+        award_type=pl.col("award_type").fill_null(
+            pl.when(raw("award_type").is_null()).then(pl.lit("regular"))
+        ),
     )
-    problems = run_checks(frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}")
+    problems = run_checks(
+        frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}"
+    )
     problems += _footer_problems(frame, context, grid.file)
     return _finish(frame, raw), problems
 
@@ -216,30 +280,34 @@ def _labels(header: Header) -> dict[str, str]:
     return labels
 
 
-def _award_checks(raw: object, context: Context) -> list[Check]:
-    r = raw  # type: ignore[assignment]
+def _award_checks(raw: RawGetter, context: Context) -> list[Check]:
+    r = raw
     kinds_allowed = "«Cá nhân», «Tập thể» hoặc «Hộ gia đình»"
     types_allowed = ", ".join(f"«{label}»" for label, _ in reference.AWARD_TYPES.values())
     return [
-        Check(r("recipient_name").is_null(), "recipient_name", "thiếu họ tên / tên tập thể được khen."),  # type: ignore[operator]
         Check(
-            r("form").is_not_null() & pl.col("form_from_cell").is_null(),  # type: ignore[operator]
+            r("recipient_name").is_null(), "recipient_name", "thiếu họ tên / tên tập thể được khen."
+        ),
+        Check(
+            r("form").is_not_null() & pl.col("form_from_cell").is_null(),
             "form",
             "không phải hình thức khen thưởng đã biết.",
             forms.suggest_form,
         ),
         Check(
-            r("form").is_null() & pl.col("form_code").is_null(),  # type: ignore[operator]
+            r("form").is_null() & pl.col("form_code").is_null(),
             "form",
             "thiếu hình thức khen thưởng (không có ở cột, ở mục hay ở tiêu đề danh sách).",
         ),
         Check(
-            r("recipient_kind").is_not_null() & pl.col("kind_from_cell").is_null(),  # type: ignore[operator]
+            r("recipient_kind").is_not_null() & pl.col("kind_from_cell").is_null(),
             "recipient_kind",
             f"đối tượng phải là {kinds_allowed}.",
         ),
         Check(
-            pl.col("recipient_kind").is_null() & r("recipient_kind").is_null() & pl.col("form_code").is_not_null(),  # type: ignore[operator]
+            pl.col("recipient_kind").is_null()
+            & r("recipient_kind").is_null()
+            & pl.col("form_code").is_not_null(),
             "recipient_name",
             "không xác định được đây là cá nhân hay tập thể: thêm cột «Đối tượng» hoặc mục «I. CÁ NHÂN» / «II. TẬP THỂ».",
         ),
@@ -250,15 +318,24 @@ def _award_checks(raw: object, context: Context) -> list[Check]:
             "form",
             "hình thức này không tặng cho loại đối tượng ghi ở dòng này (cá nhân / tập thể).",
         ),
-        Check(r("gender").is_not_null() & pl.col("gender").is_null(), "gender", "giới tính phải là «Nam» hoặc «Nữ»."),  # type: ignore[operator]
         Check(
-            r("year").is_not_null() & ~pl.col("year_from_cell").is_between(1945, 2100).fill_null(False),  # type: ignore[operator]
+            r("gender").is_not_null() & pl.col("gender").is_null(),
+            "gender",
+            "giới tính phải là «Nam» hoặc «Nữ».",
+        ),
+        Check(
+            r("year").is_not_null()
+            & ~pl.col("year_from_cell").is_between(1945, 2100).fill_null(False),
             "year",
             "năm không hợp lệ (cần 4 chữ số, ví dụ 2020).",
         ),
-        Check(r("year").is_null() & pl.col("year").is_null(), "year" if "year" else None, "thiếu năm: không có cột «Năm» và không có ngày quyết định."),  # type: ignore[operator]
         Check(
-            r("decision_date").is_not_null() & pl.col("decision_date").is_null(),  # type: ignore[operator]
+            r("year").is_null() & pl.col("year").is_null(),
+            "year",
+            "thiếu năm: không có cột «Năm» và không có ngày quyết định.",
+        ),
+        Check(
+            r("decision_date").is_not_null() & pl.col("decision_date").is_null(),
             "decision_date",
             "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm, ví dụ 25/01/2020.",
         ),
@@ -270,12 +347,12 @@ def _award_checks(raw: object, context: Context) -> list[Check]:
             "năm không khớp với năm của ngày quyết định (năm khen thưởng là năm ra quyết định).",
         ),
         Check(
-            r("award_type").is_not_null() & pl.col("award_type").is_null(),  # type: ignore[operator]
+            r("award_type").is_not_null() & pl.col("award_type").is_null(),
             "award_type",
             f"loại hình khen thưởng phải là một trong: {types_allowed}.",
         ),
         Check(
-            r("achievement_year").is_not_null() & pl.col("achievement_year").is_null(),  # type: ignore[operator]
+            r("achievement_year").is_not_null() & pl.col("achievement_year").is_null(),
             "achievement_year",
             "năm thành tích không hợp lệ (cần 4 chữ số).",
         ),
@@ -303,13 +380,15 @@ def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[P
     ]
 
 
-def _finish(frame: pl.DataFrame, raw: object) -> pl.DataFrame:
-    r = raw  # type: ignore[assignment]
+def _finish(frame: pl.DataFrame, raw: RawGetter) -> pl.DataFrame:
+    r = raw
     frame = frame.with_columns(
-        recipient_name=r("recipient_name"),  # type: ignore[operator]
-        position=r("position"),  # type: ignore[operator]
-        unit_name=r("unit"),  # type: ignore[operator]
-        campaign_code=r("campaign").map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True),  # type: ignore[operator]
+        recipient_name=r("recipient_name"),
+        position=r("position"),
+        unit_name=r("unit"),
+        campaign_code=r("campaign").map_elements(
+            normalise_decision_no, return_dtype=pl.String, skip_nulls=True
+        ),
     )
     classes = positions.classify_column(frame["position"])
     frame = frame.join(classes, on="position", how="left", nulls_equal=False).with_columns(
@@ -325,7 +404,21 @@ def _finish(frame: pl.DataFrame, raw: object) -> pl.DataFrame:
 
 
 AWARD_COLUMNS = [
-    "source_row", "year", "decision_no", "decision_date", "form_code", "form_text", "form_detail",
-    "award_type", "recipient_kind", "recipient_name", "position", "is_leader", "leader_rule",
-    "gender", "unit_name", "achievement_year", "campaign_code",
+    "source_row",
+    "year",
+    "decision_no",
+    "decision_date",
+    "form_code",
+    "form_text",
+    "form_detail",
+    "award_type",
+    "recipient_kind",
+    "recipient_name",
+    "position",
+    "is_leader",
+    "leader_rule",
+    "gender",
+    "unit_name",
+    "achievement_year",
+    "campaign_code",
 ]

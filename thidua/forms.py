@@ -46,7 +46,10 @@ FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("CO_CP", r"^co thi dua (cua )?chinh phu"),
         ("CO_TINH", r"^co thi dua (cua )?(chu tich )?(uy ban nhan dan|bo|ban|nganh|tinh|doan the)"),
         ("BK_TTG", r"^bang khen (cua )?thu tuong"),
-        ("BK_TINH", r"^bang khen (cua )?(chu tich |bo truong )?(uy ban nhan dan|bo|ban|nganh|tinh)"),
+        (
+            "BK_TINH",
+            r"^bang khen (cua )?(chu tich |bo truong )?(uy ban nhan dan|bo|ban|nganh|tinh)",
+        ),
         ("HUAN_CHUONG", r"^huan chuong"),
         ("HUY_CHUONG", r"^huy chuong"),
         ("KY_NIEM_CHUONG", r"^(ky niem chuong|huy hieu)"),
@@ -105,7 +108,9 @@ def suggest_form(text: str) -> str | None:
 
 def detail_of(text: str, code: str) -> str | None:
     """Orders keep their degree, e.g. "Huân chương Lao động hạng Ba"."""
-    return text.strip() if code in {"HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG"} else None
+    return (
+        text.strip() if code in {"HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG"} else None
+    )
 
 
 def find_form_in(text: str) -> str | None:

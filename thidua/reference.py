@@ -19,21 +19,63 @@ class AwardForm:
 
 
 AWARD_FORMS: tuple[AwardForm, ...] = (
-    AwardForm("CSTD_TQ", "Chiến sĩ thi đua toàn quốc", "National Emulation Fighter", "individual", "state"),
-    AwardForm("CSTD_TINH", "Chiến sĩ thi đua cấp tỉnh", "Provincial Emulation Fighter", "individual", "province"),
-    AwardForm("CSTD_CS", "Chiến sĩ thi đua cơ sở", "Grassroots Emulation Fighter", "individual", "unit"),
+    AwardForm(
+        "CSTD_TQ", "Chiến sĩ thi đua toàn quốc", "National Emulation Fighter", "individual", "state"
+    ),
+    AwardForm(
+        "CSTD_TINH",
+        "Chiến sĩ thi đua cấp tỉnh",
+        "Provincial Emulation Fighter",
+        "individual",
+        "province",
+    ),
+    AwardForm(
+        "CSTD_CS", "Chiến sĩ thi đua cơ sở", "Grassroots Emulation Fighter", "individual", "unit"
+    ),
     AwardForm("LDTT", "Lao động tiên tiến", "Advanced Worker", "individual", "unit"),
-    AwardForm("CO_CP", "Cờ thi đua của Chính phủ", "Government Emulation Flag", "collective", "state"),
-    AwardForm("CO_TINH", "Cờ thi đua của UBND tỉnh", "Provincial Emulation Flag", "collective", "province"),
-    AwardForm("TTLDXS", "Tập thể lao động xuất sắc", "Excellent Labour Collective", "collective", "province"),
-    AwardForm("TTLDTT", "Tập thể lao động tiên tiến", "Advanced Labour Collective", "collective", "unit"),
+    AwardForm(
+        "CO_CP", "Cờ thi đua của Chính phủ", "Government Emulation Flag", "collective", "state"
+    ),
+    AwardForm(
+        "CO_TINH", "Cờ thi đua của UBND tỉnh", "Provincial Emulation Flag", "collective", "province"
+    ),
+    AwardForm(
+        "TTLDXS",
+        "Tập thể lao động xuất sắc",
+        "Excellent Labour Collective",
+        "collective",
+        "province",
+    ),
+    AwardForm(
+        "TTLDTT", "Tập thể lao động tiên tiến", "Advanced Labour Collective", "collective", "unit"
+    ),
     AwardForm("HUAN_CHUONG", "Huân chương", "Orders", "both", "state"),
     AwardForm("HUY_CHUONG", "Huy chương", "Medals", "both", "state"),
     AwardForm("DH_VINH_DU", "Danh hiệu vinh dự Nhà nước", "State honorary titles", "both", "state"),
-    AwardForm("GIAI_THUONG", "Giải thưởng Hồ Chí Minh / Nhà nước", "State prizes", "individual", "state"),
-    AwardForm("BK_TTG", "Bằng khen của Thủ tướng Chính phủ", "Prime Minister's Certificate of Merit", "both", "state"),
-    AwardForm("BK_TINH", "Bằng khen của Chủ tịch UBND tỉnh", "Provincial Certificate of Merit", "both", "province"),
-    AwardForm("KY_NIEM_CHUONG", "Kỷ niệm chương / Huy hiệu", "Commemorative medal", "individual", "province"),
+    AwardForm(
+        "GIAI_THUONG", "Giải thưởng Hồ Chí Minh / Nhà nước", "State prizes", "individual", "state"
+    ),
+    AwardForm(
+        "BK_TTG",
+        "Bằng khen của Thủ tướng Chính phủ",
+        "Prime Minister's Certificate of Merit",
+        "both",
+        "state",
+    ),
+    AwardForm(
+        "BK_TINH",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Provincial Certificate of Merit",
+        "both",
+        "province",
+    ),
+    AwardForm(
+        "KY_NIEM_CHUONG",
+        "Kỷ niệm chương / Huy hiệu",
+        "Commemorative medal",
+        "individual",
+        "province",
+    ),
     AwardForm("GIAY_KHEN", "Giấy khen", "Certificate of Commendation", "both", "unit"),
 )
 FORMS_BY_CODE = {form.code: form for form in AWARD_FORMS}

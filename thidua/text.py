@@ -9,6 +9,7 @@ tested against the shipped samples.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -105,8 +106,62 @@ _WORD = re.compile(r"[^\W\d_]+")
 _VOWEL_RUN = re.compile("[aăâeêioôơuưy]+")
 # Vowel clusters a Vietnamese syllable can have (tones removed; after the onsets qu-/gi-).
 _NUCLEI = frozenset(
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô "
-    "uơ uy ưa ưi ưu ươ yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu".split()
+    [
+        "a",
+        "ă",
+        "â",
+        "e",
+        "ê",
+        "i",
+        "o",
+        "ô",
+        "ơ",
+        "u",
+        "ư",
+        "y",
+        "ai",
+        "ao",
+        "au",
+        "ay",
+        "âu",
+        "ây",
+        "eo",
+        "êu",
+        "ia",
+        "iê",
+        "iu",
+        "oa",
+        "oă",
+        "oe",
+        "oi",
+        "ôi",
+        "ơi",
+        "ua",
+        "uâ",
+        "uê",
+        "ui",
+        "uô",
+        "uơ",
+        "uy",
+        "ưa",
+        "ưi",
+        "ưu",
+        "ươ",
+        "yê",
+        "iêu",
+        "yêu",
+        "oai",
+        "oay",
+        "oao",
+        "oeo",
+        "uây",
+        "uôi",
+        "ươi",
+        "ươu",
+        "uya",
+        "uyê",
+        "uyu",
+    ]
 )
 
 
@@ -171,10 +226,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     latin = data.decode("latin-1")
     candidates: dict[str, str] = {}
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         candidates["windows-1258"] = unicodedata.normalize("NFC", data.decode("cp1258"))
-    except UnicodeDecodeError:
-        pass
     for name, decode in LEGACY_DECODERS.items():
         candidates[name] = decode(latin)
     best = min(candidates, key=lambda name: legacy_score(candidates[name]))

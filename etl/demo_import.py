@@ -1,0 +1,35 @@
+"""The bundled demo province: generated spreadsheets imported through the same
+code analysts use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from etl.demo import build_province, write_province
+from etl.importer import Report, import_files
+from thidua import db
+from thidua.settings import DEMO_DIR
+
+
+def has_data(master: Path) -> bool:
+    if db.snapshot_version(master) is None:
+        return False
+    con = db.open_snapshot(master)
+    try:
+        row = con.execute("SELECT count(*) FROM import_batches").fetchone()
+    finally:
+        con.close()
+    return bool(row and row[0])
+
+
+def import_demo(
+    master: Path,
+    if_missing: bool = False,
+    awards_per_year: int = 5000,
+    out_dir: Path = DEMO_DIR,
+) -> list[Report]:
+    if if_missing and has_data(master):
+        print(f"Kho {master} đã có dữ liệu; không tạo lại tỉnh mẫu.")
+        return []
+    files = write_province(build_province(awards_per_year=awards_per_year), out_dir)
+    return import_files(files, master)

@@ -1,0 +1,74 @@
+"""Tổng quan: for a chosen year, awards by recipient kind and by award, and the
+three headline shares, each against the previous year."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages._common import connection
+from thidua import charts, metrics
+from thidua import formatting as fmt
+
+con = connection()
+years = metrics.available_years(con)
+if not years:
+    st.info("Chưa có khen thưởng nào trong kho. Hãy nhập danh sách khen thưởng.")
+    st.stop()
+
+head, picker = st.columns([4, 1], vertical_alignment="bottom")
+head.title("Tổng quan thi đua – khen thưởng")
+year = picker.selectbox("Năm quyết định", years, index=0, key="year")
+view = metrics.overview(con, year)
+now, before = view.current, view.previous
+than = f"so với {year - 1}"
+
+
+def _delta_points(a: float | None, b: float | None) -> str | None:
+    text = fmt.points(metrics.change(a, b))
+    return f"{text} {than}" if text else None
+
+
+kpis = st.columns(4)
+kpis[0].metric(
+    "Tổng số lượt khen thưởng",
+    fmt.number(now.awards),
+    f"{fmt.signed(metrics.change(now.awards, before.awards))} {than}" if before else None,
+    help="Mọi hình thức, cá nhân, tập thể và hộ gia đình, theo năm ra quyết định.",
+)
+kpis[1].metric(
+    "Tỷ lệ khen cá nhân là người trực tiếp lao động",
+    fmt.percent(now.non_leader_share),
+    _delta_points(now.non_leader_share, before.non_leader_share) if before else None,
+    help="Số lượt khen cá nhân không giữ chức vụ lãnh đạo (từ Phó Trưởng phòng trở lên) "
+    "÷ tổng số lượt khen cá nhân. Tập thể và hộ gia đình không tính.",
+)
+kpis[2].metric(
+    "Tỷ lệ nữ trong khen thưởng cá nhân",
+    fmt.percent(now.women_share),
+    _delta_points(now.women_share, before.women_share) if before else None,
+    help="Số lượt khen cá nhân là nữ ÷ số lượt khen cá nhân có ghi giới tính.",
+)
+kpis[3].metric(
+    "Tỷ lệ khen thưởng đột xuất",
+    fmt.percent(now.adhoc_share),
+    _delta_points(now.adhoc_share, before.adhoc_share) if before else None,
+    help="Số lượt khen đột xuất ÷ tổng số lượt khen thưởng.",
+)
+notes = [
+    f"{fmt.number(now.individuals)} cá nhân, {fmt.number(now.collectives)} tập thể, "
+    f"{fmt.number(now.households)} hộ gia đình",
+    f"{fmt.number(now.direct_workers)} lượt khen người trực tiếp lao động, {fmt.number(now.leaders)} lượt khen lãnh đạo",
+]
+if now.unclassified:
+    notes.append(
+        f"{fmt.number(now.unclassified)} cá nhân chưa xác định được chức vụ (không tính là người lao động trực tiếp)"
+    )
+if now.individuals and now.with_gender < now.individuals:
+    notes.append(f"{fmt.number(now.individuals - now.with_gender)} cá nhân không ghi giới tính")
+if before is None:
+    notes.append(f"chưa có dữ liệu năm {year - 1} để so sánh")
+st.caption(" · ".join(notes))
+
+left, right = st.columns([2, 3])
+left.plotly_chart(charts.kind_bars(view.by_kind, year), theme=None, width="stretch")
+right.plotly_chart(charts.form_bars(view.by_form, year), theme=None, width="stretch")

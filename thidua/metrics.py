@@ -1,0 +1,79 @@
+"""The headline figures, each defined once (DOMAIN.md).
+
+- non-leader share = individual awards to direct workers ÷ individual awards.
+  Collectives and households are outside it; individuals whose position no
+  rule recognises stay in the denominator and are reported beside the share.
+- women's share = individual awards to women ÷ individual awards whose gender
+  the file records (decision lists often have no gender column).
+- ad-hoc share = ad-hoc (đột xuất) awards ÷ all awards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from thidua import queries
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    year: int
+    awards: int = 0
+    individuals: int = 0
+    collectives: int = 0
+    households: int = 0
+    direct_workers: int = 0
+    leaders: int = 0
+    unclassified: int = 0
+    women: int = 0
+    with_gender: int = 0
+    adhoc: int = 0
+
+    @property
+    def non_leader_share(self) -> float | None:
+        return ratio(self.direct_workers, self.individuals)
+
+    @property
+    def women_share(self) -> float | None:
+        return ratio(self.women, self.with_gender)
+
+    @property
+    def adhoc_share(self) -> float | None:
+        return ratio(self.adhoc, self.awards)
+
+
+def change(now: float | int | None, before: float | int | None) -> float | None:
+    return None if now is None or before is None else now - before
+
+
+@dataclass(frozen=True)
+class Overview:
+    current: YearFigures
+    previous: YearFigures | None  # None when the warehouse has no award for year − 1
+    by_kind: pl.DataFrame  # year, recipient_kind, kind_name, awards
+    by_form: (
+        pl.DataFrame
+    )  # form_code, form_name, level, awards, individuals, collectives, awards_previous
+
+
+def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return queries.run(con, "years")["year"].to_list()
+
+
+def overview(con: duckdb.DuckDBPyConnection, year: int) -> Overview:
+    rows = {
+        r["year"]: YearFigures(**r) for r in queries.run(con, "year_figures", year=year).to_dicts()
+    }
+    return Overview(
+        current=rows.get(year, YearFigures(year)),
+        previous=rows.get(year - 1),
+        by_kind=queries.run(con, "awards_by_kind", year=year),
+        by_form=queries.run(con, "awards_by_form", year=year),
+    )

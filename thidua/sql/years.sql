@@ -1,0 +1,1 @@
+SELECT DISTINCT year FROM awards ORDER BY year DESC
