@@ -44,9 +44,8 @@ def unit_suggester(known_units: set[str]) -> Callable[[str], str | None]:
 def _raw_frame(grid: Grid, header: Header) -> pl.DataFrame:
     frame = grid.cells.with_row_index("grid_row").slice(header.data_start)
     field_cols = {name: pl.col(f"c{col}") for name, col in header.columns.items()}
-    return (
-        frame.select(source_row=pl.col("grid_row") + grid.first_row, **field_cols)
-        .filter(pl.any_horizontal(pl.exclude("source_row").is_not_null()))
+    return frame.select(source_row=pl.col("grid_row") + grid.first_row, **field_cols).filter(
+        pl.any_horizontal(pl.exclude("source_row").is_not_null())
     )
 
 
@@ -77,26 +76,48 @@ def parse_bloc_scores(
         **{f"{n}_value": parse_number(pl.col(n)) for n in SCORE_COLUMNS if n != "rank"},
         rank_value=parse_int(pl.col("rank")),
     )
-    expected_total = pl.col("bloc_score_value") + pl.col("bonus_value").fill_null(0) - pl.col("penalty_value").fill_null(0)
+    expected_total = (
+        pl.col("bloc_score_value")
+        + pl.col("bonus_value").fill_null(0)
+        - pl.col("penalty_value").fill_null(0)
+    )
     checks = [
         Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
         Check(pl.col("total_value").is_null(), "total", "tổng điểm phải là số (ví dụ 95,5)."),
         Check(pl.col("rank_value").is_null(), "rank", "xếp hạng phải là số nguyên (1, 2, 3…)."),
         *[
-            Check(pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(), n, "điểm phải là số (ví dụ 95,5).")
+            Check(
+                pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(),
+                n,
+                "điểm phải là số (ví dụ 95,5).",
+            )
             for n in ("self_score", "bloc_score", "bonus", "penalty")
         ],
         Check(
-            pl.col("bloc_score_value").is_not_null() & ((pl.col("total_value") - expected_total).abs() > 0.051),
+            pl.col("bloc_score_value").is_not_null()
+            & ((pl.col("total_value") - expected_total).abs() > 0.051),
             "total",
             "tổng điểm không bằng điểm khối chấm + điểm cộng − điểm trừ.",
         ),
-        Check(pl.col("rank_value").is_duplicated() & pl.col("rank_value").is_not_null(), "rank", "thứ hạng bị trùng với đơn vị khác."),
-        Check(pl.col("unit").is_duplicated() & pl.col("unit").is_not_null(), "unit", "đơn vị xuất hiện hai lần trong bảng."),
+        Check(
+            pl.col("rank_value").is_duplicated() & pl.col("rank_value").is_not_null(),
+            "rank",
+            "thứ hạng bị trùng với đơn vị khác.",
+        ),
+        Check(
+            pl.col("unit").is_duplicated() & pl.col("unit").is_not_null(),
+            "unit",
+            "đơn vị xuất hiện hai lần trong bảng.",
+        ),
     ]
     if known_units:
         checks.append(
-            Check(~pl.col("unit").is_in(sorted(known_units)), "unit", "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).", unit_suggester(known_units))
+            Check(
+                ~pl.col("unit").is_in(sorted(known_units)),
+                "unit",
+                "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).",
+                unit_suggester(known_units),
+            )
         )
     problems += run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
     if not problems:
@@ -122,11 +143,27 @@ def _rank_order_problems(parsed: pl.DataFrame, file: str, header: Header) -> lis
     ordered = parsed.sort("rank_value")
     ranks = ordered["rank_value"].to_list()
     if ranks != list(range(1, len(ranks) + 1)):
-        return [Problem(file, f"thứ hạng phải chạy liên tục từ 1 đến {len(ranks)}; bảng có {ranks}.", column=header.labels.get("rank"))]
+        return [
+            Problem(
+                file,
+                f"thứ hạng phải chạy liên tục từ 1 đến {len(ranks)}; bảng có {ranks}.",
+                column=header.labels.get("rank"),
+            )
+        ]
     totals = ordered["total_value"].to_list()
-    for previous, (row, total) in zip(totals, ordered.select("source_row", "total_value").rows()[1:], strict=False):
+    for previous, (row, total) in zip(
+        totals, ordered.select("source_row", "total_value").rows()[1:], strict=False
+    ):
         if total > previous:
-            return [Problem(file, "đơn vị có tổng điểm cao hơn lại xếp hạng thấp hơn.", row=row, column=header.labels.get("total"), value=f"{total:g}")]
+            return [
+                Problem(
+                    file,
+                    "đơn vị có tổng điểm cao hơn lại xếp hạng thấp hơn.",
+                    row=row,
+                    column=header.labels.get("total"),
+                    value=f"{total:g}",
+                )
+            ]
     return []
 
 
@@ -137,34 +174,63 @@ def parse_memberships(
     roles = {v: map_by_keywords(v, reference.BLOC_ROLES) for v in raw["role"].drop_nulls().unique()}
     names = {v: bloc_name_from(v) for v in raw["bloc"].drop_nulls().unique()}
     parsed = raw.with_columns(
-        year_value=parse_int(pl.col("year")) if "year" in raw.columns else pl.lit(None, dtype=pl.Int64),
-        role_value=pl.col("role").replace_strict(roles, default=None, return_dtype=pl.String).fill_null(
-            pl.when(pl.col("role").is_null()).then(pl.lit("member"))
+        year_value=parse_int(pl.col("year"))
+        if "year" in raw.columns
+        else pl.lit(None, dtype=pl.Int64),
+        role_value=pl.col("role")
+        .replace_strict(roles, default=None, return_dtype=pl.String)
+        .fill_null(pl.when(pl.col("role").is_null()).then(pl.lit("member"))),
+        bloc_name=pl.col("bloc").replace_strict(
+            {k: v[0] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String
         ),
-        bloc_name=pl.col("bloc").replace_strict({k: v[0] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String),
-        bloc_kind=pl.col("bloc").replace_strict({k: v[1] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String),
+        bloc_kind=pl.col("bloc").replace_strict(
+            {k: v[1] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String
+        ),
     )
     group = ["year_value", "bloc_name"]
     checks = [
-        Check(~pl.col("year_value").is_between(1990, 2100).fill_null(False), "year", "năm không hợp lệ (cần 4 chữ số)."),
-        Check(pl.col("bloc_name").is_null(), "bloc", "không nhận ra khối/cụm; hãy ghi dạng «Khối thi đua số 1» hoặc «Cụm thi đua số 2»."),
-        Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
-        Check(pl.col("role_value").is_null(), "role", "vai trò phải là «Khối trưởng»/«Cụm trưởng», «Khối phó»/«Cụm phó» hoặc «Thành viên»."),
         Check(
-            (pl.col("role_value") == "head") & ((pl.col("role_value") == "head").sum().over(group) > 1),
+            ~pl.col("year_value").is_between(1990, 2100).fill_null(False),
+            "year",
+            "năm không hợp lệ (cần 4 chữ số).",
+        ),
+        Check(
+            pl.col("bloc_name").is_null(),
+            "bloc",
+            "không nhận ra khối/cụm; hãy ghi dạng «Khối thi đua số 1» hoặc «Cụm thi đua số 2».",
+        ),
+        Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
+        Check(
+            pl.col("role_value").is_null(),
+            "role",
+            "vai trò phải là «Khối trưởng»/«Cụm trưởng», «Khối phó»/«Cụm phó» hoặc «Thành viên».",
+        ),
+        Check(
+            (pl.col("role_value") == "head")
+            & ((pl.col("role_value") == "head").sum().over(group) > 1),
             "role",
             "khối/cụm này có hơn một khối trưởng trong cùng năm.",
         ),
         Check(
-            (pl.col("role_value") == "deputy") & ((pl.col("role_value") == "deputy").sum().over(group) > 1),
+            (pl.col("role_value") == "deputy")
+            & ((pl.col("role_value") == "deputy").sum().over(group) > 1),
             "role",
             "khối/cụm này có hơn một khối phó trong cùng năm.",
         ),
-        Check(pl.struct("year_value", "unit").is_duplicated() & pl.col("unit").is_not_null(), "unit", "đơn vị thuộc hai khối/cụm (hoặc ghi hai lần) trong cùng năm."),
+        Check(
+            pl.struct("year_value", "unit").is_duplicated() & pl.col("unit").is_not_null(),
+            "unit",
+            "đơn vị thuộc hai khối/cụm (hoặc ghi hai lần) trong cùng năm.",
+        ),
     ]
     if known_units:
         checks.append(
-            Check(~pl.col("unit").is_in(sorted(known_units)), "unit", "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).", unit_suggester(known_units))
+            Check(
+                ~pl.col("unit").is_in(sorted(known_units)),
+                "unit",
+                "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).",
+                unit_suggester(known_units),
+            )
         )
     problems = run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
     frame = parsed.select(

@@ -24,24 +24,43 @@ def parse_campaigns(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Prob
     for name in (*DATE_FIELDS, "campaign_kind", "slogan"):
         if name not in raw.columns:
             raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias(name))
-    kinds = {v: map_by_keywords(v, reference.CAMPAIGN_KINDS) for v in raw["campaign_kind"].drop_nulls().unique()}
+    kinds = {
+        v: map_by_keywords(v, reference.CAMPAIGN_KINDS)
+        for v in raw["campaign_kind"].drop_nulls().unique()
+    }
     parsed = raw.with_columns(
         **{f"{n}_value": parse_date(pl.col(n)) for n in DATE_FIELDS},
-        kind_value=pl.col("campaign_kind").replace_strict(kinds, default=None, return_dtype=pl.String).fill_null(
-            pl.when(pl.col("campaign_kind").is_null()).then(pl.lit("thematic"))
+        kind_value=pl.col("campaign_kind")
+        .replace_strict(kinds, default=None, return_dtype=pl.String)
+        .fill_null(pl.when(pl.col("campaign_kind").is_null()).then(pl.lit("thematic"))),
+        code=pl.col("plan_no").map_elements(
+            normalise_decision_no, return_dtype=pl.String, skip_nulls=True
         ),
-        code=pl.col("plan_no").map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True),
     )
     checks = [
         Check(pl.col("plan_no").is_null(), "plan_no", "thiếu số kế hoạch (ví dụ 136/KH-UBND)."),
-        Check(pl.col("code").is_duplicated() & pl.col("code").is_not_null(), "plan_no", "số kế hoạch bị ghi hai lần."),
+        Check(
+            pl.col("code").is_duplicated() & pl.col("code").is_not_null(),
+            "plan_no",
+            "số kế hoạch bị ghi hai lần.",
+        ),
         Check(pl.col("campaign_name").is_null(), "campaign_name", "thiếu tên phong trào."),
-        Check(pl.col("kind_value").is_null(), "campaign_kind", "loại phải là «Thường xuyên», «Chuyên đề» hoặc «Theo đợt»."),
+        Check(
+            pl.col("kind_value").is_null(),
+            "campaign_kind",
+            "loại phải là «Thường xuyên», «Chuyên đề» hoặc «Theo đợt».",
+        ),
         *[
-            Check(pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(), n, "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm.")
+            Check(
+                pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(),
+                n,
+                "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm.",
+            )
             for n in DATE_FIELDS
         ],
-        Check(pl.col("end_value") < pl.col("start_value"), "end", "ngày kết thúc trước ngày bắt đầu."),
+        Check(
+            pl.col("end_value") < pl.col("start_value"), "end", "ngày kết thúc trước ngày bắt đầu."
+        ),
     ]
     problems = run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
     result = parsed.select(

@@ -45,4 +45,4 @@ def run_checks(
                     suggestion=check.suggest(value) if check.suggest and value else None,
                 )
             )
-    return sorted(problems, key=lambda p: (p.row or 0))
+    return sorted(problems, key=lambda p: p.row or 0)

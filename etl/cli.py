@@ -12,8 +12,12 @@ from thidua import settings
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m etl", description="Nhập bảng tính thi đua – khen thưởng vào kho DuckDB.")
-    parser.add_argument("--db", help=f"tệp kho dữ liệu (mặc định ${settings.DB_ENV} hoặc data/warehouse.duckdb)")
+    parser = argparse.ArgumentParser(
+        prog="python -m etl", description="Nhập bảng tính thi đua – khen thưởng vào kho DuckDB."
+    )
+    parser.add_argument(
+        "--db", help=f"tệp kho dữ liệu (mặc định ${settings.DB_ENV} hoặc data/warehouse.duckdb)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     imp = commands.add_parser("import", help="nhập một hay nhiều tệp .xlsx, .xls, .csv")
     imp.add_argument("files", nargs="+", type=Path)
@@ -32,7 +36,10 @@ def _print_reports(reports: list[Report]) -> int:
         print(report.message())
     refused = sum(not r.ok for r in reports)
     if refused:
-        print(f"\n{refused}/{len(reports)} tệp bị từ chối; các tệp đó không được ghi gì vào kho.", file=sys.stderr)
+        print(
+            f"\n{refused}/{len(reports)} tệp bị từ chối; các tệp đó không được ghi gì vào kho.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -46,12 +53,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo":
             from etl.demo_import import import_demo
 
-            return _print_reports(import_demo(master, if_missing=args.if_missing, awards_per_year=args.awards_per_year))
+            return _print_reports(
+                import_demo(
+                    master, if_missing=args.if_missing, awards_per_year=args.awards_per_year
+                )
+            )
         from etl.status import print_status
 
         return print_status(master)
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # last resort: a message, never a traceback
-        print(f"Lỗi không mong đợi ({type(error).__name__}: {error}). Kho dữ liệu không bị ghi dở.", file=sys.stderr)
+        print(
+            f"Lỗi không mong đợi ({type(error).__name__}: {error}). Kho dữ liệu không bị ghi dở.",
+            file=sys.stderr,
+        )
         return 2

@@ -53,7 +53,9 @@ def sniff(path: Path, limits: ImportLimits = LIMITS) -> str:
     try:
         size = path.stat().st_size
     except OSError:
-        raise _refuse(name, "không mở được tệp (tệp không tồn tại hoặc không có quyền đọc).") from None
+        raise _refuse(
+            name, "không mở được tệp (tệp không tồn tại hoặc không có quyền đọc)."
+        ) from None
     if size == 0:
         raise _refuse(name, "tệp rỗng (0 byte), không có dữ liệu để nhập.")
     if size > limits.max_file_bytes:
@@ -80,7 +82,8 @@ def _check_zip(path: Path, limits: ImportLimits) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError):
         raise _refuse(
-            path.name, "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel."
+            path.name,
+            "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel.",
         ) from None
     unzipped = sum(m.file_size for m in members)
     zipped = sum(m.compress_size for m in members) or 1
@@ -115,19 +118,26 @@ def _read_workbook(path: Path, limits: ImportLimits) -> list[Grid]:
         # calamine drops leading empty rows and columns; python-calamine tells where the data starts.
         book = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception:  # calamine raises several unrelated types for broken files
-        raise _refuse(path.name, "không đọc được bảng tính: tệp bị hỏng hoặc không đúng định dạng Excel.") from None
+        raise _refuse(
+            path.name, "không đọc được bảng tính: tệp bị hỏng hoặc không đúng định dạng Excel."
+        ) from None
     grids = []
     for index, sheet_name in enumerate(reader.sheet_names):
         try:
             sheet = reader.load_sheet(index, header_row=None, dtypes="string")
             if sheet.total_height > limits.max_rows:
-                raise _refuse(path.name, f"trang «{sheet_name}» có {sheet.total_height} dòng, quá giới hạn {limits.max_rows}.")
+                raise _refuse(
+                    path.name,
+                    f"trang «{sheet_name}» có {sheet.total_height} dòng, quá giới hạn {limits.max_rows}.",
+                )
             frame = sheet.to_polars()
             located = book.get_sheet_by_index(index)
         except FileRefused:
             raise
         except Exception:
-            raise _refuse(path.name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
+            raise _refuse(
+                path.name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng."
+            ) from None
         if frame.width == 0 or frame.height == 0:
             continue
         start_row, start_col = located.start or (0, 0)
@@ -147,7 +157,9 @@ def _read_csv(path: Path) -> Grid:
             io.StringIO(text), has_header=False, infer_schema=False, truncate_ragged_lines=True
         )
     except pl.exceptions.PolarsError:
-        raise _refuse(path.name, "không đọc được tệp CSV: sai cấu trúc (dấu phẩy, dấu ngoặc kép).") from None
+        raise _refuse(
+            path.name, "không đọc được tệp CSV: sai cấu trúc (dấu phẩy, dấu ngoặc kép)."
+        ) from None
     frame = frame.rename({old: f"c{i}" for i, old in enumerate(frame.columns)})
     grid = Grid(path.name, "CSV", frame, 1, 0)
     grid.encoding = encoding if encoding not in {"utf-8", "utf-8-sig"} else None

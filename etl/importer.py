@@ -53,14 +53,18 @@ class Report:
         if self.status == "duplicate":
             return f"{self.file}: tệp này đã được nhập trước đây (cùng nội dung), không thêm gì."
         if self.status == "imported":
-            text = f"{self.file}: đã nhập {self.rows:,} dòng ({LAYOUT_NAMES.get(self.layout or '', self.layout)})".replace(",", ".")
+            text = f"{self.file}: đã nhập {self.rows:,} dòng ({LAYOUT_NAMES.get(self.layout or '', self.layout)})".replace(
+                ",", "."
+            )
             if self.replaced:
                 text += f", thay thế {self.replaced} dòng cũ của cùng khối/năm/kế hoạch"
             if self.encoding:
                 text += f"; đã chuyển mã từ {self.encoding} sang Unicode"
             return text + "."
         shown = self.problems[: LIMITS.max_reported_errors]
-        lines = [f"{self.file}: KHÔNG NHẬP — {len(self.problems)} lỗi, cơ sở dữ liệu không thay đổi."]
+        lines = [
+            f"{self.file}: KHÔNG NHẬP — {len(self.problems)} lỗi, cơ sở dữ liệu không thay đổi."
+        ]
         lines += [f"  - {p}" for p in shown]
         if len(self.problems) > len(shown):
             lines.append(f"  … và {len(self.problems) - len(shown)} lỗi khác.")
@@ -109,7 +113,11 @@ def parse_grid(grid: Grid, known_units: set[str]) -> tuple[Parsed | None, list[P
     else:
         frame, problems = parse_campaigns(grid, header)
     if frame.height == 0 and not problems:
-        problems = [Problem(grid.file, f"trang «{grid.sheet}» có tiêu đề cột nhưng không có dòng dữ liệu nào.")]
+        problems = [
+            Problem(
+                grid.file, f"trang «{grid.sheet}» có tiêu đề cột nhưng không có dòng dữ liệu nào."
+            )
+        ]
     return Parsed(layout, frame, grid.sheet), problems
 
 
@@ -146,13 +154,27 @@ def import_file(con: duckdb.DuckDBPyConnection, path: Path) -> Report:
         replaced = _write(con, name, checksum, layout, encoding, parsed, rows)
     except duckdb.Error as error:
         con.execute("ROLLBACK")
-        return Report(name, "refused", problems=[Problem(name, f"không ghi được vào kho dữ liệu ({type(error).__name__}); không có gì thay đổi.")])
+        return Report(
+            name,
+            "refused",
+            problems=[
+                Problem(
+                    name,
+                    f"không ghi được vào kho dữ liệu ({type(error).__name__}); không có gì thay đổi.",
+                )
+            ],
+        )
     return Report(name, "imported", layout=layout, rows=rows, replaced=replaced, encoding=encoding)
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, name: str, checksum: str, layout: str,
-    encoding: str | None, parsed: list[Parsed], rows: int,
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    checksum: str,
+    layout: str,
+    encoding: str | None,
+    parsed: list[Parsed],
+    rows: int,
 ) -> int:
     con.execute("BEGIN TRANSACTION")
     batch_id = con.execute(
@@ -199,7 +221,9 @@ def _write_bloc_scores(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 
 def _write_memberships(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     # The list is yearly: a new list for a year replaces that year's membership.
-    replaced = con.execute("DELETE FROM bloc_members WHERE year IN (SELECT DISTINCT year FROM incoming)").fetchone()[0]  # type: ignore[index]
+    replaced = con.execute(
+        "DELETE FROM bloc_members WHERE year IN (SELECT DISTINCT year FROM incoming)"
+    ).fetchone()[0]  # type: ignore[index]
     con.execute("DELETE FROM blocs WHERE year IN (SELECT DISTINCT year FROM incoming)")
     con.execute("INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming")
     con.execute(
@@ -210,7 +234,9 @@ def _write_memberships(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 
 
 def _write_campaigns(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
-    replaced = con.execute("DELETE FROM campaigns WHERE campaign_code IN (SELECT campaign_code FROM incoming)").fetchone()[0]  # type: ignore[index]
+    replaced = con.execute(
+        "DELETE FROM campaigns WHERE campaign_code IN (SELECT campaign_code FROM incoming)"
+    ).fetchone()[0]  # type: ignore[index]
     con.execute(
         "INSERT INTO campaigns SELECT campaign_code, issued_on, name, kind, start_date, end_date, "
         "registration_deadline, slogan, ?, source_row FROM incoming",

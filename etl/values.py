@@ -27,7 +27,9 @@ def parse_date(column: pl.Expr) -> pl.Expr:
 
 def parse_number(column: pl.Expr) -> pl.Expr:
     """'89,5' and '89.5' are both 89.5 (Vietnamese decimal comma)."""
-    return column.str.replace(",", ".", literal=True).str.strip_chars().cast(pl.Float64, strict=False)
+    return (
+        column.str.replace(",", ".", literal=True).str.strip_chars().cast(pl.Float64, strict=False)
+    )
 
 
 def parse_int(column: pl.Expr) -> pl.Expr:
@@ -52,4 +54,6 @@ def map_by_keywords(value: str | None, table: dict[str, tuple[str, tuple[str, ..
     if not value:
         return None
     folded = fold(value)
-    return next((code for code, (_, words) in table.items() if any(w in folded for w in words)), None)
+    return next(
+        (code for code, (_, words) in table.items() if any(w in folded for w in words)), None
+    )

@@ -10,7 +10,9 @@ import pytest
 from etl.importer import Report, import_files
 from thidua import db
 
-SAMPLES = Path(__file__).parent / "samples"  # a copy of ../shared/samples, so a clone is self-contained
+SAMPLES = (
+    Path(__file__).parent / "samples"
+)  # a copy of ../shared/samples, so a clone is self-contained
 TRUTH = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))
 
 Importer = Callable[..., list[Report]]

@@ -52,7 +52,9 @@ def test_award_sample_matches_truth(
         dates = con.execute("SELECT DISTINCT decision_date FROM awards").fetchall()
         assert dates == [(dt.date.fromisoformat(truth["decision_date"]),)]
     if "first_name" in truth:
-        first = con.execute("SELECT recipient_name FROM awards ORDER BY source_row LIMIT 1").fetchone()
+        first = con.execute(
+            "SELECT recipient_name FROM awards ORDER BY source_row LIMIT 1"
+        ).fetchone()
         assert first == (truth["first_name"],)
     if "encoding" in truth:
         assert con.execute("SELECT encoding FROM import_batches").fetchone() == (truth["encoding"],)
