@@ -22,7 +22,7 @@ from etl.values import map_by_keywords, parse_date, parse_int, vietnamese_date
 from thidua import forms, positions, reference
 from thidua.text import fold
 
-_DECISION = re.compile(r"quyết định số\s*:?\s*([0-9][^\s,;)]*)", re.IGNORECASE)
+_DECISION = re.compile(r"quyết định số\s*:?\s*([0-9]+(?:\s*/\s*[^\s,;)]+)?)", re.IGNORECASE)
 _ROMAN = re.compile(r"^(i{1,3}|iv|v|vi{1,3}|ix|x|[a-d])[.)]?\s*(?=\s|$)")
 _NUMBERING = re.compile(r"^([0-9ivx]+|[a-d])[.)]\s*")
 _SECTION_WORDS = ("ca nhan", "tap the", "ho gia dinh", "tang ", "danh hieu")

@@ -120,6 +120,9 @@ def find_header(grid: Grid, scan_rows: int = 40) -> Header | None:
             fields = {**fields, **extra}
             labels_source.update({name: lower[col] or "" for name, col in extra.items()})
             row += 1
+    if {"position", "unit"} <= fields.keys():
+        # "Chức vụ, đơn vị công tác" was only the group title over the two real columns.
+        fields.pop("position_unit", None)
     labels = {
         name: f"{column_letter(grid.first_col + col)} «{labels_source[name]}»"
         for name, col in fields.items()

@@ -1,0 +1,146 @@
+"""Hostile and broken files are refused quickly with a clear message; text traps are undone."""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.cli import main
+from etl.grid import read_grids
+from etl.problems import FileRefused
+from tests.builders import to_cp1258, write_rows
+from tests.conftest import SAMPLES, Importer
+from thidua.settings import ImportLimits
+
+REGISTER_HEADER = [
+    "Năm",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Đối tượng",
+    "Họ tên / Tên tập thể",
+    "Giới tính",
+    "Chức vụ",
+    "Đơn vị",
+    "Hình thức khen thưởng",
+    "Loại hình",
+]
+
+
+def test_nfd_text_is_stored_nfc(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    row = [
+        "2022",
+        "12/QĐ-UBND",
+        "10/01/2022",
+        "Cá nhân",
+        "Nguyễn Thị Hồng Nhung",
+        "Nữ",
+        "Điều dưỡng",
+        "Sở Y tế",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Thường xuyên",
+    ]
+    nfd = [unicodedata.normalize("NFD", v) for v in row]
+    assert nfd != row
+    [report] = import_into(write_rows(tmp_path / "nfd.xlsx", [REGISTER_HEADER, nfd]))
+    assert report.status == "imported", report.message()
+    got = (
+        snapshot()
+        .execute("SELECT recipient_name, position, unit_name, gender, is_leader FROM awards")
+        .fetchall()
+    )
+    assert got == [("Nguyễn Thị Hồng Nhung", "Điều dưỡng", "Sở Y tế", "F", False)]
+
+
+def test_windows_1258_csv_is_decoded(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    text = (SAMPLES / "so_khen_thuong_2021.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "so_khen_2021_cp1258.csv"
+    path.write_bytes(to_cp1258(text))
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    [report] = import_into(path)
+    assert report.status == "imported", report.message()
+    con = snapshot()
+    assert con.execute(
+        "SELECT count(*), count(*) FILTER (gender = 'F') FROM awards"
+    ).fetchone() == (120, 39)
+    assert con.execute("SELECT encoding FROM import_batches").fetchone() == ("windows-1258",)
+    names = {r[0] for r in con.execute("SELECT recipient_name FROM awards").fetchall()}
+    assert "Bùi Minh Nam" in names
+
+
+def _refusal(path: Path, limits: ImportLimits | None = None) -> str:
+    with pytest.raises(FileRefused) as refused:
+        read_grids(path, limits) if limits else read_grids(path)
+    return str(refused.value)
+
+
+def test_decompression_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 20_000_000)
+    assert bomb.stat().st_size < 100_000
+    assert "tệp nén bất thường" in _refusal(bomb)
+
+
+def test_not_a_spreadsheet_and_oversized(tmp_path: Path) -> None:
+    png = tmp_path / "anh.xlsx"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    assert "không phải bảng tính" in _refusal(png)
+    zipped_text = tmp_path / "tai_lieu.xlsx"
+    with zipfile.ZipFile(zipped_text, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    assert "không phải bảng tính Excel" in _refusal(zipped_text)
+    big = SAMPLES / "so_khen_thuong_2019.xlsx"
+    assert "tệp quá lớn" in _refusal(big, ImportLimits(max_file_bytes=1000))
+
+
+def test_missing_file_gets_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["import", str(tmp_path / "khong_co.xlsx"), "--db", str(tmp_path / "w.duckdb")])
+    out = capsys.readouterr()
+    assert status == 1
+    assert "không mở được tệp" in out.out
+    assert "Traceback" not in out.out + out.err
+
+
+def test_every_error_of_a_file_is_listed_and_nothing_written(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    good = [
+        "2022",
+        "12/QĐ-UBND",
+        "10/01/2022",
+        "Cá nhân",
+        "Lê Văn A",
+        "Nam",
+        "Chuyên viên",
+        "Sở Y tế",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Thường xuyên",
+    ]
+    bad_gender = [*good[:5], "Không rõ", *good[6:]]
+    bad_date = [good[0], good[1], "31/02/2022", *good[3:]]
+    bad_kind = [*good[:8], "Cờ thi đua của UBND tỉnh", good[9]]  # a flag to a person
+    path = write_rows(
+        tmp_path / "loi.xlsx", [REGISTER_HEADER, good, bad_gender, bad_date, bad_kind]
+    )
+    [report] = import_into(path)
+    assert report.status == "refused"
+    found = {(p.row, p.column, p.value) for p in report.problems}
+    assert found == {
+        (3, "F «Giới tính»", "Không rõ"),
+        (4, "C «Ngày quyết định»", "31/02/2022"),
+        (5, "I «Hình thức khen thưởng»", "Cờ thi đua của UBND tỉnh"),
+    }
+    assert snapshot().execute("SELECT count(*) FROM award").fetchone() == (0,)
