@@ -3,4 +3,4 @@ FROM awards AS a
 JOIN ref_recipient_kind AS k ON k.code = a.recipient_kind
 WHERE a.year IN ($year, $year - 1)
 GROUP BY ALL
-ORDER BY a.year, a.recipient_kind
+ORDER BY a.year, CASE a.recipient_kind WHEN 'individual' THEN 1 WHEN 'collective' THEN 2 ELSE 3 END

@@ -1,0 +1,38 @@
+"""`python -m etl status`: what the warehouse holds, batch by batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thidua import db
+from thidua.formatting import number
+from thidua.settings import snapshot_path
+
+
+def print_status(master: Path) -> int:
+    if db.snapshot_version(master) is None:
+        print(f"Kho {master} chưa có dữ liệu. Dùng: python -m etl import TỆP... hoặc python -m etl demo")
+        return 0
+    con = db.open_snapshot(master)
+    try:
+        batches = con.execute(
+            "SELECT batch_id, imported_at, file_name, layout, rows, coalesce(encoding, '') "
+            "FROM import_batches ORDER BY batch_id"
+        ).fetchall()
+        totals = con.execute(
+            "SELECT (SELECT count(*) FROM award), (SELECT count(*) FROM bloc_scores), "
+            "(SELECT count(*) FROM bloc_members), (SELECT count(*) FROM campaigns)"
+        ).fetchone()
+    finally:
+        con.close()
+    print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)})")
+    for batch_id, when, name, layout, rows, encoding in batches:
+        note = f" [chuyển mã {encoding}]" if encoding else ""
+        print(f"  #{batch_id:<4} {when:%d/%m/%Y %H:%M}  {name:<40} {layout:<12} {number(rows):>8} dòng{note}")
+    if totals:
+        awards, scores, members, campaigns = totals
+        print(
+            f"Tổng: {number(awards)} lượt khen thưởng, {number(scores)} dòng điểm khối/cụm, "
+            f"{number(members)} thành viên khối/cụm, {number(campaigns)} phong trào."
+        )
+    return 0
