@@ -140,11 +140,17 @@ def import_file(con: duckdb.DuckDBPyConnection, path: Path) -> Report:
     units = known_unit_names(con)
     parsed: list[Parsed] = []
     problems: list[Problem] = []
+    tableless: list[Problem] = []
     for grid in grids:
         result, found = parse_grid(grid, units)
-        problems += found
         if result:
             parsed.append(result)
+            problems += found
+        else:
+            tableless += found
+    # A sheet with no table (guidance, a cover page) is fine beside one that has a table.
+    if not parsed:
+        problems += tableless
     encoding = next((g.encoding for g in grids if g.encoding), None)
     if problems:
         return Report(name, "refused", encoding=encoding, problems=problems)

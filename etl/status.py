@@ -11,7 +11,9 @@ from thidua.settings import snapshot_path
 
 def print_status(master: Path) -> int:
     if db.snapshot_version(master) is None:
-        print(f"Kho {master} chưa có dữ liệu. Dùng: python -m etl import TỆP... hoặc python -m etl demo")
+        print(
+            f"Kho {master} chưa có dữ liệu. Dùng: python -m etl import TỆP... hoặc python -m etl demo"
+        )
         return 0
     con = db.open_snapshot(master)
     try:
@@ -28,7 +30,9 @@ def print_status(master: Path) -> int:
     print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)})")
     for batch_id, when, name, layout, rows, encoding in batches:
         note = f" [chuyển mã {encoding}]" if encoding else ""
-        print(f"  #{batch_id:<4} {when:%d/%m/%Y %H:%M}  {name:<40} {layout:<12} {number(rows):>8} dòng{note}")
+        print(
+            f"  #{batch_id:<4} {when:%d/%m/%Y %H:%M}  {name:<40} {layout:<12} {number(rows):>8} dòng{note}"
+        )
     if totals:
         awards, scores, members, campaigns = totals
         print(

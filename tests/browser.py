@@ -78,6 +78,7 @@ def settle(page: object, timeout_ms: int = 60_000) -> None:
     """Wait until the script has finished and no skeleton placeholder is left."""
     page.wait_for_selector(READY, timeout=timeout_ms)  # type: ignore[attr-defined]
     page.wait_for_function(  # type: ignore[attr-defined]
-        "() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0", timeout=timeout_ms
+        "() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0",
+        timeout=timeout_ms,
     )
     page.wait_for_timeout(800)  # type: ignore[attr-defined]  # let Plotly finish drawing

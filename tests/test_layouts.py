@@ -304,3 +304,26 @@ def test_membership_and_campaign_templates(
             "Đoàn kết, đổi mới, sáng tạo, hiệu quả, bứt phá",
         ),
     ]
+
+
+def test_shipped_templates_import_with_their_example_rows(
+    import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    templates = sorted((Path(__file__).parent.parent / "data" / "templates").glob("*.xlsx"))
+    assert [t.name for t in templates] == [
+        "mau_khoi_cum_thi_dua.xlsx",
+        "mau_phong_trao_thi_dua.xlsx",
+        "mau_so_khen_thuong.xlsx",
+    ]
+    reports = import_into(*templates)
+    assert [r.status for r in reports] == ["imported"] * 3, [r.message() for r in reports]
+    con = snapshot()
+    assert con.execute("SELECT year, bloc_name, unit_name, role FROM bloc_members").fetchall() == [
+        (2026, "Khối thi đua số 1", "Sở Nội vụ", "head")
+    ]
+    assert con.execute("SELECT campaign_code, kind FROM campaigns").fetchall() == [
+        ("136/KH-UBND", "thematic")
+    ]
+    assert con.execute("SELECT form_code, is_leader, achievement_year FROM awards").fetchall() == [
+        ("BK_TINH", False, 2025)
+    ]

@@ -1,0 +1,87 @@
+"""Blank templates for the two lists offices do not already have a layout for:
+the yearly bloc/cluster membership and the campaign list (data/templates/).
+Each carries one example row so an analyst sees what goes where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+
+from thidua.settings import DATA_DIR
+
+TEMPLATE_DIR = DATA_DIR / "templates"
+
+MEMBERSHIP_HEADER = ["Năm", "Khối/Cụm thi đua", "Đơn vị", "Vai trò"]
+CAMPAIGN_HEADER = [
+    "Số kế hoạch", "Ngày ban hành", "Tên phong trào", "Loại",
+    "Ngày bắt đầu", "Ngày kết thúc", "Hạn đăng ký", "Khẩu hiệu",
+]  # fmt: skip
+REGISTER_HEADER = [
+    "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể", "Giới tính",
+    "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Loại hình", "Năm thành tích", "Phong trào",
+]  # fmt: skip
+
+
+def write_table(
+    path: Path, sheet: str, title: str | None, header: list[str], rows: list[list[object]],
+    notes: list[str] | None = None,
+) -> Path:  # fmt: skip
+    """A titled table: title row, blank row, header, rows; notes under the table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = xlsxwriter.Workbook(path)
+    bold = book.add_format(
+        {"bold": True, "text_wrap": True, "valign": "vcenter", "border": 1, "bg_color": "#dde7f3"}
+    )
+    title_format = book.add_format({"bold": True, "font_size": 13, "align": "center"})
+    date_format = book.add_format({"num_format": "dd/mm/yyyy"})
+    ws = book.add_worksheet(sheet)
+    top = 0
+    if title:
+        ws.merge_range(0, 0, 0, len(header) - 1, title, title_format)
+        top = 2
+    ws.write_row(top, 0, header, bold)
+    for r, row in enumerate(rows, start=top + 1):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            if hasattr(value, "isoformat") and not isinstance(value, str):
+                ws.write_datetime(r, c, value, date_format)  # type: ignore[arg-type]
+            else:
+                ws.write(r, c, value)
+    ws.set_column(0, len(header) - 1, 18)
+    ws.freeze_panes(top + 1, 0)
+    if notes:
+        # Guidance goes on its own sheet: the importer skips sheets that hold no table.
+        guide = book.add_worksheet("Hướng dẫn")
+        for i, note in enumerate(notes):
+            guide.write(i, 0, note)
+    book.close()
+    return path
+
+
+def write_templates(out_dir: Path = TEMPLATE_DIR) -> list[Path]:
+    import datetime as dt
+
+    return [
+        write_table(
+            out_dir / "mau_khoi_cum_thi_dua.xlsx", "Khoi cum", "DANH SÁCH THÀNH VIÊN KHỐI, CỤM THI ĐUA",
+            MEMBERSHIP_HEADER,
+            [[2026, "Khối thi đua số 1", "Sở Nội vụ", "Khối trưởng"]],
+            ["Vai trò: Khối trưởng / Cụm trưởng, Khối phó / Cụm phó, Thành viên. "
+             "Mỗi khối, cụm có đúng một trưởng và một phó mỗi năm; tên đơn vị theo danh mục đơn vị."],
+        ),
+        write_table(
+            out_dir / "mau_phong_trao_thi_dua.xlsx", "Phong trao", "DANH SÁCH PHONG TRÀO THI ĐUA",
+            CAMPAIGN_HEADER,
+            [["136/KH-UBND", dt.date(2019, 9, 13), "Phong trào thi đua thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh",
+              "Chuyên đề", dt.date(2019, 6, 1), dt.date(2020, 6, 30), dt.date(2019, 10, 30),
+              "Đoàn kết, đổi mới, sáng tạo, hiệu quả, bứt phá"]],
+            ["Loại: Thường xuyên, Chuyên đề hoặc Theo đợt. Ngày ghi dạng ngày/tháng/năm."],
+        ),
+        write_table(
+            out_dir / "mau_so_khen_thuong.xlsx", "Khen thuong", None, REGISTER_HEADER,
+            [[2026, "25/QĐ-UBND", "15/01/2026", "Cá nhân", "Nguyễn Văn A", "Nam", "Chuyên viên chính",
+              "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên", 2025, None]],
+        ),
+    ]  # fmt: skip
