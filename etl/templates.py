@@ -46,7 +46,7 @@ def write_table(
             if value is None:
                 continue
             if hasattr(value, "isoformat") and not isinstance(value, str):
-                ws.write_datetime(r, c, value, date_format)  # type: ignore[arg-type]
+                ws.write_datetime(r, c, value, date_format)
             else:
                 ws.write(r, c, value)
     ws.set_column(0, len(header) - 1, 18)

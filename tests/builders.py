@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
 
 
 def write_rows(
-    path: Path, rows: list[list[object]], start: str = "A1", merges: list[str] | None = None
+    path: Path, rows: Sequence[Sequence[object]], start: str = "A1", merges: list[str] | None = None
 ) -> Path:
     """Write rows at `start` (e.g. "C3"); merge ranges like "A1:E1" keep their top-left value."""
     book = xlsxwriter.Workbook(path)

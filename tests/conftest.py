@@ -39,7 +39,7 @@ def snapshot(master: Path) -> Callable[[], duckdb.DuckDBPyConnection]:
     return open_
 
 
-def table_fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[object, ...]]:
+def table_fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """Row count and a content hash of every table: equal fingerprints = unchanged database."""
     tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
     return {

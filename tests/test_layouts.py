@@ -13,7 +13,7 @@ import duckdb
 from tests.builders import write_rows
 from tests.conftest import Importer
 
-HEADING = [
+HEADING: list[list[object]] = [
     ["ỦY BAN NHÂN DÂN", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
     ["TỈNH KIÊN GIANG", None, None, "Độc lập - Tự do - Hạnh phúc"],
     [None],
