@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from thidua import db, settings
@@ -25,4 +27,12 @@ _first_start()
 navigation = st.navigation(
     [st.Page("pages/overview.py", title="Tổng quan", icon=":material/dashboard:", default=True)]
 )
-navigation.run()
+try:
+    navigation.run()
+except Exception:  # st.stop/st.rerun are BaseExceptions and pass through
+    # The reader gets a Vietnamese sentence; the traceback goes to the server log only.
+    logging.getLogger("thidua").exception("page failed")
+    st.error(
+        "Trang này gặp lỗi khi hiển thị. Lỗi đã được ghi vào nhật ký máy chủ; "
+        "hãy tải lại trang hoặc báo quản trị viên."
+    )

@@ -25,6 +25,7 @@ def test_overview_renders_in_chromium(master: Path, import_into: Importer, tmp_p
         settle(page)
         text = page.inner_text("body")  # type: ignore[attr-defined]
         assert page.locator("[data-testid=stException]").count() == 0  # type: ignore[attr-defined]
+        assert "gặp lỗi" not in text
         assert "Tổng quan thi đua – khen thưởng" in text
         # 2021 sample: 120 awards, 54 of 88 individuals direct workers = 61,4%; 2020 had 27 of 40 = 67,5%.
         assert "120" in text and "61,4%" in text and "-6,1 điểm %" in text
