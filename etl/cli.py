@@ -9,6 +9,7 @@ from pathlib import Path
 
 from etl.importer import Report, import_files
 from thidua import settings
+from thidua.db import WarehouseBusy
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
         return print_status(master)
     except KeyboardInterrupt:
         return 130
+    except WarehouseBusy as busy:
+        print(str(busy), file=sys.stderr)
+        return 3
+    except BrokenPipeError:  # output piped into `head`
+        return 0
     except Exception as error:  # last resort: a message, never a traceback
         print(
             f"Lỗi không mong đợi ({type(error).__name__}: {error}). Kho dữ liệu không bị ghi dở.",

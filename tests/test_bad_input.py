@@ -144,3 +144,31 @@ def test_every_error_of_a_file_is_listed_and_nothing_written(
         (5, "I «Hình thức khen thưởng»", "Cờ thi đua của UBND tỉnh"),
     }
     assert snapshot().execute("SELECT count(*) FROM award").fetchone() == (0,)
+
+
+def test_busy_warehouse_gets_a_message(
+    master: Path, import_into: Importer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    import sys
+
+    import_into(SAMPLES / "so_khen_thuong_2021.csv")
+    # Another process holds the master read-write (as a careless analyst's client would).
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(master)!r}); print('ok', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        status = main(["import", str(SAMPLES / "so_khen_thuong_2019.xlsx"), "--db", str(master)])
+    finally:
+        holder.kill()
+    out = capsys.readouterr()
+    assert status == 3
+    assert "đang được một tiến trình khác mở" in out.err
+    assert "Traceback" not in out.out + out.err

@@ -28,10 +28,20 @@ def read_sql(name: str) -> str:
     return resources.files("thidua").joinpath("sql", name).read_text(encoding="utf-8")
 
 
+class WarehouseBusy(Exception):
+    """Another process holds the master file (an import, or a client opened it read-write)."""
+
+
 def open_master(path: Path) -> duckdb.DuckDBPyConnection:
     """The read-write master, schema created and reference lists up to date."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as error:
+        raise WarehouseBusy(
+            f"Kho dữ liệu {path} đang được một tiến trình khác mở để ghi (một lần nhập khác, "
+            "hoặc ai đó mở thẳng tệp chính thay vì bản chụp). Hãy thử lại sau ít phút."
+        ) from error
     con.execute(read_sql("schema.sql"))
     _seed_reference(con)
     return con
