@@ -10,16 +10,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 import polars as pl
 
 from thidua import queries
+from thidua.filters import Filters
+
+
+# share name -> (numerator count, denominator count); the counts are defined once in sql/_counts.sql.
+SHARES: dict[str, tuple[str, str]] = {
+    "non_leader_share": ("direct_workers", "individuals"),
+    "women_share": ("women", "with_gender"),
+    "adhoc_share": ("adhoc", "awards"),
+}
 
 
 def ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def with_shares(counts: pl.DataFrame) -> pl.DataFrame:
+    """Add the three shares to any frame of counts (per unit, bloc, year…); null when the base is 0."""
+    return counts.with_columns(
+        (pl.when(pl.col(whole) > 0).then(pl.col(part) / pl.col(whole))).alias(name)
+        for name, (part, whole) in SHARES.items()
+    )
 
 
 @dataclass(frozen=True)
@@ -36,17 +53,21 @@ class YearFigures:
     with_gender: int = 0
     adhoc: int = 0
 
+    def share(self, name: str) -> float | None:
+        part, whole = SHARES[name]
+        return ratio(getattr(self, part), getattr(self, whole))
+
     @property
     def non_leader_share(self) -> float | None:
-        return ratio(self.direct_workers, self.individuals)
+        return self.share("non_leader_share")
 
     @property
     def women_share(self) -> float | None:
-        return ratio(self.women, self.with_gender)
+        return self.share("women_share")
 
     @property
     def adhoc_share(self) -> float | None:
-        return ratio(self.adhoc, self.awards)
+        return self.share("adhoc_share")
 
 
 def change(now: float | int | None, before: float | int | None) -> float | None:

@@ -10,19 +10,30 @@ import duckdb
 import polars as pl
 
 from thidua.db import read_sql
+from thidua.filters import Filters
 
 
 @cache
 def sql(name: str) -> str:
-    if not name.replace("_", "").isalnum():
+    if not name.replace("_", "").isalnum():  # names are ours, never user input
         raise ValueError(f"unknown query {name!r}")
     return read_sql(f"{name}.sql")
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pl.DataFrame:
+def text(name: str, filters: Filters | None = None) -> tuple[str, dict[str, Any]]:
+    """The query with its fixed fragments in place: {counts} (the one definition of
+    the headline counts) and {filters} (the shared filters, as parameters)."""
+    clause, params = (filters or Filters()).sql()
+    return sql(name).replace("{counts}", sql("_counts")).replace("{filters}", clause), params
+
+
+def run(
+    con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None, **params: Any
+) -> pl.DataFrame:
     """Run a named query on its own cursor (connections are not thread-safe)."""
+    query, filter_params = text(name, filters)
     cursor = con.cursor()
     try:
-        return cursor.sql(sql(name), params=params or None).pl()
+        return cursor.sql(query, params={**filter_params, **params} or None).pl()
     finally:
         cursor.close()

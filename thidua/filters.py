@@ -1,0 +1,72 @@
+"""The shared filters of every page, as SQL over the `awards` view.
+
+Values always travel as named parameters; the only SQL text added is chosen
+from fixed fragments below, never built from user input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from thidua import reference
+
+FORM_CODES = frozenset(f.code for f in reference.AWARD_FORMS)
+AWARD_TYPES = frozenset(reference.AWARD_TYPES)
+RECIPIENT_KINDS = frozenset(reference.RECIPIENT_KINDS)
+
+
+@dataclass(frozen=True)
+class Filters:
+    year_from: int | None = None
+    year_to: int | None = None
+    bloc: str | None = None
+    unit: str | None = None
+    forms: tuple[str, ...] = field(default_factory=tuple)
+    award_types: tuple[str, ...] = field(default_factory=tuple)
+    kinds: tuple[str, ...] = field(default_factory=tuple)
+
+    def clean(self) -> Filters:
+        """Drop values outside the reference lists (a hand-edited URL must not break a page)."""
+        return replace(
+            self,
+            forms=tuple(v for v in self.forms if v in FORM_CODES),
+            award_types=tuple(v for v in self.award_types if v in AWARD_TYPES),
+            kinds=tuple(v for v in self.kinds if v in RECIPIENT_KINDS),
+        )
+
+    def sql(self, alias: str = "a", years: bool = True) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause (always valid, 'TRUE' when empty) and its parameters."""
+        if alias not in {"a", "awards"}:
+            raise ValueError("alias not allowed")
+        parts: list[str] = ["TRUE"]
+        params: dict[str, Any] = {}
+        if years and self.year_from is not None:
+            parts.append(f"{alias}.year >= $f_year_from")
+            params["f_year_from"] = self.year_from
+        if years and self.year_to is not None:
+            parts.append(f"{alias}.year <= $f_year_to")
+            params["f_year_to"] = self.year_to
+        if self.unit:
+            parts.append(f"{alias}.unit_name = $f_unit")
+            params["f_unit"] = self.unit
+        if self.bloc:
+            # Membership is yearly: an award counts for the bloc its unit belonged to that year.
+            parts.append(
+                f"EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $f_bloc "
+                f"AND m.year = {alias}.year AND m.unit_name = {alias}.unit_name)"
+            )
+            params["f_bloc"] = self.bloc
+        for name, column in (
+            ("forms", "form_code"),
+            ("award_types", "award_type"),
+            ("kinds", "recipient_kind"),
+        ):
+            values = getattr(self, name)
+            if values:
+                parts.append(f"{alias}.{column} IN (SELECT unnest($f_{name}))")
+                params[f"f_{name}"] = list(values)
+        return " AND ".join(parts), params
+
+    def is_empty(self) -> bool:
+        return all(not getattr(self, f.name) for f in fields(self))

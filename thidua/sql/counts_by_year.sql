@@ -1,0 +1,5 @@
+SELECT a.year, {counts}
+FROM awards AS a
+WHERE {filters}
+GROUP BY a.year
+ORDER BY a.year
