@@ -54,7 +54,7 @@ class Filters:
             # Membership is yearly: an award counts for the bloc its unit belonged to that year.
             parts.append(
                 f"EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $f_bloc "
-                f"AND m.year = {alias}.year AND m.unit_name = {alias}.unit_name)"
+                f"AND m.year = {alias}.year AND m.unit_name = {alias}.unit_name)"  # noqa: S608 — alias allow-listed
             )
             params["f_bloc"] = self.bloc
         for name, column in (

@@ -10,14 +10,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import duckdb
 import polars as pl
 
 from thidua import queries
-from thidua.filters import Filters
-
 
 # share name -> (numerator count, denominator count); the counts are defined once in sql/_counts.sql.
 SHARES: dict[str, tuple[str, str]] = {
