@@ -35,25 +35,25 @@ class Filters:
             kinds=tuple(v for v in self.kinds if v in RECIPIENT_KINDS),
         )
 
-    def sql(self, alias: str = "a", years: bool = True) -> tuple[str, dict[str, Any]]:
-        """A WHERE clause (always valid, 'TRUE' when empty) and its parameters."""
-        if alias not in {"a", "awards"}:
-            raise ValueError("alias not allowed")
+    def sql(self, years: bool = True) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause over `awards AS a` (always valid, 'TRUE' when empty) and its parameters."""
         parts: list[str] = ["TRUE"]
         params: dict[str, Any] = {}
         if years and self.year_from is not None:
-            parts.append(f"{alias}.year >= $f_year_from")
+            parts.append("a.year >= $f_year_from")
             params["f_year_from"] = self.year_from
         if years and self.year_to is not None:
-            parts.append(f"{alias}.year <= $f_year_to")
+            parts.append("a.year <= $f_year_to")
             params["f_year_to"] = self.year_to
         if self.unit:
-            parts.append(f"{alias}.unit_name = $f_unit")
+            parts.append("a.unit_name = $f_unit")
             params["f_unit"] = self.unit
         if self.bloc:
             # Membership is yearly: an award counts for the bloc its unit belonged to that year.
-            member = "m.bloc_name = $f_bloc AND m.year = {a}.year AND m.unit_name = {a}.unit_name"
-            parts.append("EXISTS (SELECT 1 FROM bloc_members AS m WHERE " + member.format(a=alias) + ")")
+            parts.append(
+                "EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $f_bloc "
+                "AND m.year = a.year AND m.unit_name = a.unit_name)"
+            )
             params["f_bloc"] = self.bloc
         for name, column in (
             ("forms", "form_code"),
@@ -62,7 +62,7 @@ class Filters:
         ):
             values = getattr(self, name)
             if values:
-                parts.append(f"{alias}.{column} IN (SELECT unnest($f_{name}))")
+                parts.append(f"a.{column} IN (SELECT unnest($f_{name}))")
                 params[f"f_{name}"] = list(values)
         return " AND ".join(parts), params
 
