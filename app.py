@@ -6,6 +6,7 @@ import logging
 
 import streamlit as st
 
+from pages._common import filter_sidebar
 from thidua import db, settings
 
 st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon="🏅", layout="wide")
@@ -24,8 +25,17 @@ def _first_start() -> None:
 
 
 _first_start()
+filter_sidebar()
 navigation = st.navigation(
-    [st.Page("pages/overview.py", title="Tổng quan", icon=":material/dashboard:", default=True)]
+    [
+        st.Page(
+            "pages/overview.py",
+            title="Tổng quan",
+            icon=":material/dashboard:",
+            url_path="tong-quan",
+            default=True,
+        )
+    ]
 )
 try:
     navigation.run()

@@ -1,4 +1,5 @@
-"""What every page shares: the cached read-only connection to the snapshot."""
+"""What every page shares: the cached read-only connection to the snapshot and
+the shared filters, kept in the sidebar, the session and the URL."""
 
 from __future__ import annotations
 
@@ -7,7 +8,22 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from thidua import db, settings
+from thidua import db, metrics, reference, settings
+from thidua.filters import Filters
+
+URL_KEYS = {
+    "year_from": "nam_tu",
+    "year_to": "nam_den",
+    "bloc": "khoi",
+    "unit": "don_vi",
+    "forms": "hinh_thuc",
+    "award_types": "loai_hinh",
+    "kinds": "doi_tuong",
+}
+FORM_NAMES = {f.code: f.name_vi for f in reference.AWARD_FORMS}
+TYPE_NAMES = {code: label for code, (label, _) in reference.AWARD_TYPES.items()}
+KIND_NAMES = {code: label for code, (label, _) in reference.RECIPIENT_KINDS.items()}
+ALL = "Tất cả"
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -26,3 +42,138 @@ def connection() -> duckdb.DuckDBPyConnection:
         )
         st.stop()
     return _open(str(master), version)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _options(master: str, version: tuple[int, int]) -> metrics.FilterOptions:
+    return metrics.filter_options(_open(master, version))
+
+
+def options() -> metrics.FilterOptions:
+    master = settings.db_path()
+    version = db.snapshot_version(master)
+    if version is None:
+        return metrics.FilterOptions([], [], [])
+    return _options(str(master), version)
+
+
+def _from_url(opts: metrics.FilterOptions) -> None:
+    """Seed the widgets once per session from the link the reader opened."""
+    if st.session_state.get("_filters_seeded"):
+        return
+    st.session_state["_filters_seeded"] = True
+    params = st.query_params
+    years = opts.years
+    if years:
+        low = _int(params.get(URL_KEYS["year_from"]), years[0])
+        high = _int(params.get(URL_KEYS["year_to"]), years[-1])
+        low, high = min(max(low, years[0]), years[-1]), min(max(high, years[0]), years[-1])
+        st.session_state["f_year_from"] = _nearest(min(low, high), years)
+        st.session_state["f_year_to"] = _nearest(max(low, high), years)
+    bloc = params.get(URL_KEYS["bloc"])
+    st.session_state["f_bloc"] = bloc if bloc in opts.blocs else ALL
+    unit = params.get(URL_KEYS["unit"])
+    st.session_state["f_unit"] = unit if unit in opts.units else ALL
+    for name, allowed in (
+        ("forms", FORM_NAMES),
+        ("award_types", TYPE_NAMES),
+        ("kinds", KIND_NAMES),
+    ):
+        listed = params.get_all(URL_KEYS[name])
+        values = [v for item in listed for v in item.split(",")]
+        st.session_state[f"f_{name}"] = [v for v in values if v in allowed]
+
+
+def _nearest(year: int, years: list[int]) -> int:
+    return min(years, key=lambda y: abs(y - year))
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def filter_sidebar() -> Filters:
+    """The shared filters, drawn in the sidebar on every page; returns them and mirrors them in the URL."""
+    opts = options()
+    _from_url(opts)
+    sidebar = st.sidebar
+    sidebar.markdown("### Bộ lọc")
+    years = opts.years
+    if years:
+        # Two plain selects rather than a range slider: exact, keyboard-friendly, testable.
+        left, right = sidebar.columns(2)
+        left.selectbox("Từ năm", years, key="f_year_from")
+        right.selectbox("Đến năm", years, key="f_year_to")
+    sidebar.selectbox("Khối, cụm thi đua", [ALL, *opts.blocs], key="f_bloc")
+    sidebar.selectbox("Đơn vị", [ALL, *opts.units], key="f_unit")
+    sidebar.multiselect(
+        "Hình thức khen thưởng",
+        list(FORM_NAMES),
+        format_func=FORM_NAMES.get,
+        key="f_forms",
+        placeholder=ALL,
+    )
+    sidebar.multiselect(
+        "Loại hình",
+        list(TYPE_NAMES),
+        format_func=TYPE_NAMES.get,
+        key="f_award_types",
+        placeholder=ALL,
+    )
+    sidebar.multiselect(
+        "Đối tượng", list(KIND_NAMES), format_func=KIND_NAMES.get, key="f_kinds", placeholder=ALL
+    )
+    sidebar.button("Xóa bộ lọc", on_click=_reset, args=(opts,), width="stretch")
+    filters = current_filters()
+    _to_url(filters, opts)
+    return filters
+
+
+def _reset(opts: metrics.FilterOptions) -> None:
+    if opts.years:
+        st.session_state.update(f_year_from=opts.years[0], f_year_to=opts.years[-1])
+    st.session_state.update(f_bloc=ALL, f_unit=ALL, f_forms=[], f_award_types=[], f_kinds=[])
+
+
+def current_filters() -> Filters:
+    state = st.session_state
+    low, high = state.get("f_year_from"), state.get("f_year_to")
+    if low is not None and high is not None and low > high:
+        low, high = high, low  # "from 2024 to 2020" means the same years
+    bloc, unit = state.get("f_bloc", ALL), state.get("f_unit", ALL)
+    return Filters(
+        year_from=low,
+        year_to=high,
+        bloc=None if bloc == ALL else bloc,
+        unit=None if unit == ALL else unit,
+        forms=tuple(state.get("f_forms", ())),
+        award_types=tuple(state.get("f_award_types", ())),
+        kinds=tuple(state.get("f_kinds", ())),
+    ).clean()
+
+
+def _to_url(filters: Filters, opts: metrics.FilterOptions) -> None:
+    """Only what differs from the defaults goes into the link, so links stay short."""
+    wanted: dict[str, str] = {}
+    if opts.years and filters.year_from != opts.years[0]:
+        wanted[URL_KEYS["year_from"]] = str(filters.year_from)
+    if opts.years and filters.year_to != opts.years[-1]:
+        wanted[URL_KEYS["year_to"]] = str(filters.year_to)
+    for name in ("bloc", "unit"):
+        value = getattr(filters, name)
+        if value:
+            wanted[URL_KEYS[name]] = value
+    for name in ("forms", "award_types", "kinds"):
+        values = getattr(filters, name)
+        if values:
+            wanted[URL_KEYS[name]] = ",".join(values)
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def no_data(sentence: str) -> None:
+    """A filter that matches nothing is said in a sentence, never an error box."""
+    st.info(sentence, icon=":material/filter_alt_off:")

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import connection
+from pages._common import connection, current_filters, no_data
 from thidua import charts, metrics
 from thidua import formatting as fmt
 
 con = connection()
-years = metrics.available_years(con)
-if not years:
-    st.info("Chưa có khen thưởng nào trong kho. Hãy nhập danh sách khen thưởng.")
+filters = current_filters()
+st.title("Tổng quan thi đua – khen thưởng")
+if filters.year_to is None:
+    no_data("Chưa có khen thưởng nào trong kho. Hãy nhập danh sách khen thưởng.")
     st.stop()
-
-head, picker = st.columns([4, 1], vertical_alignment="bottom")
-head.title("Tổng quan thi đua – khen thưởng")
-year = picker.selectbox("Năm quyết định", years, index=0, key="year")
-view = metrics.overview(con, year)
+year = filters.year_to
+view = metrics.overview(con, year, filters)
 now, before = view.current, view.previous
+if now.awards == 0:
+    no_data(f"Không có khen thưởng nào năm {year} khớp với bộ lọc đang chọn.")
+    st.stop()
+st.caption(f"Năm {year} (năm cuối của khoảng năm ở thanh bên), so với năm {year - 1}.")
 than = f"so với {year - 1}"
 
 

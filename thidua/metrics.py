@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 import polars as pl
 
 from thidua import queries
+from thidua.filters import Filters
 
 # share name -> (numerator count, denominator count); the counts are defined once in sql/_counts.sql.
 SHARES: dict[str, tuple[str, str]] = {
@@ -86,13 +87,35 @@ def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     return queries.run(con, "years")["year"].to_list()
 
 
-def overview(con: duckdb.DuckDBPyConnection, year: int) -> Overview:
+def overview(con: duckdb.DuckDBPyConnection, year: int, filters: Filters | None = None) -> Overview:
+    """The year against the one before; shared filters apply except their year range."""
+    scoped = replace(filters or Filters(), year_from=None, year_to=None)
     rows = {
-        r["year"]: YearFigures(**r) for r in queries.run(con, "year_figures", year=year).to_dicts()
+        r["year"]: YearFigures(**r)
+        for r in queries.run(con, "year_figures", scoped, year=year).to_dicts()
     }
     return Overview(
         current=rows.get(year, YearFigures(year)),
         previous=rows.get(year - 1),
-        by_kind=queries.run(con, "awards_by_kind", year=year),
-        by_form=queries.run(con, "awards_by_form", year=year),
+        by_kind=queries.run(con, "awards_by_kind", scoped, year=year),
+        by_form=queries.run(con, "awards_by_form", scoped, year=year),
+    )
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    years: list[int]  # ascending
+    blocs: list[str]  # Vietnamese order
+    units: list[str]  # Vietnamese order (COLLATE vi in the query)
+
+
+def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
+    rows = queries.run(con, "filter_options")
+    by_kind = {
+        k: rows.filter(pl.col("kind") == k)["value"].to_list() for k in ("year", "bloc", "unit")
+    }
+    return FilterOptions(
+        years=sorted(int(y) for y in by_kind["year"]),
+        blocs=by_kind["bloc"],
+        units=by_kind["unit"],
     )
