@@ -112,19 +112,19 @@ def filter_sidebar() -> Filters:
     sidebar.multiselect(
         "Hình thức khen thưởng",
         list(FORM_NAMES),
-        format_func=FORM_NAMES.get,
+        format_func=FORM_NAMES.__getitem__,
         key="f_forms",
         placeholder=ALL,
     )
     sidebar.multiselect(
         "Loại hình",
         list(TYPE_NAMES),
-        format_func=TYPE_NAMES.get,
+        format_func=TYPE_NAMES.__getitem__,
         key="f_award_types",
         placeholder=ALL,
     )
     sidebar.multiselect(
-        "Đối tượng", list(KIND_NAMES), format_func=KIND_NAMES.get, key="f_kinds", placeholder=ALL
+        "Đối tượng", list(KIND_NAMES), format_func=KIND_NAMES.__getitem__, key="f_kinds", placeholder=ALL
     )
     sidebar.button("Xóa bộ lọc", on_click=_reset, args=(opts,), width="stretch")
     filters = current_filters()
