@@ -124,7 +124,11 @@ def filter_sidebar() -> Filters:
         placeholder=ALL,
     )
     sidebar.multiselect(
-        "Đối tượng", list(KIND_NAMES), format_func=KIND_NAMES.__getitem__, key="f_kinds", placeholder=ALL
+        "Đối tượng",
+        list(KIND_NAMES),
+        format_func=KIND_NAMES.__getitem__,
+        key="f_kinds",
+        placeholder=ALL,
     )
     sidebar.button("Xóa bộ lọc", on_click=_reset, args=(opts,), width="stretch")
     filters = current_filters()
