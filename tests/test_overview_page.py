@@ -1,0 +1,119 @@
+"""The overview page on the demo province, checked with AppTest against figures
+computed here from the generator's own truth frame (not from the warehouse)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.demo import DemoProvince, build_province
+from etl.demo_import import import_demo
+
+APP = str(Path(__file__).parent.parent / "app.py")
+AWARDS_PER_YEAR = 600
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, DemoProvince]]:
+    root = tmp_path_factory.mktemp("demo")
+    master = root / "warehouse.duckdb"
+    reports = import_demo(master, awards_per_year=AWARDS_PER_YEAR, out_dir=root / "files")
+    assert reports and all(r.status == "imported" for r in reports), [
+        r.message() for r in reports if not r.ok
+    ]
+    yield master, build_province(awards_per_year=AWARDS_PER_YEAR)
+
+
+def _app(master: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("THIDUA_DB", str(master))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}".replace(".", ",") + "%"
+
+
+def _expected(truth: pl.DataFrame, year: int) -> dict[str, str]:
+    rows = truth.filter(pl.col("year") == year)
+    people = rows.filter(pl.col("recipient_kind") == "individual")
+    direct = people.filter(pl.col("is_leader") == False).height  # noqa: E712
+    women = people.filter(pl.col("gender") == "F").height
+    gendered = people.filter(pl.col("gender").is_not_null()).height
+    adhoc = rows.filter(pl.col("award_type") == "adhoc").height
+    return {
+        "Tổng số lượt khen thưởng": f"{rows.height:,}".replace(",", "."),
+        "Tỷ lệ khen cá nhân là người trực tiếp lao động": _percent(direct, people.height),
+        "Tỷ lệ nữ trong khen thưởng cá nhân": _percent(women, gendered),
+        "Tỷ lệ khen thưởng đột xuất": _percent(adhoc, rows.height),
+    }
+
+
+def _figures(at: AppTest) -> list[dict[str, object]]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("year", [2025, 2021])
+def test_overview_figures_match_the_truth(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch, year: int
+) -> None:
+    master, province = demo
+    truth = province.awards
+    at = _app(master, monkeypatch).run()
+    at.selectbox(key="f_year_to").select(year).run()
+    assert not at.exception and not at.error
+    shown = {m.label: m.value for m in at.metric}
+    assert shown == _expected(truth, year)
+    # Deltas against the previous year, in percentage points, computed from the truth too.
+    now, before = _expected(truth, year), _expected(truth, year - 1)
+    key = "Tỷ lệ khen cá nhân là người trực tiếp lao động"
+    delta = float(now[key][:-1].replace(",", ".")) - float(before[key][:-1].replace(",", "."))
+    metric = next(m for m in at.metric if m.label == key)
+    assert metric.delta is not None and metric.delta.startswith("+" if delta >= 0 else "-")
+    assert abs(float(metric.delta.split()[0].replace(",", ".")) - delta) <= 0.11
+    # The award chart's bars are the truth's counts by award code.
+    kinds, forms = _figures(at)
+    bars = {
+        name: value
+        for trace in forms["data"]  # type: ignore[union-attr]
+        for name, value in zip(trace["y"], trace["x"], strict=True)  # type: ignore[index]
+    }
+    from thidua.reference import FORMS_BY_CODE
+
+    counts = truth.filter(pl.col("year") == year).group_by("form_code").len()
+    assert bars == {FORMS_BY_CODE[c].name_vi: n for c, n in counts.iter_rows()}
+    this_year = next(t for t in kinds["data"] if t["name"] == f"Năm {year}")  # type: ignore[union-attr]
+    by_kind = truth.filter(pl.col("year") == year).group_by("recipient_kind").len()
+    labels = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
+    assert dict(zip(this_year["x"], this_year["y"], strict=True)) == {
+        labels[k]: n for k, n in by_kind.iter_rows()
+    }
+
+
+def test_overview_follows_the_shared_filters_and_the_url(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    at = _app(master, monkeypatch)
+    at.query_params.update({"nam_den": "2022", "doi_tuong": "individual", "loai_hinh": "adhoc"})
+    at.run()
+    assert not at.exception and not at.error
+    expected = province.awards.filter(
+        (pl.col("year") == 2022)
+        & (pl.col("recipient_kind") == "individual")
+        & (pl.col("award_type") == "adhoc")
+    ).height
+    assert next(m.value for m in at.metric if m.label == "Tổng số lượt khen thưởng") == str(
+        expected
+    )
+    assert at.query_params["nam_den"] == ["2022"] or at.query_params["nam_den"] == "2022"
+
+
+def test_overview_with_no_data_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _app(tmp_path / "empty.duckdb", monkeypatch).run()
+    assert not at.exception and not at.error
+    assert any("chưa có dữ liệu" in w.value for w in at.warning)
