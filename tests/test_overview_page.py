@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -53,7 +54,7 @@ def _expected(truth: pl.DataFrame, year: int) -> dict[str, str]:
     }
 
 
-def _figures(at: AppTest) -> list[dict[str, object]]:
+def _figures(at: AppTest) -> list[dict[str, Any]]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
@@ -79,14 +80,14 @@ def test_overview_figures_match_the_truth(
     kinds, forms = _figures(at)
     bars = {
         name: value
-        for trace in forms["data"]  # type: ignore[union-attr]
-        for name, value in zip(trace["y"], trace["x"], strict=True)  # type: ignore[index]
+        for trace in forms["data"]
+        for name, value in zip(trace["y"], trace["x"], strict=True)
     }
     from thidua.reference import FORMS_BY_CODE
 
     counts = truth.filter(pl.col("year") == year).group_by("form_code").len()
     assert bars == {FORMS_BY_CODE[c].name_vi: n for c, n in counts.iter_rows()}
-    this_year = next(t for t in kinds["data"] if t["name"] == f"Năm {year}")  # type: ignore[union-attr]
+    this_year = next(t for t in kinds["data"] if t["name"] == f"Năm {year}")
     by_kind = truth.filter(pl.col("year") == year).group_by("recipient_kind").len()
     labels = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
     assert dict(zip(this_year["x"], this_year["y"], strict=True)) == {
