@@ -38,7 +38,7 @@ kpis[0].metric(
     help="Mọi hình thức, cá nhân, tập thể và hộ gia đình, theo năm ra quyết định.",
 )
 kpis[1].metric(
-    "Tỷ lệ khen cá nhân là người trực tiếp lao động",
+    "Tỷ lệ khen người lao động trực tiếp",
     fmt.percent(now.non_leader_share),
     _delta_points(now.non_leader_share, before.non_leader_share) if before else None,
     help="Số lượt khen cá nhân không giữ chức vụ lãnh đạo (từ Phó Trưởng phòng trở lên) "

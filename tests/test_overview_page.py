@@ -48,7 +48,7 @@ def _expected(truth: pl.DataFrame, year: int) -> dict[str, str]:
     adhoc = rows.filter(pl.col("award_type") == "adhoc").height
     return {
         "Tổng số lượt khen thưởng": f"{rows.height:,}".replace(",", "."),
-        "Tỷ lệ khen cá nhân là người trực tiếp lao động": _percent(direct, people.height),
+        "Tỷ lệ khen người lao động trực tiếp": _percent(direct, people.height),
         "Tỷ lệ nữ trong khen thưởng cá nhân": _percent(women, gendered),
         "Tỷ lệ khen thưởng đột xuất": _percent(adhoc, rows.height),
     }
@@ -71,7 +71,7 @@ def test_overview_figures_match_the_truth(
     assert shown == _expected(truth, year)
     # Deltas against the previous year, in percentage points, computed from the truth too.
     now, before = _expected(truth, year), _expected(truth, year - 1)
-    key = "Tỷ lệ khen cá nhân là người trực tiếp lao động"
+    key = "Tỷ lệ khen người lao động trực tiếp"
     delta = float(now[key][:-1].replace(",", ".")) - float(before[key][:-1].replace(",", "."))
     metric = next(m for m in at.metric if m.label == key)
     assert metric.delta is not None and metric.delta.startswith("+" if delta >= 0 else "-")

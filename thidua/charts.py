@@ -28,6 +28,12 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+def _room_for_labels(values: pl.Series) -> list[float]:
+    """An axis from 0 with room past the longest bar for its value label."""
+    top = float(values.cast(pl.Float64).max() or 0.0)  # type: ignore[arg-type]
+    return [0.0, max(top, 1.0) * 1.18]
+
+
 def kind_bars(by_kind: pl.DataFrame, year: int) -> go.Figure:
     """Awards by recipient kind, this year beside last year."""
     fig = go.Figure()
@@ -44,7 +50,7 @@ def kind_bars(by_kind: pl.DataFrame, year: int) -> go.Figure:
             textposition="outside",
             hovertemplate="%{x}: %{y:,.0f} lượt<extra>Năm " + str(shown) + "</extra>",
         )
-    fig.update_yaxes(title="Số lượt khen thưởng", rangemode="tozero")
+    fig.update_yaxes(title="Số lượt khen thưởng", range=_room_for_labels(by_kind["awards"]))
     return _layout(fig, f"Khen thưởng theo đối tượng, {year} so với {year - 1}", 380)
 
 
@@ -68,7 +74,7 @@ def form_bars(by_form: pl.DataFrame, year: int) -> go.Figure:
             hovertemplate="%{y}: %{x:,.0f} lượt (năm trước %{customdata:,.0f})<extra></extra>",
         )
     fig.update_yaxes(categoryorder="array", categoryarray=ordered["form_name"].to_list())
-    fig.update_xaxes(title="Số lượt khen thưởng", rangemode="tozero")
+    fig.update_xaxes(title="Số lượt khen thưởng", range=_room_for_labels(ordered["awards"]))
     return _layout(
         fig, f"Khen thưởng theo hình thức, năm {year}", 120 + 34 * max(ordered.height, 3)
     )
