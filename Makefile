@@ -17,7 +17,7 @@ $(STAMP): requirements.lock
 
 run: $(STAMP)
 	$(PY) -m etl demo --if-missing
-	$(PY) -m streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) serve.py --server.headless true --server.port $(PORT)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -26,15 +26,24 @@ def _first_start() -> None:
 
 _first_start()
 filter_sidebar()
+# (file, title, icon, url path); the first is the default page, served at "/".
+PAGES = [
+    ("pages/overview.py", "Tổng quan", ":material/dashboard:", "tong-quan"),
+    ("pages/bloc_ranking.py", "Xếp hạng khối thi đua", ":material/leaderboard:", "xep-hang-khoi"),
+    ("pages/distribution.py", "Cơ cấu khen thưởng", ":material/donut_small:", "co-cau"),
+    (
+        "pages/leaders.py",
+        "Lãnh đạo và người lao động trực tiếp",
+        ":material/groups:",
+        "lanh-dao-nld",
+    ),
+    ("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao"),
+    ("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu"),
+]
 navigation = st.navigation(
     [
-        st.Page(
-            "pages/overview.py",
-            title="Tổng quan",
-            icon=":material/dashboard:",
-            url_path="tong-quan",
-            default=True,
-        )
+        st.Page(path, title=title, icon=icon, url_path=url, default=index == 0)
+        for index, (path, title, icon, url) in enumerate(PAGES)
     ]
 )
 try:

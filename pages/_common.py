@@ -3,6 +3,7 @@ the shared filters, kept in the sidebar, the session and the URL."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -181,3 +182,100 @@ def _to_url(filters: Filters, opts: metrics.FilterOptions) -> None:
 def no_data(sentence: str) -> None:
     """A filter that matches nothing is said in a sentence, never an error box."""
     st.info(sentence, icon=":material/filter_alt_off:")
+
+
+def chart(fig: object, key: str, on_select: bool = False) -> list[dict[str, object]]:
+    """Draw a Plotly figure in our own template with a PNG download in its toolbar;
+    returns the points the reader clicked when the chart is selectable."""
+    from thidua.charts import PNG_CONFIG
+
+    if not on_select:
+        st.plotly_chart(fig, theme=None, width="stretch", config=PNG_CONFIG, key=key)
+        return []
+    event = st.plotly_chart(
+        fig, theme=None, width="stretch", config=PNG_CONFIG, key=key,
+        on_select="rerun", selection_mode="points",
+    )  # fmt: skip
+    try:
+        return list(event["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
+def download_table(frame: object, headers: dict[str, str], filename: str, key: str) -> None:
+    """An .xlsx of the table with Vietnamese headers and formula-like cells neutralised."""
+    import polars as pl
+
+    from thidua.exports import to_xlsx
+
+    assert isinstance(frame, pl.DataFrame)
+    st.download_button(
+        "Tải bảng (.xlsx)",
+        data=to_xlsx(frame, headers),
+        file_name=filename,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=key,
+        icon=":material/download:",
+    )
+
+
+def award_list_panel(
+    con: duckdb.DuckDBPyConnection, filters: Filters, selection: object, title: str, key: str
+) -> None:
+    """The drill-down: the awards behind a figure, as a table and an .xlsx."""
+    from thidua import reports
+    from thidua.exports import AWARD_LIST_HEADERS
+    from thidua.formatting import number
+
+    assert isinstance(selection, reports.Selection)
+    rows = reports.award_list(con, filters, selection)
+    st.markdown(f"#### Danh sách khen thưởng: {title}")
+    if rows.height == 0:
+        no_data("Không có khen thưởng nào khớp với lựa chọn này.")
+        return
+    note = f"{number(rows.height)} lượt" + (
+        f" (hiển thị {number(reports.DRILL_LIMIT)} lượt đầu)"
+        if rows.height >= reports.DRILL_LIMIT
+        else ""
+    )
+    st.caption(note)
+    shown = rows.rename({k: v for k, v in AWARD_LIST_HEADERS.items() if k in rows.columns})
+    st.dataframe(shown, hide_index=True, width="stretch", height=360,
+                 column_config={"Ngày quyết định": st.column_config.DateColumn(format="DD/MM/YYYY"),
+                                "Năm": st.column_config.NumberColumn(format="%d")})  # fmt: skip
+    download_table(rows, AWARD_LIST_HEADERS, "danh_sach_khen_thuong.xlsx", key=f"{key}_xlsx")
+
+
+def show_table(
+    frame: object,
+    headers: dict[str, str],
+    decimals: dict[str, int] | None = None,
+    height: int | None = None,
+) -> None:
+    """A table with Vietnamese headers and numbers written the Vietnamese way (1.234; 59,3%)."""
+    import polars as pl
+
+    assert isinstance(frame, pl.DataFrame)
+    columns = [c for c in headers if c in frame.columns]
+    shown = frame.select(columns)
+    for column, digits in (decimals or {}).items():
+        if column in shown.columns:
+            shown = shown.with_columns(
+                pl.col(column).map_elements(_formatter(digits), return_dtype=pl.String)
+            )
+    shown = shown.with_columns(pl.col(pl.String).fill_null("—"))
+    st.dataframe(
+        shown.rename({c: headers[c] for c in columns}),
+        hide_index=True,
+        width="stretch",
+        height=height or "auto",
+    )
+
+
+def _formatter(digits: int) -> Callable[[float], str]:
+    """digits >= 0: a number with that many decimals; digits < 0: a share as a percentage with -digits decimals."""
+    from thidua.formatting import number, percent
+
+    if digits < 0:
+        return lambda value: percent(value, -digits)
+    return lambda value: number(value, digits)

@@ -40,11 +40,11 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def serve(master: Path) -> Iterator[str]:
-    """Run `streamlit run app.py` on the warehouse `master`; yields the base URL."""
+    """Run the dashboard as `make run` does (serve.py) on `master`; yields the base URL."""
     port = _free_port()
     env = {**os.environ, "THIDUA_DB": str(master)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "serve.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

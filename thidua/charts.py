@@ -6,7 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from thidua.formatting import number
+from thidua.formatting import number, percent
 
 BLUE = "#1f5fa8"
 GREY = "#a9b4c2"
@@ -78,3 +78,226 @@ def form_bars(by_form: pl.DataFrame, year: int) -> go.Figure:
     return _layout(
         fig, f"Khen thưởng theo hình thức, năm {year}", 120 + 34 * max(ordered.height, 3)
     )
+
+
+# One colour per award code and per bloc, the same on every page.
+FORM_COLOURS = {
+    "CSTD_TQ": "#7f3c00", "CSTD_TINH": "#c45a00", "CSTD_CS": "#f28e2b", "LDTT": "#ffbe7d",
+    "CO_CP": "#8c1c13", "CO_TINH": "#d62728", "TTLDXS": "#e377c2", "TTLDTT": "#f7b6d2",
+    "HUAN_CHUONG": "#b8860b", "HUY_CHUONG": "#d4af37", "DH_VINH_DU": "#8c564b", "GIAI_THUONG": "#5a3d2b",
+    "BK_TTG": "#17375e", "BK_TINH": "#1f5fa8", "KY_NIEM_CHUONG": "#17becf", "GIAY_KHEN": "#59a14f",
+}  # fmt: skip
+_BLOC_PALETTE = ["#1f5fa8", "#59a14f", "#e15759", "#b07aa1", "#f28e2b", "#76b7b2", "#9c755f", "#edc948",
+                 "#4e79a7", "#ff9da7", "#bab0ac", "#8cd17d"]  # fmt: skip
+TARGET_COLOUR = "#c0392b"
+
+
+def bloc_colour(bloc_name: str) -> str:
+    """Stable per bloc: "Khối thi đua số 3" and "Cụm thi đua số 3" differ, the number decides the hue."""
+    digits = "".join(ch for ch in bloc_name if ch.isdigit())
+    index = (int(digits) if digits else sum(map(ord, bloc_name))) + (
+        6 if bloc_name.startswith("Cụm") else 0
+    )
+    return _BLOC_PALETTE[index % len(_BLOC_PALETTE)]
+
+
+PNG_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "bieu_do_thi_dua"},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+
+def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
+    """Total score per unit, best at the top; the rank, head and deputy written on each bar."""
+    ordered = ranking.sort("rank", descending=True)
+    marks = {"head": " ★ khối/cụm trưởng", "deputy": " ☆ khối/cụm phó"}
+    labels = [
+        f"#{r} · {number(t, 1)}{marks.get(role or '', '')}"
+        for r, t, role in ordered.select("rank", "total_score", "role").iter_rows()
+    ]
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=ordered["unit_name"].to_list(),
+            x=ordered["total_score"].to_list(),
+            text=labels,
+            textposition="outside",
+            marker_color=bloc_colour(bloc),
+            hovertemplate="%{y}: %{x:.1f} điểm<extra></extra>",
+        )
+    )
+    top = float(ordered["total_score"].max() or 100)  # type: ignore[arg-type]
+    fig.update_xaxes(title="Tổng điểm", range=[0, top * 1.35])
+    return _layout(fig, f"{bloc} — xếp hạng năm {year}", 120 + 44 * max(ordered.height, 3))
+
+
+def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
+    """Each unit's rank over the years (1 at the top)."""
+    fig = go.Figure()
+    for index, unit in enumerate(history["unit_name"].unique(maintain_order=True).to_list()):
+        part = history.filter(pl.col("unit_name") == unit).sort("year")
+        fig.add_scatter(
+            x=part["year"].to_list(),
+            y=part["rank"].to_list(),
+            mode="lines+markers",
+            name=unit,
+            line={"width": 3, "color": _BLOC_PALETTE[index % len(_BLOC_PALETTE)]},
+            marker={"size": 10},
+            hovertemplate=unit + ": hạng %{y} năm %{x}<extra></extra>",
+        )
+    fig.update_yaxes(autorange="reversed", title="Thứ hạng", dtick=1)
+    fig.update_xaxes(title="Năm", dtick=1)
+    fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.02})
+    return _layout(fig, f"Thứ hạng qua các năm — {bloc}", 440)
+
+
+def composition_treemap(composition: pl.DataFrame) -> go.Figure:
+    """Level → award; area = awards. Labels carry count and share so small tiles still read."""
+    by_form = composition.group_by("level", "form_code", "form_name").agg(pl.col("awards").sum())
+    total = int(by_form["awards"].sum()) or 1
+    levels = by_form.group_by("level").agg(pl.col("awards").sum())
+    ids = [f"L:{lv}" for lv in levels["level"]] + [f"F:{c}" for c in by_form["form_code"]]
+    labels = [LEVEL_NAMES[lv] for lv in levels["level"]] + by_form["form_name"].to_list()
+    parents = [""] * levels.height + [f"L:{lv}" for lv in by_form["level"]]
+    values = levels["awards"].to_list() + by_form["awards"].to_list()
+    colours = [LEVEL_COLOURS[lv] for lv in levels["level"]] + [
+        FORM_COLOURS[c] for c in by_form["form_code"]
+    ]
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
+            marker={"colors": colours},
+            texttemplate="%{label}<br>%{value:,.0f} (%{percentRoot:.1%})",
+            hovertemplate="%{label}: %{value:,.0f} lượt (%{percentRoot:.1%} tổng số)<extra></extra>",
+        )
+    )  # fmt: skip
+    return _layout(fig, f"Cơ cấu theo cấp và hình thức ({number(total)} lượt)", 520)
+
+
+def trend_bars(trend: pl.DataFrame) -> go.Figure:
+    """Stacked awards per year, one colour per award code."""
+    fig = go.Figure()
+    for code, name in trend.select("form_code", "form_name").unique().sort("form_code").iter_rows():
+        part = trend.filter(pl.col("form_code") == code).sort("year")
+        fig.add_bar(
+            name=name, x=part["year"].to_list(), y=part["awards"].to_list(),
+            marker_color=FORM_COLOURS.get(code, GREY),
+            customdata=[code] * part.height,  # lets a click on a segment name its award
+            hovertemplate=name + " năm %{x}: %{y:,.0f} lượt<extra></extra>",
+        )  # fmt: skip
+    fig.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "y": 1})
+    fig.update_xaxes(title="Năm quyết định", dtick=1)
+    fig.update_yaxes(title="Số lượt khen thưởng")
+    return _layout(fig, "Khen thưởng theo năm và hình thức", 480)
+
+
+def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
+    ordered = top_units.sort("awards")
+    fig = go.Figure()
+    for column, label, colour in (
+        ("individuals", "Cá nhân", BLUE),
+        ("collectives", "Tập thể, hộ gia đình", GREY),
+    ):
+        fig.add_bar(
+            name=label, orientation="h", y=ordered["unit_name"].to_list(), x=ordered[column].to_list(),
+            marker_color=colour, hovertemplate="%{y}: %{x:,.0f} lượt " + label.lower() + "<extra></extra>",
+        )  # fmt: skip
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title="Số lượt khen thưởng")
+    return _layout(
+        fig, f"{ordered.height} đơn vị được khen nhiều nhất", 120 + 30 * max(ordered.height, 3)
+    )
+
+
+def share_by_unit_bars(by_unit: pl.DataFrame, target: float) -> go.Figure:
+    """Non-leader share per unit against the target; units below it in red."""
+    ordered = by_unit.sort("non_leader_share", nulls_last=False)
+    colours = [TARGET_COLOUR if below else BLUE for below in ordered["below_target"].to_list()]
+    fig = go.Figure(
+        go.Bar(
+            orientation="h", y=ordered["unit_name"].to_list(), x=ordered["non_leader_share"].to_list(),
+            marker_color=colours, customdata=ordered.select("direct_workers", "individuals").rows(),
+            text=[percent(v) for v in ordered["non_leader_share"]], textposition="outside",
+            hovertemplate="%{y}: %{customdata[0]:,.0f}/%{customdata[1]:,.0f} cá nhân (%{x:.1%})<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.add_vline(x=target, line_color=TARGET_COLOUR, line_dash="dash", line_width=2,
+                  annotation_text=f"Mục tiêu {percent(target, 0)}", annotation_position="top")  # fmt: skip
+    fig.update_xaxes(
+        title="Tỷ lệ khen cá nhân là người lao động trực tiếp", tickformat=".0%", range=[0, 1.12]
+    )
+    return _layout(
+        fig, "Tỷ lệ người lao động trực tiếp theo đơn vị", 140 + 26 * max(ordered.height, 3)
+    )
+
+
+def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
+    fig = go.Figure()
+    series = (("non_leader_share", "Người lao động trực tiếp", BLUE), ("women_share", "Nữ", "#b07aa1"),
+              ("adhoc_share", "Đột xuất", "#f28e2b"))  # fmt: skip
+    for column, label, colour in series:
+        fig.add_scatter(
+            x=by_year["year"].to_list(), y=by_year[column].to_list(), name=label, mode="lines+markers+text",
+            line={"color": colour, "width": 3}, text=[percent(v, 0) for v in by_year[column]],
+            textposition="top center", hovertemplate=label + " năm %{x}: %{y:.1%}<extra></extra>",
+        )  # fmt: skip
+    fig.add_hline(y=target, line_color=TARGET_COLOUR, line_dash="dash",
+                  annotation_text=f"Mục tiêu {percent(target, 0)}", annotation_position="bottom right")  # fmt: skip
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title="Tỷ lệ")
+    fig.update_xaxes(dtick=1, title="Năm quyết định")
+    return _layout(fig, "Các tỷ lệ qua các năm", 420)
+
+
+def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
+    """Each campaign's period as a bar; its registration deadline as a diamond."""
+    import datetime as dt
+
+    rows = campaigns.filter(pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null())
+    kinds = {
+        "regular": ("Thường xuyên", BLUE),
+        "thematic": ("Chuyên đề", "#59a14f"),
+        "special": ("Theo đợt", "#f28e2b"),
+    }
+    fig = go.Figure()
+    for kind, (label, colour) in kinds.items():
+        part = rows.filter(pl.col("kind") == kind)
+        if part.height == 0:
+            continue
+        starts = part["start_date"].to_list()
+        days = [
+            (end - start + dt.timedelta(days=1)).days * 86_400_000
+            for start, end in zip(starts, part["end_date"], strict=True)
+        ]
+        fig.add_bar(
+            name=label, orientation="h", base=starts, x=days, y=part["campaign_code"].to_list(), marker_color=colour,
+            customdata=part.select("name", "start_date", "end_date").rows(),
+            hovertemplate="%{y}: %{customdata[0]}<br>%{customdata[1]|%d/%m/%Y} – %{customdata[2]|%d/%m/%Y}<extra></extra>",
+        )  # fmt: skip
+    deadlines = rows.filter(pl.col("registration_deadline").is_not_null())
+    fig.add_scatter(
+        name="Hạn đăng ký", mode="markers", x=deadlines["registration_deadline"].to_list(),
+        y=deadlines["campaign_code"].to_list(), marker={"symbol": "diamond", "size": 12, "color": TARGET_COLOUR},
+        hovertemplate="%{y}: hạn đăng ký %{x|%d/%m/%Y}<extra></extra>",
+    )  # fmt: skip
+    fig.update_xaxes(type="date", tickformat="%m/%Y", title="Thời gian")
+    fig.update_yaxes(autorange="reversed", title=None, type="category")
+    return _layout(
+        fig, "Các phong trào thi đua: thời gian và hạn đăng ký", 140 + 34 * max(rows.height, 3)
+    )
+
+
+def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
+    ordered = campaigns.filter(pl.col("awards") > 0).sort("awards")
+    fig = go.Figure(
+        go.Bar(
+            orientation="h", y=ordered["campaign_code"].to_list(), x=ordered["awards"].to_list(),
+            marker_color=BLUE, text=[number(v) for v in ordered["awards"]], textposition="outside",
+            customdata=ordered["name"].to_list(), hovertemplate="%{y}: %{customdata}<br>%{x:,.0f} lượt<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_xaxes(
+        title="Số lượt khen thưởng gắn với phong trào", range=_room_for_labels(ordered["awards"])
+    )
+    fig.update_yaxes(type="category")
+    return _layout(fig, "Khen thưởng theo phong trào", 120 + 34 * max(ordered.height, 3))

@@ -28,10 +28,10 @@ def text(name: str, filters: Filters | None = None) -> tuple[str, dict[str, Any]
 
 
 def run(
-    con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None, **params: Any
+    con: duckdb.DuckDBPyConnection, query_name: str, filters: Filters | None = None, **params: Any
 ) -> pl.DataFrame:
     """Run a named query on its own cursor (connections are not thread-safe)."""
-    query, filter_params = text(name, filters)
+    query, filter_params = text(query_name, filters)
     cursor = con.cursor()
     try:
         return cursor.sql(query, params={**filter_params, **params} or None).pl()

@@ -46,3 +46,12 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 def snapshot_path(master: Path) -> Path:
     """The read-only copy published after every import (see thidua.db)."""
     return master.with_name(f"{master.stem}.snapshot{master.suffix}")
+
+
+def non_leader_target() -> float:
+    """The share of individual awards that should go to direct workers ("trên 59%" in reports)."""
+    try:
+        value = float(os.environ.get("THIDUA_NON_LEADER_TARGET", "0.6"))
+    except ValueError:
+        return 0.6
+    return min(max(value, 0.0), 1.0)

@@ -1,0 +1,73 @@
+"""Xếp hạng khối thi đua: one bloc in one year, its history, and all blocs' leaders."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from pages._common import chart, connection, current_filters, download_table, no_data, show_table
+from thidua import charts, reports
+from thidua import formatting as fmt
+
+con = connection()
+filters = current_filters()
+st.title("Xếp hạng khối, cụm thi đua")
+available = reports.bloc_years(con)
+if filters.year_from is not None:
+    available = available.filter(pl.col("year").is_between(filters.year_from, filters.year_to))
+if available.height == 0:
+    no_data("Chưa có bảng chấm điểm khối, cụm thi đua nào trong khoảng năm đang chọn.")
+    st.stop()
+
+years = available["year"].unique().sort(descending=True).to_list()
+left, right = st.columns(2)
+year = left.selectbox("Năm chấm điểm", years, key="bloc_year")
+blocs = available.filter(pl.col("year") == year)["bloc_name"].to_list()
+default = blocs.index(filters.bloc) if filters.bloc in blocs else 0
+bloc = right.selectbox("Khối, cụm", blocs, index=default, key=f"bloc_name_{year}")
+view = reports.bloc_ranking(con, year, bloc)
+ranking = view.ranking
+
+leader = ranking.row(0, named=True)
+head = ranking.filter(pl.col("role") == "head")["unit_name"].to_list()
+deputy = ranking.filter(pl.col("role") == "deputy")["unit_name"].to_list()
+st.markdown(
+    f"**{leader['unit_name']}** dẫn đầu {bloc} năm {year} với **{fmt.number(leader['total_score'], 1)} điểm**"
+    f" ({ranking.height} đơn vị)."
+    + (f" Khối/cụm trưởng: {head[0]}." if head else "")
+    + (f" Khối/cụm phó: {deputy[0]}." if deputy else "")
+)
+chart(charts.bloc_bars(ranking, bloc, year), key="bloc_bars")
+
+table = ranking.with_columns(
+    outcome=pl.coalesce("outcome", pl.lit("(theo thông lệ) ") + pl.col("customary"))
+)
+headers = {
+    "rank": "Hạng", "unit_name": "Đơn vị", "role_name": "Vai trò", "self_score": "Tự chấm",
+    "bloc_score": "Khối chấm", "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total_score": "Tổng điểm",
+    "outcome": "Khen thưởng",
+}  # fmt: skip
+show_table(
+    table, headers, {c: 1 for c in ("self_score", "bloc_score", "bonus", "penalty", "total_score")}
+)
+download_table(table, headers, f"xep_hang_{year}.xlsx", key="bloc_xlsx")
+st.caption(
+    "Khen thưởng «theo thông lệ»: đơn vị dẫn đầu khối được đề nghị Cờ thi đua của UBND tỉnh, "
+    "hạng nhì và ba được đề nghị Bằng khen; khi kho có quyết định khen cho chính đơn vị, cột này ghi quyết định đó."
+)
+
+if view.history["year"].n_unique() > 1:
+    chart(charts.bump_chart(view.history, bloc), key="bump")
+
+st.subheader(f"Đơn vị dẫn đầu các khối, cụm năm {year}")
+leaders = view.leaders.with_columns(
+    kind=pl.col("bloc_kind").replace_strict({"bloc": "Khối", "cluster": "Cụm"}, default=None)
+)
+leader_headers = {
+    "bloc_name": "Khối, cụm",
+    "unit_name": "Đơn vị dẫn đầu",
+    "total_score": "Tổng điểm",
+    "members": "Số đơn vị",
+}
+show_table(leaders, leader_headers, {"total_score": 1})
+download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx")

@@ -1,0 +1,58 @@
+"""Phong trào thi đua: the campaigns' periods and registration deadlines, and their awards."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from pages._common import (
+    award_list_panel,
+    chart,
+    connection,
+    current_filters,
+    download_table,
+    no_data,
+    show_table,
+)
+from thidua import charts, reports
+
+con = connection()
+filters = current_filters()
+st.title("Phong trào thi đua")
+campaigns = reports.campaigns(con, filters)
+if campaigns.height == 0:
+    no_data(
+        "Chưa có phong trào thi đua nào trong kho. Hãy nhập danh sách phong trào (mẫu trong data/templates)."
+    )
+    st.stop()
+
+chart(charts.campaign_timeline(campaigns), key="timeline")
+if campaigns.filter(pl.col("awards") > 0).height:
+    clicked = chart(charts.campaign_awards_bars(campaigns), key="campaign_awards", on_select=True)
+else:
+    clicked = []
+    no_data("Không có khen thưởng nào gắn với phong trào khớp với bộ lọc đang chọn.")
+
+kinds = {"regular": "Thường xuyên", "thematic": "Chuyên đề", "special": "Theo đợt"}
+table = campaigns.with_columns(kind_name=pl.col("kind").replace_strict(kinds, default=None))
+headers = {
+    "campaign_code": "Số kế hoạch", "name": "Tên phong trào", "kind_name": "Loại", "start_date": "Bắt đầu",
+    "end_date": "Kết thúc", "registration_deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu", "awards": "Số lượt khen",
+}  # fmt: skip
+dated = table.with_columns(
+    pl.col(c).dt.strftime("%d/%m/%Y") for c in ("start_date", "end_date", "registration_deadline")
+)
+show_table(dated, headers, {"awards": 0})
+download_table(table, headers, "phong_trao_thi_dua.xlsx", key="campaigns_xlsx")
+
+code = str(clicked[0].get("y")) if clicked else None
+if code:
+    award_list_panel(
+        con,
+        filters,
+        reports.Selection(campaign_code=code),
+        f"phong trào {code}",
+        key="campaign_list",
+    )
+else:
+    st.caption("Bấm vào một cột phong trào để xem danh sách khen thưởng của phong trào đó.")

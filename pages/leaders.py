@@ -1,0 +1,116 @@
+"""Lãnh đạo và người lao động trực tiếp: the non-leader share per unit, bloc and year
+against the target, beside the women's and ad-hoc shares, and how positions were classed."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from pages._common import (
+    award_list_panel,
+    chart,
+    connection,
+    current_filters,
+    download_table,
+    no_data,
+    show_table,
+)
+from thidua import charts, reports, settings
+from thidua import formatting as fmt
+
+con = connection()
+filters = current_filters()
+st.title("Lãnh đạo và người lao động trực tiếp")
+target = (
+    st.sidebar.number_input(
+        "Mục tiêu tỷ lệ người lao động trực tiếp (%)",
+        0,
+        100,
+        round(settings.non_leader_target() * 100),
+        step=1,
+        key="target",
+    )
+    / 100
+)
+view = reports.leader_shares(con, filters, target)
+if view.by_year.height == 0 or int(view.by_year["individuals"].sum()) == 0:
+    no_data("Không có khen thưởng cá nhân nào khớp với bộ lọc đang chọn.")
+    st.stop()
+
+people = int(view.by_year["individuals"].sum())
+direct = int(view.by_year["direct_workers"].sum())
+unclassified = int(view.by_year["unclassified"].sum())
+below = view.by_unit.filter(pl.col("below_target"))
+cols = st.columns(4)
+cols[0].metric("Khen cá nhân", fmt.number(people))
+cols[1].metric(
+    "Tỷ lệ người lao động trực tiếp",
+    fmt.percent(direct / people),
+    f"mục tiêu {fmt.percent(target, 0)}",
+    delta_color="off",
+    delta_arrow="off",
+)
+cols[2].metric("Đơn vị dưới mục tiêu", f"{below.height}/{view.by_unit.height}")
+cols[3].metric(
+    "Chức vụ chưa phân loại",
+    fmt.number(unclassified),
+    help="Không tính là người lao động trực tiếp; xem bảng phân loại bên dưới.",
+)
+
+chart(charts.shares_by_year_lines(view.by_year, target), key="share_years")
+clicked = chart(charts.share_by_unit_bars(view.by_unit, target), key="share_units", on_select=True)
+
+share_headers = {
+    "individuals": "Khen cá nhân", "direct_workers": "Người lao động trực tiếp", "leaders": "Lãnh đạo",
+    "unclassified": "Chưa phân loại", "non_leader_share": "Tỷ lệ NLĐ trực tiếp", "women_share": "Tỷ lệ nữ",
+    "adhoc_share": "Tỷ lệ đột xuất",
+}  # fmt: skip
+formats = {
+    "individuals": 0,
+    "direct_workers": 0,
+    "leaders": 0,
+    "unclassified": 0,
+    "non_leader_share": -1,
+    "women_share": -1,
+    "adhoc_share": -1,
+}
+if view.by_bloc.height:
+    st.markdown("#### Theo khối, cụm thi đua")
+    bloc_headers = {"bloc_name": "Khối, cụm", **share_headers}
+    show_table(view.by_bloc, bloc_headers, formats)
+    download_table(view.by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx")
+
+st.markdown("#### Theo đơn vị")
+unit_headers = {"unit_name": "Đơn vị", **share_headers}
+show_table(view.by_unit.sort("non_leader_share"), unit_headers, formats, height=320)
+download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx")
+
+st.markdown("#### Chức vụ đã được phân loại thế nào")
+st.caption(
+    "Mỗi chức vụ được xếp theo quy tắc đầu tiên khớp trong data/reference/position_rules.csv; "
+    "chức vụ không khớp quy tắc nào để «chưa phân loại» chứ không đoán."
+)
+positions = view.positions.with_columns(
+    klass=pl.when(pl.col("is_leader"))
+    .then(pl.lit("Lãnh đạo"))
+    .when(pl.col("is_leader").not_())
+    .then(pl.lit("Người lao động trực tiếp"))
+    .otherwise(pl.lit("Chưa phân loại")),
+    position=pl.col("position").fill_null("(để trống)"),
+)
+position_headers = {
+    "position": "Chức vụ (như trong tệp)",
+    "klass": "Phân loại",
+    "leader_rule": "Quy tắc",
+    "rule_label": "Nội dung quy tắc",
+    "awards": "Số lượt",
+}
+show_table(positions, position_headers, {"awards": 0}, height=320)
+download_table(positions, position_headers, "phan_loai_chuc_vu.xlsx", key="positions_xlsx")
+
+selection = (
+    reports.Selection(unit_name=str(clicked[0].get("y"))) if clicked else reports.Selection()
+)
+title = str(clicked[0].get("y")) if clicked else "theo bộ lọc đang chọn"
+st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
+award_list_panel(con, filters, selection, title, key="leaders_list")

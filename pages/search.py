@@ -1,0 +1,53 @@
+"""Tra cứu: a person or collective by name (accent-insensitive, đ = d) and their award history."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from pages._common import connection, download_table, no_data, show_table
+from thidua import reports
+
+con = connection()
+st.title("Tra cứu cá nhân, tập thể")
+text = st.text_input(
+    "Họ tên hoặc tên tập thể (gõ có dấu hay không dấu đều được)",
+    key="search_text",
+    placeholder="ví dụ: nguyen van an, Trường THPT…",
+)
+if len(text.strip()) < 2:
+    st.caption("Nhập ít nhất 2 ký tự.")
+    st.stop()
+found = reports.search_recipients(con, text)
+if found.height == 0:
+    no_data(f"Không tìm thấy ai có tên chứa «{text}».")
+    st.stop()
+kinds = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
+labels = [
+    f"{name} — {unit or 'không rõ đơn vị'} ({kinds.get(kind, kind)}, {n} lượt, {first}–{last})"
+    for name, unit, kind, n, first, last in found.iter_rows()
+]
+st.caption(f"{found.height} kết quả" + (" (50 đầu tiên)" if found.height >= 50 else ""))
+index = st.radio(
+    "Chọn người hoặc tập thể",
+    range(len(labels)),
+    format_func=lambda i: labels[i],
+    key="search_pick",
+)
+name, unit = found.row(index)[0], found.row(index)[1]
+history = reports.recipient_history(con, name, unit).with_columns()
+st.subheader(f"Quá trình khen thưởng: {name}")
+headers = {
+    "year": "Năm", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",
+    "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình",
+}  # fmt: skip
+
+show_table(
+    history.with_columns(
+        pl.col("decision_date").dt.strftime("%d/%m/%Y"), pl.col("year").cast(pl.String)
+    ),
+    headers,
+)
+download_table(history, headers, "qua_trinh_khen_thuong.xlsx", key="history_xlsx")
+if history.height == 0:
+    no_data("Không có khen thưởng.")

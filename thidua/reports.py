@@ -1,0 +1,138 @@
+"""What each dashboard page shows, as frames from named queries. Pages call one
+function here and draw; every share goes through thidua.metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import duckdb
+import polars as pl
+
+from thidua import metrics, queries
+from thidua.filters import Filters
+from thidua.text import fold
+
+# What a bloc's leading units customarily receive (DOMAIN.md), shown when no award is recorded.
+CUSTOMARY_OUTCOME = {
+    1: "Cờ thi đua của UBND tỉnh",
+    2: "Bằng khen của Chủ tịch UBND tỉnh",
+    3: "Bằng khen của Chủ tịch UBND tỉnh",
+}
+ROLE_NAMES = {"head": "Khối/cụm trưởng", "deputy": "Khối/cụm phó", "member": "Thành viên"}
+DRILL_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class BlocRanking:
+    year: int
+    bloc: str
+    ranking: (
+        pl.DataFrame
+    )  # rank, unit_name, role, role_name, score parts, total_score, outcome, customary
+    history: pl.DataFrame  # year, unit_name, rank, total_score
+    leaders: pl.DataFrame  # bloc_name, bloc_kind, unit_name, total_score, members
+
+
+def bloc_years(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return queries.run(con, "bloc_years")
+
+
+def bloc_ranking(con: duckdb.DuckDBPyConnection, year: int, bloc: str) -> BlocRanking:
+    ranking = queries.run(con, "bloc_ranking", year=year, bloc=bloc).with_columns(
+        role_name=pl.col("role").replace_strict(ROLE_NAMES, default=None, return_dtype=pl.String),
+        customary=pl.col("rank").replace_strict(
+            CUSTOMARY_OUTCOME, default=None, return_dtype=pl.String
+        ),
+    )
+    return BlocRanking(
+        year=year,
+        bloc=bloc,
+        ranking=ranking,
+        history=queries.run(con, "bloc_rank_history", year=year, bloc=bloc),
+        leaders=queries.run(con, "bloc_leaders", year=year),
+    )
+
+
+@dataclass(frozen=True)
+class Distribution:
+    composition: (
+        pl.DataFrame
+    )  # level, form_code, form_name, award_type, type_name, recipient_kind, awards
+    trend: pl.DataFrame  # year, form_code, form_name, level, awards
+    top_units: pl.DataFrame  # unit_name, awards, individuals, collectives
+
+
+def distribution(con: duckdb.DuckDBPyConnection, filters: Filters, top: int = 15) -> Distribution:
+    return Distribution(
+        composition=queries.run(con, "composition", filters),
+        trend=queries.run(con, "counts_by_form_year", filters),
+        top_units=queries.run(con, "top_units", filters, limit=top),
+    )
+
+
+@dataclass(frozen=True)
+class LeaderShares:
+    by_year: pl.DataFrame  # year + counts + shares
+    by_unit: pl.DataFrame  # unit_name + counts + shares (+ below_target)
+    by_bloc: pl.DataFrame  # bloc_name, bloc_kind + counts + shares
+    positions: pl.DataFrame  # position, is_leader, leader_rule, rule_label, awards
+    target: float
+
+
+def leader_shares(con: duckdb.DuckDBPyConnection, filters: Filters, target: float) -> LeaderShares:
+    by_unit = metrics.with_shares(queries.run(con, "counts_by_unit", filters))
+    by_unit = by_unit.filter(pl.col("individuals") > 0).with_columns(
+        below_target=pl.col("non_leader_share") < target
+    )
+    return LeaderShares(
+        by_year=metrics.with_shares(queries.run(con, "counts_by_year", filters)),
+        by_unit=by_unit,
+        by_bloc=metrics.with_shares(queries.run(con, "counts_by_bloc", filters)),
+        positions=queries.run(con, "position_classes", filters),
+        target=target,
+    )
+
+
+def campaigns(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """Every campaign with its period and the awards tied to it under the filters."""
+    return queries.run(con, "campaign_list", filters)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a reader clicked: the figure's own restriction on top of the shared filters."""
+
+    form_code: str | None = None
+    unit_name: str | None = None
+    year: int | None = None
+    campaign_code: str | None = None
+    leader_class: str | None = None  # 'true' / 'false' / 'null'
+
+
+def award_list(
+    con: duckdb.DuckDBPyConnection, filters: Filters, selection: Selection | None = None
+) -> pl.DataFrame:
+    chosen = selection or Selection()
+    scoped = replace(filters, year_from=None, year_to=None) if chosen.year else filters
+    return queries.run(
+        con,
+        "award_list",
+        scoped,
+        form_code=chosen.form_code,
+        unit_name=chosen.unit_name,
+        year=chosen.year,
+        campaign_code=chosen.campaign_code,
+        leader_class=chosen.leader_class,
+        limit=DRILL_LIMIT,
+    )
+
+
+def search_recipients(con: duckdb.DuckDBPyConnection, text: str) -> pl.DataFrame:
+    query = fold(text).strip()
+    if len(query) < 2:
+        return pl.DataFrame()
+    return queries.run(con, "search_recipients", query=query)
+
+
+def recipient_history(con: duckdb.DuckDBPyConnection, name: str, unit: str | None) -> pl.DataFrame:
+    return queries.run(con, "recipient_history", name=name, unit=unit)
