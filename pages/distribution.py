@@ -31,7 +31,11 @@ by_level = dict(view.composition.group_by("level").agg(pl.col("awards").sum()).i
 cols = st.columns(4)
 cols[0].metric("Tổng số lượt khen thưởng", fmt.number(total))
 cols[1].metric(
-    "Khen cá nhân", fmt.number(people), f"{fmt.percent(people / total)} tổng số", delta_color="off"
+    "Khen cá nhân",
+    fmt.number(people),
+    f"{fmt.percent(people / total)} tổng số",
+    delta_color="off",
+    delta_arrow="off",
 )
 cols[2].metric(
     "Khen tập thể, hộ gia đình",
