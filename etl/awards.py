@@ -163,7 +163,9 @@ def _split_position_unit(text: str | None) -> tuple[str | None, str | None]:
     return position.strip() or None, unit.strip() or None
 
 
-def parse_awards(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Problem]]:
+def parse_awards(
+    grid: Grid, header: Header, known_units: set[str] | frozenset[str] = frozenset()
+) -> tuple[pl.DataFrame, list[Problem]]:
     context = read_preamble(grid, header)
     end = _scan_sections(grid, header, context)
     table = _table(grid, header, end, context)
@@ -264,7 +266,7 @@ def parse_awards(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Problem
         frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}"
     )
     problems += _footer_problems(frame, context, grid.file)
-    return _finish(frame, raw), problems
+    return _finish(frame, raw, known_units), problems
 
 
 def _gender(value: str) -> str | None:
@@ -380,12 +382,22 @@ def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[P
     ]
 
 
-def _finish(frame: pl.DataFrame, raw: RawGetter) -> pl.DataFrame:
+def _finish(
+    frame: pl.DataFrame, raw: RawGetter, known_units: set[str] | frozenset[str]
+) -> pl.DataFrame:
     r = raw
+    tail = r("recipient_name").str.extract(r",\s*([^,]+)$", 1).str.strip_chars()
     frame = frame.with_columns(
         recipient_name=r("recipient_name"),
         position=r("position"),
-        unit_name=r("unit"),
+        # A collective's unit often only follows the last comma of its name
+        # ("Trường THPT …, Sở Y tế"); take it when it is a unit the warehouse knows.
+        unit_name=pl.coalesce(
+            r("unit"),
+            pl.when(
+                (pl.col("recipient_kind") != "individual") & tail.is_in(sorted(known_units))
+            ).then(tail),
+        ),
         campaign_code=r("campaign").map_elements(
             normalise_decision_no, return_dtype=pl.String, skip_nulls=True
         ),

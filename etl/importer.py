@@ -105,7 +105,7 @@ def parse_grid(grid: Grid, known_units: set[str]) -> tuple[Parsed | None, list[P
             )
         ]
     if layout == "awards":
-        frame, problems = parse_awards(grid, header)
+        frame, problems = parse_awards(grid, header, known_units)
     elif layout == "bloc_scores":
         frame, problems = parse_bloc_scores(grid, header, known_units)
     elif layout == "memberships":

@@ -3,12 +3,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pytest
 
 from etl.importer import Report, import_files
 from thidua import db
+
+if TYPE_CHECKING:
+    from etl.demo import DemoProvince
 
 SAMPLES = (
     Path(__file__).parent / "samples"
@@ -46,3 +50,36 @@ def table_fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
         t: con.execute(f"SELECT count(*), sum(hash(t::VARCHAR)) FROM {t} AS t").fetchone()  # noqa: S608
         for t in tables
     }
+
+
+@pytest.fixture(autouse=True)
+def _navigation_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest re-detects the pages/ folder before every run and would then run a page
+    without app.py (Streamlit's legacy mode); serve.py turns that mode off, so do the tests."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+DEMO_AWARDS_PER_YEAR = 600
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoProvince]:
+    """A small demo province imported through the analysts' code, and its truth."""
+    from etl.demo import build_province
+    from etl.demo_import import import_demo
+
+    root = tmp_path_factory.mktemp("demo")
+    master = root / "warehouse.duckdb"
+    reports = import_demo(master, awards_per_year=DEMO_AWARDS_PER_YEAR, out_dir=root / "files")
+    assert reports and all(r.status == "imported" for r in reports), [
+        r.message() for r in reports if not r.ok
+    ]
+    return master, build_province(awards_per_year=DEMO_AWARDS_PER_YEAR)

@@ -8,13 +8,21 @@ from pathlib import Path
 from tests.browser import browser_page, serve, settle
 from thidua import settings
 
-PAGES = {"overview": "/"}  # README screenshots: page name -> URL path
+# README screenshots: file name -> URL path
+PAGES = {
+    "overview": "/",
+    "bloc_ranking": "/xep-hang-khoi",
+    "distribution": "/co-cau",
+    "leaders": "/lanh-dao-nld",
+    "campaigns": "/phong-trao",
+    "search": "/tra-cuu",
+}
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    with serve(settings.db_path()) as url, browser_page(1600, 1000) as page:
+    with serve(settings.db_path()) as url, browser_page(1920, 1080) as page:
         for name, path in PAGES.items():
             page.goto(url + path)  # type: ignore[attr-defined]
             settle(page)

@@ -32,3 +32,32 @@ def test_overview_renders_in_chromium(master: Path, import_into: Importer, tmp_p
         assert page.locator(".js-plotly-plot").count() == 2  # type: ignore[attr-defined]
         page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)  # type: ignore[attr-defined]
         assert (tmp_path / "overview.png").stat().st_size > 20_000
+
+
+PAGE_PATHS = {
+    "/": "Tổng quan thi đua – khen thưởng",
+    "/xep-hang-khoi": "Xếp hạng khối, cụm thi đua",
+    "/co-cau": "Cơ cấu khen thưởng",
+    "/lanh-dao-nld": "Lãnh đạo và người lao động trực tiếp",
+    "/phong-trao": "Phong trào thi đua",
+    "/tra-cuu": "Tra cứu cá nhân, tập thể",
+}
+
+
+def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path) -> None:
+    master, _ = demo
+    with serve(master) as url, browser_page(1920, 1080) as page:
+        for path, title in PAGE_PATHS.items():
+            page.goto(url + path)  # type: ignore[attr-defined]
+            settle(page)
+            text = page.inner_text("body")  # type: ignore[attr-defined]
+            assert title in text, path
+            assert page.locator("[data-testid=stException]").count() == 0, path  # type: ignore[attr-defined]
+            assert page.locator("[data-testid=stAlertContentError]").count() == 0, path  # type: ignore[attr-defined]
+            assert "Page not found" not in text and "gặp lỗi" not in text, path
+        # A filter chosen on one page is still there on the next, and in the link.
+        page.goto(url + "/co-cau?nam_tu=2021&nam_den=2021")  # type: ignore[attr-defined]
+        settle(page)
+        page.get_by_text("Lãnh đạo và người lao động trực tiếp").first.click()  # type: ignore[attr-defined]
+        settle(page)
+        assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url  # type: ignore[attr-defined]

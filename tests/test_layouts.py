@@ -79,7 +79,7 @@ def test_decision_list_with_merged_header_and_award_sections(
             "collective",
             "Phòng Nghiệp vụ Y, Sở Y tế",
             None,
-            None,
+            "Sở Y tế",  # the unit after the last comma, a known unit
             None,
         ),
         (
@@ -90,7 +90,7 @@ def test_decision_list_with_merged_header_and_award_sections(
             "collective",
             "UBND xã Mong Thọ, UBND huyện Châu Thành",
             None,
-            None,
+            "UBND huyện Châu Thành",
             None,
         ),
         (

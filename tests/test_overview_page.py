@@ -4,7 +4,6 @@ computed here from the generator's own truth frame (not from the warehouse)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,22 +11,9 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.demo import DemoProvince, build_province
-from etl.demo_import import import_demo
+from etl.demo import DemoProvince
 
 APP = str(Path(__file__).parent.parent / "app.py")
-AWARDS_PER_YEAR = 600
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, DemoProvince]]:
-    root = tmp_path_factory.mktemp("demo")
-    master = root / "warehouse.duckdb"
-    reports = import_demo(master, awards_per_year=AWARDS_PER_YEAR, out_dir=root / "files")
-    assert reports and all(r.status == "imported" for r in reports), [
-        r.message() for r in reports if not r.ok
-    ]
-    yield master, build_province(awards_per_year=AWARDS_PER_YEAR)
 
 
 def _app(master: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:

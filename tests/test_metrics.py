@@ -1,0 +1,113 @@
+"""The metrics layer against hand counts: the shares of truth.json and a tiny fixture."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import polars as pl
+import pytest
+
+from tests.builders import write_rows
+from tests.conftest import SAMPLES, TRUTH, Importer
+from thidua import metrics, queries, reports
+from thidua.exports import neutralise, to_xlsx
+from thidua.filters import Filters
+
+HEADER = [
+    "Năm",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Đối tượng",
+    "Họ tên / Tên tập thể",
+    "Giới tính",
+    "Chức vụ",
+    "Đơn vị",
+    "Hình thức khen thưởng",
+    "Loại hình",
+]
+# Hand-counted: 2023 has 4 individuals (2 direct workers, 1 leader, 1 unclassified "Trưởng trạm"),
+# 3 women among 3 with a gender, 1 collective; 2 of 5 awards ad-hoc. 2022 has 2 individuals, 1 direct worker.
+ROWS = [
+    ["2023", "1/QĐ-UBND", "10/01/2023", "Cá nhân", "A", "Nữ", "Giáo viên", "Sở Giáo dục và Đào tạo", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"],
+    ["2023", "1/QĐ-UBND", "10/01/2023", "Cá nhân", "B", "Nữ", "Điều dưỡng", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Đột xuất"],
+    ["2023", "1/QĐ-UBND", "10/01/2023", "Cá nhân", "C", "Nữ", "Phó Giám đốc", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh", "Thường xuyên"],
+    ["2023", "1/QĐ-UBND", "10/01/2023", "Cá nhân", "D", None, "Trưởng trạm", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Đột xuất"],
+    ["2023", "1/QĐ-UBND", "10/01/2023", "Tập thể", "Phòng X, Sở Y tế", None, None, "Sở Y tế", "Tập thể lao động xuất sắc", "Thường xuyên"],
+    ["2022", "9/QĐ-UBND", "10/01/2022", "Cá nhân", "E", "Nam", "Chuyên viên", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"],
+    ["2022", "9/QĐ-UBND", "10/01/2022", "Cá nhân", "F", "Nam", "Giám đốc", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"],
+]  # fmt: skip
+
+
+@pytest.fixture
+def small(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> duckdb.DuckDBPyConnection:
+    [report] = import_into(write_rows(tmp_path / "small.xlsx", [HEADER, *ROWS]))
+    assert report.status == "imported", report.message()
+    return snapshot()
+
+
+def test_year_figures_by_hand(small: duckdb.DuckDBPyConnection) -> None:
+    view = metrics.overview(small, 2023)
+    now, before = view.current, view.previous
+    assert (
+        now.awards,
+        now.individuals,
+        now.collectives,
+        now.direct_workers,
+        now.leaders,
+        now.unclassified,
+    ) == (5, 4, 1, 2, 1, 1)
+    assert now.non_leader_share == 2 / 4
+    assert now.women_share == 3 / 3
+    assert now.adhoc_share == 2 / 5
+    assert before is not None and before.non_leader_share == 1 / 2
+    assert metrics.change(now.non_leader_share, before.non_leader_share) == 0
+
+
+def test_shares_by_unit_and_filters(small: duckdb.DuckDBPyConnection) -> None:
+    view = reports.leader_shares(small, Filters(year_from=2023, year_to=2023), target=0.6)
+    shares = dict(view.by_unit.select("unit_name", "non_leader_share").iter_rows())
+    assert shares == {"Sở Giáo dục và Đào tạo": 1.0, "Sở Y tế": 1 / 3}
+    assert view.by_unit.filter(pl.col("below_target"))["unit_name"].to_list() == ["Sở Y tế"]
+    unclassified = view.positions.filter(pl.col("is_leader").is_null())
+    assert unclassified.select("position", "awards").rows() == [("Trưởng trạm", 1)]
+    only_adhoc = metrics.overview(small, 2023, Filters(award_types=("adhoc",))).current
+    assert (only_adhoc.awards, only_adhoc.individuals, only_adhoc.direct_workers) == (2, 2, 1)
+    # Values outside the reference lists (a hand-edited link) are dropped, not injected.
+    cleaned = Filters(forms=("BK_TINH", "x'); DROP TABLE award; --"), kinds=("robot",)).clean()
+    assert cleaned.forms == ("BK_TINH",) and cleaned.kinds == ()
+    assert queries.run(small, "counts_by_year", cleaned)["awards"].to_list() == [2, 3]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, t in TRUTH.items() if "non_leader_share" in t))
+def test_non_leader_share_of_each_sample(
+    name: str, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    import_into(SAMPLES / name)
+    year = TRUTH[name]["year"]
+    figures = metrics.overview(snapshot(), year).current
+    assert figures.non_leader_share is not None
+    assert round(figures.non_leader_share, 4) == TRUTH[name]["non_leader_share"]
+    assert figures.direct_workers == TRUTH[name]["non_leader_individual"]
+
+
+def test_export_neutralises_formulas_and_keeps_vietnamese_headers() -> None:
+    assert neutralise('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert [neutralise(v) for v in ("+1", "-2", "@SUM(A1)", "Sở Y tế")] == [
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "Sở Y tế",
+    ]
+    frame = pl.DataFrame({"unit_name": ["=1+1", "Sở Y tế"], "awards": [3, 4]})
+    book = openpyxl.load_workbook(
+        io.BytesIO(to_xlsx(frame, {"unit_name": "Đơn vị", "awards": "Số lượt"}))
+    )
+    rows = [[c.value for c in row] for row in book.active.iter_rows()]  # type: ignore[union-attr]
+    assert rows == [["Đơn vị", "Số lượt"], ["'=1+1", 3], ["Sở Y tế", 4]]
+    assert all(c.data_type != "f" for row in book.active.iter_rows() for c in row)  # type: ignore[union-attr]

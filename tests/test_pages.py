@@ -1,0 +1,268 @@
+"""Every leader page in three states — no data, one award, the demo province — with
+AppTest; demo figures are computed here from the generator's truth frames."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.demo import DemoProvince
+from tests.conftest import Importer
+
+APP = str(Path(__file__).parent.parent / "app.py")
+TEMPLATE = Path(__file__).parent.parent / "data" / "templates" / "mau_so_khen_thuong.xlsx"
+PAGES = [
+    "pages/overview.py",
+    "pages/bloc_ranking.py",
+    "pages/distribution.py",
+    "pages/leaders.py",
+    "pages/campaigns.py",
+    "pages/search.py",
+]
+
+
+def open_page(master: Path, page: str, monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTest:
+    monkeypatch.setenv("THIDUA_DB", str(master))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def figures(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def vi(n: float, decimals: int = 0) -> str:
+    return f"{n:,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def pct(part: int, whole: int) -> str:
+    return vi(100 * part / whole, 1) + "%"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_without_data_says_so(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = open_page(tmp_path / "empty.duckdb", page, monkeypatch)
+    assert any("chưa có dữ liệu" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_with_one_award(
+    page: str, master: Path, import_into: Importer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [report] = import_into(TEMPLATE)  # one BK_TINH to a "Chuyên viên chính" of Sở Y tế, 2026
+    assert report.status == "imported"
+    at = open_page(master, page, monkeypatch)
+    text = " ".join(
+        e.value for e in [*at.markdown, *at.info, *at.caption] if isinstance(e.value, str)
+    )
+    if page == "pages/overview.py":
+        assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == "1"
+    elif page == "pages/bloc_ranking.py":
+        assert "Chưa có bảng chấm điểm" in text
+    elif page == "pages/distribution.py":
+        assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == "1"
+    elif page == "pages/leaders.py":
+        shown = {m.label: m.value for m in at.metric}
+        assert shown["Khen cá nhân"] == "1" and shown["Tỷ lệ người lao động trực tiếp"] == "100,0%"
+    elif page == "pages/campaigns.py":
+        assert "Chưa có phong trào" in text
+    else:
+        at.text_input(key="search_text").input("nguyen van a").run()
+        assert at.radio(key="search_pick").options == [
+            "Nguyễn Văn A — Sở Y tế (Cá nhân, 1 lượt, 2026–2026)"
+        ]
+
+
+def test_bloc_ranking_on_demo(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    at = open_page(master, "pages/bloc_ranking.py", monkeypatch)
+    truth = province.bloc_scores.filter(
+        (pl.col("year") == 2025) & (pl.col("bloc_name") == "Khối thi đua số 1")
+    ).sort("rank")
+    first = truth.row(0, named=True)
+    lead = next(m.value for m in at.markdown if "dẫn đầu" in m.value)
+    assert (
+        f"**{first['unit_name']}** dẫn đầu Khối thi đua số 1 năm 2025 với **{vi(first['total'], 1)} điểm**"
+        in lead
+    )
+    bars = figures(at)[0]["data"][0]
+    assert list(reversed(bars["y"])) == truth["unit_name"].to_list()
+    assert list(reversed(bars["x"])) == pytest.approx(truth["total"].to_list())
+    roles = province.memberships.filter(
+        (pl.col("year") == 2025) & (pl.col("bloc_name") == "Khối thi đua số 1")
+    )
+    head = roles.filter(pl.col("role") == "head")["unit_name"].item()
+    assert f"Khối/cụm trưởng: {head}." in lead
+    # Another year and bloc, chosen on the page.
+    at.selectbox(key="bloc_year").select(2019).run()
+    at.selectbox(key="bloc_name_2019").select("Cụm thi đua số 2").run()
+    truth = province.bloc_scores.filter(
+        (pl.col("year") == 2019) & (pl.col("bloc_name") == "Cụm thi đua số 2")
+    ).sort("rank")
+    assert list(reversed(figures(at)[0]["data"][0]["y"])) == truth["unit_name"].to_list()
+    leaders = province.bloc_scores.filter((pl.col("year") == 2019) & (pl.col("rank") == 1))
+    table = at.dataframe[-1].value
+    assert sorted(table["Đơn vị dẫn đầu"].tolist()) == sorted(leaders["unit_name"].to_list())
+
+
+def test_distribution_on_demo(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    at = open_page(master, "pages/distribution.py", monkeypatch, nam_tu="2020", nam_den="2022")
+    truth = province.awards.filter(pl.col("year").is_between(2020, 2022))
+    shown = {m.label: m.value for m in at.metric}
+    people = truth.filter(pl.col("recipient_kind") == "individual").height
+    state = truth.filter(
+        pl.col("form_code").is_in(
+            ["CSTD_TQ", "CO_CP", "HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG", "BK_TTG"]
+        )
+    ).height
+    assert shown == {
+        "Tổng số lượt khen thưởng": vi(truth.height),
+        "Khen cá nhân": vi(people),
+        "Khen tập thể, hộ gia đình": vi(truth.height - people),
+        "Khen thưởng cấp Nhà nước": vi(state),
+    }
+    treemap, top, trend = figures(at)
+    expected_top = (
+        truth.group_by("unit_name")
+        .len()
+        .sort(["len", "unit_name"], descending=[True, False])
+        .head(15)
+    )
+    bars = {
+        y: a + b
+        for y, a, b in zip(
+            top["data"][0]["y"], top["data"][0]["x"], top["data"][1]["x"], strict=True
+        )
+    }
+    assert bars == dict(expected_top.iter_rows())
+    per_year: dict[int, int] = {}
+    for trace in trend["data"]:
+        for year, n in zip(trace["x"], trace["y"], strict=True):
+            per_year[year] = per_year.get(year, 0) + n
+    assert per_year == dict(truth.group_by("year").len().iter_rows())
+
+
+def test_leaders_page_on_demo(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    at = open_page(master, "pages/leaders.py", monkeypatch, nam_tu="2024", nam_den="2024")
+    people = province.awards.filter(
+        (pl.col("year") == 2024) & (pl.col("recipient_kind") == "individual")
+    )
+    direct = people.filter(pl.col("is_leader") == False)  # noqa: E712
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Khen cá nhân"] == vi(people.height)
+    assert shown["Tỷ lệ người lao động trực tiếp"] == pct(direct.height, people.height)
+    assert shown["Chức vụ chưa phân loại"] == vi(
+        people.filter(pl.col("is_leader").is_null()).height
+    )
+    per_unit = people.group_by("unit_name").agg(
+        share=(pl.col("is_leader") == False).sum() / pl.len()  # noqa: E712
+    )
+    below = per_unit.filter(pl.col("share") < 0.6).height
+    assert shown["Đơn vị dưới mục tiêu"] == f"{below}/{per_unit.height}"
+    units = next(f for f in figures(at) if f["data"][0].get("orientation") == "h")["data"][0]
+    assert dict(zip(units["y"], units["x"], strict=True)) == pytest.approx(
+        dict(per_unit.iter_rows())
+    )
+    # Moving the target moves the count of units below it.
+    at.number_input(key="target").set_value(50).run()
+    below = per_unit.filter(pl.col("share") < 0.5).height
+    assert {m.label: m.value for m in at.metric}[
+        "Đơn vị dưới mục tiêu"
+    ] == f"{below}/{per_unit.height}"
+
+
+def test_campaigns_page_on_demo(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    at = open_page(master, "pages/campaigns.py", monkeypatch)
+    table = at.dataframe[0].value
+    assert sorted(table["Số kế hoạch"].tolist()) == sorted(province.campaigns["plan_no"].to_list())
+    counts = dict(
+        province.awards.filter(pl.col("campaign_code").is_not_null())
+        .group_by("campaign_code")
+        .len()
+        .iter_rows()
+    )
+    shown = dict(zip(table["Số kế hoạch"], table["Số lượt khen"], strict=True))
+    assert shown == {code: vi(counts.get(code, 0)) for code in province.campaigns["plan_no"]}
+    row = table[table["Số kế hoạch"] == "136/KH-UBND"].iloc[0]
+    assert (row["Bắt đầu"], row["Kết thúc"], row["Hạn đăng ký"]) == (
+        "01/06/2019",
+        "30/06/2020",
+        "30/10/2019",
+    )
+
+
+def test_search_page_on_demo(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    person = (
+        province.awards.filter(pl.col("recipient_kind") == "individual")
+        .group_by("recipient_name", "unit_name")
+        .len()
+        .sort(["len", "recipient_name"], descending=[True, False])
+        .row(0)
+    )
+    name, unit, count = person
+    at = open_page(master, "pages/search.py", monkeypatch)
+    folded = name.lower().replace("đ", "d")
+    import unicodedata
+
+    folded = "".join(
+        c for c in unicodedata.normalize("NFD", folded) if unicodedata.category(c) != "Mn"
+    )
+    at.text_input(key="search_text").input(folded.upper()).run()
+    options = at.radio(key="search_pick").options
+    choice = next(i for i, o in enumerate(options) if o.startswith(f"{name} — {unit} "))
+    at.radio(key="search_pick").set_value(choice).run()
+    history = at.dataframe[0].value
+    assert len(history) == count
+    truth_years = sorted(
+        province.awards.filter((pl.col("recipient_name") == name) & (pl.col("unit_name") == unit))[
+            "year"
+        ]
+        .cast(pl.String)
+        .to_list()
+    )
+    assert sorted(history["Năm"].tolist()) == truth_years
+
+
+def test_drill_down_lists_the_awards_behind_a_unit(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The drill-down list under a page is exactly the awards of the filters (here: one unit, one year)."""
+    master, province = demo
+    unit = "Sở Y tế"
+    at = open_page(
+        master, "pages/distribution.py", monkeypatch, nam_tu="2023", nam_den="2023", don_vi=unit
+    )
+    listed = at.dataframe[-1].value
+    truth = province.awards.filter((pl.col("year") == 2023) & (pl.col("unit_name") == unit))
+    assert len(listed) == truth.height
+    assert sorted(listed["Họ tên / Tên tập thể"].tolist()) == sorted(
+        truth["recipient_name"].to_list()
+    )
+    assert any(getattr(b, "label", None) == "Tải bảng (.xlsx)" for b in at.get("download_button"))
