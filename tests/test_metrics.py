@@ -17,7 +17,7 @@ from thidua import metrics, queries, reports
 from thidua.exports import neutralise, to_xlsx
 from thidua.filters import Filters
 
-HEADER = [
+HEADER: list[object] = [
     "Năm",
     "Số quyết định",
     "Ngày quyết định",
@@ -31,7 +31,7 @@ HEADER = [
 ]
 # Hand-counted: 2023 has 4 individuals (2 direct workers, 1 leader, 1 unclassified "Trưởng trạm"),
 # 3 women among 3 with a gender, 1 collective; 2 of 5 awards ad-hoc. 2022 has 2 individuals, 1 direct worker.
-ROWS = [
+ROWS: list[list[object]] = [
     ["2023", "1/QĐ-UBND", "10/01/2023", "Cá nhân", "A", "Nữ", "Giáo viên", "Sở Giáo dục và Đào tạo", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"],
     ["2023", "1/QĐ-UBND", "10/01/2023", "Cá nhân", "B", "Nữ", "Điều dưỡng", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Đột xuất"],
     ["2023", "1/QĐ-UBND", "10/01/2023", "Cá nhân", "C", "Nữ", "Phó Giám đốc", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh", "Thường xuyên"],
@@ -108,6 +108,6 @@ def test_export_neutralises_formulas_and_keeps_vietnamese_headers() -> None:
     book = openpyxl.load_workbook(
         io.BytesIO(to_xlsx(frame, {"unit_name": "Đơn vị", "awards": "Số lượt"}))
     )
-    rows = [[c.value for c in row] for row in book.active.iter_rows()]  # type: ignore[union-attr]
+    rows = [[c.value for c in row] for row in book.active.iter_rows()]
     assert rows == [["Đơn vị", "Số lượt"], ["'=1+1", 3], ["Sở Y tế", 4]]
-    assert all(c.data_type != "f" for row in book.active.iter_rows() for c in row)  # type: ignore[union-attr]
+    assert all(c.data_type != "f" for row in book.active.iter_rows() for c in row)
