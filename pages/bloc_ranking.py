@@ -5,7 +5,15 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from pages._common import chart, connection, current_filters, download_table, no_data, show_table
+from pages._common import (
+    award_list_panel,
+    chart,
+    connection,
+    current_filters,
+    download_table,
+    no_data,
+    show_table,
+)
 from thidua import charts, reports
 from thidua import formatting as fmt
 
@@ -37,7 +45,7 @@ st.markdown(
     + (f" Khối/cụm trưởng: {head[0]}." if head else "")
     + (f" Khối/cụm phó: {deputy[0]}." if deputy else "")
 )
-chart(charts.bloc_bars(ranking, bloc, year), key="bloc_bars")
+clicked = chart(charts.bloc_bars(ranking, bloc, year), key="bloc_bars", on_select=True)
 
 table = ranking.with_columns(
     outcome=pl.coalesce("outcome", pl.lit("(theo thông lệ) ") + pl.col("customary"))
@@ -71,3 +79,17 @@ leader_headers = {
 }
 show_table(leaders, leader_headers, {"total_score": 1})
 download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx")
+
+if clicked:
+    unit = str(clicked[0].get("y"))
+    award_list_panel(
+        con,
+        filters,
+        reports.Selection(unit_name=unit, year=year + 1),
+        f"{unit}, quyết định năm {year + 1}",
+        key="bloc_list",
+    )
+else:
+    st.caption(
+        "Bấm vào một đơn vị trên biểu đồ để xem các khen thưởng của đơn vị trong các quyết định năm sau (xét thành tích năm chấm điểm)."
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import connection, current_filters, no_data
-from thidua import charts, metrics
+from pages._common import award_list_panel, chart, connection, current_filters, no_data
+from thidua import charts, metrics, reports
 from thidua import formatting as fmt
 
 con = connection()
@@ -72,5 +72,19 @@ if before is None:
 st.caption(" · ".join(notes))
 
 left, right = st.columns([2, 3])
-left.plotly_chart(charts.kind_bars(view.by_kind, year), theme=None, width="stretch")
-right.plotly_chart(charts.form_bars(view.by_form, year), theme=None, width="stretch")
+with left:
+    chart(charts.kind_bars(view.by_kind, year), key="kinds")
+with right:
+    clicked = chart(charts.form_bars(view.by_form, year), key="forms", on_select=True)
+if clicked:
+    code = str((clicked[0].get("customdata") or [None, None])[1])  # type: ignore[index]
+    name = str(clicked[0].get("y"))
+    award_list_panel(
+        con,
+        filters,
+        reports.Selection(year=year, form_code=code),
+        f"{name}, năm {year}",
+        key="overview_list",
+    )
+else:
+    st.caption("Bấm vào một cột hình thức khen thưởng để xem danh sách khen thưởng tương ứng.")

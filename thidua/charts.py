@@ -55,26 +55,23 @@ def kind_bars(by_kind: pl.DataFrame, year: int) -> go.Figure:
 
 
 def form_bars(by_form: pl.DataFrame, year: int) -> go.Figure:
-    """Awards by award code, largest first, coloured by level."""
+    """Awards by award code, largest first, each in its award's colour (the same on every page)."""
     ordered = by_form.filter(pl.col("awards") > 0).sort("awards")
-    fig = go.Figure()
-    for level, colour in LEVEL_COLOURS.items():
-        part = ordered.filter(pl.col("level") == level)
-        if part.height == 0:
-            continue
-        fig.add_bar(
-            name=LEVEL_NAMES[level],
+    fig = go.Figure(
+        go.Bar(
             orientation="h",
-            y=part["form_name"].to_list(),
-            x=part["awards"].to_list(),
-            marker_color=colour,
-            text=[number(v) for v in part["awards"]],
+            y=ordered["form_name"].to_list(),
+            x=ordered["awards"].to_list(),
+            marker_color=[FORM_COLOURS.get(c, GREY) for c in ordered["form_code"]],
+            text=[number(v) for v in ordered["awards"]],
             textposition="outside",
-            customdata=part["awards_previous"].to_list(),
-            hovertemplate="%{y}: %{x:,.0f} lượt (năm trước %{customdata:,.0f})<extra></extra>",
+            customdata=ordered.select("awards_previous", "form_code").rows(),
+            hovertemplate="%{y}: %{x:,.0f} lượt (năm trước %{customdata[0]:,.0f})<extra></extra>",
         )
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=ordered["form_name"].to_list())
     fig.update_xaxes(title="Số lượt khen thưởng", range=_room_for_labels(ordered["awards"]))
+    fig.update_layout(showlegend=False)
     return _layout(
         fig, f"Khen thưởng theo hình thức, năm {year}", 120 + 34 * max(ordered.height, 3)
     )
