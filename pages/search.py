@@ -28,14 +28,14 @@ labels = [
     for name, unit, kind, n, first, last in found.iter_rows()
 ]
 st.caption(f"{found.height} kết quả" + (" (50 đầu tiên)" if found.height >= 50 else ""))
-index = st.radio(
+index: int = st.selectbox(
     "Chọn người hoặc tập thể",
     range(len(labels)),
     format_func=lambda i: labels[i],
     key="search_pick",
 )
 name, unit = found.row(index)[0], found.row(index)[1]
-history = reports.recipient_history(con, name, unit).with_columns()
+history = reports.recipient_history(con, name, unit)
 st.subheader(f"Quá trình khen thưởng: {name}")
 headers = {
     "year": "Năm", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",

@@ -26,6 +26,10 @@ def main() -> int:
         for name, path in PAGES.items():
             page.goto(url + path)  # type: ignore[attr-defined]
             settle(page)
+            if name == "search":  # show a search with its result, as a reader would
+                page.get_by_placeholder("ví dụ").fill("nguyen van khang")  # type: ignore[attr-defined]
+                page.keyboard.press("Enter")  # type: ignore[attr-defined]
+                settle(page)
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
             print(OUT / f"{name}.png")
     return 0

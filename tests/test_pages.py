@@ -81,7 +81,7 @@ def test_page_with_one_award(
         assert "Chưa có phong trào" in text
     else:
         at.text_input(key="search_text").input("nguyen van a").run()
-        assert at.radio(key="search_pick").options == [
+        assert at.selectbox(key="search_pick").options == [
             "Nguyễn Văn A — Sở Y tế (Cá nhân, 1 lượt, 2026–2026)"
         ]
 
@@ -235,9 +235,9 @@ def test_search_page_on_demo(
         c for c in unicodedata.normalize("NFD", folded) if unicodedata.category(c) != "Mn"
     )
     at.text_input(key="search_text").input(folded.upper()).run()
-    options = at.radio(key="search_pick").options
+    options = at.selectbox(key="search_pick").options
     choice = next(i for i, o in enumerate(options) if o.startswith(f"{name} — {unit} "))
-    at.radio(key="search_pick").set_value(choice).run()
+    at.selectbox(key="search_pick").set_value(choice).run()
     history = at.dataframe[0].value
     assert len(history) == count
     truth_years = sorted(
