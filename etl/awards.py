@@ -7,6 +7,7 @@ preamble and section rows, exactly as a reader of the paper would take them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -66,6 +67,19 @@ def read_preamble(grid: Grid, header: Header) -> Context:
         elif context.title_form is None and "quyet dinh" not in fold(text):
             context.title_form = forms.find_form_in(text)
     return context
+
+
+def _apply_given(context: Context, given: dict[str, str]) -> None:
+    if given.get("decision_no") and context.decision_no is None:
+        context.decision_no = normalise_decision_no(given["decision_no"])
+    if given.get("decision_date") and context.decision_date is None:
+        with contextlib.suppress(ValueError):
+            context.decision_date = date.fromisoformat(given["decision_date"])
+    if (
+        given.get("form_code") in {f.code for f in reference.AWARD_FORMS}
+        and context.title_form is None
+    ):
+        context.title_form = given["form_code"]
 
 
 def normalise_decision_no(text: str) -> str:
@@ -164,9 +178,15 @@ def _split_position_unit(text: str | None) -> tuple[str | None, str | None]:
 
 
 def parse_awards(
-    grid: Grid, header: Header, known_units: set[str] | frozenset[str] = frozenset()
-) -> tuple[pl.DataFrame, list[Problem]]:
+    grid: Grid,
+    header: Header,
+    known_units: set[str] | frozenset[str] = frozenset(),
+    given: dict[str, str] | None = None,
+) -> tuple[pl.DataFrame, list[Problem], dict[str, str | None]]:
+    """Awards of one sheet, the problems found, and what the preamble said (for the preview).
+    `given` fills what the preamble lacks: decision_no, decision_date (ISO), form_code."""
     context = read_preamble(grid, header)
+    _apply_given(context, given or {})
     end = _scan_sections(grid, header, context)
     table = _table(grid, header, end, context)
 
@@ -266,7 +286,12 @@ def parse_awards(
         frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}"
     )
     problems += _footer_problems(frame, context, grid.file)
-    return _finish(frame, raw, known_units), problems
+    said = {
+        "decision_no": context.decision_no,
+        "decision_date": context.decision_date.isoformat() if context.decision_date else None,
+        "form_code": context.title_form,
+    }
+    return _finish(frame, raw, known_units), problems, said
 
 
 def _gender(value: str) -> str | None:

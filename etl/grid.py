@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import fastexcel
@@ -97,18 +97,26 @@ def _check_zip(path: Path, limits: ImportLimits) -> None:
         raise _refuse(path.name, "tệp nén này không phải bảng tính Excel (.xlsx).")
 
 
-def read_grids(path: Path, limits: ImportLimits = LIMITS) -> list[Grid]:
-    """All non-empty sheets of a file (a CSV is one sheet)."""
-    kind = sniff(path, limits)
-    if kind == "csv":
-        grids = [_read_csv(path)]
-    else:
-        if kind == "xlsx":
-            _check_zip(path, limits)
-        grids = _read_workbook(path, limits)
+def read_grids(path: Path, limits: ImportLimits = LIMITS, name: str | None = None) -> list[Grid]:
+    """All non-empty sheets of a file (a CSV is one sheet); `name` is the file name shown
+    in messages when the file was saved under another name (an upload)."""
+    try:
+        kind = sniff(path, limits)
+        if kind == "csv":
+            grids = [_read_csv(path)]
+        else:
+            if kind == "xlsx":
+                _check_zip(path, limits)
+            grids = _read_workbook(path, limits)
+    except FileRefused as refused:
+        if name:
+            raise FileRefused([replace(p, file=name) for p in refused.problems]) from None
+        raise
+    for grid in grids:
+        grid.file = name or grid.file
     grids = [g for g in grids if g.cells.height]
     if not grids:
-        raise _refuse(path.name, "bảng tính không có dữ liệu (mọi trang tính đều trống).")
+        raise _refuse(name or path.name, "bảng tính không có dữ liệu (mọi trang tính đều trống).")
     return [_normalise(g) for g in grids]
 
 

@@ -133,3 +133,51 @@ def find_header(grid: Grid, scan_rows: int = 40) -> Header | None:
 def _is_header_like(value: str) -> bool:
     # Data rows carry numbers (STT, scores); a sub-header row carries only words.
     return field_of(value) is not None or not any(ch.isdigit() for ch in value)
+
+
+FIELD_LABELS = {
+    "stt": "Số thứ tự", "year": "Năm quyết định", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
+    "recipient_kind": "Đối tượng", "recipient_name": "Họ tên / Tên tập thể", "gender": "Giới tính",
+    "position": "Chức vụ", "position_unit": "Chức vụ, đơn vị công tác", "unit": "Đơn vị", "form": "Hình thức khen thưởng",
+    "award_type": "Loại hình", "achievement_year": "Năm thành tích", "achievement": "Thành tích", "campaign": "Phong trào",
+    "bloc": "Khối/Cụm thi đua", "role": "Vai trò", "self_score": "Điểm tự chấm", "bloc_score": "Điểm khối chấm",
+    "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total": "Tổng điểm", "rank": "Xếp hạng",
+    "plan_no": "Số kế hoạch", "issued_on": "Ngày ban hành", "campaign_name": "Tên phong trào", "campaign_kind": "Loại phong trào",
+    "start": "Ngày bắt đầu", "end": "Ngày kết thúc", "deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu", "note": "Ghi chú",
+}  # fmt: skip
+
+
+def apply_overrides(header: Header, mapping: dict[int, str], grid: Grid) -> Header:
+    """The analyst's choice for some columns: a field name, or "" to ignore the column."""
+    columns = {name: col for name, col in header.columns.items() if col not in mapping}
+    labels = {name: header.labels[name] for name in columns}
+    top = grid.row_values(header.row)
+    for col, name in mapping.items():
+        if name and name in FIELD_LABELS:
+            columns[name] = col
+            labels[name] = (
+                f"{column_letter(grid.first_col + col)} «{top[col] or FIELD_LABELS[name]}»"
+            )
+    return Header(row=header.row, columns=columns, labels=labels)
+
+
+def describe_columns(
+    grid: Grid, header: Header | None
+) -> list[tuple[int, str, str | None, str | None]]:
+    """(grid column, Excel letter, header text, recognised field) for every column of the sheet."""
+    if header is None:
+        return []
+    top = grid.row_values(header.row)
+    fields = {col: name for name, col in header.columns.items()}
+    return [
+        (col, column_letter(grid.first_col + col), top[col], fields.get(col))
+        for col in range(grid.cells.width)
+    ]
+
+
+def letter_index(letter: str) -> int:
+    """'A' -> 0, 'AA' -> 26: the inverse of column_letter."""
+    index = 0
+    for ch in letter:
+        index = index * 26 + (ord(ch) - 64)
+    return index - 1

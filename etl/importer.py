@@ -15,7 +15,7 @@ from etl.awards import AWARD_COLUMNS, parse_awards
 from etl.blocs import parse_bloc_scores, parse_memberships
 from etl.campaigns import parse_campaigns
 from etl.grid import Grid, read_grids
-from etl.headers import Header, find_header
+from etl.headers import Header, apply_overrides, describe_columns, find_header
 from etl.problems import FileRefused, Problem
 from thidua import db
 from thidua.settings import LIMITS
@@ -43,6 +43,7 @@ class Report:
     rows: int = 0
     replaced: int = 0
     encoding: str | None = None
+    replaced_batch: int | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -56,7 +57,9 @@ class Report:
             text = f"{self.file}: đã nhập {self.rows:,} dòng ({LAYOUT_NAMES.get(self.layout or '', self.layout)})".replace(
                 ",", "."
             )
-            if self.replaced:
+            if self.replaced_batch is not None:
+                text += f", thay thế lần nhập #{self.replaced_batch} của cùng quyết định ({self.replaced} dòng cũ)"
+            elif self.replaced:
                 text += f", thay thế {self.replaced} dòng cũ của cùng khối/năm/kế hoạch"
             if self.encoding:
                 text += f"; đã chuyển mã từ {self.encoding} sang Unicode"
@@ -92,20 +95,89 @@ def layout_of(header: Header) -> str | None:
     return None
 
 
-def parse_grid(grid: Grid, known_units: set[str]) -> tuple[Parsed | None, list[Problem]]:
+@dataclass(frozen=True)
+class Overrides:
+    """What an analyst corrected on the upload page before confirming."""
+
+    # sheet name -> {0-based grid column -> field}; field "" ignores the column
+    columns: dict[str, dict[int, str]] = field(default_factory=dict)
+    # values a decision list's preamble lacks: decision_no, decision_date (ISO), form_code
+    context: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SheetInfo:
+    """What was recognised in one sheet, for the preview."""
+
+    sheet: str
+    layout: str | None
+    header_row: int | None  # Excel row number
+    columns: list[tuple[int, str, str | None, str | None]]  # (grid col, letter, header text, field)
+    context: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class Inspection:
+    """A file read and checked completely; nothing written yet."""
+
+    path: Path
+    file: str
+    checksum: str
+    grids: list[Grid] = field(default_factory=list)
+    sheets: list[SheetInfo] = field(default_factory=list)
+    parsed: list[Parsed] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    duplicate_of: int | None = None  # an active batch with the same checksum
+    replaces: int | None = None  # an active batch of the same decision(s), to be replaced
+    encoding: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.duplicate_of is None and bool(self.parsed)
+
+    @property
+    def layout(self) -> str:
+        return ",".join(dict.fromkeys(p.layout for p in self.parsed))
+
+    @property
+    def rows(self) -> int:
+        return sum(p.frame.height for p in self.parsed)
+
+    def awards(self) -> pl.DataFrame:
+        frames = [p.frame for p in self.parsed if p.layout == "awards"]
+        return pl.concat(frames) if frames else pl.DataFrame()
+
+
+def parse_grid(
+    grid: Grid, known_units: set[str], overrides: Overrides | None = None
+) -> tuple[Parsed | None, list[Problem], SheetInfo]:
+    chosen = overrides or Overrides()
     header = find_header(grid)
+    if header is not None and grid.sheet in chosen.columns:
+        header = apply_overrides(header, chosen.columns[grid.sheet], grid)
     layout = layout_of(header) if header else None
+    info = SheetInfo(
+        grid.sheet,
+        layout,
+        grid.excel_row(header.row) if header else None,
+        describe_columns(grid, header),
+    )
     if header is None or layout is None:
-        return None, [
-            Problem(
-                grid.file,
-                f"trang «{grid.sheet}»: không tìm thấy dòng tiêu đề cột của một loại bảng đã biết "
-                "(danh sách khen thưởng cần cột «Họ và tên»; bảng điểm cần «Đơn vị», «Tổng điểm», "
-                "«Xếp hạng»; xem mẫu trong data/templates).",
-            )
-        ]
+        return (
+            None,
+            [
+                Problem(
+                    grid.file,
+                    f"trang «{grid.sheet}»: không tìm thấy dòng tiêu đề cột của một loại bảng đã biết "
+                    "(danh sách khen thưởng cần cột «Họ và tên»; bảng điểm cần «Đơn vị», «Tổng điểm», "
+                    "«Xếp hạng»; xem mẫu trong data/templates).",
+                )
+            ],
+            info,
+        )
     if layout == "awards":
-        frame, problems = parse_awards(grid, header, known_units)
+        frame, problems, context = parse_awards(grid, header, known_units, chosen.context)
+        info.context = context
     elif layout == "bloc_scores":
         frame, problems = parse_bloc_scores(grid, header, known_units)
     elif layout == "memberships":
@@ -118,46 +190,83 @@ def parse_grid(grid: Grid, known_units: set[str]) -> tuple[Parsed | None, list[P
                 grid.file, f"trang «{grid.sheet}» có tiêu đề cột nhưng không có dòng dữ liệu nào."
             )
         ]
-    return Parsed(layout, frame, grid.sheet), problems
+    return Parsed(layout, frame, grid.sheet), problems, info
 
 
 def known_unit_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT name FROM units").fetchall()}
 
 
-def import_file(con: duckdb.DuckDBPyConnection, path: Path) -> Report:
-    name = path.name
+def inspect_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    overrides: Overrides | None = None,
+    name: str | None = None,
+) -> Inspection:
+    """Read and check a file completely against the warehouse (read-only use of `con`)."""
+    shown = name or path.name
     try:
         checksum = sha256_of(path)
     except OSError:
-        return Report(name, "refused", problems=[Problem(name, "không mở được tệp để đọc.")])
-    if con.execute("SELECT 1 FROM import_batches WHERE sha256 = ?", [checksum]).fetchone():
-        return Report(name, "duplicate")
+        return Inspection(path, shown, "", problems=[Problem(shown, "không mở được tệp để đọc.")])
+    inspection = Inspection(path, shown, checksum)
+    row = con.execute(
+        "SELECT batch_id FROM import_batches WHERE sha256 = ? AND status = 'active'", [checksum]
+    ).fetchone()
+    if row:
+        inspection.duplicate_of = int(row[0])
+        return inspection
     try:
-        grids = read_grids(path)
+        inspection.grids = read_grids(path, name=shown)
     except FileRefused as refused:
-        return Report(name, "refused", problems=refused.problems)
+        inspection.problems = refused.problems
+        return inspection
     units = known_unit_names(con)
-    parsed: list[Parsed] = []
-    problems: list[Problem] = []
     tableless: list[Problem] = []
-    for grid in grids:
-        result, found = parse_grid(grid, units)
+    for grid in inspection.grids:
+        result, found, info = parse_grid(grid, units, overrides)
+        inspection.sheets.append(info)
         if result:
-            parsed.append(result)
-            problems += found
+            inspection.parsed.append(result)
+            inspection.problems += found
         else:
             tableless += found
     # A sheet with no table (guidance, a cover page) is fine beside one that has a table.
-    if not parsed:
-        problems += tableless
-    encoding = next((g.encoding for g in grids if g.encoding), None)
-    if problems:
-        return Report(name, "refused", encoding=encoding, problems=problems)
-    layout = ",".join(dict.fromkeys(p.layout for p in parsed))
-    rows = sum(p.frame.height for p in parsed)
+    if not inspection.parsed:
+        inspection.problems += tableless
+    inspection.encoding = next((g.encoding for g in inspection.grids if g.encoding), None)
+    inspection.replaces = _replaced_batch(con, inspection)
+    return inspection
+
+
+def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> int | None:
+    """A corrected version of an award list already imported: the same decision(s) as an
+    active batch that holds nothing else."""
+    awards = inspection.awards()
+    if awards.height == 0:
+        return None
+    decisions = sorted(set(awards["decision_no"].drop_nulls().to_list()))
+    if not decisions:
+        return None
+    row = con.execute(
+        """SELECT batch_id FROM award JOIN import_batches USING (batch_id)
+           WHERE status = 'active' GROUP BY batch_id
+           HAVING list_sort(list_distinct(list(decision_no))) = ?
+           ORDER BY batch_id DESC LIMIT 1""",
+        [decisions],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> Report:
+    """Write an inspected file in one transaction (replacing its earlier version)."""
+    name = inspection.file
+    if inspection.duplicate_of is not None:
+        return Report(name, "duplicate")
+    if inspection.problems or not inspection.parsed:
+        return Report(name, "refused", encoding=inspection.encoding, problems=inspection.problems)
     try:
-        replaced = _write(con, name, checksum, layout, encoding, parsed, rows)
+        replaced = _write(con, inspection, who)
     except duckdb.Error as error:
         con.execute("ROLLBACK")
         return Report(
@@ -170,26 +279,41 @@ def import_file(con: duckdb.DuckDBPyConnection, path: Path) -> Report:
                 )
             ],
         )
-    return Report(name, "imported", layout=layout, rows=rows, replaced=replaced, encoding=encoding)
+    return Report(
+        name, "imported", layout=inspection.layout, rows=inspection.rows, replaced=replaced,
+        encoding=inspection.encoding, replaced_batch=inspection.replaces,
+    )  # fmt: skip
 
 
-def _write(
-    con: duckdb.DuckDBPyConnection,
-    name: str,
-    checksum: str,
-    layout: str,
-    encoding: str | None,
-    parsed: list[Parsed],
-    rows: int,
-) -> int:
+def import_file(con: duckdb.DuckDBPyConnection, path: Path, who: str = "") -> Report:
+    return commit(con, inspect_file(con, path), who or _os_user())
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "không rõ"
+
+
+def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> int:
     con.execute("BEGIN TRANSACTION")
     batch_id = con.execute(
-        "INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows) "
-        "VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?) RETURNING batch_id",
-        [name, checksum, layout, ",".join(p.sheet for p in parsed), encoding, rows],
-    ).fetchone()[0]  # type: ignore[index]
+        "INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by) "
+        "VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?, ?) RETURNING batch_id",
+        [inspection.file, inspection.checksum, inspection.layout, ",".join(p.sheet for p in inspection.parsed),
+         inspection.encoding, inspection.rows, who],
+    ).fetchone()[0]  # type: ignore[index]  # fmt: skip
     replaced = 0
-    for item in parsed:
+    if inspection.replaces is not None:
+        replaced += _remove_batch_rows(con, inspection.replaces)
+        con.execute(
+            "UPDATE import_batches SET status = 'replaced', replaced_by = ? WHERE batch_id = ?",
+            [batch_id, inspection.replaces],
+        )
+    for item in inspection.parsed:
         con.register("incoming", item.frame.to_arrow())
         try:
             replaced += WRITERS[item.layout](con, batch_id)
@@ -197,6 +321,46 @@ def _write(
             con.unregister("incoming")
     con.execute("COMMIT")
     return replaced
+
+
+BATCH_TABLES = ("award", "bloc_scores", "bloc_members", "campaigns")
+
+
+def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    removed = 0
+    for table in BATCH_TABLES:  # fixed names
+        row = con.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id]).fetchone()  # noqa: S608
+        removed += int(row[0]) if row else 0
+    return removed
+
+
+def undo_batch(master: Path, batch_id: int, who: str) -> str:
+    """Take a whole batch out in one transaction; the history keeps it, marked undone."""
+    con = db.open_master(master)
+    try:
+        row = con.execute(
+            "SELECT file_name, status FROM import_batches WHERE batch_id = ?", [batch_id]
+        ).fetchone()
+        if row is None:
+            return f"Không có lần nhập số {batch_id}."
+        if row[1] != "active":
+            return f"Lần nhập #{batch_id} ({row[0]}) không còn hiệu lực (trạng thái: {STATUS_NAMES.get(row[1], row[1])}); không có gì thay đổi."
+        con.execute("BEGIN TRANSACTION")
+        removed = _remove_batch_rows(con, batch_id)
+        con.execute(
+            "UPDATE import_batches SET status = 'undone', undone_by = ?, undone_at = current_timestamp "
+            "WHERE batch_id = ?",
+            [who, batch_id],
+        )
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    db.publish_snapshot(master)
+    return f"Đã hủy lần nhập #{batch_id} ({row[0]}): gỡ {removed:,} dòng.".replace(",", ".")
+
+
+STATUS_NAMES = {"active": "đang dùng", "undone": "đã hủy", "replaced": "đã được thay thế"}
 
 
 def _write_awards(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
@@ -259,11 +423,11 @@ WRITERS = {
 }
 
 
-def import_files(paths: Iterable[Path], master: Path) -> list[Report]:
+def import_files(paths: Iterable[Path], master: Path, who: str = "") -> list[Report]:
     """Import each file into the master warehouse, then publish the snapshot."""
     con = db.open_master(master)
     try:
-        reports = [import_file(con, Path(p)) for p in paths]
+        reports = [import_file(con, Path(p), who) for p in paths]
         con.execute("CHECKPOINT")
     finally:
         con.close()

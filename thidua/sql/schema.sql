@@ -36,13 +36,19 @@ CREATE SEQUENCE IF NOT EXISTS batch_seq START 1;
 CREATE TABLE IF NOT EXISTS import_batches (
     batch_id     INTEGER PRIMARY KEY,
     file_name    VARCHAR NOT NULL,
-    sha256       VARCHAR NOT NULL UNIQUE,
+    sha256       VARCHAR NOT NULL,
     layout       VARCHAR NOT NULL,
     sheet        VARCHAR,
     encoding     VARCHAR,
     rows         INTEGER NOT NULL,
     imported_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+-- Who and what became of each batch (history and undo); added to older warehouses in place.
+ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS imported_by VARCHAR;
+ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS status VARCHAR DEFAULT 'active';
+ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS replaced_by INTEGER;
+ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS undone_by VARCHAR;
+ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS undone_at TIMESTAMP;
 CREATE TABLE IF NOT EXISTS blocs (
     year        INTEGER NOT NULL,
     bloc_name   VARCHAR COLLATE vi NOT NULL,
