@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--if-missing", action="store_true", help="bỏ qua nếu kho đã có dữ liệu")
     demo.add_argument("--awards-per-year", type=int, default=5000)
     demo.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
+    undo = commands.add_parser("undo", help="hủy cả một lần nhập (theo số lần nhập trong status)")
+    undo.add_argument("batch_id", type=int)
+    undo.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
     status = commands.add_parser("status", help="liệt kê các lần nhập")
     status.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
     return parser
@@ -59,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
                     master, if_missing=args.if_missing, awards_per_year=args.awards_per_year
                 )
             )
+        if args.command == "undo":
+            from etl.importer import _os_user, undo_batch
+
+            message = undo_batch(master, args.batch_id, _os_user())
+            print(message)
+            return 0 if message.startswith("Đã hủy") else 1
         from etl.status import print_status
 
         return print_status(master)

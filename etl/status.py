@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from etl.importer import STATUS_NAMES
 from thidua import db
 from thidua.formatting import number
 from thidua.settings import snapshot_path
@@ -18,8 +19,8 @@ def print_status(master: Path) -> int:
     con = db.open_snapshot(master)
     try:
         batches = con.execute(
-            "SELECT batch_id, imported_at, file_name, layout, rows, coalesce(encoding, '') "
-            "FROM import_batches ORDER BY batch_id"
+            "SELECT batch_id, imported_at, file_name, layout, rows, coalesce(encoding, ''), "
+            "coalesce(status, 'active'), coalesce(imported_by, '') FROM import_batches ORDER BY batch_id"
         ).fetchall()
         totals = con.execute(
             "SELECT (SELECT count(*) FROM award), (SELECT count(*) FROM bloc_scores), "
@@ -28,8 +29,10 @@ def print_status(master: Path) -> int:
     finally:
         con.close()
     print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)})")
-    for batch_id, when, name, layout, rows, encoding in batches:
+    for batch_id, when, name, layout, rows, encoding, state, who in batches:
         note = f" [chuyển mã {encoding}]" if encoding else ""
+        note += f" [{STATUS_NAMES.get(state, state)}]" if state != "active" else ""
+        note += f" — {who}" if who else ""
         print(
             f"  #{batch_id:<4} {when:%d/%m/%Y %H:%M}  {name:<40} {layout:<12} {number(rows):>8} dòng{note}"
         )

@@ -1,0 +1,73 @@
+"""History of batches, undo of a whole batch, and a corrected list replacing its earlier version."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import openpyxl
+
+from etl.cli import main
+from etl.importer import undo_batch
+from tests.conftest import SAMPLES, Importer, table_fingerprint
+
+
+def test_undo_removes_the_batch_and_keeps_its_history(
+    master: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    import_into(SAMPLES / "so_khen_thuong_2021.csv")
+    before = table_fingerprint(snapshot())
+    import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
+    assert "gỡ 300 dòng" in undo_batch(master, 2, "Nguyễn Thị Phân Tích")
+    con = snapshot()
+    assert con.execute("SELECT count(*) FROM awards").fetchone() == (120,)
+    assert con.execute(
+        "SELECT batch_id, status, undone_by FROM import_batches ORDER BY batch_id"
+    ).fetchall() == [
+        (1, "active", None),
+        (2, "undone", "Nguyễn Thị Phân Tích"),
+    ]
+    assert table_fingerprint(con)["award"] == before["award"]
+    # Undoing again changes nothing; the same file can then be imported again.
+    assert "không còn hiệu lực" in undo_batch(master, 2, "x")
+    [again] = import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
+    assert again.status == "imported"
+
+
+def test_corrected_decision_list_replaces_its_earlier_batch(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    corrected = tmp_path / "qd_bang_khen_2020_sua.xlsx"
+    shutil.copy(SAMPLES / "qd_bang_khen_2020.xlsx", corrected)
+    book = openpyxl.load_workbook(corrected)
+    sheet = book["DS"]
+    assert sheet["B10"].value == "Lê Công Nam"
+    sheet["B10"] = "Lê Công Nhân"  # a name corrected in row 10
+    book.save(corrected)
+    [report] = import_into(corrected)
+    assert report.status == "imported" and report.replaced_batch == 1
+    assert "thay thế lần nhập #1" in report.message()
+    con = snapshot()
+    assert con.execute("SELECT count(*) FROM awards").fetchone() == (52,)
+    names = {r[0] for r in con.execute("SELECT recipient_name FROM awards").fetchall()}
+    assert "Lê Công Nhân" in names and "Lê Công Nam" not in names
+    assert con.execute(
+        "SELECT batch_id, status, replaced_by FROM import_batches ORDER BY batch_id"
+    ).fetchall() == [
+        (1, "replaced", 2),
+        (2, "active", None),
+    ]
+
+
+def test_cli_undo_and_status(master: Path, import_into: Importer, capsys: object) -> None:
+    import_into(SAMPLES / "diem_khoi4_2018.xlsx")
+    assert main(["undo", "1", "--db", str(master)]) == 0
+    assert main(["undo", "9", "--db", str(master)]) == 1
+    assert main(["status", "--db", str(master)]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "Đã hủy lần nhập #1 (diem_khoi4_2018.xlsx): gỡ 7 dòng." in out
+    assert "Không có lần nhập số 9." in out
+    assert "[đã hủy]" in out
