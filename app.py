@@ -39,6 +39,7 @@ PAGES = [
     ),
     ("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao"),
     ("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu"),
+    ("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu"),
 ]
 navigation = st.navigation(
     [

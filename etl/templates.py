@@ -85,3 +85,50 @@ def write_templates(out_dir: Path = TEMPLATE_DIR) -> list[Path]:
               "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên", 2025, None]],
         ),
     ]  # fmt: skip
+
+
+def register_template() -> bytes:
+    """The register template with drop-down lists of the reference values, to hand to units."""
+    import io
+
+    from thidua import reference
+    from thidua.forms import KNOWN_SPELLINGS
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    bold = book.add_format({"bold": True, "text_wrap": True, "border": 1, "bg_color": "#dde7f3"})
+    sheet = book.add_worksheet("Khen thuong")
+    sheet.write_row(0, 0, REGISTER_HEADER, bold)
+    sheet.set_column(0, len(REGISTER_HEADER) - 1, 20)
+    sheet.freeze_panes(1, 0)
+    lists = book.add_worksheet("Danh muc")
+    choices = {
+        3: [label for label, _ in reference.RECIPIENT_KINDS.values()],
+        5: ["Nam", "Nữ"],
+        8: list(KNOWN_SPELLINGS),
+        9: [
+            "Thường xuyên",
+            "Theo phong trào",
+            "Đột xuất",
+            "Cống hiến",
+            "Niên hạn",
+            "Đối ngoại",
+            "Kháng chiến",
+        ],
+    }
+    for n, (col, values) in enumerate(choices.items()):
+        lists.write_column(0, n, values)
+        ref = f"=Danh_muc_{n}"
+        book.define_name(
+            f"Danh_muc_{n}", f"='Danh muc'!${chr(65 + n)}$1:${chr(65 + n)}${len(values)}"
+        )
+        sheet.data_validation(
+            1,
+            col,
+            5000,
+            col,
+            {"validate": "list", "source": ref, "error_message": "Hãy chọn trong danh sách."},
+        )
+    lists.hide()
+    book.close()
+    return buffer.getvalue()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
-import tempfile
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -90,28 +90,37 @@ def _seed_reference(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def publish_snapshot(master: Path) -> Path:
-    """Copy the (closed, checkpointed) master next to itself and swap it in atomically."""
-    target = snapshot_path(master)
-    fd, tmp_name = tempfile.mkstemp(prefix=".snapshot-", suffix=".tmp", dir=master.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(master, tmp_name)
-        os.replace(tmp_name, target)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-    return target
+    """Copy the (closed, checkpointed) master to a new versioned file and point the
+    snapshot link at it atomically.
+
+    Each version has its own file name because DuckDB keeps one database instance per
+    path in a process: a reader that reopened the same path would get the old data
+    while any connection to it is still open. Older versions are removed (readers that
+    still hold one keep reading it until they close; Linux keeps the inode alive).
+    """
+    link = snapshot_path(master)
+    version = master.with_name(f"{master.stem}.snapshot.{time.time_ns()}{master.suffix}")
+    shutil.copyfile(master, version)
+    tmp_link = master.with_name(f".{link.name}.{os.getpid()}.tmp")
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    tmp_link.symlink_to(version.name)
+    os.replace(tmp_link, link)
+    for old in sorted(master.parent.glob(f"{master.stem}.snapshot.*{master.suffix}"))[:-2]:
+        if old != version:
+            old.unlink(missing_ok=True)
+    return link
 
 
 def open_snapshot(master: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the published snapshot (raises if none yet)."""
-    return duckdb.connect(str(snapshot_path(master)), read_only=True)
+    return duckdb.connect(os.path.realpath(snapshot_path(master)), read_only=True)
 
 
 def snapshot_version(master: Path) -> tuple[int, int] | None:
     """Changes whenever a new snapshot is published: (inode, mtime_ns)."""
     try:
-        stat = snapshot_path(master).stat()
+        stat = snapshot_path(master).stat()  # follows the link to the current version
     except FileNotFoundError:
         return None
     return stat.st_ino, stat.st_mtime_ns

@@ -1,0 +1,168 @@
+"""The upload page's engine: the same inspect/commit code as `python -m etl import`,
+plus what a person needs around it — a preview, a marked copy of a wrong file, history."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import xlsxwriter
+
+from etl.headers import letter_index
+from etl.importer import Inspection, Overrides, Report, commit, inspect_file
+from etl.problems import FileRefused, Problem
+from thidua import db
+from thidua.settings import LIMITS
+
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
+_SAFE = re.compile(r"[^0-9A-Za-z._-]+")
+
+
+def save_upload(name: str, data: bytes, session: str) -> Path:
+    """Keep an uploaded file on disk under a safe name (the original name is only displayed)."""
+    if len(data) > LIMITS.max_file_bytes:
+        raise FileRefused(
+            [
+                Problem(
+                    name,
+                    f"tệp quá lớn ({len(data) / 1e6:.1f} MB); giới hạn là {LIMITS.max_file_bytes / 1e6:.0f} MB.",
+                )
+            ]
+        )
+    folder = UPLOAD_DIR / _SAFE.sub("_", session)
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = (
+        Path(name).suffix.lower()
+        if Path(name).suffix.lower() in {".xlsx", ".xls", ".csv"}
+        else ".bin"
+    )
+    handle = tempfile.NamedTemporaryFile(dir=folder, suffix=suffix, delete=False)  # noqa: SIM115 — kept for confirm
+    with handle:
+        handle.write(data)
+    return Path(handle.name)
+
+
+def _reader(master: Path) -> duckdb.DuckDBPyConnection:
+    """Read-only view of the warehouse for checking (the snapshot); empty schema if none yet."""
+    if db.snapshot_version(master) is not None:
+        return db.open_snapshot(master)
+    con = duckdb.connect()
+    con.execute(db.read_sql("schema.sql"))
+    return con
+
+
+def inspect_upload(
+    master: Path, path: Path, name: str, overrides: Overrides | None = None
+) -> Inspection:
+    con = _reader(master)
+    try:
+        return inspect_file(con, path, overrides, name=name)
+    finally:
+        con.close()
+
+
+def confirm(master: Path, inspections: list[Inspection], who: str) -> list[Report]:
+    """Write every checked file, each in its own transaction, then publish the snapshot."""
+    con = db.open_master(master)
+    try:
+        reports = [commit(con, inspection, who) for inspection in inspections]
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    db.publish_snapshot(master)
+    return reports
+
+
+@dataclass(frozen=True)
+class Preview:
+    individuals: int
+    collectives: int
+    households: int
+    leaders: int
+    direct_workers: int
+    unclassified: int
+    decisions: list[str]
+    years: list[int]
+    by_form: pl.DataFrame  # form_code, awards
+    positions: pl.DataFrame  # position, is_leader, leader_rule, awards
+    sample: pl.DataFrame  # first rows as stored
+
+
+def preview(inspection: Inspection) -> Preview | None:
+    awards = inspection.awards()
+    if awards.height == 0:
+        return None
+    people = awards.filter(pl.col("recipient_kind") == "individual")
+    return Preview(
+        individuals=people.height,
+        collectives=awards.filter(pl.col("recipient_kind") == "collective").height,
+        households=awards.filter(pl.col("recipient_kind") == "household").height,
+        leaders=people.filter(pl.col("is_leader") == True).height,  # noqa: E712
+        direct_workers=people.filter(pl.col("is_leader") == False).height,  # noqa: E712
+        unclassified=people.filter(pl.col("is_leader").is_null()).height,
+        decisions=sorted(set(awards["decision_no"].drop_nulls().to_list())),
+        years=sorted(set(awards["year"].drop_nulls().to_list())),
+        by_form=awards.group_by("form_code").len("awards").sort("awards", descending=True),
+        positions=people.group_by("position", "is_leader", "leader_rule")
+        .len("awards")
+        .sort("awards", descending=True),
+        sample=awards.head(20),
+    )
+
+
+def marked_copy(inspection: Inspection) -> bytes:
+    """The file's sheets as read, with every problem cell in red and a comment saying why,
+    and a sheet "Lỗi" listing them — to fix in Excel and upload again."""
+    import io
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    red = book.add_format({"bg_color": "#f8d7da", "font_color": "#842029", "border": 1})
+    by_cell: dict[tuple[int, int], list[Problem]] = {}
+    for problem in inspection.problems:
+        if problem.row is not None and problem.column:
+            col = letter_index(problem.column.split(" ", 1)[0])
+            by_cell.setdefault((problem.row - 1, col), []).append(problem)
+    for grid in inspection.grids:
+        sheet = book.add_worksheet(grid.sheet[:31])
+        for r, row in enumerate(grid.cells.iter_rows()):
+            for c, value in enumerate(row):
+                excel_r, excel_c = grid.first_row - 1 + r, grid.first_col + c
+                problems = by_cell.get((excel_r, excel_c))
+                if value is not None or problems:
+                    sheet.write_string(excel_r, excel_c, value or "", red if problems else None)
+                if problems:
+                    sheet.write_comment(
+                        excel_r,
+                        excel_c,
+                        "\n".join(p.message for p in problems),
+                        {"x_scale": 2, "y_scale": 2},
+                    )
+    listing = book.add_worksheet("Lỗi")
+    listing.write_row(
+        0, 0, ["Dòng", "Cột", "Giá trị", "Lỗi", "Gợi ý"], book.add_format({"bold": True})
+    )
+    for i, p in enumerate(inspection.problems, start=1):
+        listing.write_row(
+            i, 0, [p.row or "", p.column or "", p.value or "", p.message, p.suggestion or ""]
+        )
+    listing.set_column(0, 4, 30)
+    book.close()
+    return buffer.getvalue()
+
+
+def history(master: Path) -> pl.DataFrame:
+    if db.snapshot_version(master) is None:
+        return pl.DataFrame()
+    con = db.open_snapshot(master)
+    try:
+        return con.sql(
+            "SELECT batch_id, imported_at, file_name, layout, rows, imported_by, status, replaced_by, "
+            "undone_by, undone_at, sha256 FROM import_batches ORDER BY batch_id DESC"
+        ).pl()
+    finally:
+        con.close()

@@ -1,0 +1,300 @@
+"""Tải dữ liệu: upload, see what was recognised, correct it, confirm; history and undo."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from etl import upload
+from etl.headers import FIELD_LABELS
+from etl.importer import LAYOUT_NAMES, STATUS_NAMES, Inspection, Overrides, undo_batch
+from etl.problems import FileRefused
+from etl.templates import register_template
+from pages._common import no_data, show_table
+from thidua import formatting as fmt
+from thidua import reference, settings
+
+master = settings.db_path()
+st.title("Tải dữ liệu lên")
+st.caption(
+    "Tải lên danh sách khen thưởng, sổ khen thưởng, bảng chấm điểm khối/cụm, danh sách khối/cụm hoặc phong trào "
+    "(.xlsx, .xls, .csv). Chưa có gì được ghi cho đến khi bấm «Xác nhận nhập»."
+)
+st.download_button(
+    "Tải mẫu sổ khen thưởng (.xlsx, có danh sách chọn)",
+    data=register_template(),
+    file_name="mau_so_khen_thuong.xlsx",
+    icon=":material/description:",
+    key="template",
+)
+who = st.text_input("Người nhập (họ tên)", key="who", placeholder="ghi vào lịch sử nhập")
+if "uploader" not in st.session_state:
+    st.session_state["uploader"] = 0
+files = st.file_uploader(
+    "Chọn tệp",
+    type=["xlsx", "xls", "csv"],
+    accept_multiple_files=True,
+    key=f"files_{st.session_state['uploader']}",
+)
+FIELD_CHOICES = ["", *FIELD_LABELS]
+FORM_NAMES = {f.code: f.name_vi for f in reference.AWARD_FORMS}
+
+
+def _overrides(key: str) -> Overrides:
+    stored = st.session_state.get(f"ov_{key}", {})
+    return Overrides(columns=stored.get("columns", {}), context=stored.get("context", {}))
+
+
+def _remember(key: str, columns: dict[str, dict[int, str]], context: dict[str, str]) -> None:
+    st.session_state[f"ov_{key}"] = {"columns": columns, "context": context}
+
+
+def _inspect(file: object) -> Inspection | None:
+    name, data, key = file.name, file.getvalue(), file.file_id  # type: ignore[attr-defined]
+    paths = st.session_state.setdefault("paths", {})
+    try:
+        if key not in paths:
+            paths[key] = upload.save_upload(name, data, st.session_state.get("session_id", "s"))
+    except FileRefused as refused:
+        st.error(str(refused))
+        return None
+    with st.spinner(f"Đang đọc {name}…"):
+        return upload.inspect_upload(master, paths[key], name, _overrides(key))
+
+
+def _mapping_editor(key: str, inspection: Inspection) -> None:
+    """One select per column: what the column holds. Changes are re-checked at once."""
+    stored = _overrides(key)
+    columns = {sheet: dict(mapping) for sheet, mapping in stored.columns.items()}
+    for info in inspection.sheets:
+        if not info.columns:
+            continue
+        st.markdown(
+            f"Trang «{info.sheet}»: dòng tiêu đề {info.header_row}; {LAYOUT_NAMES.get(info.layout or '', 'chưa nhận ra loại bảng')}"
+        )
+        grid = st.columns(4)
+        for i, (col, letter, text, field) in enumerate(info.columns):
+            chosen = grid[i % 4].selectbox(
+                f"Cột {letter}: «{text or ''}»",
+                FIELD_CHOICES,
+                index=FIELD_CHOICES.index(field or ""),
+                format_func=lambda f: FIELD_LABELS.get(f, "(bỏ qua)"),
+                key=f"map_{key}_{info.sheet}_{col}",
+            )
+            if chosen != (field or ""):
+                columns.setdefault(info.sheet, {})[col] = chosen
+    if columns != stored.columns:
+        _remember(key, columns, stored.context)
+        st.rerun()
+
+
+def _context_editor(key: str, inspection: Inspection) -> None:
+    """Decision number, date and award when the list's title does not give them."""
+    stored = _overrides(key)
+    context = dict(stored.context)
+    for info in inspection.sheets:
+        if info.layout != "awards" or not info.context:
+            continue
+        said = info.context
+        cols = st.columns(3)
+        number = cols[0].text_input(
+            "Số quyết định",
+            value=said.get("decision_no") or "",
+            key=f"ctx_no_{key}",
+            disabled=bool(said.get("decision_no")) and "decision_no" not in stored.context,
+        )
+        when = cols[1].text_input(
+            "Ngày quyết định (yyyy-mm-dd)",
+            value=said.get("decision_date") or "",
+            key=f"ctx_date_{key}",
+            disabled=bool(said.get("decision_date")) and "decision_date" not in stored.context,
+        )
+        codes = ["", *FORM_NAMES]
+        form = cols[2].selectbox(
+            "Hình thức (theo tiêu đề)",
+            codes,
+            index=codes.index(said.get("form_code") or ""),
+            format_func=lambda c: FORM_NAMES.get(c, "—"),
+            key=f"ctx_form_{key}",
+        )
+        for name, value in (("decision_no", number), ("decision_date", when), ("form_code", form)):
+            if value and value != (said.get(name) or ""):
+                context[name] = value
+    if context != stored.context:
+        _remember(key, stored.columns, context)
+        st.rerun()
+
+
+def _show(key: str, inspection: Inspection) -> None:
+    if inspection.duplicate_of is not None:
+        st.info(
+            f"Tệp này đã được nhập (lần nhập #{inspection.duplicate_of}, cùng nội dung); xác nhận sẽ không thêm gì."
+        )
+        return
+    if inspection.encoding:
+        st.info(
+            f"Tệp gõ bằng bảng mã {inspection.encoding}; đã chuyển sang Unicode (xem các dòng đầu bên dưới)."
+        )
+    if inspection.replaces is not None:
+        st.warning(
+            f"Tệp này là bản sửa của lần nhập #{inspection.replaces} (cùng số quyết định): xác nhận sẽ thay thế lần nhập đó."
+        )
+    if inspection.layout:
+        st.markdown(
+            f"**Loại bảng:** {LAYOUT_NAMES.get(inspection.layout, inspection.layout)} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
+        )
+    view = upload.preview(inspection)
+    if view is not None:
+        cols = st.columns(4)
+        cols[0].metric("Cá nhân", fmt.number(view.individuals))
+        cols[1].metric("Tập thể", fmt.number(view.collectives + view.households))
+        cols[2].metric("Lãnh đạo", fmt.number(view.leaders))
+        cols[3].metric("Người lao động trực tiếp", fmt.number(view.direct_workers))
+        st.caption(
+            f"Số quyết định: {', '.join(view.decisions) or '—'} · Năm: {', '.join(map(str, view.years)) or '—'}"
+            + (f" · {view.unclassified} chức vụ chưa phân loại" if view.unclassified else "")
+        )
+        by_form = view.by_form.with_columns(
+            form=pl.col("form_code").replace_strict(FORM_NAMES, default=None)
+        )
+        show_table(by_form, {"form": "Hình thức", "awards": "Số lượt"}, {"awards": 0})
+        with st.expander("Phân loại chức vụ (lãnh đạo / người lao động trực tiếp)"):
+            classes = view.positions.with_columns(
+                klass=pl.when(pl.col("is_leader"))
+                .then(pl.lit("Lãnh đạo"))
+                .when(pl.col("is_leader").not_())
+                .then(pl.lit("Người lao động trực tiếp"))
+                .otherwise(pl.lit("Chưa phân loại"))
+            )
+            show_table(
+                classes,
+                {
+                    "position": "Chức vụ",
+                    "klass": "Phân loại",
+                    "leader_rule": "Quy tắc",
+                    "awards": "Số lượt",
+                },
+                {"awards": 0},
+            )
+        with st.expander("Các dòng đầu (như sẽ được lưu)"):
+            show_table(
+                view.sample,
+                {
+                    "source_row": "Dòng",
+                    "recipient_name": "Họ tên / Tên tập thể",
+                    "position": "Chức vụ",
+                    "unit_name": "Đơn vị",
+                    "form_text": "Hình thức",
+                    "decision_no": "Số QĐ",
+                },
+            )
+        _context_editor(key, inspection)
+    with st.expander("Cách hiểu các cột (sửa nếu sai)", expanded=bool(inspection.problems)):
+        _mapping_editor(key, inspection)
+    if inspection.problems:
+        st.error(f"{len(inspection.problems)} lỗi — tệp này sẽ không được nhập cho đến khi sửa.")
+        problems = pl.DataFrame(
+            [
+                {
+                    "row": p.row,
+                    "column": p.column,
+                    "value": p.value,
+                    "message": p.message,
+                    "suggestion": p.suggestion,
+                }
+                for p in inspection.problems
+            ],
+            schema={
+                "row": pl.Int64,
+                "column": pl.String,
+                "value": pl.String,
+                "message": pl.String,
+                "suggestion": pl.String,
+            },
+        )
+        show_table(
+            problems,
+            {
+                "row": "Dòng",
+                "column": "Cột",
+                "value": "Giá trị",
+                "message": "Lỗi",
+                "suggestion": "Gợi ý",
+            },
+        )
+        st.download_button(
+            "Tải bản có đánh dấu ô lỗi (.xlsx)", data=upload.marked_copy(inspection),
+            file_name=f"loi_{inspection.file.rsplit('.', 1)[0]}.xlsx", key=f"marked_{key}", icon=":material/download:",
+        )  # fmt: skip
+
+
+inspections: list[Inspection] = []
+for file in files or []:
+    inspection = _inspect(file)
+    if inspection is None:
+        continue
+    inspections.append(inspection)
+    icon = "✅" if inspection.ok else ("ℹ️" if inspection.duplicate_of is not None else "❌")
+    with st.container(border=True):
+        st.subheader(f"{icon} {inspection.file}")
+        _show(file.file_id, inspection)
+
+if inspections:
+    ready = [i for i in inspections if i.ok]
+    blocked = [i for i in inspections if i.problems]
+    label = f"Xác nhận nhập {len(ready)} tệp"
+    if blocked:
+        st.warning(f"{len(blocked)} tệp còn lỗi sẽ không được nhập; các tệp khác vẫn có thể nhập.")
+    if not who.strip():
+        st.caption("Ghi họ tên người nhập để xác nhận.")
+    if st.button(label, type="primary", disabled=not ready or not who.strip(), key="confirm"):
+        with st.spinner("Đang ghi vào kho dữ liệu…"):
+            reports = upload.confirm(master, ready, who.strip())
+        st.session_state["last_reports"] = [r.message() for r in reports]
+        st.session_state["uploader"] += 1  # a fresh uploader: the confirmed files are done
+        st.rerun()
+
+for message in st.session_state.pop("last_reports", []):
+    st.success(message)
+
+st.subheader("Lịch sử nhập")
+past = upload.history(master)
+if past.height == 0:
+    no_data("Chưa có lần nhập nào.")
+else:
+    shown = past.with_columns(
+        state=pl.col("status").replace_strict(STATUS_NAMES, default=None),
+        when=pl.col("imported_at").dt.strftime("%d/%m/%Y %H:%M"),
+        kind=pl.col("layout").replace_strict(LAYOUT_NAMES, default=pl.col("layout")),
+        short=pl.col("sha256").str.slice(0, 12),
+    )
+    show_table(
+        shown,
+        {
+            "batch_id": "Lần nhập",
+            "when": "Thời gian",
+            "file_name": "Tệp",
+            "kind": "Loại",
+            "rows": "Số dòng",
+            "imported_by": "Người nhập",
+            "state": "Trạng thái",
+            "replaced_by": "Thay bằng lần",
+            "undone_by": "Người hủy",
+            "short": "Mã kiểm tra",
+        },
+        {"rows": 0},
+        height=300,
+    )
+    active = past.filter(pl.col("status") == "active")
+    if active.height:
+        with st.expander("Hủy một lần nhập"):
+            choice = st.selectbox(
+                "Lần nhập", active["batch_id"].to_list(), key="undo_pick",
+                format_func=lambda b: f"#{b} — {active.filter(pl.col('batch_id') == b)['file_name'].item()}",
+            )  # fmt: skip
+            sure = st.checkbox(
+                "Tôi chắc chắn muốn gỡ toàn bộ dữ liệu của lần nhập này", key="undo_sure"
+            )
+            if st.button("Hủy lần nhập", disabled=not sure or not who.strip(), key="undo"):
+                st.session_state["last_reports"] = [undo_batch(master, int(choice), who.strip())]
+                st.rerun()

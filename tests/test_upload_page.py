@@ -1,0 +1,220 @@
+"""The analysts' upload page driven with AppTest: upload → preview → fix a mapping →
+confirm → history → undo, with the files of ../shared/samples; the database is checked
+after each step."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.builders import write_rows
+from tests.conftest import SAMPLES, TRUTH
+from thidua import db
+
+APP = str(Path(__file__).parent.parent / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def upload_page(master: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("THIDUA_DB", str(master))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception
+    return at
+
+
+def send(at: AppTest, *paths: Path, names: list[str] | None = None) -> AppTest:
+    files = [
+        (name, path.read_bytes(), XLSX)
+        for name, path in zip(names or [p.name for p in paths], paths, strict=True)
+    ]
+    at.file_uploader[0].set_value(files).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def awards_in(master: Path) -> int:
+    if db.snapshot_version(master) is None:
+        return 0
+    row = db.open_snapshot(master).execute("SELECT count(*) FROM awards").fetchone()
+    return int(row[0]) if row else 0
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = upload_page(master, monkeypatch)
+    send(at, SAMPLES / "qd_bang_khen_2020.xlsx", SAMPLES / "bad" / "unknown_form.xlsx")
+    truth = TRUTH["qd_bang_khen_2020.xlsx"]
+    # The preview of the good file: the figures of its truth, before anything is written.
+    assert metrics(at)[:4] == [
+        ("Cá nhân", str(truth["individual"])),
+        ("Tập thể", str(truth["collective"])),
+        ("Lãnh đạo", str(truth["individual"] - truth["non_leader_individual"])),
+        ("Người lao động trực tiếp", str(truth["non_leader_individual"])),
+    ]
+    assert any(truth["decision_no"] in c.value for c in at.caption)
+    # The bad file: its problem listed with row, column, value and suggestion.
+    assert any("1 lỗi" in e.value for e in at.error)
+    problems = next(d.value for d in at.dataframe if "Gợi ý" in d.value.columns)
+    row = problems.iloc[0]
+    assert (int(row["Dòng"]), row["Cột"], row["Giá trị"], row["Gợi ý"]) == (
+        3,
+        "I «Hình thức khen thưởng»",
+        "Bằng khenn của Chủ tịch UBND tỉnh",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+    )
+    assert awards_in(master) == 0  # nothing written before confirm
+    confirm = at.button(key="confirm")
+    assert confirm.disabled  # no name of who imports yet
+    at.text_input(key="who").input("Trần Văn Phân").run()
+    at.button(key="confirm").click().run()
+    assert [s.value for s in at.success] == [
+        "qd_bang_khen_2020.xlsx: đã nhập 52 dòng (danh sách khen thưởng)."
+    ]
+    assert awards_in(master) == 52
+    history = at.dataframe[-1].value
+    assert (
+        history.iloc[0]["Tệp"] == "qd_bang_khen_2020.xlsx"
+        and history.iloc[0]["Người nhập"] == "Trần Văn Phân"
+    )
+    assert history.iloc[0]["Trạng thái"] == "đang dùng"
+    # The same file again is recognised and adds nothing.
+    send(at, SAMPLES / "qd_bang_khen_2020.xlsx")
+    assert any("đã được nhập" in i.value for i in at.info)
+    assert at.button(key="confirm").disabled
+    # Undo the whole batch.
+    at.checkbox(key="undo_sure").check().run()
+    at.button(key="undo").click().run()
+    assert any("Đã hủy lần nhập #1" in s.value for s in at.success)
+    assert awards_in(master) == 0
+    assert at.dataframe[-1].value.iloc[0]["Trạng thái"] == "đã hủy"
+
+
+def test_fix_a_column_mapping_on_the_page(
+    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header: list[object] = [
+        "Năm",
+        "Số quyết định",
+        "Ngày quyết định",
+        "Đối tượng",
+        "Họ tên",
+        "Chức vụ",
+        "Đơn vị",
+        "Danh hiệu đề nghị",
+    ]
+    rows: list[list[object]] = [
+        [
+            "2024",
+            "7/QĐ-UBND",
+            "12/01/2024",
+            "Cá nhân",
+            "Lý Thị Mai",
+            "Giáo viên",
+            "Sở Giáo dục và Đào tạo",
+            "Chiến sĩ thi đua cấp tỉnh",
+        ],
+        [
+            "2024",
+            "7/QĐ-UBND",
+            "12/01/2024",
+            "Tập thể",
+            "Phòng Tổ chức, Sở Y tế",
+            None,
+            "Sở Y tế",
+            "Tập thể lao động xuất sắc",
+        ],
+    ]
+    at = upload_page(master, monkeypatch)
+    send(at, write_rows(tmp_path / "de_nghi.xlsx", [header, *rows]))
+    assert any("2 lỗi" in e.value for e in at.error)  # no award column recognised
+    at.selectbox(key="map_" + at.file_uploader[0].value[0].file_id + "_Sheet1_7").select(
+        "form"
+    ).run()
+    assert not at.error, [e.value for e in at.error]
+    at.text_input(key="who").input("Trần Văn Phân").run()
+    at.button(key="confirm").click().run()
+    con = db.open_snapshot(master)
+    assert con.execute(
+        "SELECT recipient_name, form_code, is_leader FROM awards ORDER BY source_row"
+    ).fetchall() == [
+        ("Lý Thị Mai", "CSTD_TINH", False),
+        ("Phòng Tổ chức, Sở Y tế", "TTLDXS", None),
+    ]
+
+
+def test_legacy_file_shows_unicode_and_bad_files_write_nothing(
+    master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = upload_page(master, monkeypatch)
+    send(
+        at,
+        SAMPLES / "so_khen_2005_tcvn3.xls",
+        SAMPLES / "bad" / "empty.xlsx",
+        SAMPLES / "bad" / "truncated.xlsx",
+    )
+    assert any("tcvn3" in i.value for i in at.info)
+    sample = next(d.value for d in at.dataframe if "Họ tên / Tên tập thể" in d.value.columns)
+    assert sample.iloc[0]["Họ tên / Tên tập thể"] == TRUTH["so_khen_2005_tcvn3.xls"]["first_name"]
+    assert [h.value for h in at.subheader][:3] == [
+        "✅ so_khen_2005_tcvn3.xls",
+        "❌ empty.xlsx",
+        "❌ truncated.xlsx",
+    ]
+    reasons = [d.value.iloc[0]["Lỗi"] for d in at.dataframe if "Lỗi" in d.value.columns]
+    assert reasons == [
+        "bảng tính không có dữ liệu (mọi trang tính đều trống).",
+        "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel.",
+    ]
+    at.text_input(key="who").input("Trần Văn Phân").run()
+    at.button(key="confirm").click().run()
+    assert [s.value for s in at.success] == [
+        "so_khen_2005_tcvn3.xls: đã nhập 25 dòng (danh sách khen thưởng); đã chuyển mã từ tcvn3 sang Unicode."
+    ]
+    assert awards_in(master) == 25
+
+
+def test_marked_copy_points_at_the_wrong_cell(master: Path) -> None:
+    from etl import upload
+
+    inspection = upload.inspect_upload(
+        master, SAMPLES / "bad" / "unknown_form.xlsx", "unknown_form.xlsx"
+    )
+    book = openpyxl.load_workbook(io.BytesIO(upload.marked_copy(inspection)))
+    cell = book["Sheet1"]["I3"]
+    assert cell.value == "Bằng khenn của Chủ tịch UBND tỉnh"
+    assert cell.comment is not None and "không phải hình thức khen thưởng" in cell.comment.text
+    assert cell.fill.fgColor.rgb.endswith("F8D7DA")
+    assert [c.value for c in book["Lỗi"][2]] == [
+        3,
+        "I «Hình thức khen thưởng»",
+        "Bằng khenn của Chủ tịch UBND tỉnh",
+        "không phải hình thức khen thưởng đã biết.",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+    ]
+
+
+def test_template_has_drop_down_lists() -> None:
+    from etl.templates import register_template
+
+    book = openpyxl.load_workbook(io.BytesIO(register_template()))
+    sheet = book["Khen thuong"]
+    assert [c.value for c in sheet[1]][:5] == [
+        "Năm",
+        "Số quyết định",
+        "Ngày quyết định",
+        "Đối tượng",
+        "Họ tên / Tên tập thể",
+    ]
+    validated = {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation}
+    assert {"D2", "F2", "I2", "J2"} <= validated
+    assert duckdb is not None
