@@ -19,6 +19,7 @@ from etl.headers import Header, apply_overrides, describe_columns, find_header
 from etl.problems import FileRefused, Problem
 from thidua import db
 from thidua.settings import LIMITS
+from thidua.units import UnitMatcher
 
 LAYOUT_NAMES = {
     "awards": "danh sách khen thưởng",
@@ -130,6 +131,8 @@ class Inspection:
     duplicate_of: int | None = None  # an active batch with the same checksum
     replaces: int | None = None  # an active batch of the same decision(s), to be replaced
     encoding: str | None = None
+    # award units that match no unit nor alias: shown for mapping, never created silently
+    unknown_units: pl.DataFrame = field(default_factory=pl.DataFrame)
 
     @property
     def ok(self) -> bool:
@@ -148,13 +151,28 @@ class Inspection:
         return pl.concat(frames) if frames else pl.DataFrame()
 
 
+def _canonical_units(grid: Grid, header: Header, units: UnitMatcher) -> None:
+    """Write the units table's spelling over the typed one ("Sở GD&ĐT" -> "Sở Giáo dục và
+    Đào tạo") before parsing; names no unit or alias matches are left as typed."""
+    if "unit" not in header.columns:
+        return
+    column = f"c{header.columns['unit']}"
+    typed = grid.cells[column].drop_nulls().unique().to_list()
+    mapping = {t: c for t in typed if (c := units.canonical(t)) and c != t}
+    if mapping:
+        grid.cells = grid.cells.with_columns(pl.col(column).replace(mapping))
+
+
 def parse_grid(
-    grid: Grid, known_units: set[str], overrides: Overrides | None = None
+    grid: Grid, units: UnitMatcher, overrides: Overrides | None = None
 ) -> tuple[Parsed | None, list[Problem], SheetInfo]:
     chosen = overrides or Overrides()
+    known_units = units.names
     header = find_header(grid)
     if header is not None and grid.sheet in chosen.columns:
         header = apply_overrides(header, chosen.columns[grid.sheet], grid)
+    if header is not None:
+        _canonical_units(grid, header, units)
     layout = layout_of(header) if header else None
     info = SheetInfo(
         grid.sheet,
@@ -193,10 +211,6 @@ def parse_grid(
     return Parsed(layout, frame, grid.sheet), problems, info
 
 
-def known_unit_names(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {row[0] for row in con.execute("SELECT name FROM units").fetchall()}
-
-
 def inspect_file(
     con: duckdb.DuckDBPyConnection,
     path: Path,
@@ -221,7 +235,7 @@ def inspect_file(
     except FileRefused as refused:
         inspection.problems = refused.problems
         return inspection
-    units = known_unit_names(con)
+    units = UnitMatcher.from_db(con)
     tableless: list[Problem] = []
     for grid in inspection.grids:
         result, found, info = parse_grid(grid, units, overrides)
@@ -236,6 +250,12 @@ def inspect_file(
         inspection.problems += tableless
     inspection.encoding = next((g.encoding for g in inspection.grids if g.encoding), None)
     inspection.replaces = _replaced_batch(con, inspection)
+    awards = inspection.awards()
+    if awards.height:
+        inspection.unknown_units = (
+            awards.filter(pl.col("unit_name").is_not_null() & ~pl.col("unit_name").is_in(sorted(units.names)))
+            .group_by("unit_name").len("awards").sort("awards", descending=True)
+        )  # fmt: skip
     return inspection
 
 
@@ -433,3 +453,20 @@ def import_files(paths: Iterable[Path], master: Path, who: str = "") -> list[Rep
         con.close()
     db.publish_snapshot(master)
     return reports
+
+
+def add_alias(master: Path, alias: str, unit_name: str, who: str) -> str:
+    """Keep an analyst's mapping of a typed unit name to a unit of the table."""
+    con = db.open_master(master)
+    try:
+        if not con.execute("SELECT 1 FROM units WHERE name = ?", [unit_name]).fetchone():
+            return f"«{unit_name}» không có trong danh mục đơn vị."
+        con.execute(
+            "INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by) VALUES (?, ?, ?)",
+            [alias, unit_name, who],
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    db.publish_snapshot(master)
+    return f"Đã ghi nhận: «{alias}» là {unit_name}."

@@ -52,6 +52,7 @@ def _reader(master: Path) -> duckdb.DuckDBPyConnection:
         return db.open_snapshot(master)
     con = duckdb.connect()
     con.execute(db.read_sql("schema.sql"))
+    db.seed_reference(con)
     return con
 
 
@@ -164,5 +165,16 @@ def history(master: Path) -> pl.DataFrame:
             "SELECT batch_id, imported_at, file_name, layout, rows, imported_by, status, replaced_by, "
             "undone_by, undone_at, sha256 FROM import_batches ORDER BY batch_id DESC"
         ).pl()
+    finally:
+        con.close()
+
+
+def unit_names(master: Path) -> list[str]:
+    """The units table, in Vietnamese order, for mapping unknown names."""
+    con = _reader(master)
+    try:
+        return [
+            r[0] for r in con.execute("SELECT name FROM units ORDER BY name COLLATE vi").fetchall()
+        ]
     finally:
         con.close()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from etl import upload
 from etl.headers import FIELD_LABELS
-from etl.importer import LAYOUT_NAMES, STATUS_NAMES, Inspection, Overrides, undo_batch
+from etl.importer import LAYOUT_NAMES, STATUS_NAMES, Inspection, Overrides, add_alias, undo_batch
 from etl.problems import FileRefused
 from etl.templates import register_template
 from pages._common import no_data, show_table
@@ -125,6 +125,35 @@ def _context_editor(key: str, inspection: Inspection) -> None:
         st.rerun()
 
 
+def _unit_mapper(key: str, inspection: Inspection) -> None:
+    """Units that match nothing in the units table: map them (kept as aliases) or leave them."""
+    unknown = inspection.unknown_units
+    with st.expander(
+        f"{unknown.height} tên đơn vị chưa có trong danh mục — ánh xạ nếu là đơn vị đã có"
+    ):
+        st.caption(
+            "Tên để nguyên vẫn được nhập như trong tệp (ví dụ trường, khoa, phòng trực thuộc); không đơn vị mới nào được tạo tự động."
+        )
+        options = ["", *upload.unit_names(master)]
+        chosen: dict[str, str] = {}
+        for i, (typed, count) in enumerate(unknown.head(30).iter_rows()):
+            pick = st.selectbox(
+                f"«{typed}» ({count} lượt)",
+                options,
+                format_func=lambda u: u or "(để nguyên)",
+                key=f"unit_{key}_{i}",
+            )
+            if pick:
+                chosen[typed] = pick
+        if st.button(
+            "Lưu ánh xạ đơn vị", disabled=not chosen or not who.strip(), key=f"save_units_{key}"
+        ):
+            st.session_state["last_reports"] = [
+                add_alias(master, typed, unit, who.strip()) for typed, unit in chosen.items()
+            ]
+            st.rerun()
+
+
 def _show(key: str, inspection: Inspection) -> None:
     if inspection.duplicate_of is not None:
         st.info(
@@ -189,6 +218,8 @@ def _show(key: str, inspection: Inspection) -> None:
                 },
             )
         _context_editor(key, inspection)
+    if inspection.unknown_units.height:
+        _unit_mapper(key, inspection)
     with st.expander("Cách hiểu các cột (sửa nếu sai)", expanded=bool(inspection.problems)):
         _mapping_editor(key, inspection)
     if inspection.problems:

@@ -99,3 +99,36 @@ def test_position_class(position: str | None, is_leader: bool | None) -> None:
 
 def test_leader_post_anywhere_makes_a_leader() -> None:
     assert classify("Giáo viên, Phó Hiệu trưởng", RULES) == (True, "L_HIEU_TRUONG")
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("Sở Giáo dục - Đào tạo", "Sở Giáo dục và Đào tạo"),
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+        ("UBND TP Rạch Giá", "UBND thành phố Rạch Giá"),
+        ("UBND TP. Rạch Giá", "UBND thành phố Rạch Giá"),
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+        ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+        ("Sở Y tế tỉnh Kiên Giang", "Sở Y tế"),
+        ("Trường THPT Nguyễn Trung Trực", None),
+    ],
+)
+def test_unit_spellings(typed: str, unit: str | None) -> None:
+    import csv
+    from pathlib import Path
+
+    from thidua.units import UnitMatcher
+
+    csv_path = Path(__file__).parent.parent / "data" / "reference" / "units.csv"
+    with csv_path.open(encoding="utf-8") as handle:
+        names = {row["name"] for row in csv.DictReader(handle)}
+    assert UnitMatcher(names, {"Phòng GD Kiên Hải": "UBND huyện Kiên Hải"}).canonical(typed) == unit
+    assert (
+        UnitMatcher(names, {"Phòng GD Kiên Hải": "UBND huyện Kiên Hải"}).canonical(
+            "Phòng GD Kiên Hải"
+        )
+        == "UBND huyện Kiên Hải"
+    )

@@ -218,3 +218,56 @@ def test_template_has_drop_down_lists() -> None:
     validated = {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation}
     assert {"D2", "F2", "I2", "J2"} <= validated
     assert duckdb is not None
+
+
+def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
+    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header: list[object] = [
+        "Năm",
+        "Số quyết định",
+        "Ngày quyết định",
+        "Đối tượng",
+        "Họ tên",
+        "Chức vụ",
+        "Đơn vị",
+        "Hình thức khen thưởng",
+    ]
+    row: list[object] = [
+        "2024",
+        "8/QĐ-UBND",
+        "12/01/2024",
+        "Cá nhân",
+        "",
+        "Giáo viên",
+        "",
+        "Lao động tiên tiến",
+    ]
+    typed = ["Sở GD&ĐT", "Sở Giáo dục - Đào tạo", "UBND TP Rạch Giá", "Phòng GD huyện Kiên Hải"]
+    rows = [[*row[:4], f"Người {i}", row[5], unit, row[7]] for i, unit in enumerate(typed)]
+    at = upload_page(master, monkeypatch)
+    send(at, write_rows(tmp_path / "don_vi.xlsx", [header, *rows]))
+    at.text_input(key="who").input("Trần Văn Phân").run()
+    # Three spellings are recognised; the fourth is offered for mapping, not created.
+    labels = [s.label for s in at.selectbox if s.key and s.key.startswith("unit_")]
+    assert labels == ["«Phòng GD huyện Kiên Hải» (1 lượt)"]
+    pick = next(s for s in at.selectbox if s.key and s.key.startswith("unit_"))
+    pick.select("UBND huyện Kiên Hải").run()
+    at.button(
+        key=next(b.key for b in at.button if b.key and b.key.startswith("save_units_"))
+    ).click().run()
+    assert any("«Phòng GD huyện Kiên Hải» là UBND huyện Kiên Hải" in s.value for s in at.success)
+    assert not [s for s in at.selectbox if s.key and s.key.startswith("unit_")]
+    at.button(key="confirm").click().run()
+    con = db.open_snapshot(master)
+    assert [
+        r[0] for r in con.execute("SELECT unit_name FROM awards ORDER BY source_row").fetchall()
+    ] == [
+        "Sở Giáo dục và Đào tạo",
+        "Sở Giáo dục và Đào tạo",
+        "UBND thành phố Rạch Giá",
+        "UBND huyện Kiên Hải",
+    ]
+    assert con.execute("SELECT alias, unit_name, created_by FROM unit_aliases").fetchall() == [
+        ("Phòng GD huyện Kiên Hải", "UBND huyện Kiên Hải", "Trần Văn Phân")
+    ]

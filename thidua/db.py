@@ -43,11 +43,11 @@ def open_master(path: Path) -> duckdb.DuckDBPyConnection:
             "hoặc ai đó mở thẳng tệp chính thay vì bản chụp). Hãy thử lại sau ít phút."
         ) from error
     con.execute(read_sql("schema.sql"))
-    _seed_reference(con)
+    seed_reference(con)
     return con
 
 
-def _seed_reference(con: duckdb.DuckDBPyConnection) -> None:
+def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     # Reference lists are code-owned: rewrite them each time so edits to the
     # rule CSV or the code list reach the warehouse on the next import.
     con.execute("BEGIN")

@@ -133,3 +133,10 @@ FROM bloc_scores AS s
 LEFT JOIN blocs AS g ON g.year = s.year AND g.bloc_name = s.bloc_name
 LEFT JOIN bloc_members AS m
     ON m.year = s.year AND m.bloc_name = s.bloc_name AND m.unit_name = s.unit_name;
+
+CREATE TABLE IF NOT EXISTS unit_aliases (
+    alias       VARCHAR PRIMARY KEY,
+    unit_name   VARCHAR COLLATE vi NOT NULL,
+    created_by  VARCHAR,
+    created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
