@@ -12,6 +12,14 @@ from thidua import db, settings
 st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon="🏅", layout="wide")
 
 
+@st.cache_resource(show_spinner=False)
+def _schema_checked(master: str) -> bool:
+    """Once per server process: an older warehouse is upgraded before pages read it."""
+    from pathlib import Path
+
+    return db.ensure_current(Path(master))
+
+
 def _first_start() -> None:
     """On the very first start with the default warehouse, build the demo province
     through the analysts' import code, so the dashboard opens on real figures."""
@@ -25,7 +33,7 @@ def _first_start() -> None:
 
 
 _first_start()
-filter_sidebar()
+_schema_checked(str(settings.db_path()))
 # (file, title, icon, url path); the first is the default page, served at "/".
 PAGES = [
     ("pages/overview.py", "Tổng quan", ":material/dashboard:", "tong-quan"),
@@ -47,6 +55,9 @@ navigation = st.navigation(
         for index, (path, title, icon, url) in enumerate(PAGES)
     ]
 )
+# The shared filters belong to the pages that chart awards, not to search and upload.
+if navigation.url_path not in {"tra-cuu", "tai-du-lieu"}:
+    filter_sidebar()
 try:
     navigation.run()
 except Exception:  # st.stop/st.rerun are BaseExceptions and pass through

@@ -100,6 +100,7 @@ def filter_sidebar() -> Filters:
     """The shared filters, drawn in the sidebar on every page; returns them and mirrors them in the URL."""
     opts = options()
     _from_url(opts)
+    _restore_kept()
     sidebar = st.sidebar
     sidebar.markdown("### Bộ lọc")
     years = opts.years
@@ -134,7 +135,33 @@ def filter_sidebar() -> Filters:
     sidebar.button("Xóa bộ lọc", on_click=_reset, args=(opts,), width="stretch")
     filters = current_filters()
     _to_url(filters, opts)
+    _keep()
     return filters
+
+
+FILTER_KEYS = (
+    "f_year_from",
+    "f_year_to",
+    "f_bloc",
+    "f_unit",
+    "f_forms",
+    "f_award_types",
+    "f_kinds",
+)
+
+
+def _keep() -> None:
+    # Streamlit forgets a widget's value on a page that does not draw it (search, upload);
+    # a plain copy outside the widget keys survives the visit.
+    for key in FILTER_KEYS:
+        if key in st.session_state:
+            st.session_state[f"kept_{key}"] = st.session_state[key]
+
+
+def _restore_kept() -> None:
+    for key in FILTER_KEYS:
+        if key not in st.session_state and f"kept_{key}" in st.session_state:
+            st.session_state[key] = st.session_state[f"kept_{key}"]
 
 
 def _reset(opts: metrics.FilterOptions) -> None:

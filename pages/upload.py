@@ -265,7 +265,11 @@ for file in files or []:
     if inspection is None:
         continue
     inspections.append(inspection)
-    icon = "✅" if inspection.ok else ("ℹ️" if inspection.duplicate_of is not None else "❌")
+    icon = (
+        ":material/check_circle:"
+        if inspection.ok
+        else (":material/info:" if inspection.duplicate_of is not None else ":material/error:")
+    )
     with st.container(border=True):
         st.subheader(f"{icon} {inspection.file}")
         _show(file.file_id, inspection)

@@ -16,7 +16,9 @@ PAGES = {
     "leaders": "/lanh-dao-nld",
     "campaigns": "/phong-trao",
     "search": "/tra-cuu",
+    "upload": "/tai-du-lieu",
 }
+SAMPLES = Path(__file__).resolve().parent / "samples"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
@@ -29,6 +31,16 @@ def main() -> int:
             if name == "search":  # show a search with its result, as a reader would
                 page.get_by_placeholder("ví dụ").fill("nguyen van khang")  # type: ignore[attr-defined]
                 page.keyboard.press("Enter")  # type: ignore[attr-defined]
+                settle(page)
+            if name == "upload":  # a good list and a wrong one, before confirming
+                files = [
+                    str(SAMPLES / "qd_bang_khen_2020.xlsx"),
+                    str(SAMPLES / "bad" / "unknown_form.xlsx"),
+                ]
+                page.locator("input[type=file]").set_input_files(files)  # type: ignore[attr-defined]
+                page.get_by_text("unknown_form.xlsx").last.wait_for(timeout=60_000)  # type: ignore[attr-defined]
+                settle(page)
+                page.wait_for_timeout(3000)  # type: ignore[attr-defined]  # both files are checked in turn
                 settle(page)
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
             print(OUT / f"{name}.png")

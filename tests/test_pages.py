@@ -266,3 +266,17 @@ def test_drill_down_lists_the_awards_behind_a_unit(
         truth["recipient_name"].to_list()
     )
     assert any(getattr(b, "label", None) == "Tải bảng (.xlsx)" for b in at.get("download_button"))
+
+
+def test_filters_survive_a_visit_to_search(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    at = open_page(master, "pages/overview.py", monkeypatch, nam_den="2022", doi_tuong="collective")
+    expected = province.awards.filter(
+        (pl.col("year") == 2022) & (pl.col("recipient_kind") == "collective")
+    ).height
+    assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == vi(expected)
+    at.switch_page("pages/search.py").run()
+    at.switch_page("pages/overview.py").run()
+    assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == vi(expected)

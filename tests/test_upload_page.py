@@ -166,9 +166,9 @@ def test_legacy_file_shows_unicode_and_bad_files_write_nothing(
     sample = next(d.value for d in at.dataframe if "Họ tên / Tên tập thể" in d.value.columns)
     assert sample.iloc[0]["Họ tên / Tên tập thể"] == TRUTH["so_khen_2005_tcvn3.xls"]["first_name"]
     assert [h.value for h in at.subheader][:3] == [
-        "✅ so_khen_2005_tcvn3.xls",
-        "❌ empty.xlsx",
-        "❌ truncated.xlsx",
+        ":material/check_circle: so_khen_2005_tcvn3.xls",
+        ":material/error: empty.xlsx",
+        ":material/error: truncated.xlsx",
     ]
     reasons = [d.value.iloc[0]["Lỗi"] for d in at.dataframe if "Lỗi" in d.value.columns]
     assert reasons == [

@@ -124,3 +124,37 @@ def snapshot_version(master: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return stat.st_ino, stat.st_mtime_ns
+
+
+def ensure_current(master: Path) -> bool:
+    """Bring a warehouse made by an older version up to the current schema and republish
+    its snapshot. Readers only see the snapshot, so this is done once by the dashboard at
+    start; returns False when another process holds the master (it will be done later)."""
+    if db_is_current(master):
+        return True
+    try:
+        con = open_master(master)
+    except WarehouseBusy:
+        return False
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    publish_snapshot(master)
+    return True
+
+
+def db_is_current(master: Path) -> bool:
+    if snapshot_version(master) is None:
+        return True  # nothing published yet: the first import creates the current schema
+    con = open_snapshot(master)
+    try:
+        row = con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'import_batches' AND column_name = 'status'"
+        ).fetchone()
+        aliases = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'unit_aliases'"
+        ).fetchone()
+    finally:
+        con.close()
+    return bool(row and row[0]) and bool(aliases and aliases[0])
