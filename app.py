@@ -48,15 +48,19 @@ PAGES = [
     ("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao"),
     ("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu"),
     ("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu"),
+    ("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu"),
 ]
+# While a show runs (…/trinh-chieu?chay=1) nothing but the slides is on screen.
+SHOWING = st.query_params.get("chay") == "1"
 navigation = st.navigation(
     [
         st.Page(path, title=title, icon=icon, url_path=url, default=index == 0)
         for index, (path, title, icon, url) in enumerate(PAGES)
-    ]
+    ],
+    position="hidden" if SHOWING else "sidebar",
 )
 # The shared filters belong to the pages that chart awards, not to search and upload.
-if navigation.url_path not in {"tra-cuu", "tai-du-lieu"}:
+if navigation.url_path not in {"tra-cuu", "tai-du-lieu", "trinh-chieu"}:
     filter_sidebar()
 try:
     navigation.run()

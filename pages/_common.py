@@ -202,8 +202,10 @@ def _to_url(filters: Filters, opts: metrics.FilterOptions) -> None:
         values = getattr(filters, name)
         if values:
             wanted[URL_KEYS[name]] = ",".join(values)
-    if dict(st.query_params) != wanted:
-        st.query_params.from_dict(wanted)
+    # Parameters of other pages (the slideshow's year, for instance) are left alone.
+    others = {k: v for k, v in st.query_params.to_dict().items() if k not in URL_KEYS.values()}
+    if st.query_params.to_dict() != {**others, **wanted}:
+        st.query_params.from_dict({**others, **wanted})
 
 
 def no_data(sentence: str) -> None:

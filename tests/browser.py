@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -62,7 +63,7 @@ def serve(master: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def browser_page(width: int = 1600, height: int = 1000) -> Iterator[object]:
+def browser_page(width: int = 1600, height: int = 1000) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -74,11 +75,11 @@ def browser_page(width: int = 1600, height: int = 1000) -> Iterator[object]:
             browser.close()
 
 
-def settle(page: object, timeout_ms: int = 60_000) -> None:
+def settle(page: Any, timeout_ms: int = 60_000) -> None:
     """Wait until the script has finished and no skeleton placeholder is left."""
-    page.wait_for_selector(READY, timeout=timeout_ms)  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
+    page.wait_for_selector(READY, timeout=timeout_ms)
+    page.wait_for_function(
         "() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0",
         timeout=timeout_ms,
     )
-    page.wait_for_timeout(800)  # type: ignore[attr-defined]  # let Plotly finish drawing
+    page.wait_for_timeout(800)  # let Plotly finish drawing

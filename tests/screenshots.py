@@ -26,23 +26,23 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with serve(settings.db_path()) as url, browser_page(1920, 1080) as page:
         for name, path in PAGES.items():
-            page.goto(url + path)  # type: ignore[attr-defined]
+            page.goto(url + path)
             settle(page)
             if name == "search":  # show a search with its result, as a reader would
-                page.get_by_placeholder("ví dụ").fill("nguyen van khang")  # type: ignore[attr-defined]
-                page.keyboard.press("Enter")  # type: ignore[attr-defined]
+                page.get_by_placeholder("ví dụ").fill("nguyen van khang")
+                page.keyboard.press("Enter")
                 settle(page)
             if name == "upload":  # a good list and a wrong one, before confirming
                 files = [
                     str(SAMPLES / "qd_bang_khen_2020.xlsx"),
                     str(SAMPLES / "bad" / "unknown_form.xlsx"),
                 ]
-                page.locator("input[type=file]").set_input_files(files)  # type: ignore[attr-defined]
-                page.get_by_text("unknown_form.xlsx").last.wait_for(timeout=60_000)  # type: ignore[attr-defined]
+                page.locator("input[type=file]").set_input_files(files)
+                page.get_by_text("unknown_form.xlsx").last.wait_for(timeout=60_000)
                 settle(page)
-                page.wait_for_timeout(3000)  # type: ignore[attr-defined]  # both files are checked in turn
+                page.wait_for_timeout(3000)  # both files are checked in turn
                 settle(page)
-            page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+            page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
             print(OUT / f"{name}.png")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,16 +22,16 @@ if not chromium_available():
 def test_overview_renders_in_chromium(master: Path, import_into: Importer, tmp_path: Path) -> None:
     import_into(SAMPLES / "so_khen_thuong_2021.csv", SAMPLES / "qd_bang_khen_2020.xlsx")
     with serve(master) as url, browser_page() as page:
-        page.goto(url)  # type: ignore[attr-defined]
+        page.goto(url)
         settle(page)
-        text = page.inner_text("body")  # type: ignore[attr-defined]
-        assert page.locator("[data-testid=stException]").count() == 0  # type: ignore[attr-defined]
+        text = page.inner_text("body")
+        assert page.locator("[data-testid=stException]").count() == 0
         assert "gặp lỗi" not in text
         assert "Tổng quan thi đua – khen thưởng" in text
         # 2021 sample: 120 awards, 54 of 88 individuals direct workers = 61,4%; 2020 had 27 of 40 = 67,5%.
         assert "120" in text and "61,4%" in text and "-6,1 điểm %" in text
-        assert page.locator(".js-plotly-plot").count() == 2  # type: ignore[attr-defined]
-        page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)  # type: ignore[attr-defined]
+        assert page.locator(".js-plotly-plot").count() == 2
+        page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
         assert (tmp_path / "overview.png").stat().st_size > 20_000
 
 
@@ -48,19 +49,19 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
     master, _ = demo
     with serve(master) as url, browser_page(1920, 1080) as page:
         for path, title in PAGE_PATHS.items():
-            page.goto(url + path)  # type: ignore[attr-defined]
+            page.goto(url + path)
             settle(page)
-            text = page.inner_text("body")  # type: ignore[attr-defined]
+            text = page.inner_text("body")
             assert title in text, path
-            assert page.locator("[data-testid=stException]").count() == 0, path  # type: ignore[attr-defined]
-            assert page.locator("[data-testid=stAlertContentError]").count() == 0, path  # type: ignore[attr-defined]
+            assert page.locator("[data-testid=stException]").count() == 0, path
+            assert page.locator("[data-testid=stAlertContentError]").count() == 0, path
             assert "Page not found" not in text and "gặp lỗi" not in text, path
         # A filter chosen on one page is still there on the next, and in the link.
-        page.goto(url + "/co-cau?nam_tu=2021&nam_den=2021")  # type: ignore[attr-defined]
+        page.goto(url + "/co-cau?nam_tu=2021&nam_den=2021")
         settle(page)
-        page.get_by_text("Lãnh đạo và người lao động trực tiếp").first.click()  # type: ignore[attr-defined]
+        page.get_by_text("Lãnh đạo và người lao động trực tiếp").first.click()
         settle(page)
-        assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url  # type: ignore[attr-defined]
+        assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url
 
 
 def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
@@ -69,19 +70,91 @@ def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
     db.open_master(master).close()  # an empty warehouse
     db.publish_snapshot(master)
     with serve(master) as url, browser_page(1920, 1080) as page:
-        page.goto(url + "/tai-du-lieu")  # type: ignore[attr-defined]
+        page.goto(url + "/tai-du-lieu")
         settle(page)
-        page.get_by_label("Người nhập (họ tên)").fill("Trần Văn Phân")  # type: ignore[attr-defined]
-        page.keyboard.press("Enter")  # type: ignore[attr-defined]
+        page.get_by_label("Người nhập (họ tên)").fill("Trần Văn Phân")
+        page.keyboard.press("Enter")
         settle(page)
-        page.locator("input[type=file]").set_input_files(str(SAMPLES / "so_khen_thuong_2021.csv"))  # type: ignore[attr-defined]
-        page.get_by_text("Xác nhận nhập 1 tệp").wait_for(timeout=60_000)  # type: ignore[attr-defined]
+        page.locator("input[type=file]").set_input_files(str(SAMPLES / "so_khen_thuong_2021.csv"))
+        page.get_by_text("Xác nhận nhập 1 tệp").wait_for(timeout=60_000)
         settle(page)
-        assert "Cá nhân" in page.inner_text("body")  # type: ignore[attr-defined]
-        page.get_by_role("button", name="Xác nhận nhập 1 tệp").click()  # type: ignore[attr-defined]
-        page.get_by_text("đã nhập 120 dòng").wait_for(timeout=60_000)  # type: ignore[attr-defined]
-        page.get_by_text("Tổng quan").first.click()  # type: ignore[attr-defined]
+        assert "Cá nhân" in page.inner_text("body")
+        page.get_by_role("button", name="Xác nhận nhập 1 tệp").click()
+        page.get_by_text("đã nhập 120 dòng").wait_for(timeout=60_000)
+        page.get_by_text("Tổng quan").first.click()
         settle(page)
-        text = page.inner_text("body")  # type: ignore[attr-defined]
+        text = page.inner_text("body")
         # The 2021 register: 120 awards, 54 of 88 individuals direct workers.
         assert "Tổng quan thi đua – khen thưởng" in text and "120" in text and "61,4%" in text
+
+
+def _iframe(page: Any) -> Any:
+    handle = page.wait_for_selector("iframe[title='st.iframe']", timeout=60_000)
+    return handle.content_frame()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768), (3840, 2160)])
+def test_slideshow_runs_full_screen_and_every_slide_fits(
+    demo: tuple[Path, object], size: tuple[int, int]
+) -> None:
+    master, _ = demo
+    width, height = size
+    with serve(master) as url, browser_page(width, height) as page:
+        page.goto(url + "/trinh-chieu?nam=2025&giay=3&chay=1")
+        settle(page)
+        frame = _iframe(page)
+        frame.wait_for_selector(".slide.active")
+        # No Streamlit chrome, no scrollbars, the show fills the window.
+        assert page.locator("[data-testid=stSidebar]").is_hidden()
+        box = page.locator("iframe[title='st.iframe']").bounding_box()
+        assert box is not None and (round(box["width"]), round(box["height"])) == (width, height)
+        assert page.evaluate(
+            "() => document.scrollingElement.scrollHeight <= window.innerHeight + 1"
+        )
+        # It advances by itself: at least two changes.
+        seen = {frame.evaluate("() => document.body.dataset.slide")}
+        for _ in range(2):
+            frame.wait_for_function(
+                "(s) => document.body.dataset.slide !== s", arg=sorted(seen)[-1], timeout=10_000
+            )
+            seen.add(frame.evaluate("() => document.body.dataset.slide"))
+        assert len(seen) >= 3
+        # Keys a presentation clicker sends, and a click to pause.
+        frame.locator("body").click()
+        assert frame.evaluate("() => document.body.classList.contains('paused')")
+        now = int(frame.evaluate("() => document.body.dataset.slide"))
+        frame.locator("body").press("PageDown")
+        frame.locator("body").press("ArrowRight")
+        frame.locator("body").press("ArrowLeft")
+        count = int(frame.evaluate("() => document.querySelectorAll('.slide').length"))
+        assert int(frame.evaluate("() => document.body.dataset.slide")) == (now + 1) % count
+        # Every slide's content fits its 1920×1080 frame, and the frame fits the window.
+        overflow = frame.evaluate(
+            """() => [...document.querySelectorAll('.slide')].map((s, i) => {
+                   show(i); return [i, s.scrollWidth > 1920 || s.scrollHeight > 1080]; })
+                 .filter(([, over]) => over)"""
+        )
+        assert overflow == []
+        stage = frame.evaluate(
+            "() => { const r = document.querySelector('.stage').getBoundingClientRect(); return [r.width, r.height]; }"
+        )
+        assert stage[0] <= width + 1 and stage[1] <= height + 1
+        assert min(stage[0] / 1920, stage[1] / 1080) > 0.5 or width < 1920
+
+
+def test_slide_export_png_and_pdf(demo: tuple[Path, object]) -> None:
+    import re
+    import struct
+
+    from thidua import db, slides
+    from thidua.slide_export import export
+
+    master, _ = demo
+    built = slides.build_slides(db.open_snapshot(master), 2025, list(slides.SLIDE_SETS), 0.6)
+    pngs, pdf = export(slides.render_show(built, 10, "Kỷ yếu"))
+    assert len(pngs) == len(built)
+    for png in pngs:
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", png[16:24]) == (1920, 1080)
+    assert pdf[:5] == b"%PDF-"
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == len(built)

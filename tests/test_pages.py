@@ -280,3 +280,47 @@ def test_filters_survive_a_visit_to_search(
     at.switch_page("pages/search.py").run()
     at.switch_page("pages/overview.py").run()
     assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == vi(expected)
+
+
+def test_slideshow_setup_and_slides_on_demo(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    at = open_page(
+        master, "pages/slideshow.py", monkeypatch, nam="2024", giay="20", bo="headline,blocs,flags"
+    )
+    assert at.query_params["nam"] in ("2024", ["2024"])
+    assert at.selectbox(key="show_year").value == 2024
+    assert at.multiselect(key="show_sets").value == ["headline", "blocs", "flags"]
+    assert at.number_input(key="show_interval").value == 20
+    at.selectbox(key="show_year").select(2023).run()
+    assert at.query_params["nam"] in ("2023", ["2023"])
+
+    from thidua import db, slides
+
+    con = db.open_snapshot(master)
+    built = slides.build_slides(con, 2024, ["headline", "blocs", "flags"], 0.6)
+    truth = province.awards.filter(pl.col("year") == 2024)
+    blocs = province.memberships.filter(pl.col("year") == 2024)["bloc_name"].unique()
+    assert len(built) == 1 + blocs.len() + 1
+    people = truth.filter(pl.col("recipient_kind") == "individual")
+    direct = people.filter(pl.col("is_leader") == False).height  # noqa: E712
+    assert (
+        f">{vi(truth.height)}<" in built[0].body
+        and f">{pct(direct, people.height)}<" in built[0].body
+    )
+    leaders = province.bloc_scores.filter((pl.col("year") == 2024) & (pl.col("rank") == 1))
+    for slide in built[1:-1]:
+        bloc = slide.title.split(" — ")[0]
+        leader = leaders.filter(pl.col("bloc_name") == bloc)["unit_name"].item()
+        assert f"Dẫn đầu: <b>{leader}</b>" in slide.body
+    flags = truth.filter(pl.col("form_code") == "CO_CP").height
+    assert f"Cờ thi đua của Chính phủ ({flags})" in built[-1].body
+
+
+def test_slide_text_is_escaped() -> None:
+    from thidua.slides import Slide, render_show
+
+    page = render_show([Slide("<script>alert(1)</script>", "")], 10, "<b>x</b>")
+    assert "<script>alert(1)</script>" not in page.split("<script>")[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -55,3 +55,17 @@ def non_leader_target() -> float:
     except ValueError:
         return 0.6
     return min(max(value, 0.0), 1.0)
+
+
+# Debian's Chromium drives the slide export (and the browser tests); never `playwright install`.
+CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]

@@ -1,0 +1,119 @@
+"""Trình chiếu: the conference slideshow. Chosen here (year, slides, interval — all in the
+link so the operator can bookmark it), then shown full screen with no Streamlit chrome."""
+
+from __future__ import annotations
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from pages._common import connection, no_data
+from thidua import db, metrics, settings, slides
+
+con = connection()
+params = st.query_params
+years = metrics.available_years(con)
+if not years:
+    no_data("Chưa có khen thưởng nào trong kho để trình chiếu.")
+    st.stop()
+
+
+def _year() -> int:
+    try:
+        chosen = int(params.get("nam", years[0]))
+    except ValueError:
+        return years[0]
+    return chosen if chosen in years else years[0]
+
+
+def _sets() -> list[str]:
+    listed = [
+        s
+        for s in params.get("bo", ",".join(slides.SLIDE_SETS)).split(",")
+        if s in slides.SLIDE_SETS
+    ]
+    return listed or list(slides.SLIDE_SETS)
+
+
+def _interval() -> int:
+    try:
+        return min(max(int(params.get("giay", "15")), 3), 600)
+    except ValueError:
+        return 15
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _show(
+    version: tuple[int, int] | None, year: int, sets: tuple[str, ...], interval: int, target: float
+) -> str:
+    # Keyed on the data version: a new import gives a new show on the next load.
+    built = slides.build_slides(connection(), year, list(sets), target)
+    return slides.render_show(
+        built, interval, f"Hội nghị tổng kết công tác thi đua, khen thưởng năm {year}"
+    )
+
+
+version = db.snapshot_version(settings.db_path())
+year, sets, interval = _year(), _sets(), _interval()
+show = _show(version, year, tuple(sets), interval, settings.non_leader_target())
+
+if params.get("chay") == "1":
+    # Full screen: no header, toolbar, sidebar or padding; the show scales itself to the window.
+    st.html(
+        """<style>
+        header, [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], [data-testid=stToolbar],
+        [data-testid=stDecoration], [data-testid=stStatusWidget], footer { display: none !important; }
+        .stMainBlockContainer, .block-container { padding: 0 !important; max-width: 100% !important; }
+        iframe[title="st.iframe"] { position: fixed; inset: 0; width: 100vw !important; height: 100vh !important;
+            border: 0; z-index: 999990; background: #061426; }
+        html, body, [data-testid=stAppViewContainer] { overflow: hidden !important; background: #061426; }
+        </style>"""
+    )
+    components.html(show, height=1080)
+    st.stop()
+
+st.title("Trình chiếu hội nghị tổng kết")
+st.caption(
+    "Chọn năm, các trang trình chiếu và thời gian mỗi trang rồi bấm «Bắt đầu». Khi đang chiếu: → PageDown "
+    "hoặc phím cách để sang trang, ← PageUp để lùi, bấm chuột hoặc P để tạm dừng, Esc để thoát. Nhấn F11 để toàn màn hình."
+)
+left, middle, right = st.columns([1, 3, 1])
+chosen_year = left.selectbox("Năm", years, index=years.index(year), key="show_year")
+chosen_sets = middle.multiselect(
+    "Các trang",
+    list(slides.SLIDE_SETS),
+    default=sets,
+    format_func=slides.SLIDE_SETS.__getitem__,
+    key="show_sets",
+)
+chosen_interval = right.number_input("Giây mỗi trang", 3, 600, interval, key="show_interval")
+link = {
+    "nam": str(chosen_year),
+    "bo": ",".join(chosen_sets or list(slides.SLIDE_SETS)),
+    "giay": str(chosen_interval),
+}
+if dict(params) != link:
+    params.from_dict(link)
+if st.button("Bắt đầu trình chiếu", type="primary", key="start", icon=":material/slideshow:"):
+    params["chay"] = "1"
+    st.rerun()
+st.caption("Đường dẫn của trang này giữ các lựa chọn: lưu lại để mở đúng bộ trình chiếu lần sau.")
+
+st.subheader("Xuất bản in cho kỷ yếu hội nghị")
+if st.button("Tạo ảnh PNG (1920×1080) và tệp PDF", key="export", icon=":material/picture_as_pdf:"):
+    from thidua.slide_export import export, zip_pngs
+
+    with st.spinner("Đang dựng từng trang bằng Chromium…"):
+        pngs, pdf = export(show)
+    st.session_state["show_export"] = (zip_pngs(pngs), pdf, len(pngs))
+if "show_export" in st.session_state:
+    archive, pdf, count = st.session_state["show_export"]
+    cols = st.columns(2)
+    cols[0].download_button(
+        f"Tải {count} ảnh PNG (.zip)", archive, f"trinh_chieu_{chosen_year}.zip", key="png_zip"
+    )
+    cols[1].download_button(
+        "Tải PDF", pdf, f"trinh_chieu_{chosen_year}.pdf", mime="application/pdf", key="pdf"
+    )
+
+st.subheader("Xem trước")
+components.html(show.replace("<body>", '<body class="preview">'), height=560)

@@ -1,0 +1,292 @@
+"""The conference slideshow: slides as plain HTML and CSS, designed at 1920×1080 and
+scaled to whatever screen shows them (4:3 projector, 16:9 TV, 4K). No chart library and
+no server round-trip once loaded, so a show can run unattended all day."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from thidua import metrics, queries
+from thidua.charts import FORM_COLOURS, bloc_colour
+from thidua.formatting import number, percent
+from thidua.reference import FORMS_BY_CODE
+
+SLIDE_SETS = {
+    "headline": "Số liệu chính của năm",
+    "blocs": "Xếp hạng từng khối, cụm",
+    "distribution": "Cơ cấu khen thưởng",
+    "non_leader": "Tỷ lệ người lao động trực tiếp",
+    "flags": "Cờ thi đua của Chính phủ và của UBND tỉnh",
+}
+WIDTH, HEIGHT = 1920, 1080
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    body: str  # HTML inside the slide, already escaped
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _bars(
+    rows: list[tuple[str, float, str, str]], maximum: float, target: float | None = None
+) -> str:
+    """Horizontal bars: (label, value, shown value, colour). A dashed line marks the target."""
+    items = []
+    for label, value, shown, colour in rows:
+        width = 0 if maximum <= 0 else 100 * value / maximum
+        items.append(
+            f'<div class="bar-row"><div class="bar-label">{_e(label)}</div>'
+            f'<div class="bar-track"><div class="bar" style="width:{width:.2f}%;background:{colour}"></div>'
+            f'<span class="bar-value">{_e(shown)}</span></div></div>'
+        )
+    line = ""
+    if target is not None and maximum > 0:
+        line = f'<div class="target" style="left:calc(var(--label) + (100% - var(--label)) * {target / maximum:.4f})"><span>Mục tiêu {_e(percent(target, 0))}</span></div>'
+    return f'<div class="bars">{"".join(items)}{line}</div>'
+
+
+def headline_slide(con: duckdb.DuckDBPyConnection, year: int) -> Slide:
+    view = metrics.overview(con, year)
+    now, before = view.current, view.previous
+
+    def card(label: str, value: str, delta: str | None) -> str:
+        return f'<div class="card"><div class="card-value">{_e(value)}</div><div class="card-label">{_e(label)}</div><div class="card-delta">{_e(delta or "")}</div></div>'
+
+    def pts(a: float | None, b: float | None) -> str | None:
+        change = metrics.change(a, b)
+        return (
+            None
+            if change is None
+            else f"{'+' if change >= 0 else '−'}{number(abs(change) * 100, 1)} điểm % so với {year - 1}"
+        )
+
+    total_delta = (
+        None
+        if before is None
+        else f"{'+' if now.awards >= before.awards else '−'}{number(abs(now.awards - before.awards))} so với {year - 1}"
+    )
+    cards = [
+        card("lượt khen thưởng", number(now.awards), total_delta),
+        card("cá nhân", number(now.individuals), None),
+        card("tập thể, hộ gia đình", number(now.collectives + now.households), None),
+        card(
+            "khen người lao động trực tiếp",
+            percent(now.non_leader_share),
+            pts(now.non_leader_share, before.non_leader_share) if before else None,
+        ),
+        card(
+            "khen cá nhân là nữ",
+            percent(now.women_share),
+            pts(now.women_share, before.women_share) if before else None,
+        ),
+        card(
+            "khen thưởng đột xuất",
+            percent(now.adhoc_share),
+            pts(now.adhoc_share, before.adhoc_share) if before else None,
+        ),
+    ]
+    return Slide(
+        f"Công tác thi đua, khen thưởng năm {year}", f'<div class="cards">{"".join(cards)}</div>'
+    )
+
+
+def bloc_slides(con: duckdb.DuckDBPyConnection, year: int) -> list[Slide]:
+    results = queries.run(con, "bloc_results_year", year=year)
+    slides = []
+    for (bloc,), rows in results.group_by("bloc_name", maintain_order=True):
+        leader = rows.row(0, named=True)
+        marks = {"head": " ★", "deputy": " ☆"}
+        bars = [
+            (
+                f"{r['rank']}. {r['unit_name']}{marks.get(r['role'] or '', '')}",
+                r["total_score"],
+                number(r["total_score"], 1),
+                bloc_colour(str(bloc)),
+            )
+            for r in rows.iter_rows(named=True)
+        ]
+        top = float(rows["total_score"].max() or 100)  # type: ignore[arg-type]
+        body = (
+            f'<div class="lead">Dẫn đầu: <b>{_e(leader["unit_name"])}</b> — {_e(number(leader["total_score"], 1))} điểm</div>'
+            + _bars(bars, top * 1.05)
+            + '<div class="note">★ khối/cụm trưởng · ☆ khối/cụm phó</div>'
+        )
+        slides.append(Slide(f"{bloc} — kết quả năm {year}", body))
+    return slides
+
+
+def distribution_slide(con: duckdb.DuckDBPyConnection, year: int) -> Slide:
+    by_form = (
+        metrics.overview(con, year)
+        .by_form.filter(pl.col("awards") > 0)
+        .sort("awards", descending=True)
+    )
+    top = float(by_form["awards"].max() or 1)  # type: ignore[arg-type]
+    bars = [
+        (FORMS_BY_CODE[c].name_vi, n, number(n), FORM_COLOURS.get(c, "#888"))
+        for c, n in by_form.select("form_code", "awards").head(10).iter_rows()
+    ]
+    rest = by_form.height - len(bars)
+    note = (
+        f'<div class="note">và {rest} hình thức khác ({number(int(by_form["awards"][10:].sum()))} lượt)</div>'
+        if rest > 0
+        else ""
+    )
+    return Slide(f"Khen thưởng theo hình thức, năm {year}", _bars(bars, top * 1.1) + note)
+
+
+def non_leader_slide(con: duckdb.DuckDBPyConnection, year: int, target: float) -> Slide:
+    from thidua.filters import Filters
+
+    by_year = metrics.with_shares(queries.run(con, "counts_by_year", Filters(year_to=year))).tail(8)
+    bars = [
+        (
+            f"Năm {y}",
+            share or 0.0,
+            percent(share),
+            "#e74c3c" if (share or 0) < target else "#2ecc71",
+        )
+        for y, share in by_year.select("year", "non_leader_share").iter_rows()
+    ]
+    return Slide(
+        f"Tỷ lệ khen người lao động trực tiếp (mục tiêu {percent(target, 0)})",
+        _bars(bars, 1.0, target),
+    )
+
+
+def flags_slide(con: duckdb.DuckDBPyConnection, year: int) -> Slide:
+    winners = queries.run(con, "flag_winners", year=year)
+    parts = []
+    for code, label in (
+        ("CO_CP", "Cờ thi đua của Chính phủ"),
+        ("CO_TINH", "Cờ thi đua của UBND tỉnh"),
+    ):
+        names = winners.filter(pl.col("form_code") == code)["recipient_name"].to_list()
+        shown = names[:14]
+        more = (
+            f"<li class='more'>và {len(names) - len(shown)} tập thể khác</li>"
+            if len(names) > len(shown)
+            else ""
+        )
+        items = (
+            "".join(f"<li>{_e(n)}</li>" for n in shown)
+            or "<li class='more'>Không có trong năm</li>"
+        )
+        parts.append(
+            f'<div class="flag-col"><h2>{_e(label)} ({len(names)})</h2><ul>{items}{more}</ul></div>'
+        )
+    return Slide(
+        f"Các tập thể được tặng Cờ thi đua, năm {year}",
+        f'<div class="flags">{"".join(parts)}</div>',
+    )
+
+
+def build_slides(
+    con: duckdb.DuckDBPyConnection, year: int, chosen: list[str], target: float
+) -> list[Slide]:
+    slides: list[Slide] = []
+    for name in chosen:
+        if name == "headline":
+            slides.append(headline_slide(con, year))
+        elif name == "blocs":
+            slides += bloc_slides(con, year)
+        elif name == "distribution":
+            slides.append(distribution_slide(con, year))
+        elif name == "non_leader":
+            slides.append(non_leader_slide(con, year, target))
+        elif name == "flags":
+            slides.append(flags_slide(con, year))
+    return slides
+
+
+CSS = """
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; background: #061426; overflow: hidden; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #fff; }
+.stage { position: absolute; left: 50%; top: 50%; width: 1920px; height: 1080px; transform-origin: center center; }
+.slide { position: absolute; inset: 0; padding: 70px 100px; background: linear-gradient(135deg, #0b2545 0%, #061426 100%); display: none; flex-direction: column; }
+.slide.active { display: flex; }
+.slide h1 { font-size: 64px; margin: 0 0 40px; color: #ffd166; line-height: 1.15; }
+.slide .footer { position: absolute; left: 100px; right: 100px; bottom: 36px; display: flex; justify-content: space-between; font-size: 26px; color: #9fb3c8; }
+.cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 40px; flex: 1; }
+.card { background: rgba(255,255,255,0.08); border-radius: 24px; padding: 36px 40px; display: flex; flex-direction: column; justify-content: center; }
+.card-value { font-size: 110px; font-weight: 700; line-height: 1; }
+.card-label { font-size: 36px; margin-top: 18px; color: #d9e2ec; }
+.card-delta { font-size: 28px; margin-top: 12px; color: #9fb3c8; min-height: 34px; }
+.lead { font-size: 40px; margin-bottom: 30px; }
+.bars { --label: 620px; position: relative; display: flex; flex-direction: column; gap: 14px; flex: 1; justify-content: center; }
+.bar-row { display: flex; align-items: center; height: 64px; }
+.bar-label { width: var(--label); font-size: 32px; padding-right: 24px; text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.bar-track { flex: 1; display: flex; align-items: center; height: 100%; }
+.bar { height: 70%; border-radius: 6px; }
+.bar-value { font-size: 32px; margin-left: 16px; font-weight: 700; white-space: nowrap; }
+.target { position: absolute; top: 0; bottom: 0; border-left: 4px dashed #ffd166; }
+.target span { position: absolute; top: -40px; left: 10px; font-size: 28px; color: #ffd166; white-space: nowrap; }
+.note { font-size: 28px; color: #9fb3c8; margin-top: 20px; }
+.flags { display: grid; grid-template-columns: 1fr 1fr; gap: 60px; flex: 1; }
+.flag-col h2 { font-size: 40px; color: #ffd166; margin: 0 0 20px; }
+.flag-col ul { margin: 0; padding-left: 36px; font-size: 30px; line-height: 1.45; column-count: 1; }
+.flag-col li.more { list-style: none; color: #9fb3c8; }
+.paused-badge { position: fixed; top: 16px; right: 24px; font: 22px sans-serif; color: #061426; background: #ffd166; padding: 6px 14px; border-radius: 8px; display: none; }
+body.paused .paused-badge { display: block; }
+@media print {
+  html, body { overflow: visible; height: auto; background: none; }
+  .stage { position: static; transform: none !important; width: auto; height: auto; }
+  .slide { position: relative; display: flex !important; width: 1920px; height: 1080px; page-break-after: always; break-after: page; }
+  .paused-badge { display: none !important; }
+}
+@page { size: 1920px 1080px; margin: 0; }
+"""
+
+JS = """
+const slides = [...document.querySelectorAll('.slide')];
+const stage = document.querySelector('.stage');
+let index = 0, paused = false, timer = null;
+const interval = Math.max(3, INTERVAL) * 1000;
+function fit() {
+  const scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+  stage.style.transform = `translate(-50%, -50%) scale(${scale})`;
+}
+function show(i) {
+  index = (i + slides.length) % slides.length;
+  slides.forEach((s, k) => s.classList.toggle('active', k === index));
+  document.body.dataset.slide = String(index);
+}
+function schedule() { clearInterval(timer); if (!paused) timer = setInterval(() => show(index + 1), interval); }
+function step(d) { show(index + d); schedule(); }
+function togglePause() { paused = !paused; document.body.classList.toggle('paused', paused); schedule(); }
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') { try { window.top.location.search = ''; } catch (err) {} return; }
+  if (['ArrowRight', 'PageDown', ' ', 'Enter'].includes(e.key)) { e.preventDefault(); step(1); }
+  else if (['ArrowLeft', 'PageUp', 'Backspace'].includes(e.key)) { e.preventDefault(); step(-1); }
+  else if (e.key === 'p' || e.key === 'P' || e.key === 'Pause') togglePause();
+});
+document.addEventListener('click', togglePause);
+window.addEventListener('resize', fit);
+fit(); show(0); schedule();
+"""
+
+
+def render_show(slides: list[Slide], interval_seconds: int, subtitle: str) -> str:
+    """One self-contained HTML document holding every slide."""
+    parts = []
+    for i, slide in enumerate(slides, start=1):
+        parts.append(
+            f'<section class="slide" data-index="{i}"><h1>{_e(slide.title)}</h1>{slide.body}'
+            f'<div class="footer"><span>{_e(subtitle)}</span><span>{i}/{len(slides)}</span></div></section>'
+        )
+    script = JS.replace("INTERVAL", json.dumps(int(interval_seconds)))
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trình chiếu thi đua – khen thưởng</title>'
+        f'<style>{CSS}</style></head><body><div class="paused-badge">Tạm dừng — bấm để tiếp tục</div>'
+        f'<div class="stage">{"".join(parts)}</div><script>{script}</script></body></html>'
+    )
