@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-from-lock
 PORT ?= 8501
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test lint bench soak demo clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Cần Python 3.11 trở lên"'
@@ -32,6 +32,9 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+soak: $(STAMP)
+	$(PY) -m bench soak --minutes $(or $(MINUTES),3)
 
 clean:
 	rm -rf $(VENV) data/warehouse*.duckdb* data/demo

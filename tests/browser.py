@@ -42,6 +42,13 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def serve(master: Path) -> Iterator[str]:
     """Run the dashboard as `make run` does (serve.py) on `master`; yields the base URL."""
+    with serve_process(master) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def serve_process(master: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The server and its process (the benchmarks read its memory)."""
     port = _free_port()
     env = {**os.environ, "THIDUA_DB": str(master)}
     process = subprocess.Popen(
@@ -56,7 +63,7 @@ def serve(master: Path) -> Iterator[str]:
                 urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
                 break
             time.sleep(0.5)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         process.wait(timeout=20)

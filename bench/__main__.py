@@ -1,0 +1,32 @@
+"""python -m bench soak [--minutes M] [--db PATH]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from thidua import settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    commands = parser.add_subparsers(dest="command", required=True)
+    soak = commands.add_parser("soak", help="chạy trình chiếu vài phút, đo bộ nhớ máy chủ")
+    soak.add_argument("--minutes", type=float, default=3.0)
+    soak.add_argument("--interval", type=int, default=3)
+    soak.add_argument("--db", default=None)
+    args = parser.parse_args(argv)
+    master = settings.db_path(args.db)
+    if args.command == "soak":
+        from bench.soak import print_soak
+        from bench.soak import soak as run_soak
+        from etl.demo_import import import_demo
+
+        import_demo(master, if_missing=True)
+        print_soak(run_soak(Path(master), args.minutes, args.interval), args.interval)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
