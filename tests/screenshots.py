@@ -17,6 +17,8 @@ PAGES = {
     "campaigns": "/phong-trao",
     "search": "/tra-cuu",
     "upload": "/tai-du-lieu",
+    "slideshow": "/trinh-chieu",
+    "slideshow_running": "/trinh-chieu?giay=600&chay=1",
 }
 SAMPLES = Path(__file__).resolve().parent / "samples"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"

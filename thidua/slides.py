@@ -213,7 +213,7 @@ CSS = """
 html, body { margin: 0; height: 100%; background: #061426; overflow: hidden; }
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #fff; }
 .stage { position: absolute; left: 50%; top: 50%; width: 1920px; height: 1080px; transform-origin: center center; }
-.slide { position: absolute; inset: 0; padding: 70px 100px; background: linear-gradient(135deg, #0b2545 0%, #061426 100%); display: none; flex-direction: column; }
+.slide { position: absolute; inset: 0; padding: 70px 100px 110px; background: linear-gradient(135deg, #0b2545 0%, #061426 100%); display: none; flex-direction: column; }
 .slide.active { display: flex; }
 .slide h1 { font-size: 64px; margin: 0 0 40px; color: #ffd166; line-height: 1.15; }
 .slide .footer { position: absolute; left: 100px; right: 100px; bottom: 36px; display: flex; justify-content: space-between; font-size: 26px; color: #9fb3c8; }
