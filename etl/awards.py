@@ -94,11 +94,22 @@ def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
     detail_cols = [cols[f] for f in _DETAIL_FIELDS if f in cols]
     kind: str | None = None
     form: str | None = None
-    for index in range(header.data_start, grid.cells.height):
+    # Only rows with nothing in the detail columns can be sections or the footer: find them
+    # in one vectorised pass, then read just those (a 100k-row register has almost none).
+    empty_details = (
+        pl.all_horizontal(pl.col(f"c{c}").is_null() for c in detail_cols)
+        if detail_cols
+        else pl.lit(True)
+    )
+    candidates = (
+        grid.cells.with_row_index("i")
+        .slice(header.data_start)
+        .filter(empty_details & pl.any_horizontal(pl.exclude("i").is_not_null()))["i"]
+        .to_list()
+    )
+    for index in candidates:
         values = grid.row_values(index)
         text = _row_text(values)
-        if not text:
-            continue
         folded = fold(text)
         if _FOOTER.match(folded) or (values[0] is None and _FOOTER.match(fold(values[-1] or ""))):
             counts = _FOOTER_COUNTS.search(folded)
@@ -106,8 +117,6 @@ def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
                 context.footer_counts = (int(counts.group(1)), int(counts.group(2)))
             context.footer_row = grid.excel_row(index)
             return index
-        if any(values[c] for c in detail_cols):
-            continue
         stt = fold(values[cols["stt"]] or "") if "stt" in cols else ""
         label = fold(values[name_col] or "") if name_col is not None else folded
         body = _NUMBERING.sub("", label)
