@@ -11,13 +11,24 @@ from thidua import settings
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command")
+    timings = commands.add_parser("timings", help="nhập và truy vấn (mặc định)")
+    timings.add_argument(
+        "--sizes",
+        default="1000000,10000000",
+        help="số dòng khen thưởng cấp quốc gia, cách nhau bởi dấu phẩy",
+    )
     soak = commands.add_parser("soak", help="chạy trình chiếu vài phút, đo bộ nhớ máy chủ")
     soak.add_argument("--minutes", type=float, default=3.0)
     soak.add_argument("--interval", type=int, default=3)
     soak.add_argument("--db", default=None)
     args = parser.parse_args(argv)
-    master = settings.db_path(args.db)
+    master = settings.db_path(getattr(args, "db", None))
+    if args.command in (None, "timings"):
+        from bench.run import run
+
+        run(tuple(int(n) for n in getattr(args, "sizes", "1000000,10000000").split(",")))
+        return 0
     if args.command == "soak":
         from bench.soak import print_soak
         from bench.soak import soak as run_soak

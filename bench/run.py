@@ -1,0 +1,154 @@
+"""`python -m bench`: import and query timings on this machine, printed as one table with
+ratios measured in the same run (the budgets of issue 7 beside them)."""
+
+from __future__ import annotations
+
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from etl.demo import _write_decision_list, _write_register, build_province, national_awards
+from etl.importer import import_files
+from thidua import db, metrics, reports
+from thidua.filters import Filters
+from thidua.formatting import number
+
+
+def timed(action: Callable[[], object], repeat: int = 1) -> float:
+    """Best wall time of `repeat` runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def make_files(folder: Path, rows: int = 100_000, list_rows: int = 5_000) -> tuple[Path, Path]:
+    province = build_province()
+    register = province.awards.filter(pl.col("file_kind") == "register")
+    big = pl.concat([register] * (rows // register.height + 1)).head(rows)
+    register_path = folder / "so_khen_thuong_100k.xlsx"
+    _write_register(register_path, big)
+    candidates = register.filter(pl.col("form_code") == "BK_TINH")
+    one = candidates.row(0, named=True)
+    decision = pl.concat([candidates] * (list_rows // candidates.height + 1)).head(list_rows).with_columns(
+        decision_no=pl.lit(one["decision_no"]), decision_date=pl.lit(one["decision_date"]),
+        year=pl.lit(one["year"]), gender=pl.lit(None, dtype=pl.String),
+    )  # fmt: skip
+    list_path = folder / "qd_bang_khen_5k.xlsx"
+    _write_decision_list(list_path, decision, "Nguyễn Văn Chủ Tịch")
+    return register_path, list_path
+
+
+def import_rows(folder: Path, path: Path) -> list[tuple[str, float, str]]:
+    def ours() -> None:
+        master = Path(tempfile.mkdtemp(dir=folder)) / "w.duckdb"
+        [report] = import_files([path], master)
+        assert report.status == "imported", report.message()
+
+    def pandas_openpyxl() -> None:
+        import pandas as pd
+
+        pd.read_excel(path, engine="openpyxl", header=None)
+
+    floor = timed(lambda: pl.read_excel(path, engine="calamine", has_header=False), repeat=3)
+    mine = timed(ours, repeat=2)
+    pandas = timed(pandas_openpyxl)
+    name = path.name
+    return [
+        (f"{name}: polars.read_excel calamine (sàn)", floor, "1,00×"),
+        (
+            f"{name}: python -m etl import, tới DuckDB",
+            mine,
+            f"{mine / floor:.2f}× sàn (ngân sách ≤ 1,5×)",
+        ),
+        (
+            f"{name}: pandas + openpyxl chỉ đọc",
+            pandas,
+            f"chậm hơn ta {pandas / mine:.1f}× (ngân sách ≥ 10×)",
+        ),
+    ]
+
+
+def national_warehouse(folder: Path, rows: int) -> Path:
+    """A warehouse holding `rows` national-scale awards, loaded directly (not through files)."""
+    per_year = max(rows // (34 * 20), 1)
+    frame = national_awards(provinces=34, years=range(2006, 2026), awards_per_year=per_year).head(
+        rows
+    )
+    master = folder / f"national_{rows}.duckdb"
+    con = db.open_master(master)
+    con.execute(
+        "INSERT INTO import_batches (batch_id, file_name, sha256, layout, rows) VALUES (1, 'national', 'x', 'awards', ?)",
+        [frame.height],
+    )
+    flat = frame.with_columns(pl.col(pl.Enum).cast(pl.String)).with_row_index("award_id")
+    con.register("national", flat.to_arrow())
+    con.execute(
+        """INSERT INTO award SELECT award_id, 1, award_id, year, decision_no, decision_date, form_code, form_text,
+           NULL, award_type, recipient_kind, recipient_name, position, is_leader, NULL, gender, unit_name,
+           achievement_year, campaign_code FROM national"""
+    )
+    con.execute("CHECKPOINT")
+    con.close()
+    db.publish_snapshot(master)
+    return master
+
+
+PAGE_CALLS: dict[str, Callable[[duckdb.DuckDBPyConnection], object]] = {
+    "Tổng quan": lambda con: (metrics.filter_options(con), metrics.overview(con, 2025)),
+    "Cơ cấu khen thưởng": lambda con: (
+        reports.distribution(con, Filters()),
+        reports.award_list(con, Filters()),
+    ),
+    "Lãnh đạo và NLĐ trực tiếp": lambda con: reports.leader_shares(
+        con, Filters(year_from=2025, year_to=2025), 0.6
+    ),
+    "Phong trào thi đua": lambda con: reports.campaigns(con, Filters()),
+    "Tra cứu": lambda con: reports.search_recipients(con, "nguyen van an"),
+}
+
+
+def query_rows(master: Path, rows: int) -> list[tuple[str, float, str]]:
+    out = []
+    for page, call in PAGE_CALLS.items():
+        con = db.open_snapshot(master)
+        cold = timed(lambda c=con, f=call: f(c))  # type: ignore[misc]
+        warm = timed(lambda c=con, f=call: f(c), repeat=3)  # type: ignore[misc]
+        con.close()
+        out.append(
+            (
+                f"{page}: truy vấn, {rows:,} dòng, lạnh / ấm".replace(",", "."),
+                warm,
+                f"lạnh {cold * 1000:.0f} ms; ngân sách ≤ 150 ms",
+            )
+        )
+    return out
+
+
+def print_table(rows: list[tuple[str, float, str]]) -> None:
+    print("| phép đo | thời gian | so sánh |")
+    print("|---|---:|---|")
+    for name, seconds, note in rows:
+        shown = f"{number(seconds * 1000)} ms" if seconds < 10 else f"{number(seconds, 1)} s"
+        print(f"| {name} | {shown} | {note} |")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nBộ nhớ đỉnh của tiến trình đo: {peak:.0f} MB.")
+
+
+def run(sizes: tuple[int, ...] = (1_000_000, 10_000_000)) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows: list[tuple[str, float, str]] = []
+        register, decision_list = make_files(folder)
+        rows += import_rows(folder, register)
+        rows += import_rows(folder, decision_list)
+        for size in sizes:
+            rows += query_rows(national_warehouse(folder, size), size)
+        print_table(rows)
