@@ -66,12 +66,12 @@ def import_rows(folder: Path, path: Path) -> list[tuple[str, float, str]]:
         (
             f"{name}: python -m etl import, tới DuckDB",
             mine,
-            f"{mine / floor:.2f}× sàn (ngân sách ≤ 1,5×)",
+            f"{number(mine / floor, 2)}× sàn (ngân sách ≤ 1,5×)",
         ),
         (
             f"{name}: pandas + openpyxl chỉ đọc",
             pandas,
-            f"chậm hơn ta {pandas / mine:.1f}× (ngân sách ≥ 10×)",
+            f"chậm hơn ta {number(pandas / mine, 1)}× (ngân sách ≥ 10×)",
         ),
     ]
 
@@ -124,7 +124,7 @@ def query_rows(master: Path, rows: int) -> list[tuple[str, float, str]]:
         con.close()
         out.append(
             (
-                f"{page}: truy vấn, {rows:,} dòng, lạnh / ấm".replace(",", "."),
+                f"{page}: truy vấn, {number(rows)} dòng (ấm)",
                 warm,
                 f"lạnh {cold * 1000:.0f} ms; ngân sách ≤ 150 ms",
             )

@@ -41,6 +41,21 @@ def unit_suggester(known_units: set[str]) -> Callable[[str], str | None]:
     return suggest
 
 
+def known_unit_checks(known_units: set[str]) -> list[Check]:
+    """Blocs and clusters are made of units of the units table (or their aliases)."""
+    if not known_units:
+        return []
+    return [
+        Check(
+            ~pl.col("unit").is_in(sorted(known_units)),
+            "unit",
+            "đơn vị không có trong danh mục đơn vị (data/reference/units.csv); nếu là tên khác của một "
+            "đơn vị đã có, hãy ánh xạ ở trang Tải dữ liệu.",
+            unit_suggester(known_units),
+        )
+    ]
+
+
 def _raw_frame(grid: Grid, header: Header) -> pl.DataFrame:
     frame = grid.cells.with_row_index("grid_row").slice(header.data_start)
     field_cols = {name: pl.col(f"c{col}") for name, col in header.columns.items()}
@@ -110,15 +125,7 @@ def parse_bloc_scores(
             "đơn vị xuất hiện hai lần trong bảng.",
         ),
     ]
-    if known_units:
-        checks.append(
-            Check(
-                ~pl.col("unit").is_in(sorted(known_units)),
-                "unit",
-                "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).",
-                unit_suggester(known_units),
-            )
-        )
+    checks += known_unit_checks(known_units)
     problems += run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
     if not problems:
         problems += _rank_order_problems(parsed, grid.file, header)
@@ -223,15 +230,7 @@ def parse_memberships(
             "đơn vị thuộc hai khối/cụm (hoặc ghi hai lần) trong cùng năm.",
         ),
     ]
-    if known_units:
-        checks.append(
-            Check(
-                ~pl.col("unit").is_in(sorted(known_units)),
-                "unit",
-                "đơn vị không có trong danh mục đơn vị (data/reference/units.csv).",
-                unit_suggester(known_units),
-            )
-        )
+    checks += known_unit_checks(known_units)
     problems = run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
     frame = parsed.select(
         "source_row",

@@ -52,3 +52,10 @@ def to_cp1258(text: str) -> bytes:
                 combining += mark
         out += base.encode("cp1258") + combining.encode("cp1258")
     return bytes(out)
+
+
+# The columns of ../shared/samples/so_khen_thuong_2019.xlsx.
+REGISTER_HEADER: list[object] = [
+    "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể", "Giới tính",
+    "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Loại hình",
+]  # fmt: skip

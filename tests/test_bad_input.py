@@ -13,22 +13,9 @@ import pytest
 from etl.cli import main
 from etl.grid import read_grids
 from etl.problems import FileRefused
-from tests.builders import to_cp1258, write_rows
+from tests.builders import REGISTER_HEADER, to_cp1258, write_rows
 from tests.conftest import SAMPLES, Importer
 from thidua.settings import ImportLimits
-
-REGISTER_HEADER = [
-    "Năm",
-    "Số quyết định",
-    "Ngày quyết định",
-    "Đối tượng",
-    "Họ tên / Tên tập thể",
-    "Giới tính",
-    "Chức vụ",
-    "Đơn vị",
-    "Hình thức khen thưởng",
-    "Loại hình",
-]
 
 
 def test_nfd_text_is_stored_nfc(

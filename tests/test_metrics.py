@@ -11,24 +11,13 @@ import openpyxl
 import polars as pl
 import pytest
 
-from tests.builders import write_rows
+from tests.builders import REGISTER_HEADER, write_rows
 from tests.conftest import SAMPLES, TRUTH, Importer
 from thidua import metrics, queries, reports
 from thidua.exports import neutralise, to_xlsx
 from thidua.filters import Filters
 
-HEADER: list[object] = [
-    "Năm",
-    "Số quyết định",
-    "Ngày quyết định",
-    "Đối tượng",
-    "Họ tên / Tên tập thể",
-    "Giới tính",
-    "Chức vụ",
-    "Đơn vị",
-    "Hình thức khen thưởng",
-    "Loại hình",
-]
+HEADER = REGISTER_HEADER
 # Hand-counted: 2023 has 4 individuals (2 direct workers, 1 leader, 1 unclassified "Trưởng trạm"),
 # 3 women among 3 with a gender, 1 collective; 2 of 5 awards ad-hoc. 2022 has 2 individuals, 1 direct worker.
 ROWS: list[list[object]] = [
