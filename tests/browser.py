@@ -14,18 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from thidua.settings import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 
