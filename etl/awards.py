@@ -172,6 +172,16 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
     )
 
 
+def _per_value(table: pl.DataFrame, name: str, fn: Callable[[str], str | None]) -> pl.Expr:
+    """fn applied once per distinct value of a raw column (a 100k-row file has a few dozen)."""
+    column = f"{RAW}{name}"
+    if column not in table.columns:
+        return pl.lit(None, dtype=pl.String)
+    return pl.col(column).replace_strict(
+        _lookup(table[column], fn), default=None, return_dtype=pl.String
+    )
+
+
 def _lookup(values: pl.Series, fn: Callable[[str], str | None]) -> dict[str, str | None]:
     return {v: fn(v) for v in values.drop_nulls().unique().to_list()}
 
@@ -243,7 +253,7 @@ def parse_awards(
             award_type=raw("award_type").replace_strict(
                 types, default=None, return_dtype=pl.String
             ),
-            gender=raw("gender").map_elements(_gender, return_dtype=pl.String, skip_nulls=True),
+            gender=_per_value(table, "gender", _gender),
             year_from_cell=parse_int(raw("year")),
             decision_date=parse_date(raw("decision_date")).fill_null(
                 pl.lit(context.decision_date, dtype=pl.Date)
@@ -257,9 +267,9 @@ def parse_awards(
                 "form_from_cell", "section_form", pl.lit(context.title_form, dtype=pl.String)
             ),
             year=pl.coalesce("year_from_cell", pl.col("decision_date").dt.year().cast(pl.Int64)),
-            decision_no=raw("decision_no")
-            .map_elements(normalise_decision_no, return_dtype=pl.String, skip_nulls=True)
-            .fill_null(pl.lit(context.decision_no, dtype=pl.String)),
+            decision_no=_per_value(table, "decision_no", normalise_decision_no).fill_null(
+                pl.lit(context.decision_no, dtype=pl.String)
+            ),
         )
         .with_columns(
             form_recipients=pl.col("form_code").replace_strict(
@@ -432,18 +442,15 @@ def _finish(
                 (pl.col("recipient_kind") != "individual") & tail.is_in(sorted(known_units))
             ).then(tail),
         ),
-        campaign_code=r("campaign").map_elements(
-            normalise_decision_no, return_dtype=pl.String, skip_nulls=True
-        ),
+        campaign_code=_per_value(frame, "campaign", normalise_decision_no),
     )
     classes = positions.classify_column(frame["position"])
     frame = frame.join(classes, on="position", how="left", nulls_equal=False).with_columns(
         is_leader=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("is_leader")),
         leader_rule=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("leader_rule")),
         gender=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("gender")),
-        form_detail=pl.struct("form_text", "form_code").map_elements(
-            lambda s: forms.detail_of(s["form_text"], s["form_code"]) if s["form_code"] else None,
-            return_dtype=pl.String,
+        form_detail=pl.when(pl.col("form_code").is_in(sorted(forms.DETAIL_CODES))).then(
+            pl.col("form_text").str.strip_chars()
         ),
     )
     return frame.select(AWARD_COLUMNS).sort("source_row")

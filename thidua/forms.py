@@ -106,11 +106,8 @@ def suggest_form(text: str) -> str | None:
     return _FOLDED_SPELLINGS[close[0]] if close else None
 
 
-def detail_of(text: str, code: str) -> str | None:
-    """Orders keep their degree, e.g. "Huân chương Lao động hạng Ba"."""
-    return (
-        text.strip() if code in {"HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG"} else None
-    )
+# Orders, medals, titles and prizes keep their full name as a detail, e.g. "Huân chương Lao động hạng Ba".
+DETAIL_CODES = frozenset({"HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG"})
 
 
 def find_form_in(text: str) -> str | None:
