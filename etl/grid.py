@@ -8,8 +8,9 @@ Vietnamese encodings when their content says so, and normalised to NFC.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import fastexcel
@@ -34,7 +35,6 @@ class Grid:
     first_row: int  # Excel row number of cells' row 0
     first_col: int  # 0-based Excel column index of c0
     encoding: str | None = None  # legacy encoding converted from, if any
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # grid coordinates
 
     def excel_row(self, index: int) -> int:
         return self.first_row + index
@@ -120,15 +120,83 @@ def read_grids(path: Path, limits: ImportLimits = LIMITS, name: str | None = Non
     return [_normalise(g) for g in grids]
 
 
+_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*?[^/]>')
+_DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})[0-9]+')
+_SHEET_TAG = re.compile(r"<sheet\b[^>]*>")
+_REL_TAG = re.compile(r"<Relationship\b[^>]*>")
+_ATTR = re.compile(r'([\w:]+)="([^"]*)"')
+
+
+def _letters_index(letters: bytes) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ch - 64)
+    return index - 1
+
+
+def _xlsx_starts(path: Path, sample_rows: int = 200) -> list[tuple[int, int] | None]:
+    """Where each sheet's data starts (0-based row, column), read from the first kilobytes
+    of the sheet XML instead of loading the sheet a second time. None for a sheet whose
+    start cannot be told this way (the caller then asks python-calamine)."""
+    with zipfile.ZipFile(path) as archive:
+        book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        targets = {}
+        for tag in _REL_TAG.findall(rels):
+            attrs = dict(_ATTR.findall(tag))
+            targets[attrs.get("Id")] = attrs.get("Target", "")
+        starts: list[tuple[int, int] | None] = []
+        for tag in _SHEET_TAG.findall(book):
+            attrs = dict(_ATTR.findall(tag))
+            target = targets.get(attrs.get("r:id"), "")
+            name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            starts.append(_sheet_start(archive, name, sample_rows))
+    return starts
+
+
+def _sheet_start(archive: zipfile.ZipFile, name: str, sample_rows: int) -> tuple[int, int] | None:
+    try:
+        handle = archive.open(name)
+    except KeyError:
+        return None
+    rows: set[int] = set()
+    first_row, first_col, dimension_col = None, None, None
+    buffer = b""
+    with handle:
+        while len(rows) < sample_rows:
+            chunk = handle.read(1 << 16)
+            if not chunk:
+                break
+            buffer += chunk
+            if dimension_col is None and (dim := _DIMENSION.search(buffer)):
+                dimension_col = _letters_index(dim.group(1))
+            cut = buffer.rfind(b"<c ")  # keep a possibly split tag for the next chunk
+            body, buffer = (buffer[:cut], buffer[cut:]) if cut > 0 else (buffer, b"")
+            for letters, number in _CELL.findall(body):
+                row, col = int(number) - 1, _letters_index(letters)
+                rows.add(row)
+                first_row = row if first_row is None else min(first_row, row)
+                first_col = col if first_col is None else min(first_col, col)
+    if first_row is None or first_col is None:
+        return None
+    # A value further down in a column left of those seen would move calamine's start.
+    if dimension_col is not None and dimension_col < first_col and len(rows) >= sample_rows:
+        return None
+    return first_row, first_col
+
+
 def _read_workbook(path: Path, limits: ImportLimits) -> list[Grid]:
     try:
         reader = fastexcel.read_excel(str(path))
-        # calamine drops leading empty rows and columns; python-calamine tells where the data starts.
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception:  # calamine raises several unrelated types for broken files
         raise _refuse(
             path.name, "không đọc được bảng tính: tệp bị hỏng hoặc không đúng định dạng Excel."
         ) from None
+    # calamine drops leading empty rows and columns; Excel row numbers need where data starts.
+    try:
+        starts = _xlsx_starts(path) if zipfile.is_zipfile(path) else []
+    except (zipfile.BadZipFile, KeyError, OSError):
+        starts = []
     grids = []
     for index, sheet_name in enumerate(reader.sheet_names):
         try:
@@ -139,7 +207,9 @@ def _read_workbook(path: Path, limits: ImportLimits) -> list[Grid]:
                     f"trang «{sheet_name}» có {sheet.total_height} dòng, quá giới hạn {limits.max_rows}.",
                 )
             frame = sheet.to_polars()
-            located = book.get_sheet_by_index(index)
+            start = starts[index] if index < len(starts) else None
+            if start is None and frame.height:
+                start = _calamine_start(path, index)
         except FileRefused:
             raise
         except Exception:
@@ -148,14 +218,16 @@ def _read_workbook(path: Path, limits: ImportLimits) -> list[Grid]:
             ) from None
         if frame.width == 0 or frame.height == 0:
             continue
-        start_row, start_col = located.start or (0, 0)
+        start_row, start_col = start or (0, 0)
         frame = frame.rename({old: f"c{i}" for i, old in enumerate(frame.columns)})
-        merged = [
-            (r0 - start_row, c0 - start_col, r1 - start_row, c1 - start_col)
-            for (r0, c0), (r1, c1) in (located.merged_cell_ranges or [])
-        ]
-        grids.append(Grid(path.name, sheet_name, frame, start_row + 1, start_col, merged=merged))
+        grids.append(Grid(path.name, sheet_name, frame, start_row + 1, start_col))
     return grids
+
+
+def _calamine_start(path: Path, index: int) -> tuple[int, int]:
+    """The exact start, at the price of loading the sheet again (legacy .xls, unusual .xlsx)."""
+    located = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(index)
+    return located.start or (0, 0)
 
 
 def _read_csv(path: Path) -> Grid:

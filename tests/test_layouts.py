@@ -327,3 +327,41 @@ def test_shipped_templates_import_with_their_example_rows(
     assert con.execute("SELECT form_code, is_leader, achievement_year FROM awards").fetchall() == [
         ("BK_TINH", False, 2025)
     ]
+
+
+def test_sheet_start_read_from_xml_agrees_with_calamine(tmp_path: Path) -> None:
+    """Excel row numbers rest on where calamine starts a sheet; the quick XML reading must agree."""
+    import openpyxl
+    import python_calamine
+    from openpyxl.styles import PatternFill
+
+    from etl.grid import _xlsx_starts
+
+    files = [
+        SAMPLES / n
+        for n in ("qd_bang_khen_2020.xlsx", "so_khen_thuong_2019.xlsx", "diem_khoi4_2018.xlsx")
+    ]
+    files.append(write_rows(tmp_path / "c3.xlsx", _bloc_rows(), start="C3"))
+    files.append(_decision_list(tmp_path / "b2.xlsx"))
+    styled = openpyxl.Workbook()
+    sheet = styled.active
+    assert sheet is not None
+    sheet["A1"].fill = PatternFill("solid", fgColor="FFFF00")  # formatted but empty: not data
+    for r in range(4, 300):
+        sheet.cell(row=r, column=3, value=f"giá trị {r}")
+    sheet.cell(
+        row=500, column=1, value="ghi chú ở cột A, rất xa bên dưới"
+    )  # moves calamine's start
+    styled.save(tmp_path / "styled.xlsx")
+    files.append(tmp_path / "styled.xlsx")
+    for path in files:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        expected = [book.get_sheet_by_index(i).start for i in range(len(book.sheet_names))]
+        quick = _xlsx_starts(path)
+        # Either the same answer, or "unsure" (None) where the importer then asks calamine.
+        assert all(q is None or q == e for q, e in zip(quick, expected, strict=True)), path.name
+    assert _xlsx_starts(tmp_path / "styled.xlsx") == [None]
+    assert _xlsx_starts(tmp_path / "c3.xlsx") == [(2, 2)]
+
+
+SAMPLES = Path(__file__).parent / "samples"
