@@ -33,8 +33,10 @@ def parse_number(column: pl.Expr) -> pl.Expr:
 
 
 def parse_int(column: pl.Expr) -> pl.Expr:
+    """A whole number, or null — also for '1E20' and other values no int64 holds."""
     number = parse_number(column)
-    return pl.when(number == number.round(0)).then(number.cast(pl.Int64))
+    whole = (number == number.round(0)) & number.abs().lt(1e15)
+    return pl.when(whole).then(number.cast(pl.Int64, strict=False))
 
 
 _VI_DATE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")

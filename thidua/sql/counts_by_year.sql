@@ -1,5 +1,5 @@
 SELECT a.year, {counts}
-FROM awards AS a
+FROM award AS a
 WHERE {filters}
 GROUP BY a.year
 ORDER BY a.year

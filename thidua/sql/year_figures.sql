@@ -1,5 +1,5 @@
 -- Headline counts for a year and the one before; shares are computed in thidua.metrics.
 SELECT a.year, {counts}
-FROM awards AS a
+FROM award AS a
 WHERE a.year IN ($year, $year - 1) AND {filters}
 GROUP BY a.year
