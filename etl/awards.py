@@ -19,7 +19,7 @@ from etl.checks import Check, run_checks
 from etl.grid import Grid
 from etl.headers import Header
 from etl.problems import Problem
-from etl.values import map_by_keywords, parse_date, parse_int, vietnamese_date
+from etl.values import map_by_keywords, parse_date, parse_int, per_value, vietnamese_date
 from thidua import forms, positions, reference
 from thidua.text import fold
 
@@ -173,17 +173,7 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
 
 
 def _per_value(table: pl.DataFrame, name: str, fn: Callable[[str], str | None]) -> pl.Expr:
-    """fn applied once per distinct value of a raw column (a 100k-row file has a few dozen)."""
-    column = f"{RAW}{name}"
-    if column not in table.columns:
-        return pl.lit(None, dtype=pl.String)
-    return pl.col(column).replace_strict(
-        _lookup(table[column], fn), default=None, return_dtype=pl.String
-    )
-
-
-def _lookup(values: pl.Series, fn: Callable[[str], str | None]) -> dict[str, str | None]:
-    return {v: fn(v) for v in values.drop_nulls().unique().to_list()}
+    return per_value(table, f"{RAW}{name}", fn)
 
 
 def _split_position_unit(text: str | None) -> tuple[str | None, str | None]:
@@ -225,33 +215,16 @@ def parse_awards(
             .replace_strict({k: v[1] for k, v in split.items()}, default=None)
             .alias(f"{RAW}unit"),
         )
-    form_codes = (
-        _lookup(table[f"{RAW}form"], forms.form_code) if f"{RAW}form" in table.columns else {}
-    )
-    kinds = (
-        _lookup(
-            table[f"{RAW}recipient_kind"], lambda v: map_by_keywords(v, reference.RECIPIENT_KINDS)
-        )
-        if f"{RAW}recipient_kind" in table.columns
-        else {}
-    )
-    types = (
-        _lookup(table[f"{RAW}award_type"], lambda v: map_by_keywords(v, reference.AWARD_TYPES))
-        if f"{RAW}award_type" in table.columns
-        else {}
-    )
     recipients = {f.code: f.recipients for f in reference.AWARD_FORMS}
 
     frame = (
         table.with_columns(
-            form_from_cell=raw("form").replace_strict(
-                form_codes, default=None, return_dtype=pl.String
+            form_from_cell=_per_value(table, "form", forms.form_code),
+            kind_from_cell=_per_value(
+                table, "recipient_kind", lambda v: map_by_keywords(v, reference.RECIPIENT_KINDS)
             ),
-            kind_from_cell=raw("recipient_kind").replace_strict(
-                kinds, default=None, return_dtype=pl.String
-            ),
-            award_type=raw("award_type").replace_strict(
-                types, default=None, return_dtype=pl.String
+            award_type=_per_value(
+                table, "award_type", lambda v: map_by_keywords(v, reference.AWARD_TYPES)
             ),
             gender=_per_value(table, "gender", _gender),
             year_from_cell=parse_int(raw("year")),

@@ -12,7 +12,7 @@ from etl.checks import Check, run_checks
 from etl.grid import Grid
 from etl.headers import Header
 from etl.problems import Problem
-from etl.values import map_by_keywords, parse_int, parse_number
+from etl.values import map_by_keywords, parse_int, parse_number, per_value
 from thidua import reference
 from thidua.text import fold
 
@@ -178,21 +178,15 @@ def parse_memberships(
     grid: Grid, header: Header, known_units: set[str]
 ) -> tuple[pl.DataFrame, list[Problem]]:
     raw = _raw_frame(grid, header)
-    roles = {v: map_by_keywords(v, reference.BLOC_ROLES) for v in raw["role"].drop_nulls().unique()}
-    names = {v: bloc_name_from(v) for v in raw["bloc"].drop_nulls().unique()}
     parsed = raw.with_columns(
         year_value=parse_int(pl.col("year"))
         if "year" in raw.columns
         else pl.lit(None, dtype=pl.Int64),
-        role_value=pl.col("role")
-        .replace_strict(roles, default=None, return_dtype=pl.String)
-        .fill_null(pl.when(pl.col("role").is_null()).then(pl.lit("member"))),
-        bloc_name=pl.col("bloc").replace_strict(
-            {k: v[0] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String
-        ),
-        bloc_kind=pl.col("bloc").replace_strict(
-            {k: v[1] if v else None for k, v in names.items()}, default=None, return_dtype=pl.String
-        ),
+        role_value=per_value(
+            raw, "role", lambda v: map_by_keywords(v, reference.BLOC_ROLES)
+        ).fill_null(pl.when(pl.col("role").is_null()).then(pl.lit("member"))),
+        bloc_name=per_value(raw, "bloc", lambda v: (bloc_name_from(v) or (None, None))[0]),
+        bloc_kind=per_value(raw, "bloc", lambda v: (bloc_name_from(v) or (None, None))[1]),
     )
     group = ["year_value", "bloc_name"]
     checks = [

@@ -9,7 +9,7 @@ from etl.checks import Check, run_checks
 from etl.grid import Grid
 from etl.headers import Header
 from etl.problems import Problem
-from etl.values import map_by_keywords, parse_date
+from etl.values import map_by_keywords, parse_date, per_value
 from thidua import reference
 
 DATE_FIELDS = ("issued_on", "start", "end", "deadline")
@@ -24,18 +24,12 @@ def parse_campaigns(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Prob
     for name in (*DATE_FIELDS, "campaign_kind", "slogan"):
         if name not in raw.columns:
             raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias(name))
-    kinds = {
-        v: map_by_keywords(v, reference.CAMPAIGN_KINDS)
-        for v in raw["campaign_kind"].drop_nulls().unique()
-    }
     parsed = raw.with_columns(
         **{f"{n}_value": parse_date(pl.col(n)) for n in DATE_FIELDS},
-        kind_value=pl.col("campaign_kind")
-        .replace_strict(kinds, default=None, return_dtype=pl.String)
-        .fill_null(pl.when(pl.col("campaign_kind").is_null()).then(pl.lit("thematic"))),
-        code=pl.col("plan_no").map_elements(
-            normalise_decision_no, return_dtype=pl.String, skip_nulls=True
-        ),
+        kind_value=per_value(
+            raw, "campaign_kind", lambda v: map_by_keywords(v, reference.CAMPAIGN_KINDS)
+        ).fill_null(pl.when(pl.col("campaign_kind").is_null()).then(pl.lit("thematic"))),
+        code=per_value(raw, "plan_no", normalise_decision_no),
     )
     checks = [
         Check(pl.col("plan_no").is_null(), "plan_no", "thiếu số kế hoạch (ví dụ 136/KH-UBND)."),

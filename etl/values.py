@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import polars as pl
 
@@ -59,3 +60,12 @@ def map_by_keywords(value: str | None, table: dict[str, tuple[str, tuple[str, ..
     return next(
         (code for code, (_, words) in table.items() if any(w in folded for w in words)), None
     )
+
+
+def per_value(frame: pl.DataFrame, column: str, fn: Callable[[str], str | None]) -> pl.Expr:
+    """`fn` applied once per distinct value of a text column (a 100k-row file has a few
+    dozen), as an expression; null when the file has no such column."""
+    if column not in frame.columns:
+        return pl.lit(None, dtype=pl.String)
+    mapping = {v: fn(v) for v in frame[column].drop_nulls().unique().to_list()}
+    return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -217,7 +216,6 @@ def test_template_has_drop_down_lists() -> None:
     ]
     validated = {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation}
     assert {"D2", "F2", "I2", "J2"} <= validated
-    assert duckdb is not None
 
 
 def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
