@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import streamlit as st
 
+from pages._access import account_box, current_account, refusal, sign_in_form
 from pages._common import filter_sidebar
 from thidua import db, settings
+from thidua.access import Account
 
 st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon="🏅", layout="wide")
 
@@ -34,34 +37,75 @@ def _first_start() -> None:
 
 _first_start()
 _schema_checked(str(settings.db_path()))
-# (file, title, icon, url path); the first is the default page, served at "/".
+# (file, title, icon, url path, capability); the first is the default page, served at "/".
 PAGES = [
-    ("pages/overview.py", "Tổng quan", ":material/dashboard:", "tong-quan"),
-    ("pages/bloc_ranking.py", "Xếp hạng khối thi đua", ":material/leaderboard:", "xep-hang-khoi"),
-    ("pages/distribution.py", "Cơ cấu khen thưởng", ":material/donut_small:", "co-cau"),
-    (
-        "pages/leaders.py",
-        "Lãnh đạo và người lao động trực tiếp",
-        ":material/groups:",
-        "lanh-dao-nld",
-    ),
-    ("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao"),
-    ("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu"),
-    ("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu"),
-    ("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu"),
-]
+    ("pages/overview.py", "Tổng quan", ":material/dashboard:", "tong-quan", "view"),
+    ("pages/bloc_ranking.py", "Xếp hạng khối thi đua", ":material/leaderboard:", "xep-hang-khoi", "view"),
+    ("pages/distribution.py", "Cơ cấu khen thưởng", ":material/donut_small:", "co-cau", "view"),
+    ("pages/leaders.py", "Lãnh đạo và người lao động trực tiếp", ":material/groups:", "lanh-dao-nld", "view"),
+    ("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao", "view"),
+    ("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu", "names"),
+    ("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu", "import"),
+    ("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu", "view"),
+    ("pages/admin.py", "Quản trị", ":material/admin_panel_settings:", "quan-tri", "manage"),
+]  # fmt: skip
 # While a show runs (…/trinh-chieu?chay=1) nothing but the slides is on screen.
 SHOWING = st.query_params.get("chay") == "1"
+
+
+def _refused(title: str, capability: str) -> Callable[[], None]:
+    """A page the account may not use keeps its address, hidden from the menu, and refuses."""
+
+    def page() -> None:
+        refusal(title, capability)
+
+    page.__name__ = "refused"
+    return page
+
+
+def _signing_in(account: Account | None) -> bool:
+    if account is None:
+        return True
+    if account.anonymous and st.session_state.get("want_sign_in"):
+        return True
+    st.session_state.pop("want_sign_in", None)
+    return False
+
+
+account = current_account()
+if _signing_in(account):
+    # Every address shows the sign-in form; once signed in, the same address opens its page.
+    navigation = st.navigation(
+        [
+            st.Page(
+                sign_in_form,
+                title="Đăng nhập",
+                icon=":material/login:",
+                url_path=url,
+                default=i == 0,
+            )
+            for i, (_, _, _, url, _) in enumerate(PAGES)
+        ],
+        position="hidden",
+    )
+    navigation.run()
+    st.stop()
+assert account is not None
 navigation = st.navigation(
     [
         st.Page(path, title=title, icon=icon, url_path=url, default=index == 0)
-        for index, (path, title, icon, url) in enumerate(PAGES)
+        if account.can(capability)
+        else st.Page(_refused(title, capability), title=title, url_path=url, visibility="hidden")
+        for index, (path, title, icon, url, capability) in enumerate(PAGES)
     ],
     position="hidden" if SHOWING else "sidebar",
 )
-# The shared filters belong to the pages that chart awards, not to search and upload.
-if navigation.url_path not in {"tra-cuu", "tai-du-lieu", "trinh-chieu"}:
+st.session_state["_page_title"] = navigation.title
+# The shared filters belong to the pages that chart awards, not to search, upload and admin.
+if navigation.url_path not in {"tra-cuu", "tai-du-lieu", "trinh-chieu", "quan-tri"}:
     filter_sidebar()
+if not SHOWING:
+    account_box(account)
 try:
     navigation.run()
 except Exception:  # st.stop/st.rerun are BaseExceptions and pass through

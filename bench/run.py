@@ -14,7 +14,7 @@ import polars as pl
 
 from etl.demo import _write_decision_list, _write_register, build_province, national_awards
 from etl.importer import import_files
-from thidua import db, metrics, reports
+from thidua import access, db, metrics, reports
 from thidua.filters import Filters
 from thidua.formatting import number
 
@@ -49,7 +49,7 @@ def make_files(folder: Path, rows: int = 100_000, list_rows: int = 5_000) -> tup
 def import_rows(folder: Path, path: Path) -> list[tuple[str, float, str]]:
     def ours() -> None:
         master = Path(tempfile.mkdtemp(dir=folder)) / "w.duckdb"
-        [report] = import_files([path], master)
+        [report] = import_files([path], master, access.operator())
         assert report.status == "imported", report.message()
 
     def pandas_openpyxl() -> None:

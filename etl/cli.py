@@ -7,8 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from etl import users_cli
 from etl.importer import Report, import_files
-from thidua import settings
+from thidua import access, settings
 from thidua.db import WarehouseBusy
 
 
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     undo.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
     status = commands.add_parser("status", help="liệt kê các lần nhập")
     status.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
+    users_cli.add_parsers(commands)
     return parser
 
 
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     master = settings.db_path(getattr(args, "db_sub", None) or args.db)
     try:
         if args.command == "import":
-            return _print_reports(import_files(args.files, master))
+            return _print_reports(import_files(args.files, master, access.operator()))
         if args.command == "demo":
             from etl.demo_import import import_demo
 
@@ -63,11 +65,15 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         if args.command == "undo":
-            from etl.importer import _os_user, undo_batch
+            from etl.importer import undo_batch
 
-            message = undo_batch(master, args.batch_id, _os_user())
+            message = undo_batch(master, args.batch_id, access.operator())
             print(message)
             return 0 if message.startswith("Đã hủy") else 1
+        if args.command == "user":
+            return users_cli.run_user(args, master)
+        if args.command == "audit":
+            return users_cli.run_audit(args, master)
         from etl.status import print_status
 
         return print_status(master)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from etl.demo import build_province, write_province
 from etl.importer import Report, import_files
-from thidua import db
+from thidua import access, db
 from thidua.settings import DEMO_DIR
 
 
@@ -32,4 +32,4 @@ def import_demo(
         print(f"Kho {master} đã có dữ liệu; không tạo lại tỉnh mẫu.")
         return []
     files = write_province(build_province(awards_per_year=awards_per_year), out_dir)
-    return import_files(files, master)
+    return import_files(files, master, access.operator())

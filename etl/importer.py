@@ -17,7 +17,8 @@ from etl.campaigns import parse_campaigns
 from etl.grid import Grid, read_grids
 from etl.headers import Header, apply_overrides, describe_columns, find_header
 from etl.problems import FileRefused, Problem
-from thidua import db
+from thidua import db, store
+from thidua.access import Account, require
 from thidua.settings import LIMITS
 from thidua.units import UnitMatcher
 
@@ -278,15 +279,16 @@ def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> i
     return int(row[0]) if row else None
 
 
-def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> Report:
+def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Account) -> Report:
     """Write an inspected file in one transaction (replacing its earlier version)."""
+    require(actor, "import")
     name = inspection.file
     if inspection.duplicate_of is not None:
         return Report(name, "duplicate")
     if inspection.problems or not inspection.parsed:
         return Report(name, "refused", encoding=inspection.encoding, problems=inspection.problems)
     try:
-        replaced = _write(con, inspection, who)
+        replaced = _write(con, inspection, actor.signature)
     except duckdb.Error as error:
         con.execute("ROLLBACK")
         return Report(
@@ -305,17 +307,17 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
     )  # fmt: skip
 
 
-def import_file(con: duckdb.DuckDBPyConnection, path: Path, who: str = "") -> Report:
-    return commit(con, inspect_file(con, path), who or _os_user())
+def import_file(con: duckdb.DuckDBPyConnection, path: Path, actor: Account) -> Report:
+    return commit(con, inspect_file(con, path), actor)
 
 
-def _os_user() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "không rõ"
+def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> None:
+    """One audit row per file written (refused and duplicate files changed nothing)."""
+    with store.connect(store.access_path(master)) as con:
+        for report in reports:
+            if report.status == "imported":
+                store.record(con, actor, "import", report.file, rows=report.rows,
+                             layout=report.layout, replaced_batch=report.replaced_batch)  # fmt: skip
 
 
 def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> int:
@@ -354,8 +356,9 @@ def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     return removed
 
 
-def undo_batch(master: Path, batch_id: int, who: str) -> str:
+def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
     """Take a whole batch out in one transaction; the history keeps it, marked undone."""
+    store.checked(store.access_path(master), actor, "undo", f"hủy lần nhập #{batch_id}")
     con = db.open_master(master)
     try:
         row = con.execute(
@@ -370,13 +373,16 @@ def undo_batch(master: Path, batch_id: int, who: str) -> str:
         con.execute(
             "UPDATE import_batches SET status = 'undone', undone_by = ?, undone_at = current_timestamp "
             "WHERE batch_id = ?",
-            [who, batch_id],
+            [actor.signature, batch_id],
         )
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
         con.close()
     db.publish_snapshot(master)
+    store.audit(
+        store.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed
+    )
     return f"Đã hủy lần nhập #{batch_id} ({row[0]}): gỡ {removed:,} dòng.".replace(",", ".")
 
 
@@ -443,30 +449,51 @@ WRITERS = {
 }
 
 
-def import_files(paths: Iterable[Path], master: Path, who: str = "") -> list[Report]:
+def import_files(paths: Iterable[Path], master: Path, actor: Account) -> list[Report]:
     """Import each file into the master warehouse, then publish the snapshot."""
+    store.checked(store.access_path(master), actor, "import", "nhập tệp")
     con = db.open_master(master)
     try:
-        reports = [import_file(con, Path(p), who) for p in paths]
+        reports = [import_file(con, Path(p), actor) for p in paths]
         con.execute("CHECKPOINT")
     finally:
         con.close()
     db.publish_snapshot(master)
+    audit_reports(master, actor, reports)
     return reports
 
 
-def add_alias(master: Path, alias: str, unit_name: str, who: str) -> str:
-    """Keep an analyst's mapping of a typed unit name to a unit of the table."""
+def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
+    """Keep an admin's mapping of a typed unit name to a unit of the table."""
+    store.checked(store.access_path(master), actor, "manage", f"thêm tên gọi «{alias}»")
     con = db.open_master(master)
     try:
         if not con.execute("SELECT 1 FROM units WHERE name = ?", [unit_name]).fetchone():
             return f"«{unit_name}» không có trong danh mục đơn vị."
         con.execute(
             "INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by) VALUES (?, ?, ?)",
-            [alias, unit_name, who],
+            [alias, unit_name, actor.signature],
         )
         con.execute("CHECKPOINT")
     finally:
         con.close()
     db.publish_snapshot(master)
+    store.audit(store.access_path(master), actor, "alias_add", alias, unit=unit_name)
     return f"Đã ghi nhận: «{alias}» là {unit_name}."
+
+
+def remove_alias(master: Path, alias: str, actor: Account) -> str:
+    store.checked(store.access_path(master), actor, "manage", f"xóa tên gọi «{alias}»")
+    con = db.open_master(master)
+    try:
+        row = con.execute(
+            "DELETE FROM unit_aliases WHERE alias = ? RETURNING unit_name", [alias]
+        ).fetchone()
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    if row is None:
+        return f"Không có tên gọi «{alias}»."
+    db.publish_snapshot(master)
+    store.audit(store.access_path(master), actor, "alias_remove", alias, unit=row[0])
+    return f"Đã xóa tên gọi «{alias}» (của {row[0]})."

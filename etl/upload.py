@@ -13,9 +13,10 @@ import polars as pl
 import xlsxwriter
 
 from etl.headers import letter_index
-from etl.importer import Inspection, Overrides, Report, commit, inspect_file
+from etl.importer import Inspection, Overrides, Report, audit_reports, commit, inspect_file
 from etl.problems import FileRefused, Problem
-from thidua import db
+from thidua import db, store
+from thidua.access import Account
 from thidua.settings import LIMITS
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
@@ -66,15 +67,17 @@ def inspect_upload(
         con.close()
 
 
-def confirm(master: Path, inspections: list[Inspection], who: str) -> list[Report]:
+def confirm(master: Path, inspections: list[Inspection], actor: Account) -> list[Report]:
     """Write every checked file, each in its own transaction, then publish the snapshot."""
+    store.checked(store.access_path(master), actor, "import", "nhập tệp")
     con = db.open_master(master)
     try:
-        reports = [commit(con, inspection, who) for inspection in inspections]
+        reports = [commit(con, inspection, actor) for inspection in inspections]
         con.execute("CHECKPOINT")
     finally:
         con.close()
     db.publish_snapshot(master)
+    audit_reports(master, actor, reports)
     return reports
 
 
@@ -176,5 +179,16 @@ def unit_names(master: Path) -> list[str]:
         return [
             r[0] for r in con.execute("SELECT name FROM units ORDER BY name COLLATE vi").fetchall()
         ]
+    finally:
+        con.close()
+
+
+def unit_aliases(master: Path) -> pl.DataFrame:
+    """The analysts' and admins' names for units (alias → unit), newest first."""
+    con = _reader(master)
+    try:
+        return con.sql(
+            "SELECT alias, unit_name, created_by, created_at FROM unit_aliases ORDER BY created_at DESC"
+        ).pl()
     finally:
         con.close()

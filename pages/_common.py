@@ -9,8 +9,10 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from thidua import db, metrics, reference, settings
+from pages._access import current_account, require_page
+from thidua import access, db, metrics, reference, settings
 from thidua.filters import Filters
+from thidua.scope import open_scoped
 
 URL_KEYS = {
     "year_from": "nam_tu",
@@ -27,13 +29,25 @@ KIND_NAMES = {code: label for code, (label, _) in reference.RECIPIENT_KINDS.item
 ALL = "Tất cả"
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _open(master: str, version: tuple[int, int]) -> duckdb.DuckDBPyConnection:
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _open(master: str, version: tuple[int, int], scope: str | None) -> duckdb.DuckDBPyConnection:
     # `version` is part of the cache key: a newly published snapshot opens a new connection.
-    return db.open_snapshot(Path(master))
+    # `scope` is the account's: the whole province reads the snapshot itself, anyone else
+    # reads it through views that hold only their unit's rows (thidua.scope).
+    if scope == access.PROVINCE:
+        return db.open_snapshot(Path(master))
+    return open_scoped(str(settings.snapshot_path(Path(master))), scope)
+
+
+def scope() -> str | None:
+    """What the signed-in account may see (access.PROVINCE, a unit, or None: nothing)."""
+    account = current_account()
+    return account.unit if account is not None and account.can("view") else None
 
 
 def connection() -> duckdb.DuckDBPyConnection:
+    """The warehouse as the signed-in account may see it; every page reads through this."""
+    require_page("view")
     master = settings.db_path()
     version = db.snapshot_version(master)
     if version is None:
@@ -42,12 +56,17 @@ def connection() -> duckdb.DuckDBPyConnection:
             f"`python -m etl import TỆP... --db {master}` rồi tải lại trang."
         )
         st.stop()
-    return _open(str(master), version)
+    return _open(str(master), version, scope())
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _options(master: str, version: tuple[int, int]) -> metrics.FilterOptions:
-    return metrics.filter_options(_open(master, version))
+def data_key() -> tuple[tuple[int, int] | None, str | None]:
+    """The key for caching anything read from the warehouse: its version and the reader's scope."""
+    return db.snapshot_version(settings.db_path()), scope()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _options(master: str, version: tuple[int, int], scope: str | None) -> metrics.FilterOptions:
+    return metrics.filter_options(_open(master, version, scope))
 
 
 def options() -> metrics.FilterOptions:
@@ -55,7 +74,7 @@ def options() -> metrics.FilterOptions:
     version = db.snapshot_version(master)
     if version is None:
         return metrics.FilterOptions([], [], [])
-    return _options(str(master), version)
+    return _options(str(master), version, scope())
 
 
 def _from_url(opts: metrics.FilterOptions) -> None:
@@ -257,8 +276,12 @@ def award_list_panel(
     from thidua.formatting import number
 
     assert isinstance(selection, reports.Selection)
-    rows = reports.award_list(con, filters, selection)
     st.markdown(f"#### Danh sách khen thưởng: {title}")
+    account = current_account()
+    if account is None or not account.can("names"):
+        st.caption("Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập.")
+        return
+    rows = reports.award_list(con, filters, selection)
     if rows.height == 0:
         no_data("Không có khen thưởng nào khớp với lựa chọn này.")
         return

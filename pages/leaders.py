@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from pages._access import access_db
 from pages._common import (
     award_list_panel,
     chart,
@@ -15,7 +16,7 @@ from pages._common import (
     no_data,
     show_table,
 )
-from thidua import charts, reports, settings
+from thidua import charts, reports, store
 from thidua import formatting as fmt
 
 con = connection()
@@ -26,7 +27,7 @@ target = (
         "Mục tiêu tỷ lệ người lao động trực tiếp (%)",
         0,
         100,
-        round(settings.non_leader_target() * 100),
+        round(store.non_leader_target(access_db()) * 100),
         step=1,
         key="target",
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from pages._access import require_page
 from pages._common import connection, download_table, no_data, show_table
 from thidua import reports
 
+require_page("names")
 con = connection()
 st.title("Tra cứu cá nhân, tập thể")
 text = st.text_input(

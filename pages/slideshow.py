@@ -6,8 +6,9 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v1 as components
 
-from pages._common import connection, no_data
-from thidua import db, metrics, settings, slides
+from pages._access import access_db
+from pages._common import connection, data_key, no_data
+from thidua import metrics, slides, store
 
 con = connection()
 params = st.query_params
@@ -41,20 +42,24 @@ def _interval() -> int:
         return 15
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=False)
 def _show(
-    version: tuple[int, int] | None, year: int, sets: tuple[str, ...], interval: int, target: float
+    key: tuple[tuple[int, int] | None, str | None],
+    year: int,
+    sets: tuple[str, ...],
+    interval: int,
+    target: float,
 ) -> str:
-    # Keyed on the data version: a new import gives a new show on the next load.
+    # Keyed on the data version and the reader's scope: a new import gives a new show on
+    # the next load, and a unit's show is never served to another unit.
     built = slides.build_slides(connection(), year, list(sets), target)
     return slides.render_show(
         built, interval, f"Hội nghị tổng kết công tác thi đua, khen thưởng năm {year}"
     )
 
 
-version = db.snapshot_version(settings.db_path())
 year, sets, interval = _year(), _sets(), _interval()
-show = _show(version, year, tuple(sets), interval, settings.non_leader_target())
+show = _show(data_key(), year, tuple(sets), interval, store.non_leader_target(access_db()))
 
 if params.get("chay") == "1":
     # Full screen: no header, toolbar, sidebar or padding; the show scales itself to the window.

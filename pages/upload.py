@@ -10,10 +10,12 @@ from etl.headers import FIELD_LABELS
 from etl.importer import LAYOUT_NAMES, STATUS_NAMES, Inspection, Overrides, add_alias, undo_batch
 from etl.problems import FileRefused
 from etl.templates import register_template
+from pages._access import require_page
 from pages._common import no_data, show_table
 from thidua import formatting as fmt
 from thidua import reference, settings
 
+account = require_page("import")
 master = settings.db_path()
 st.title("Tải dữ liệu lên")
 st.caption(
@@ -27,7 +29,6 @@ st.download_button(
     icon=":material/description:",
     key="template",
 )
-who = st.text_input("Người nhập (họ tên)", key="who", placeholder="ghi vào lịch sử nhập")
 if "uploader" not in st.session_state:
     st.session_state["uploader"] = 0
 files = st.file_uploader(
@@ -145,11 +146,11 @@ def _unit_mapper(key: str, inspection: Inspection) -> None:
             )
             if pick:
                 chosen[typed] = pick
-        if st.button(
-            "Lưu ánh xạ đơn vị", disabled=not chosen or not who.strip(), key=f"save_units_{key}"
-        ):
+        if not account.can("manage"):
+            st.caption("Chỉ quản trị viên lưu được ánh xạ tên đơn vị (trang Quản trị).")
+        elif st.button("Lưu ánh xạ đơn vị", disabled=not chosen, key=f"save_units_{key}"):
             st.session_state["last_reports"] = [
-                add_alias(master, typed, unit, who.strip()) for typed, unit in chosen.items()
+                add_alias(master, typed, unit, account) for typed, unit in chosen.items()
             ]
             st.rerun()
 
@@ -280,11 +281,9 @@ if inspections:
     label = f"Xác nhận nhập {len(ready)} tệp"
     if blocked:
         st.warning(f"{len(blocked)} tệp còn lỗi sẽ không được nhập; các tệp khác vẫn có thể nhập.")
-    if not who.strip():
-        st.caption("Ghi họ tên người nhập để xác nhận.")
-    if st.button(label, type="primary", disabled=not ready or not who.strip(), key="confirm"):
+    if st.button(label, type="primary", disabled=not ready, key="confirm"):
         with st.spinner("Đang ghi vào kho dữ liệu…"):
-            reports = upload.confirm(master, ready, who.strip())
+            reports = upload.confirm(master, ready, account)
         st.session_state["last_reports"] = [r.message() for r in reports]
         st.session_state["uploader"] += 1  # a fresh uploader: the confirmed files are done
         st.rerun()
@@ -330,6 +329,6 @@ else:
             sure = st.checkbox(
                 "Tôi chắc chắn muốn gỡ toàn bộ dữ liệu của lần nhập này", key="undo_sure"
             )
-            if st.button("Hủy lần nhập", disabled=not sure or not who.strip(), key="undo"):
-                st.session_state["last_reports"] = [undo_batch(master, int(choice), who.strip())]
+            if st.button("Hủy lần nhập", disabled=not sure, key="undo"):
+                st.session_state["last_reports"] = [undo_batch(master, int(choice), account)]
                 st.rerun()

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from etl.importer import Report, import_files
+from tests.accounts import OPERATOR
 from thidua import db
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def master(tmp_path: Path) -> Path:
 @pytest.fixture
 def import_into(master: Path) -> Importer:
     def run(*files: Path) -> list[Report]:
-        return import_files(list(files), master)
+        return import_files(list(files), master, OPERATOR)
 
     return run
 

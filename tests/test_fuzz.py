@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.importer import import_files
+from tests.accounts import OPERATOR
 from tests.builders import REGISTER_HEADER, write_rows
 from tests.conftest import SAMPLES
 from thidua import db, metrics, reports
@@ -44,7 +45,7 @@ def test_random_register_cells_are_imported_or_refused(rows: list[list[object]])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = write_rows(folder / "ngau_nhien.xlsx", [REGISTER_HEADER, *rows])
-        [report] = import_files([path], folder / "w.duckdb")
+        [report] = import_files([path], folder / "w.duckdb", OPERATOR)
         assert report.status in {"imported", "refused"}
         if report.status == "refused":
             assert report.problems and all(p.file == "ngau_nhien.xlsx" for p in report.problems)
@@ -82,5 +83,7 @@ def test_random_filters_never_break_a_query(
 @pytest.fixture(scope="module")
 def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     master = tmp_path_factory.mktemp("fuzz") / "w.duckdb"
-    import_files([SAMPLES / "so_khen_thuong_2021.csv", SAMPLES / "qd_bang_khen_2020.xlsx"], master)
+    import_files(
+        [SAMPLES / "so_khen_thuong_2021.csv", SAMPLES / "qd_bang_khen_2020.xlsx"], master, OPERATOR
+    )
     return master

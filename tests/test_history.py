@@ -11,6 +11,7 @@ import openpyxl
 
 from etl.cli import main
 from etl.importer import undo_batch
+from tests.accounts import ANALYST
 from tests.conftest import SAMPLES, Importer, table_fingerprint
 
 
@@ -20,18 +21,18 @@ def test_undo_removes_the_batch_and_keeps_its_history(
     import_into(SAMPLES / "so_khen_thuong_2021.csv")
     before = table_fingerprint(snapshot())
     import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
-    assert "gỡ 300 dòng" in undo_batch(master, 2, "Nguyễn Thị Phân Tích")
+    assert "gỡ 300 dòng" in undo_batch(master, 2, ANALYST)
     con = snapshot()
     assert con.execute("SELECT count(*) FROM awards").fetchone() == (120,)
     assert con.execute(
         "SELECT batch_id, status, undone_by FROM import_batches ORDER BY batch_id"
     ).fetchall() == [
         (1, "active", None),
-        (2, "undone", "Nguyễn Thị Phân Tích"),
+        (2, "undone", ANALYST.signature),
     ]
     assert table_fingerprint(con)["award"] == before["award"]
     # Undoing again changes nothing; the same file can then be imported again.
-    assert "không còn hiệu lực" in undo_batch(master, 2, "x")
+    assert "không còn hiệu lực" in undo_batch(master, 2, ANALYST)
     [again] = import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
     assert again.status == "imported"
 

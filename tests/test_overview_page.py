@@ -12,13 +12,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.demo import DemoProvince
-
-APP = str(Path(__file__).parent.parent / "app.py")
+from tests.accounts import VIEWER
+from tests.apptest import app_as
 
 
 def _app(master: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("THIDUA_DB", str(master))
-    return AppTest.from_file(APP, default_timeout=60)
+    return app_as(master, monkeypatch, VIEWER)
 
 
 def _percent(part: int, whole: int) -> str:

@@ -12,7 +12,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.demo import DemoProvince
+from tests.accounts import VIEWER
+from tests.apptest import app_as
 from tests.conftest import Importer
+from thidua.access import Account
 
 APP = str(Path(__file__).parent.parent / "app.py")
 TEMPLATE = Path(__file__).parent.parent / "data" / "templates" / "mau_so_khen_thuong.xlsx"
@@ -26,10 +29,14 @@ PAGES = [
 ]
 
 
-def open_page(master: Path, page: str, monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTest:
-    monkeypatch.setenv("THIDUA_DB", str(master))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(query)
+def open_page(
+    master: Path,
+    page: str,
+    monkeypatch: pytest.MonkeyPatch,
+    account: Account | None = VIEWER,
+    **query: str,
+) -> AppTest:
+    at = app_as(master, monkeypatch, account, **query)
     at.run()
     if page != PAGES[0]:
         at.switch_page(page).run()

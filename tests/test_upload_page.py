@@ -11,17 +11,21 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.accounts import ADMIN, ANALYST
+from tests.apptest import app_as
 from tests.builders import write_rows
 from tests.conftest import SAMPLES, TRUTH
 from thidua import db
+from thidua.access import Account
 
 APP = str(Path(__file__).parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def upload_page(master: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("THIDUA_DB", str(master))
-    at = AppTest.from_file(APP, default_timeout=60)
+def upload_page(
+    master: Path, monkeypatch: pytest.MonkeyPatch, account: Account = ANALYST
+) -> AppTest:
+    at = app_as(master, monkeypatch, account)
     at.run()
     at.switch_page("pages/upload.py").run()
     assert not at.exception
@@ -72,9 +76,6 @@ def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.M
         "Bằng khen của Chủ tịch UBND tỉnh",
     )
     assert awards_in(master) == 0  # nothing written before confirm
-    confirm = at.button(key="confirm")
-    assert confirm.disabled  # no name of who imports yet
-    at.text_input(key="who").input("Trần Văn Phân").run()
     at.button(key="confirm").click().run()
     assert [s.value for s in at.success] == [
         "qd_bang_khen_2020.xlsx: đã nhập 52 dòng (danh sách khen thưởng)."
@@ -83,7 +84,7 @@ def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.M
     history = at.dataframe[-1].value
     assert (
         history.iloc[0]["Tệp"] == "qd_bang_khen_2020.xlsx"
-        and history.iloc[0]["Người nhập"] == "Trần Văn Phân"
+        and history.iloc[0]["Người nhập"] == ANALYST.signature
     )
     assert history.iloc[0]["Trạng thái"] == "đang dùng"
     # The same file again is recognised and adds nothing.
@@ -140,7 +141,6 @@ def test_fix_a_column_mapping_on_the_page(
         "form"
     ).run()
     assert not at.error, [e.value for e in at.error]
-    at.text_input(key="who").input("Trần Văn Phân").run()
     at.button(key="confirm").click().run()
     con = db.open_snapshot(master)
     assert con.execute(
@@ -174,7 +174,6 @@ def test_legacy_file_shows_unicode_and_bad_files_write_nothing(
         "bảng tính không có dữ liệu (mọi trang tính đều trống).",
         "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel.",
     ]
-    at.text_input(key="who").input("Trần Văn Phân").run()
     at.button(key="confirm").click().run()
     assert [s.value for s in at.success] == [
         "so_khen_2005_tcvn3.xls: đã nhập 25 dòng (danh sách khen thưởng); đã chuyển mã từ tcvn3 sang Unicode."
@@ -243,9 +242,15 @@ def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
     ]
     typed = ["Sở GD&ĐT", "Sở Giáo dục - Đào tạo", "UBND TP Rạch Giá", "Phòng GD huyện Kiên Hải"]
     rows = [[*row[:4], f"Người {i}", row[5], unit, row[7]] for i, unit in enumerate(typed)]
+    # An analyst sees the unknown name but may not map it: aliases are the admins'.
     at = upload_page(master, monkeypatch)
     send(at, write_rows(tmp_path / "don_vi.xlsx", [header, *rows]))
-    at.text_input(key="who").input("Trần Văn Phân").run()
+    assert not [b for b in at.button if b.key and b.key.startswith("save_units_")]
+    assert "Chỉ quản trị viên lưu được ánh xạ tên đơn vị (trang Quản trị)." in [
+        c.value for c in at.caption
+    ]
+    at = upload_page(master, monkeypatch, ADMIN)
+    send(at, write_rows(tmp_path / "don_vi.xlsx", [header, *rows]))
     # Three spellings are recognised; the fourth is offered for mapping, not created.
     labels = [s.label for s in at.selectbox if s.key and s.key.startswith("unit_")]
     assert labels == ["«Phòng GD huyện Kiên Hải» (1 lượt)"]
@@ -267,5 +272,5 @@ def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
         "UBND huyện Kiên Hải",
     ]
     assert con.execute("SELECT alias, unit_name, created_by FROM unit_aliases").fetchall() == [
-        ("Phòng GD huyện Kiên Hải", "UBND huyện Kiên Hải", "Trần Văn Phân")
+        ("Phòng GD huyện Kiên Hải", "UBND huyện Kiên Hải", ADMIN.signature)
     ]

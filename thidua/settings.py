@@ -48,15 +48,6 @@ def snapshot_path(master: Path) -> Path:
     return master.with_name(f"{master.stem}.snapshot{master.suffix}")
 
 
-def non_leader_target() -> float:
-    """The share of individual awards that should go to direct workers ("trên 59%" in reports)."""
-    try:
-        value = float(os.environ.get("THIDUA_NON_LEADER_TARGET", "0.6"))
-    except ValueError:
-        return 0.6
-    return min(max(value, 0.0), 1.0)
-
-
 # Debian's Chromium drives the slide export (and the browser tests); never `playwright install`.
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [

@@ -1,0 +1,158 @@
+"""Sign-in, the signed-in account, and the pages it may open (Streamlit side of thidua.access).
+
+The account lives in the session (st.session_state["account"]); tests inject one
+there. Without one the visitor gets the sign-in form on whatever page they asked
+for, so a bookmarked link opens that page once they are signed in.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+
+import streamlit as st
+
+from thidua import access, settings, store
+from thidua.access import Account
+
+ACCOUNT_KEY = "account"
+AUTH_ENV = (
+    "THIDUA_AUTH"  # "local" (default) or "oidc": also offer st.login (the province's Keycloak)
+)
+OIDC_PROVIDER_ENV = "THIDUA_OIDC_PROVIDER"  # the [auth.<name>] section of secrets.toml, if several
+
+
+def access_db() -> Path:
+    return store.access_path(settings.db_path())
+
+
+def oidc_enabled() -> bool:
+    return os.environ.get(AUTH_ENV, "local").strip().lower() == "oidc"
+
+
+def current_account() -> Account | None:
+    """The signed-in account; the public account when anonymous viewing is allowed; else None."""
+    account = st.session_state.get(ACCOUNT_KEY)
+    if isinstance(account, Account):
+        return account
+    if oidc_enabled() and _oidc_signed_in():
+        account = store.account_for_email(access_db(), _oidc_email())
+        if account is not None:
+            st.session_state[ACCOUNT_KEY] = account
+            store.audit(access_db(), account, "sign_in", account.username, via="oidc")
+            return account
+    if store.anonymous_allowed(access_db()):
+        return access.ANONYMOUS
+    return None
+
+
+def _oidc_signed_in() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except Exception:  # no [auth] section in secrets.toml: OIDC is not configured
+        return False
+
+
+def _oidc_email() -> str | None:
+    email = st.user.get("email")
+    return str(email) if email else None
+
+
+def sign_in_form() -> None:
+    """The sign-in page (drawn on every page's address while nobody is signed in)."""
+    st.title("Đăng nhập")
+    st.caption("Hệ thống theo dõi kết quả thi đua – khen thưởng của tỉnh.")
+    path = access_db()
+    if not store.has_users(path) and not oidc_enabled():
+        st.info(
+            "Chưa có tài khoản nào. Người quản trị máy chủ tạo tài khoản quản trị đầu tiên bằng lệnh\n\n"
+            "`.venv/bin/python -m etl user add TEN_DANG_NHAP --role admin`\n\n"
+            "rồi đăng nhập tại đây để tạo tài khoản cho các đơn vị.",
+            icon=":material/admin_panel_settings:",
+        )
+    if oidc_enabled():
+        if _oidc_signed_in():
+            st.error(
+                f"Tài khoản «{_oidc_email() or '?'}» đã xác thực nhưng chưa được cấp quyền trong hệ thống; "
+                "hãy liên hệ quản trị viên."
+            )
+            if st.button("Đăng xuất", key="oidc_logout"):
+                st.logout()
+        else:
+            provider = os.environ.get(OIDC_PROVIDER_ENV)
+            if st.button("Đăng nhập bằng tài khoản của tỉnh", type="primary", key="oidc_login"):
+                st.login(provider) if provider else st.login()
+            st.caption("hoặc bằng tài khoản riêng của hệ thống:")
+    with st.form("sign_in", border=True):
+        username = st.text_input("Tên đăng nhập", key="sign_in_user")
+        password = st.text_input("Mật khẩu", type="password", key="sign_in_password")
+        submitted = st.form_submit_button("Đăng nhập", type="primary")
+    if submitted:
+        if store.locked_out(path, username):
+            st.error(
+                "Tên đăng nhập này vừa nhập sai mật khẩu nhiều lần; hãy thử lại sau "
+                f"{int(store.LOCKOUT_WINDOW.total_seconds() // 60)} phút."
+            )
+            return
+        account = store.sign_in(path, username, password)
+        if account is None:
+            st.error("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
+            return
+        st.session_state[ACCOUNT_KEY] = account
+        st.rerun()
+
+
+def sign_out() -> None:
+    st.session_state.pop(ACCOUNT_KEY, None)
+    for key in [k for k in st.session_state if str(k).startswith(("f_", "kept_f_"))]:
+        del st.session_state[key]
+
+
+def account_box(account: Account) -> None:
+    """Who is signed in and what they see, at the foot of the sidebar."""
+    box = st.sidebar.container(border=True)
+    if account.anonymous:
+        box.caption("Đang xem không đăng nhập (chỉ số liệu tổng hợp).")
+        if box.button("Đăng nhập", key="sign_in_anon", icon=":material/login:"):
+            st.session_state["want_sign_in"] = True
+            st.rerun()
+        return
+    box.markdown(f"**{account.label}**  \n{access.ROLE_NAMES.get(account.role, account.role)}")
+    box.caption(f"Phạm vi: {account.scope_label()}")
+    if box.button("Đăng xuất", key="sign_out", icon=":material/logout:"):
+        sign_out()
+        if oidc_enabled() and _oidc_signed_in():
+            st.logout()
+        st.rerun()
+
+
+def refusal(title: str, capability: str) -> None:
+    """What a page the account may not use shows when its address is typed or shared."""
+    account = current_account()
+    who = account.signature if account else "chưa đăng nhập"
+    logging.getLogger("thidua").info("refused %s to %s", title, who)
+    with suppress(OSError, sqlite3.Error):  # a read-only disk must not hide the refusal
+        store.audit(access_db(), who, "denied", title, capability=capability)
+    st.title(title)
+    st.error(
+        f"Trang «{title}» dành cho tài khoản có quyền {access.CAPABILITY_NAMES[capability]}; "
+        + (
+            f"tài khoản «{account.label}» ({access.ROLE_NAMES.get(account.role, account.role)}) không dùng được trang này."
+            if account and not account.anonymous
+            else "hãy đăng nhập bằng tài khoản được cấp quyền."
+        ),
+        icon=":material/block:",
+    )
+
+
+def require_page(capability: str) -> Account:
+    """First line of every page: the page refuses itself even if navigation let it through."""
+    account = current_account()
+    if account is None or not account.can(capability):
+        refusal(st.session_state.get("_page_title", "Trang này"), capability)
+        st.stop()
+    assert account is not None
+    return account

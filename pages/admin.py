@@ -1,0 +1,176 @@
+"""Quản trị: accounts, unit aliases, settings and the audit trail (admins only)."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from etl import upload
+from etl.importer import add_alias, remove_alias
+from pages._access import access_db, require_page
+from pages._common import download_table, no_data, show_table
+from thidua import access, settings, store
+from thidua.access import PermissionDenied
+
+account = require_page("manage")
+master = settings.db_path()
+path = access_db()
+st.title("Quản trị")
+for message in st.session_state.pop("admin_messages", []):
+    st.success(message)
+
+UNSET = ""  # the select value for "no unit": the account sees nothing until given one
+
+
+def _done(message: str) -> None:
+    st.session_state.setdefault("admin_messages", []).append(message)
+    st.rerun()
+
+
+def _scope_choices() -> list[str]:
+    return [access.PROVINCE, *upload.unit_names(master), UNSET]
+
+
+def _scope_name(value: str) -> str:
+    return {access.PROVINCE: "Toàn tỉnh", UNSET: "(chưa gán — không xem được gì)"}.get(value, value)
+
+
+users_tab, aliases_tab, settings_tab, log_tab = st.tabs(
+    ["Tài khoản", "Tên gọi đơn vị", "Cài đặt", "Nhật ký thay đổi"]
+)
+
+with users_tab:
+    people = store.users(path)
+    show_table(
+        pl.DataFrame(
+            {
+                "username": [u.username for u in people],
+                "name": [u.display_name for u in people],
+                "role": [access.ROLE_NAMES[u.role] for u in people],
+                "scope": [u.account().scope_label() for u in people],
+                "email": [u.email for u in people],
+                "state": ["đang dùng" if u.active else "đã khóa" for u in people],
+            },
+            schema={c: pl.String for c in ("username", "name", "role", "scope", "email", "state")},
+        ),
+        {"username": "Tên đăng nhập", "name": "Họ tên", "role": "Vai trò", "scope": "Phạm vi",
+         "email": "Thư điện tử", "state": "Trạng thái"},
+    )  # fmt: skip
+    left, right = st.columns(2)
+    with left.form("user_add", clear_on_submit=True):
+        st.markdown("**Tạo tài khoản**")
+        username = st.text_input("Tên đăng nhập", key="new_username")
+        name = st.text_input("Họ tên", key="new_name")
+        role = st.selectbox(
+            "Vai trò", access.ROLES, format_func=access.ROLE_NAMES.__getitem__, key="new_role"
+        )
+        scope = st.selectbox("Phạm vi xem (người xem)", _scope_choices(), format_func=_scope_name, key="new_scope",
+                             help="Chuyên viên và quản trị viên luôn xem toàn tỉnh.")  # fmt: skip
+        email = st.text_input(
+            "Thư điện tử (đăng nhập qua tài khoản của tỉnh, nếu có)", key="new_email"
+        )
+        password = st.text_input("Mật khẩu", type="password", key="new_password")
+        if st.form_submit_button("Tạo tài khoản", type="primary"):
+            try:
+                made = store.add_user(path, account, username.strip().lower(), password, role,
+                                      scope or None, name.strip(), email.strip() or None)  # fmt: skip
+            except (ValueError, PermissionDenied) as problem:
+                st.error(str(problem))
+            else:
+                _done(f"Đã tạo tài khoản «{made.username}».")
+    if people:
+        with right.container(border=True):
+            st.markdown("**Sửa tài khoản**")
+            chosen = st.selectbox("Tài khoản", [u.username for u in people], key="edit_user")
+            user = next(u for u in people if u.username == chosen)
+            new_role = st.selectbox("Vai trò", access.ROLES, index=access.ROLES.index(user.role),
+                                    format_func=access.ROLE_NAMES.__getitem__, key=f"edit_role_{chosen}")  # fmt: skip
+            choices = _scope_choices()
+            current = user.unit or UNSET
+            new_scope = st.selectbox("Phạm vi xem", choices, index=choices.index(current) if current in choices else 0,
+                                     format_func=_scope_name, key=f"edit_scope_{chosen}")  # fmt: skip
+            active = st.checkbox("Đang dùng", value=user.active, key=f"edit_active_{chosen}")
+            new_password = st.text_input("Mật khẩu mới (để trống nếu không đổi)", type="password",
+                                         key=f"edit_password_{chosen}")  # fmt: skip
+            if st.button("Lưu thay đổi", key="edit_save"):
+                try:
+                    store.update_user(
+                        path, account, chosen, role=new_role, unit=new_scope or None, active=active
+                    )
+                    if new_password:
+                        store.set_password(path, account, chosen, new_password)
+                except (ValueError, PermissionDenied) as problem:
+                    st.error(str(problem))
+                else:
+                    _done(f"Đã lưu tài khoản «{chosen}».")
+
+with aliases_tab:
+    st.caption(
+        "Tên gọi khác của một đơn vị trong danh mục (viết tắt, tên cũ, lỗi gõ thường gặp): "
+        "các lần nhập sau sẽ ghi nhận đúng đơn vị."
+    )
+    aliases = upload.unit_aliases(master)
+    if aliases.height == 0:
+        no_data("Chưa có tên gọi nào.")
+    else:
+        show_table(aliases.with_columns(pl.col("created_at").dt.strftime("%d/%m/%Y %H:%M")),
+                   {"alias": "Tên gọi", "unit_name": "Đơn vị", "created_by": "Người thêm", "created_at": "Thời gian"})  # fmt: skip
+    left, right = st.columns(2)
+    with left.form("alias_add", clear_on_submit=True):
+        typed = st.text_input("Tên gọi (như gõ trong tệp)", key="alias_text")
+        unit = st.selectbox("Là đơn vị", upload.unit_names(master), key="alias_unit", index=None,
+                            placeholder="Chọn đơn vị")  # fmt: skip
+        if st.form_submit_button("Thêm tên gọi") and typed.strip() and unit:
+            _done(add_alias(master, typed.strip(), unit, account))
+    if aliases.height:
+        with right.form("alias_remove"):
+            gone = st.selectbox("Tên gọi", aliases["alias"].to_list(), key="alias_gone")
+            if st.form_submit_button("Xóa tên gọi"):
+                _done(remove_alias(master, gone, account))
+
+with settings_tab:
+    target = st.number_input(
+        store.SETTINGS["non_leader_target"][0] + " (%)", 0, 100,
+        round(store.non_leader_target(path) * 100), step=1, key="set_target",
+    )  # fmt: skip
+    anonymous = st.checkbox(
+        store.SETTINGS["anonymous"][0], value=store.anonymous_allowed(path), key="set_anon"
+    )
+    if st.button("Lưu cài đặt", key="settings_save"):
+        changed = []
+        if round(store.non_leader_target(path) * 100) != target:
+            store.set_setting(path, account, "non_leader_target", str(target / 100))
+            changed.append("chỉ tiêu")
+        if store.anonymous_allowed(path) != anonymous:
+            store.set_setting(path, account, "anonymous", "1" if anonymous else "0")
+            changed.append("xem không đăng nhập")
+        _done("Đã lưu: " + ", ".join(changed) + "." if changed else "Không có gì thay đổi.")
+
+with log_tab:
+    action = st.selectbox("Loại thay đổi", [None, *store.ACTIONS], key="log_action",
+                          format_func=lambda a: "Tất cả" if a is None else store.ACTIONS[a])  # fmt: skip
+    entries = store.audit_log(path, limit=2000, action=action)
+    if not entries:
+        no_data("Chưa có mục nào.")
+    else:
+        log = pl.DataFrame(
+            {
+                "at": [e.local_time.strftime("%d/%m/%Y %H:%M:%S") for e in entries],
+                "who": [e.who for e in entries],
+                "action": [store.ACTIONS.get(e.action, e.action) for e in entries],
+                "target": [e.target for e in entries],
+                "detail": [
+                    ", ".join(f"{k}: {v}" for k, v in e.detail.items() if v not in (None, ""))
+                    for e in entries
+                ],
+            }
+        )
+        headers = {
+            "at": "Thời gian",
+            "who": "Người thực hiện",
+            "action": "Việc",
+            "target": "Đối tượng",
+            "detail": "Chi tiết",
+        }
+        show_table(log, headers, height=420)
+        download_table(log, headers, "nhat_ky_thay_doi.xlsx", key="log_xlsx")

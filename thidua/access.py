@@ -1,0 +1,150 @@
+"""Who may see and change what.
+
+Three roles, each including the one before: viewers (leaders) see the dashboards,
+analysts also import and undo, admins also manage users, unit aliases, targets
+and classification rules. What an account may *see* is its scope: the whole
+province, one unit, or — the default — nothing. The functions that change data
+call `require` themselves, so a page that forgot to hide a button still cannot
+write.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+
+ROLES = ("viewer", "analyst", "admin")
+ROLE_NAMES = {"viewer": "Người xem", "analyst": "Chuyên viên", "admin": "Quản trị viên"}
+# Capability -> the lowest role that has it.
+CAPABILITIES = {
+    "view": "viewer",
+    "names": "viewer",  # individual records: search, drill-down lists (never anonymous)
+    "import": "analyst",
+    "undo": "analyst",
+    "manage": "admin",  # users, unit aliases, targets, classification rules, audit log
+}
+CAPABILITY_NAMES = {
+    "view": "xem số liệu",
+    "names": "xem danh sách cá nhân",
+    "import": "nhập dữ liệu",
+    "undo": "hủy lần nhập",
+    "manage": "quản trị hệ thống",
+}
+PROVINCE = "*"  # the scope of an account that sees the whole province
+
+
+class PermissionDenied(Exception):
+    """Raised by the functions that change data when the account may not; the text is Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    role: str
+    # PROVINCE, a unit's canonical name, or None: sees nothing (deny by default).
+    unit: str | None = None
+    display_name: str = ""
+    anonymous: bool = False
+
+    def can(self, capability: str) -> bool:
+        if capability == "names" and self.anonymous:
+            return False
+        lowest = CAPABILITIES.get(capability)
+        if lowest is None or self.role not in ROLES:
+            return False
+        return ROLES.index(self.role) >= ROLES.index(lowest)
+
+    @property
+    def province_wide(self) -> bool:
+        return self.unit == PROVINCE
+
+    @property
+    def label(self) -> str:
+        """How the account is named in the audit log and the history."""
+        return self.display_name or self.username
+
+    @property
+    def signature(self) -> str:
+        """Who did it, in the audit trail: the unique user name, with the person's name if known."""
+        return f"{self.username} ({self.display_name})" if self.display_name else self.username
+
+    def scope_label(self) -> str:
+        if self.unit is None:
+            return "chưa được gán đơn vị (không xem được số liệu)"
+        return "toàn tỉnh" if self.province_wide else self.unit
+
+
+def require(account: Account | None, capability: str) -> Account:
+    """The account, if it has the capability; otherwise PermissionDenied with a sentence to show."""
+    if account is None:
+        raise PermissionDenied(f"Cần đăng nhập để {CAPABILITY_NAMES.get(capability, capability)}.")
+    if not account.can(capability):
+        raise PermissionDenied(
+            f"Tài khoản «{account.label}» ({ROLE_NAMES.get(account.role, account.role)}) "
+            f"không có quyền {CAPABILITY_NAMES.get(capability, capability)}."
+        )
+    return account
+
+
+def operator() -> Account:
+    """Whoever runs `python -m etl` on the server: they hold the files, so they act as admin."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "không rõ"
+    return Account(username=f"cli:{name}", role="admin", unit=PROVINCE)
+
+
+ANONYMOUS = Account(
+    username="khach",
+    role="viewer",
+    unit=PROVINCE,
+    display_name="Khách (màn hình công cộng)",
+    anonymous=True,
+)
+
+# --- passwords -----------------------------------------------------------------------------
+# scrypt from the standard library: salted, memory-hard, no extra dependency.
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+MIN_PASSWORD = 8
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,63}$")
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str | None) -> bool:
+    try:
+        kind, n, r, p, salt, digest = (stored or "").split("$")
+        if kind != "scrypt":
+            return False
+        actual = hashlib.scrypt(
+            password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        )
+    except ValueError:
+        return False
+    return hmac.compare_digest(actual.hex(), digest)
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự."
+    if password.strip() != password:
+        return "Mật khẩu không được bắt đầu hay kết thúc bằng khoảng trắng."
+    return None
+
+
+def username_problem(username: str) -> str | None:
+    if not USERNAME.match(username):
+        return (
+            f"Tên đăng nhập «{username}» không hợp lệ: 3–64 ký tự thường không dấu "
+            "(a–z, 0–9, dấu chấm, gạch dưới, gạch ngang, @), bắt đầu bằng chữ hoặc số."
+        )
+    return None

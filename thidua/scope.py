@@ -1,0 +1,76 @@
+"""A unit account's view of the warehouse.
+
+Rather than trusting every query and every page to add "AND unit = …", a unit
+account reads through its own in-memory database in which the warehouse's
+tables are replaced by views that hold only what the unit may see. The pages,
+drill-downs, exports and slides run their usual named queries on it and cannot
+reach anything else. Deny by default: a table not listed here does not exist for
+a scoped reader, and an account without a unit gets views that are empty.
+"""
+
+from __future__ import annotations
+
+import os
+
+import duckdb
+
+from thidua.db import read_sql
+
+_IN_SCOPE = "unit_name IN (SELECT unit_name FROM scope_units)"
+# The blocs (per year) the unit belongs to: its place in its bloc means the other members' scores.
+_OWN_BLOCS = (
+    "(year, bloc_name) IN (SELECT year, bloc_name FROM src.bloc_members "
+    "WHERE unit_name IN (SELECT unit_name FROM scope_units))"
+)
+# table -> the rows a unit account sees. Unit names, award codes and campaign plans are
+# not individual records; awards are, and only the unit's own are in scope.
+VISIBLE_ROWS = {
+    "award": _IN_SCOPE,
+    "unit_aliases": _IN_SCOPE,
+    "blocs": _OWN_BLOCS,
+    "bloc_members": _OWN_BLOCS,
+    "bloc_scores": _OWN_BLOCS,
+    "campaigns": "TRUE",
+    "import_batches": "batch_id IN (SELECT batch_id FROM src.award "
+    "WHERE unit_name IN (SELECT unit_name FROM scope_units))",
+    "units": "TRUE",
+    "ref_award_form": "TRUE",
+    "ref_award_type": "TRUE",
+    "ref_recipient_kind": "TRUE",
+    "position_rules": "TRUE",
+}
+
+
+def open_scoped(snapshot_file: str, unit: str | None) -> duckdb.DuckDBPyConnection:
+    """The snapshot as `unit` may see it (nothing at all when unit is None)."""
+    con = duckdb.connect()
+    con.execute("ATTACH ? AS src (READ_ONLY)", [os.path.realpath(snapshot_file)])
+    con.execute("CREATE TABLE scope_units (unit_name VARCHAR COLLATE vi)")
+    if unit is not None:
+        con.execute("INSERT INTO scope_units VALUES (?)", [unit])
+    present = {
+        row[0]
+        for row in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src'"
+        ).fetchall()
+    }
+    for table, rows in VISIBLE_ROWS.items():  # fixed names and predicates, no user text
+        if table in present:
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM src.{table} WHERE {rows}")  # noqa: S608
+    con.execute(_schema_views())
+    # Nothing outside this database may be read from here (no read_csv, no other ATTACH).
+    con.execute("SET enable_external_access = false")
+    return con
+
+
+def _schema_views() -> str:
+    """The documented views of schema.sql (`awards`, `bloc_results`), built on the scoped tables."""
+    text = read_sql("schema.sql")
+    return (
+        ";\n".join(
+            part
+            for part in text.split(";")
+            if part.strip().upper().startswith("CREATE OR REPLACE VIEW")
+        )
+        + ";"
+    )

@@ -1,0 +1,415 @@
+"""Accounts, settings and the audit trail, in a small SQLite file beside the warehouse.
+
+Not in DuckDB: the dashboard must be able to sign people in and record what
+they do while an import holds the warehouse, and SQLite lets several processes
+(the server, the command line) write the same file safely. Every change made
+through this module, and every data change elsewhere, leaves an audit row:
+who, when, what.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from thidua import access
+from thidua.access import Account, PermissionDenied, require
+
+ACCESS_ENV = "THIDUA_ACCESS_DB"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    username       TEXT PRIMARY KEY,
+    display_name   TEXT NOT NULL DEFAULT '',
+    role           TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+    unit           TEXT,
+    email          TEXT UNIQUE,
+    password_hash  TEXT,
+    active         INTEGER NOT NULL DEFAULT 1,
+    created_at     TEXT NOT NULL,
+    created_by     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS app_settings (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    changed_at  TEXT NOT NULL,
+    changed_by  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      TEXT NOT NULL,
+    who     TEXT NOT NULL,
+    action  TEXT NOT NULL,
+    target  TEXT NOT NULL DEFAULT '',
+    detail  TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
+"""
+# Every kind of change (and of refusal) the audit trail knows, as readers see it.
+ACTIONS = {
+    "import": "Nhập tệp",
+    "undo": "Hủy lần nhập",
+    "alias_add": "Thêm tên gọi đơn vị",
+    "alias_remove": "Xóa tên gọi đơn vị",
+    "rules_change": "Sửa quy tắc phân loại chức vụ",
+    "setting_change": "Đổi cài đặt",
+    "user_add": "Tạo tài khoản",
+    "user_update": "Sửa tài khoản",
+    "user_remove": "Khóa tài khoản",
+    "password_change": "Đổi mật khẩu",
+    "sign_in": "Đăng nhập",
+    "sign_in_failed": "Đăng nhập sai",
+    "denied": "Bị từ chối quyền",
+}
+# Vietnam keeps UTC+7 all year; the trail is stored in UTC and shown in local time.
+LOCAL_TIME = timezone(timedelta(hours=7), "ICT")
+LOCKOUT_FAILURES = 5
+LOCKOUT_WINDOW = timedelta(minutes=15)
+
+
+def access_path(master: Path) -> Path:
+    """$THIDUA_ACCESS_DB, else `<warehouse>.access.sqlite` beside the master warehouse."""
+    env = os.environ.get(ACCESS_ENV)
+    return Path(env) if env else master.with_name(f"{master.stem}.access.sqlite")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """One short transaction: committed on success, rolled back on any error."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path, timeout=10)
+    try:
+        con.execute("PRAGMA journal_mode=WAL")
+        con.executescript(SCHEMA)
+        with con:
+            yield con
+    finally:
+        con.close()
+    with suppress(OSError):
+        os.chmod(path, 0o600)  # password hashes: readable by the service account only
+
+
+def record(
+    con: sqlite3.Connection, who: Account | str, action: str, target: str = "", **detail: Any
+) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    name = who.signature if isinstance(who, Account) else who
+    con.execute(
+        "INSERT INTO audit (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+        [_now(), name, action, target, json.dumps(detail, ensure_ascii=False, default=str)],
+    )
+
+
+def audit(path: Path, who: Account | str, action: str, target: str = "", **detail: Any) -> None:
+    with connect(path) as con:
+        record(con, who, action, target, **detail)
+
+
+def checked(path: Path, actor: Account | None, capability: str, what: str) -> Account:
+    """require(), with the refusal itself written to the audit trail."""
+    try:
+        return require(actor, capability)
+    except PermissionDenied:
+        audit(
+            path,
+            actor.signature if actor else "chưa đăng nhập",
+            "denied",
+            what,
+            capability=capability,
+        )
+        raise
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    who: str
+    action: str
+    target: str
+    detail: dict[str, Any]
+
+    @property
+    def local_time(self) -> datetime:
+        return self.at.astimezone(LOCAL_TIME)
+
+
+def audit_log(path: Path, limit: int = 1000, action: str | None = None) -> list[AuditEntry]:
+    with connect(path) as con:
+        rows = con.execute(
+            "SELECT at, who, action, target, detail FROM audit "
+            "WHERE ? IS NULL OR action = ? ORDER BY id DESC LIMIT ?",
+            [action, action, limit],
+        ).fetchall()
+    return [
+        AuditEntry(datetime.fromisoformat(r[0]), r[1], r[2], r[3], json.loads(r[4])) for r in rows
+    ]
+
+
+# --- users ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class User:
+    username: str
+    display_name: str
+    role: str
+    unit: str | None
+    email: str | None
+    active: bool
+
+    def account(self) -> Account:
+        return Account(self.username, self.role, self.unit, self.display_name)
+
+
+_SELECT_USERS = "SELECT username, display_name, role, unit, email, active, password_hash FROM users"
+
+
+def _user(row: tuple[Any, ...] | None) -> User | None:
+    if row is None:
+        return None
+    return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+
+
+def users(path: Path) -> list[User]:
+    with connect(path) as con:
+        rows = con.execute(_SELECT_USERS + " ORDER BY username").fetchall()
+    return [u for u in map(_user, rows) if u is not None]
+
+
+def has_users(path: Path) -> bool:
+    if not path.exists():
+        return False
+    with connect(path) as con:
+        return con.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+
+
+def _check_fields(role: str, unit: str | None) -> None:
+    if role not in access.ROLES:
+        raise ValueError(f"Vai trò «{role}» không có; chọn một trong: {', '.join(access.ROLES)}.")
+    if role != "viewer" and unit != access.PROVINCE:
+        # Analysts and admins import and correct the province's files: they see all of it.
+        raise ValueError("Chuyên viên và quản trị viên làm việc trên số liệu toàn tỉnh.")
+
+
+def add_user(
+    path: Path,
+    actor: Account | None,
+    username: str,
+    password: str | None,
+    role: str,
+    unit: str | None = None,
+    display_name: str = "",
+    email: str | None = None,
+) -> User:
+    """Create an account. The very first account may only be an admin, made from the command line."""
+    problem = access.username_problem(username) or (
+        access.password_problem(password) if password is not None else None
+    )
+    if problem:
+        raise ValueError(problem)
+    unit = access.PROVINCE if role != "viewer" and unit is None else unit
+    _check_fields(role, unit)
+    if has_users(path):
+        checked(path, actor, "manage", f"tạo tài khoản {username}")
+    elif role != "admin":
+        raise ValueError("Tài khoản đầu tiên phải là quản trị viên (--role admin).")
+    with connect(path) as con:
+        if con.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+            raise ValueError(f"Tên đăng nhập «{username}» đã có.")
+        who = actor.signature if actor else "dòng lệnh"
+        con.execute(
+            "INSERT INTO users (username, display_name, role, unit, email, password_hash, created_at, created_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [username, display_name, role, unit, email or None,
+             access.hash_password(password) if password else None, _now(), who],
+        )  # fmt: skip
+        record(con, who, "user_add", username, role=role, unit=unit, email=email)
+    found = get_user(path, username)
+    assert found is not None
+    return found
+
+
+def get_user(path: Path, username: str) -> User | None:
+    with connect(path) as con:
+        return _user(con.execute(_SELECT_USERS + " WHERE username = ?", [username]).fetchone())
+
+
+def update_user(
+    path: Path,
+    actor: Account | None,
+    username: str,
+    *,
+    role: str | None = None,
+    unit: str | None | bool = False,  # False: leave as it is; None: take the unit away
+    display_name: str | None = None,
+    active: bool | None = None,
+) -> User:
+    actor = checked(path, actor, "manage", f"sửa tài khoản {username}")
+    current = get_user(path, username)
+    if current is None:
+        raise ValueError(f"Không có tài khoản «{username}».")
+    new_role = role or current.role
+    new_unit = current.unit if unit is False else unit
+    new_unit = access.PROVINCE if new_role != "viewer" else new_unit
+    _check_fields(new_role, new_unit if isinstance(new_unit, str) or new_unit is None else None)
+    if username == actor.username and (new_role != "admin" or active is False):
+        raise ValueError("Không thể tự hạ quyền hay tự khóa tài khoản quản trị đang dùng.")
+    changes = {
+        "role": new_role,
+        "unit": new_unit,
+        "display_name": current.display_name if display_name is None else display_name,
+        "active": current.active if active is None else active,
+    }
+    with connect(path) as con:
+        con.execute(
+            "UPDATE users SET role = ?, unit = ?, display_name = ?, active = ? WHERE username = ?",
+            [
+                changes["role"],
+                changes["unit"],
+                changes["display_name"],
+                int(bool(changes["active"])),
+                username,
+            ],
+        )
+        before = {"role": current.role, "unit": current.unit, "active": current.active}
+        record(con, actor, "user_remove" if active is False else "user_update", username,
+               before=before, after=changes)  # fmt: skip
+    found = get_user(path, username)
+    assert found is not None
+    return found
+
+
+def set_password(path: Path, actor: Account | None, username: str, password: str) -> None:
+    """An admin resets anyone's password; everybody may change their own."""
+    if actor is None or actor.username != username:
+        checked(path, actor, "manage", f"đổi mật khẩu {username}")
+    problem = access.password_problem(password)
+    if problem:
+        raise ValueError(problem)
+    with connect(path) as con:
+        done = con.execute(
+            "UPDATE users SET password_hash = ? WHERE username = ?",
+            [access.hash_password(password), username],
+        ).rowcount
+        if not done:
+            raise ValueError(f"Không có tài khoản «{username}».")
+        record(con, actor.signature if actor else "dòng lệnh", "password_change", username)
+
+
+def sign_in(path: Path, username: str, password: str) -> Account | None:
+    """The account for a correct user name and password; None (and an audit row) otherwise.
+    After LOCKOUT_FAILURES wrong tries in LOCKOUT_WINDOW the name is refused for a while."""
+    username = username.strip().lower()
+    with connect(path) as con:
+        since = (datetime.now(UTC) - LOCKOUT_WINDOW).isoformat(timespec="seconds")
+        failures = con.execute(
+            "SELECT count(*) FROM audit WHERE action = 'sign_in_failed' AND target = ? AND at >= ?",
+            [username, since],
+        ).fetchone()[0]
+        row = con.execute(
+            _SELECT_USERS + " WHERE username = ?",
+            [username],
+        ).fetchone()
+        user = _user(row)
+        ok = (
+            failures < LOCKOUT_FAILURES
+            and user is not None
+            and user.active
+            and access.verify_password(password, row[6] if row else None)
+        )
+        if not ok or user is None:
+            record(
+                con,
+                username or "?",
+                "sign_in_failed",
+                username,
+                locked=failures >= LOCKOUT_FAILURES,
+            )
+            return None
+        record(con, user.account(), "sign_in", username)
+        return user.account()
+
+
+def locked_out(path: Path, username: str) -> bool:
+    since = (datetime.now(UTC) - LOCKOUT_WINDOW).isoformat(timespec="seconds")
+    with connect(path) as con:
+        failures = con.execute(
+            "SELECT count(*) FROM audit WHERE action = 'sign_in_failed' AND target = ? AND at >= ?",
+            [username.strip().lower(), since],
+        ).fetchone()[0]
+    return bool(failures >= LOCKOUT_FAILURES)
+
+
+def account_for_email(path: Path, email: str | None) -> Account | None:
+    """OIDC: the identity provider says who it is; our user list says what they may do."""
+    if not email:
+        return None
+    with connect(path) as con:
+        user = _user(
+            con.execute(
+                _SELECT_USERS + " WHERE lower(email) = lower(?)",
+                [email],
+            ).fetchone()
+        )
+    return user.account() if user and user.active else None
+
+
+# --- settings -------------------------------------------------------------------------------
+# key -> (Vietnamese label, environment variable giving the default, default)
+SETTINGS = {
+    "non_leader_target": (
+        "Chỉ tiêu tỷ lệ khen thưởng cá nhân cho người lao động trực tiếp",
+        "THIDUA_NON_LEADER_TARGET",
+        "0.6",
+    ),
+    "anonymous": (
+        "Cho phép xem không cần đăng nhập (màn hình công cộng, chỉ số liệu tổng hợp)",
+        "THIDUA_ANONYMOUS",
+        "0",
+    ),
+}
+
+
+def setting(path: Path, key: str) -> str:
+    label, env, default = SETTINGS[key]
+    if path.exists():
+        with connect(path) as con:
+            row = con.execute("SELECT value FROM app_settings WHERE key = ?", [key]).fetchone()
+        if row:
+            return str(row[0])
+    return os.environ.get(env, default)
+
+
+def set_setting(path: Path, actor: Account | None, key: str, value: str) -> None:
+    actor = checked(path, actor, "manage", f"đổi cài đặt {key}")
+    if key not in SETTINGS:
+        raise ValueError(f"Không có cài đặt «{key}».")
+    before = setting(path, key)
+    with connect(path) as con:
+        con.execute(
+            "INSERT OR REPLACE INTO app_settings (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)",
+            [key, value, _now(), actor.signature],
+        )
+        record(con, actor, "setting_change", key, before=before, after=value)
+
+
+def non_leader_target(path: Path) -> float:
+    """The share of individual awards that should go to direct workers ("trên 59%" in reports)."""
+    try:
+        value = float(setting(path, "non_leader_target"))
+    except ValueError:
+        return 0.6
+    return min(max(value, 0.0), 1.0)
+
+
+def anonymous_allowed(path: Path) -> bool:
+    return setting(path, "anonymous").strip().lower() in {"1", "true", "yes", "co", "có"}
