@@ -31,17 +31,19 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(master: Path) -> Iterator[str]:
-    """Run the dashboard as `make run` does (serve.py) on `master`; yields the base URL."""
-    with serve_process(master) as (url, _):
+def serve(master: Path, **env: str) -> Iterator[str]:
+    """Run the dashboard as `make run` does (serve.py) on `master`; yields the base URL.
+    Accounts for `goto` are made in the warehouse's access file first."""
+    ensure_accounts(master)
+    with serve_process(master, **env) as (url, _):
         yield url
 
 
 @contextlib.contextmanager
-def serve_process(master: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def serve_process(master: Path, **extra: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """The server and its process (the benchmarks read its memory)."""
     port = _free_port()
-    env = {**os.environ, "THIDUA_DB": str(master)}
+    env = {**os.environ, "THIDUA_DB": str(master), **extra}
     process = subprocess.Popen(
         [sys.executable, "serve.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
@@ -81,3 +83,45 @@ def settle(page: Any, timeout_ms: int = 60_000) -> None:
         timeout=timeout_ms,
     )
     page.wait_for_timeout(800)  # let Plotly finish drawing
+
+
+PASSWORD = "mat-khau-thu-nghiem"
+# user name -> (role, scope)
+ACCOUNTS = {
+    "quantri": ("admin", "*"),
+    "chuyenvien": ("analyst", "*"),
+    "lanhdao": ("viewer", "*"),
+}
+
+
+def ensure_accounts(master: Path, **units: str) -> None:
+    """The browser tests' accounts (and unit accounts named here: user name -> unit)."""
+    from thidua import store
+    from thidua.access import PROVINCE, Account
+
+    path = store.access_path(master)
+    if not store.has_users(path):
+        store.add_user(path, None, "quantri", PASSWORD, "admin")
+    admin = Account("quantri", "admin", PROVINCE)
+    wanted = {**ACCOUNTS, **{name: ("viewer", unit) for name, unit in units.items()}}
+    for name, (role, unit) in wanted.items():
+        if store.get_user(path, name) is None:
+            store.add_user(path, admin, name, PASSWORD, role, unit)
+
+
+SIGN_IN_SHOWN = (
+    "() => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === 'Đăng nhập')"
+)
+
+
+def goto(page: Any, url: str, username: str = "lanhdao") -> None:
+    """Open an address as a person would; sign in on the form if it asks (each new page load
+    is a new session)."""
+    page.goto(url)
+    settle(page)
+    if page.evaluate(SIGN_IN_SHOWN):
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_function(f"() => !({SIGN_IN_SHOWN})()", timeout=60_000)
+        settle(page)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import browser_page, chromium_available, serve, settle
+from tests.browser import browser_page, chromium_available, goto, serve, settle
 from tests.conftest import SAMPLES, Importer
 
 pytestmark = pytest.mark.browser
@@ -22,8 +22,7 @@ if not chromium_available():
 def test_overview_renders_in_chromium(master: Path, import_into: Importer, tmp_path: Path) -> None:
     import_into(SAMPLES / "so_khen_thuong_2021.csv", SAMPLES / "qd_bang_khen_2020.xlsx")
     with serve(master) as url, browser_page() as page:
-        page.goto(url)
-        settle(page)
+        goto(page, url)
         text = page.inner_text("body")
         assert page.locator("[data-testid=stException]").count() == 0
         assert "gặp lỗi" not in text
@@ -49,16 +48,14 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
     master, _ = demo
     with serve(master) as url, browser_page(1920, 1080) as page:
         for path, title in PAGE_PATHS.items():
-            page.goto(url + path)
-            settle(page)
+            goto(page, url + path)
             text = page.inner_text("body")
             assert title in text, path
             assert page.locator("[data-testid=stException]").count() == 0, path
             assert page.locator("[data-testid=stAlertContentError]").count() == 0, path
             assert "Page not found" not in text and "gặp lỗi" not in text, path
         # A filter chosen on one page is still there on the next, and in the link.
-        page.goto(url + "/co-cau?nam_tu=2021&nam_den=2021")
-        settle(page)
+        goto(page, url + "/co-cau?nam_tu=2021&nam_den=2021")
         page.get_by_text("Lãnh đạo và người lao động trực tiếp").first.click()
         settle(page)
         assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url
@@ -70,11 +67,7 @@ def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
     db.open_master(master).close()  # an empty warehouse
     db.publish_snapshot(master)
     with serve(master) as url, browser_page(1920, 1080) as page:
-        page.goto(url + "/tai-du-lieu")
-        settle(page)
-        page.get_by_label("Người nhập (họ tên)").fill("Trần Văn Phân")
-        page.keyboard.press("Enter")
-        settle(page)
+        goto(page, url + "/tai-du-lieu", "chuyenvien")
         page.locator("input[type=file]").set_input_files(str(SAMPLES / "so_khen_thuong_2021.csv"))
         page.get_by_text("Xác nhận nhập 1 tệp").wait_for(timeout=60_000)
         settle(page)
@@ -100,8 +93,7 @@ def test_slideshow_runs_full_screen_and_every_slide_fits(
     master, _ = demo
     width, height = size
     with serve(master) as url, browser_page(width, height) as page:
-        page.goto(url + "/trinh-chieu?nam=2025&giay=3&chay=1")
-        settle(page)
+        goto(page, url + "/trinh-chieu?nam=2025&giay=3&chay=1")
         frame = _iframe(page)
         frame.wait_for_selector(".slide.active")
         # No Streamlit chrome, no scrollbars, the show fills the window.
@@ -158,3 +150,71 @@ def test_slide_export_png_and_pdf(demo: tuple[Path, object]) -> None:
         assert struct.unpack(">II", png[16:24]) == (1920, 1080)
     assert pdf[:5] == b"%PDF-"
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == len(built)
+
+
+def test_a_viewer_has_no_upload_or_admin_and_is_refused_by_address(
+    demo: tuple[Path, object],
+) -> None:
+    master, _ = demo
+    with serve(master) as url, browser_page(1920, 1080) as page:
+        goto(page, url, "lanhdao")
+        menu = page.locator("[data-testid=stSidebarNav]").inner_text()
+        assert "Tổng quan" in menu and "Tra cứu" in menu
+        assert "Tải dữ liệu" not in menu and "Quản trị" not in menu
+        assert "Trần" not in menu  # (no data in the menu, only page names)
+        # Moving through the menu keeps the session signed in.
+        page.locator("[data-testid=stSidebarNav]").get_by_text("Cơ cấu khen thưởng").click()
+        settle(page)
+        assert page.locator("input[type=password]").count() == 0
+        goto(page, url + "/tai-du-lieu", "lanhdao")
+        text = page.inner_text("body")
+        assert "Trang «Tải dữ liệu» dành cho tài khoản có quyền nhập dữ liệu" in text
+        assert page.locator("input[type=file]").count() == 0
+        # The admin sees both.
+        goto(page, url + "/quan-tri", "quantri")
+        menu = page.locator("[data-testid=stSidebarNav]").inner_text()
+        assert "Tải dữ liệu" in menu and "Quản trị" in menu
+        assert "Nhật ký thay đổi" in page.inner_text("body")
+
+
+HOSTILE_UNIT = "<script>alert(1)</script>"
+HOSTILE_NAME = '<img src=x onerror="alert(2)">'
+
+
+def test_text_from_spreadsheets_is_shown_as_text(
+    master: Path, import_into: Importer, tmp_path: Path
+) -> None:
+    from tests.builders import REGISTER_HEADER, write_rows
+
+    rows = [
+        [2024, "9/QĐ-UBND", "12/01/2024", "Cá nhân", HOSTILE_NAME, "Nữ", "Giáo viên", HOSTILE_UNIT,
+         "Giấy khen", "Thường xuyên"],
+        [2024, "9/QĐ-UBND", "12/01/2024", "Tập thể", "=HYPERLINK(\"http://x\")", "", "", HOSTILE_UNIT,
+         "Giấy khen", "Thường xuyên"],
+    ]  # fmt: skip
+    [report] = import_into(write_rows(tmp_path / "hostile.xlsx", [REGISTER_HEADER, *rows]))
+    assert report.status == "imported", report.message()
+    dialogs: list[str] = []
+    with serve(master) as url, browser_page(1920, 1080) as page:
+
+        def refuse(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", refuse)
+        for path in ("/", "/co-cau", "/lanh-dao-nld"):
+            goto(page, url + path)
+            assert page.locator("[data-testid=stException]").count() == 0, path
+        # The unit's name is on screen as typed, in the filter and in the drill-down list.
+        goto(page, url + f"/co-cau?don_vi={HOSTILE_UNIT}")
+        text = page.inner_text("body")
+        assert HOSTILE_UNIT in text
+        assert page.locator("script:text('alert(1)')").count() == 0
+        assert page.locator("img[src=x]").count() == 0
+        goto(page, url + "/tra-cuu")
+        page.get_by_label("Họ tên hoặc tên tập thể", exact=False).fill("img src")
+        page.keyboard.press("Enter")
+        settle(page)
+        assert HOSTILE_NAME in page.inner_text("body")
+        assert page.locator("img[src=x]").count() == 0
+    assert dialogs == []

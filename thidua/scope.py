@@ -30,7 +30,8 @@ VISIBLE_ROWS = {
     "blocs": _OWN_BLOCS,
     "bloc_members": _OWN_BLOCS,
     "bloc_scores": _OWN_BLOCS,
-    "campaigns": "TRUE",
+    # Plans are public documents, but an account without a unit is shown nothing at all.
+    "campaigns": "EXISTS (SELECT 1 FROM scope_units)",
     "import_batches": "batch_id IN (SELECT batch_id FROM src.award "
     "WHERE unit_name IN (SELECT unit_name FROM scope_units))",
     "units": "TRUE",

@@ -1,0 +1,487 @@
+"""Roles, unit scoping, sign-in and the audit trail.
+
+Expected figures come from the demo generator's truth frame (not the warehouse);
+accounts are injected into the session as a signed-in user's would be.
+"""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl import upload
+from etl.cli import main
+from etl.demo import DemoProvince
+from etl.importer import add_alias, import_files, remove_alias, undo_batch
+from tests.accounts import ADMIN, ANALYST, NO_UNIT, VIEWER, unit_viewer
+from tests.apptest import app_as, visit
+from tests.conftest import SAMPLES, table_fingerprint
+from tests.test_overview_page import _expected
+from thidua import access, db, scope, store
+from thidua.access import PermissionDenied
+
+UNIT = "Sở Y tế"
+OTHER = "Sở Tài chính"
+ALL_PAGES = {"tong-quan", "xep-hang-khoi", "co-cau", "lanh-dao-nld", "phong-trao", "trinh-chieu",
+             "tra-cuu", "tai-du-lieu", "quan-tri"}  # fmt: skip
+
+
+def vi(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def menu(at: AppTest) -> set[str]:
+    """The pages in the account's menu: those registered with their script (refusals are hidden callables)."""
+    return {
+        str(info["url_pathname"]) or "tong-quan"
+        for info in at._registered_pages.values()
+        if info.get("script_path")
+    }
+
+
+def addresses(at: AppTest) -> set[str]:
+    return {str(info["url_pathname"]) or "tong-quan" for info in at._registered_pages.values()}
+
+
+def page_text(at: AppTest) -> str:
+    parts: list[Any] = []
+    for kind in ("title", "markdown", "caption", "info", "error", "warning", "success"):
+        parts += [getattr(e, "value", "") for e in at.get(kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+# --- roles ------------------------------------------------------------------------------------
+def test_capabilities_by_role() -> None:
+    # Written out by hand from the issue: viewers see, analysts also import and undo,
+    # admins also manage; anonymous viewers never see individual records.
+    expected = {
+        "viewer": {"view", "names"},
+        "analyst": {"view", "names", "import", "undo"},
+        "admin": {"view", "names", "import", "undo", "manage"},
+    }
+    for role, allowed in expected.items():
+        account = access.Account("x", role, access.PROVINCE)
+        assert {c for c in access.CAPABILITIES if account.can(c)} == allowed
+    assert {c for c in access.CAPABILITIES if access.ANONYMOUS.can(c)} == {"view"}
+    assert not access.Account("x", "superuser", access.PROVINCE).can("view")
+
+
+@pytest.mark.parametrize(
+    ("account", "pages"),
+    [
+        (VIEWER, ALL_PAGES - {"tai-du-lieu", "quan-tri"}),
+        (ANALYST, ALL_PAGES - {"quan-tri"}),
+        (ADMIN, ALL_PAGES),
+        (unit_viewer(UNIT), ALL_PAGES - {"tai-du-lieu", "quan-tri"}),
+        (access.ANONYMOUS, ALL_PAGES - {"tai-du-lieu", "quan-tri", "tra-cuu"}),
+    ],
+    ids=["viewer", "analyst", "admin", "unit", "anonymous"],
+)
+def test_each_role_has_its_menu(
+    demo: tuple[Path, DemoProvince],
+    monkeypatch: pytest.MonkeyPatch,
+    account: access.Account,
+    pages: set[str],
+) -> None:
+    master, _ = demo
+    at = app_as(master, monkeypatch, account).run()
+    assert not at.exception, at.exception
+    assert menu(at) == pages
+    # The other pages keep their address (to refuse it), but only as hidden refusals.
+    assert addresses(at) == ALL_PAGES
+
+
+@pytest.mark.parametrize(
+    ("account", "address", "title"),
+    [
+        (VIEWER, "tai-du-lieu", "Tải dữ liệu"),
+        (VIEWER, "quan-tri", "Quản trị"),
+        (ANALYST, "quan-tri", "Quản trị"),
+        (access.ANONYMOUS, "tra-cuu", "Tra cứu"),
+    ],
+)
+def test_pages_reached_by_address_are_refused(
+    demo: tuple[Path, DemoProvince],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    account: access.Account,
+    address: str,
+    title: str,
+) -> None:
+    master, _ = demo
+    monkeypatch.setenv(store.ACCESS_ENV, str(tmp_path / "access.sqlite"))
+    at = visit(app_as(master, monkeypatch, account), address)
+    assert not at.exception, at.exception
+    [error] = at.error
+    assert error.value.startswith(f"Trang «{title}» dành cho tài khoản có quyền")
+    assert not at.get("file_uploader") and not at.text_input  # nothing of the page itself
+    [entry] = store.audit_log(tmp_path / "access.sqlite")
+    assert (entry.who, entry.action, entry.target) == (account.signature, "denied", title)
+
+
+def _every_change(master: Path, account: access.Account) -> list[Callable[[], object]]:
+    path = store.access_path(master)
+    return [
+        lambda: import_files([SAMPLES / "so_khen_thuong_2019.xlsx"], master, account),
+        lambda: upload.confirm(master, [], account),
+        lambda: undo_batch(master, 1, account),
+        lambda: add_alias(master, "SYT", UNIT, account),
+        lambda: remove_alias(master, "SYT", account),
+        lambda: store.add_user(path, account, "moi1", "matkhau-dai", "viewer", UNIT),
+        lambda: store.update_user(path, account, "quantri", role="viewer"),
+        lambda: store.set_password(path, account, "quantri", "matkhau-khac"),
+        lambda: store.set_setting(path, account, "anonymous", "1"),
+    ]
+
+
+def test_data_changing_functions_check_the_role_themselves(
+    master: Path, tmp_path: Path, import_into: Any
+) -> None:
+    import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    path = store.access_path(master)
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    before = table_fingerprint(db.open_snapshot(master))
+    for account in (VIEWER, unit_viewer(UNIT), NO_UNIT, access.ANONYMOUS):
+        calls = _every_change(master, account)
+        for call in calls:
+            with pytest.raises(PermissionDenied):
+                call()
+    # Analysts import and undo, but aliases, users and settings stay the admins'.
+    for call in (
+        lambda: add_alias(master, "SYT", UNIT, ANALYST),
+        lambda: store.set_setting(path, ANALYST, "non_leader_target", "0.7"),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert table_fingerprint(db.open_snapshot(master)) == before
+    assert [u.username for u in store.users(path)] == ["quantri"]
+    assert not store.anonymous_allowed(path) and store.non_leader_target(path) == 0.6
+    denied = store.audit_log(path, action="denied")
+    assert len(denied) == 4 * 9 + 2
+
+
+def test_every_kind_of_change_is_in_the_audit_trail(master: Path, tmp_path: Path) -> None:
+    path = store.access_path(master)
+    stdin = io.StringIO("matkhau-dai\n")
+    pytest.MonkeyPatch().setattr("sys.stdin", stdin)
+    # The first admin is made from the command line.
+    assert main(["user", "add", "quantri", "--role", "admin", "--name", "Lê Quản Trị",
+                 "--password-stdin", "--db", str(master)]) == 0  # fmt: skip
+    admin = store.sign_in(path, "quantri", "matkhau-dai")
+    assert admin is not None and admin.role == "admin" and admin.province_wide
+    assert store.sign_in(path, "quantri", "sai-mat-khau") is None
+    import_files([SAMPLES / "qd_bang_khen_2020.xlsx"], master, ANALYST)
+    undo_batch(master, 1, ANALYST)
+    add_alias(master, "Sở YT", UNIT, admin)
+    remove_alias(master, "Sở YT", admin)
+    store.add_user(path, admin, "soyte", "matkhau-dai", "viewer", UNIT, "Cán bộ Sở Y tế")
+    store.update_user(path, admin, "soyte", unit=OTHER)
+    store.set_password(path, admin, "soyte", "matkhau-moi")
+    store.update_user(path, admin, "soyte", active=False)
+    store.set_setting(path, admin, "non_leader_target", "0.65")
+    with pytest.raises(PermissionDenied):
+        store.set_setting(path, unit_viewer(UNIT), "anonymous", "1")
+    log = list(reversed(store.audit_log(path)))
+    assert [(e.who, e.action, e.target) for e in log] == [
+        (access.operator().signature, "user_add", "quantri"),
+        ("quantri (Lê Quản Trị)", "sign_in", "quantri"),
+        ("quantri", "sign_in_failed", "quantri"),
+        (ANALYST.signature, "import", "qd_bang_khen_2020.xlsx"),
+        (ANALYST.signature, "undo", "#1 qd_bang_khen_2020.xlsx"),
+        ("quantri (Lê Quản Trị)", "alias_add", "Sở YT"),
+        ("quantri (Lê Quản Trị)", "alias_remove", "Sở YT"),
+        ("quantri (Lê Quản Trị)", "user_add", "soyte"),
+        ("quantri (Lê Quản Trị)", "user_update", "soyte"),
+        ("quantri (Lê Quản Trị)", "password_change", "soyte"),
+        ("quantri (Lê Quản Trị)", "user_remove", "soyte"),
+        ("quantri (Lê Quản Trị)", "setting_change", "non_leader_target"),
+        (unit_viewer(UNIT).signature, "denied", "đổi cài đặt anonymous"),
+    ]
+    details = {e.action: e.detail for e in log}
+    assert details["import"]["rows"] == 52
+    assert details["undo"]["rows_removed"] == 52
+    assert details["user_update"]["before"]["unit"] == UNIT
+    assert details["user_update"]["after"]["unit"] == OTHER
+    assert details["setting_change"] == {"before": "0.6", "after": "0.65"}
+    assert store.ACTIONS.keys() >= {e.action for e in log}
+    # A disabled account cannot sign in any more.
+    assert store.sign_in(path, "soyte", "matkhau-moi") is None
+
+
+def test_passwords_are_stored_as_salted_hashes(tmp_path: Path) -> None:
+    path = tmp_path / "access.sqlite"
+    store.add_user(path, None, "quantri", "mat-khau-bi-mat", "admin")
+    store.add_user(path, ADMIN, "soyte", "mat-khau-bi-mat", "viewer", UNIT)
+    with sqlite3.connect(path) as con:
+        hashes = [r[0] for r in con.execute("SELECT password_hash FROM users")]
+    assert len(set(hashes)) == 2 and all(h.startswith("scrypt$") for h in hashes)
+    assert b"mat-khau-bi-mat" not in path.read_bytes()
+    assert access.verify_password("mat-khau-bi-mat", hashes[0])
+    assert not access.verify_password("mat-khau-bi-mat ", hashes[0])
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_repeated_wrong_passwords_lock_the_name_for_a_while(tmp_path: Path) -> None:
+    path = tmp_path / "access.sqlite"
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    for _ in range(store.LOCKOUT_FAILURES):
+        assert store.sign_in(path, "quantri", "sai") is None
+    assert store.locked_out(path, "quantri")
+    assert store.sign_in(path, "quantri", "matkhau-dai") is None  # even the right password
+
+
+def test_first_account_must_be_an_admin_and_names_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "access.sqlite"
+    with pytest.raises(ValueError, match="đầu tiên phải là quản trị viên"):
+        store.add_user(path, None, "soyte", "matkhau-dai", "viewer", UNIT)
+    with pytest.raises(ValueError, match="ít nhất 8 ký tự"):
+        store.add_user(path, None, "quantri", "ngan", "admin")
+    with pytest.raises(ValueError, match="không hợp lệ"):
+        store.add_user(path, None, "<script>", "matkhau-dai", "admin")
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    with pytest.raises(ValueError, match="toàn tỉnh"):
+        store.add_user(path, ADMIN, "chuyenvien", "matkhau-dai", "analyst", UNIT)
+
+
+# --- unit scoping -----------------------------------------------------------------------------
+def test_scoped_views_hold_only_the_units_rows(demo: tuple[Path, DemoProvince]) -> None:
+    master, province = demo
+    snapshot = str(db.snapshot_path(master))
+    con = scope.open_scoped(snapshot, UNIT)
+    truth = province.awards.filter(pl.col("unit_name") == UNIT)
+    assert con.sql("SELECT count(*) FROM awards").fetchall() == [(truth.height,)]
+    assert con.sql("SELECT DISTINCT unit_name FROM award").fetchall() == [(UNIT,)]
+    own_blocs = province.memberships.filter(pl.col("unit_name") == UNIT).select("year", "bloc_name")
+    shown = con.sql("SELECT DISTINCT year, bloc_name FROM bloc_results").pl()
+    assert sorted(shown.iter_rows()) == sorted(own_blocs.iter_rows())
+    expected_scores = province.bloc_scores.join(own_blocs, on=["year", "bloc_name"]).height
+    assert con.sql("SELECT count(*) FROM bloc_scores").fetchall() == [(expected_scores,)]
+    # Deny by default: nothing for an account without a unit, nothing outside the listed tables.
+    empty = scope.open_scoped(snapshot, None)
+    for table in scope.VISIBLE_ROWS:
+        if table in {
+            "award",
+            "unit_aliases",
+            "blocs",
+            "bloc_members",
+            "bloc_scores",
+            "import_batches",
+        }:
+            assert empty.sql(f"SELECT count(*) FROM {table}").fetchall() == [(0,)], table  # noqa: S608
+    with pytest.raises(Exception, match="Permission"):
+        con.sql("SELECT * FROM read_csv('/etc/passwd')").fetchall()
+
+
+class Exports:
+    """Every .xlsx a page builds for its download buttons, read back as rows (header -> value)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from thidua import exports
+
+        self.files: list[bytes] = []
+        real = exports.to_xlsx
+
+        def keep(*args: Any, **kwargs: Any) -> bytes:
+            data = real(*args, **kwargs)
+            self.files.append(data)
+            return data
+
+        monkeypatch.setattr(exports, "to_xlsx", keep)
+
+    def rows(self) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for data in self.files:
+            sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+            assert sheet is not None
+            values = list(sheet.iter_rows(values_only=True))
+            rows += [dict(zip(values[0], row, strict=True)) for row in values[1:]]
+        self.files.clear()
+        return rows
+
+
+def test_unit_account_sees_only_its_unit_on_every_page(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    account = unit_viewer(UNIT)
+    truth = province.awards.filter(pl.col("unit_name") == UNIT)
+    # A shared link naming another unit does not widen the scope.
+    at = app_as(master, monkeypatch, account, don_vi=OTHER).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.selectbox(key="f_unit").options == ["Tất cả", UNIT]
+    assert {m.label: m.value for m in at.metric} == _expected(truth, 2025)
+    # Distribution: totals, the drill-down list and its export hold the unit's awards only.
+    exports = Exports(monkeypatch)
+    at = visit(at, "co-cau")
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Tổng số lượt khen thưởng"] == vi(truth.height)
+    listed = at.dataframe[-1].value
+    assert set(listed["Đơn vị"]) == {UNIT} and len(listed) == truth.height
+    exported = exports.rows()
+    assert exported and {r["Đơn vị"] for r in exported} == {UNIT}
+    assert len(exported) == truth.height
+    # Leaders and direct workers: one unit on the unit chart.
+    at = visit(at, "lanh-dao-nld")
+    people = truth.filter(pl.col("recipient_kind") == "individual")
+    assert {m.label: m.value for m in at.metric}["Khen cá nhân"] == vi(people.height)
+    # Bloc ranking: only the blocs the unit belongs to, with every member's place in them.
+    at = visit(at, "xep-hang-khoi")
+    own = province.memberships.filter((pl.col("unit_name") == UNIT) & (pl.col("year") == 2025))
+    bloc = own["bloc_name"].item()
+    assert at.selectbox(key="bloc_name_2025").options == [bloc]
+    members = province.bloc_scores.filter((pl.col("year") == 2025) & (pl.col("bloc_name") == bloc))
+    assert UNIT in members["unit_name"].to_list()
+    # Campaigns: the unit's awards per plan.
+    at = visit(at, "phong-trao")
+    table = at.dataframe[0].value
+    counts = dict(
+        truth.filter(pl.col("campaign_code").is_not_null())
+        .group_by("campaign_code")
+        .len()
+        .iter_rows()
+    )
+    assert dict(zip(table["Số kế hoạch"], table["Số lượt khen"], strict=True)) == {
+        code: vi(counts.get(code, 0)) for code in province.campaigns["plan_no"]
+    }
+    # Search: a person of another unit is not found; one of the unit is.
+    stranger = province.awards.filter(
+        (pl.col("unit_name") == OTHER) & (pl.col("recipient_kind") == "individual")
+    )["recipient_name"][0]
+    own_person = people["recipient_name"][0]
+    at = visit(at, "tra-cuu")
+    at.text_input(key="search_text").input(stranger).run()
+    found = at.selectbox(key="search_pick").options if at.selectbox else []
+    assert not [o for o in found if f"— {OTHER} " in o]
+    at.text_input(key="search_text").input(own_person).run()
+    assert all(f"— {UNIT} " in o for o in at.selectbox(key="search_pick").options)
+    # Slideshow: the headline is the unit's year.
+    at = visit(at, "trinh-chieu")
+    html = at.get("iframe")[0].proto.srcdoc if at.get("iframe") else ""
+    year = truth.filter(pl.col("year") == 2025)
+    assert f">{vi(year.height)}<" in html
+
+
+def test_account_without_a_unit_sees_nothing(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, _ = demo
+    at = app_as(master, monkeypatch, NO_UNIT).run()
+    for address in [
+        "tong-quan",
+        "co-cau",
+        "lanh-dao-nld",
+        "xep-hang-khoi",
+        "phong-trao",
+        "trinh-chieu",
+    ]:
+        at = visit(at, address)
+        assert not at.exception and not at.error, (address, [e.value for e in at.error])
+        assert not at.get("plotly_chart"), address
+        assert not [m for m in at.metric if m.value not in ("0", "—")], address
+        assert not at.get("download_button") or address == "tong-quan", address
+    assert "chưa được gán đơn vị" in page_text(at) + "".join(
+        str(getattr(c, "value", "")) for c in at.sidebar.get("caption")
+    )
+
+
+# --- sign-in ----------------------------------------------------------------------------------
+def test_sign_in_form_guards_every_address_and_opens_the_asked_page(
+    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, _ = demo
+    path = tmp_path / "access.sqlite"
+    monkeypatch.setenv(store.ACCESS_ENV, str(path))
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    store.add_user(path, ADMIN, "soyte", "matkhau-dai", "viewer", UNIT)
+    at = visit(app_as(master, monkeypatch, None), "co-cau")
+    assert [t.value for t in at.title] == ["Đăng nhập"] and not at.metric
+    at.text_input(key="sign_in_user").input("soyte")
+    at.text_input(key="sign_in_password").input("sai-roi")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == [
+        "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."
+    ]
+    at.text_input(key="sign_in_user").input("soyte")
+    at.text_input(key="sign_in_password").input("matkhau-dai")
+    at.button[0].click().run()
+    assert [t.value for t in at.title][0] == "Cơ cấu khen thưởng"
+    assert at.session_state["account"].unit == UNIT
+    # Signing out brings the form back.
+    at.sidebar.button(key="sign_out").click().run()
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+
+
+def test_anonymous_viewing_is_a_setting(
+    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    path = tmp_path / "access.sqlite"
+    monkeypatch.setenv(store.ACCESS_ENV, str(path))
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    at = app_as(master, monkeypatch, None).run()
+    assert [t.value for t in at.title] == ["Đăng nhập"]
+    store.set_setting(path, ADMIN, "anonymous", "1")
+    at = app_as(master, monkeypatch, None).run()
+    assert {m.label: m.value for m in at.metric} == _expected(province.awards, 2025)
+    at = visit(at, "co-cau")
+    assert "Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập." in [
+        c.value for c in at.caption
+    ]
+    assert not [d for d in at.dataframe if "Họ tên / Tên tập thể" in d.value.columns]
+
+
+def test_oidc_identity_is_mapped_to_an_account_by_email(
+    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    path = tmp_path / "access.sqlite"
+    monkeypatch.setenv(store.ACCESS_ENV, str(path))
+    monkeypatch.setenv("THIDUA_AUTH", "oidc")
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    store.add_user(path, ADMIN, "soyte", None, "viewer", UNIT, email="canbo@syt.kiengiang.gov.vn")
+    at = app_as(master, monkeypatch, None)
+    at.user = {"is_logged_in": True, "email": "Canbo@syt.kiengiang.gov.vn"}
+    at.run()
+    assert not at.exception
+    truth = province.awards.filter(pl.col("unit_name") == UNIT)
+    assert {m.label: m.value for m in at.metric} == _expected(truth, 2025)
+    # A person the identity provider knows but our list does not gets no access.
+    at = app_as(master, monkeypatch, None)
+    at.user = {"is_logged_in": True, "email": "nguoi.la@example.com"}
+    at.run()
+    assert not at.metric and "chưa được cấp quyền" in " ".join(e.value for e in at.error)
+
+
+# --- the admin page ---------------------------------------------------------------------------
+def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
+    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, _ = demo
+    path = tmp_path / "access.sqlite"
+    monkeypatch.setenv(store.ACCESS_ENV, str(path))
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin", display_name="Lê Quản Trị")
+    admin = store.sign_in(path, "quantri", "matkhau-dai")
+    at = visit(app_as(master, monkeypatch, admin), "quan-tri")
+    assert not at.exception and not at.error
+    at.text_input(key="new_username").input("soyte")
+    at.text_input(key="new_name").input("Cán bộ Sở Y tế")
+    at.selectbox(key="new_scope").select(UNIT)
+    at.text_input(key="new_password").input("matkhau-dai")
+    at.button(key="FormSubmitter:user_add-Tạo tài khoản").click().run()
+    assert "Đã tạo tài khoản «soyte»." in [s.value for s in at.success]
+    made = store.get_user(path, "soyte")
+    assert made is not None and (made.role, made.unit) == ("viewer", UNIT)
+    at.number_input(key="set_target").set_value(65).run()
+    at.button(key="settings_save").click().run()
+    assert store.non_leader_target(path) == 0.65
+    log = at.dataframe[-1].value
+    assert list(log["Việc"])[:3] == ["Đổi cài đặt", "Tạo tài khoản", "Đăng nhập"]
+    assert list(log["Người thực hiện"])[:2] == ["quantri (Lê Quản Trị)"] * 2
