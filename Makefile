@@ -1,5 +1,6 @@
 # Two commands do all the set-up (README "Quick start"):
 #   make run   — create .venv from the lock file, build the demo province on first start, open the dashboard
+#                (the demo opens read-only without signing in; `make serve` requires sign-in)
 #   make test  — create .venv from the lock file, then lint, type-check and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-from-lock
 PORT ?= 8501
 
-.PHONY: run test lint bench soak demo clean
+.PHONY: run serve test lint bench soak demo clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Cần Python 3.11 trở lên"'
@@ -17,6 +18,11 @@ $(STAMP): requirements.lock
 
 run: $(STAMP)
 	$(PY) -m etl demo --if-missing
+	@echo "Tỉnh mẫu: xem không cần đăng nhập. Để tải dữ liệu lên: $(PY) -m etl user add TEN --role admin"
+	THIDUA_ANONYMOUS=$${THIDUA_ANONYMOUS:-1} $(PY) serve.py --server.headless true --server.port $(PORT)
+
+# A real province: everyone signs in (create the first admin with `python -m etl user add … --role admin`).
+serve: $(STAMP)
 	$(PY) serve.py --server.headless true --server.port $(PORT)
 
 lint: $(STAMP)

@@ -191,6 +191,7 @@ def parse_awards(
     header: Header,
     known_units: set[str] | frozenset[str] = frozenset(),
     given: dict[str, str] | None = None,
+    rules: list[positions.PositionRule] | None = None,
 ) -> tuple[pl.DataFrame, list[Problem], dict[str, str | None]]:
     """Awards of one sheet, the problems found, and what the preamble said (for the preview).
     `given` fills what the preamble lacks: decision_no, decision_date (ISO), form_code."""
@@ -283,7 +284,7 @@ def parse_awards(
         "decision_date": context.decision_date.isoformat() if context.decision_date else None,
         "form_code": context.title_form,
     }
-    return _finish(frame, raw, known_units), problems, said
+    return _finish(frame, raw, known_units, rules), problems, said
 
 
 def _gender(value: str) -> str | None:
@@ -400,7 +401,10 @@ def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[P
 
 
 def _finish(
-    frame: pl.DataFrame, raw: RawGetter, known_units: set[str] | frozenset[str]
+    frame: pl.DataFrame,
+    raw: RawGetter,
+    known_units: set[str] | frozenset[str],
+    rules: list[positions.PositionRule] | None = None,
 ) -> pl.DataFrame:
     r = raw
     tail = r("recipient_name").str.extract(r",\s*([^,]+)$", 1).str.strip_chars()
@@ -417,7 +421,7 @@ def _finish(
         ),
         campaign_code=_per_value(frame, "campaign", normalise_decision_no),
     )
-    classes = positions.classify_column(frame["position"])
+    classes = positions.classify_column(frame["position"], rules)
     frame = frame.join(classes, on="position", how="left", nulls_equal=False).with_columns(
         is_leader=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("is_leader")),
         leader_rule=pl.when(pl.col("recipient_kind") == "individual").then(pl.col("leader_rule")),

@@ -17,7 +17,7 @@ from etl.campaigns import parse_campaigns
 from etl.grid import Grid, read_grids
 from etl.headers import Header, apply_overrides, describe_columns, find_header
 from etl.problems import FileRefused, Problem
-from thidua import db, store
+from thidua import db, positions, store
 from thidua.access import Account, require
 from thidua.settings import LIMITS
 from thidua.units import UnitMatcher
@@ -165,7 +165,10 @@ def _canonical_units(grid: Grid, header: Header, units: UnitMatcher) -> None:
 
 
 def parse_grid(
-    grid: Grid, units: UnitMatcher, overrides: Overrides | None = None
+    grid: Grid,
+    units: UnitMatcher,
+    overrides: Overrides | None = None,
+    rules: list[positions.PositionRule] | None = None,
 ) -> tuple[Parsed | None, list[Problem], SheetInfo]:
     chosen = overrides or Overrides()
     known_units = units.names
@@ -195,7 +198,7 @@ def parse_grid(
             info,
         )
     if layout == "awards":
-        frame, problems, context = parse_awards(grid, header, known_units, chosen.context)
+        frame, problems, context = parse_awards(grid, header, known_units, chosen.context, rules)
         info.context = context
     elif layout == "bloc_scores":
         frame, problems = parse_bloc_scores(grid, header, known_units)
@@ -237,9 +240,10 @@ def inspect_file(
         inspection.problems = refused.problems
         return inspection
     units = UnitMatcher.from_db(con)
+    rules = positions.rules_from_db(con)
     tableless: list[Problem] = []
     for grid in inspection.grids:
-        result, found, info = parse_grid(grid, units, overrides)
+        result, found, info = parse_grid(grid, units, overrides, rules)
         inspection.sheets.append(info)
         if result:
             inspection.parsed.append(result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from etl import upload
+from etl import rules, upload
 from etl.importer import add_alias, remove_alias
 from pages._access import access_db, require_page
 from pages._common import download_table, no_data, show_table
@@ -35,8 +35,8 @@ def _scope_name(value: str) -> str:
     return {access.PROVINCE: "Toàn tỉnh", UNSET: "(chưa gán — không xem được gì)"}.get(value, value)
 
 
-users_tab, aliases_tab, settings_tab, log_tab = st.tabs(
-    ["Tài khoản", "Tên gọi đơn vị", "Cài đặt", "Nhật ký thay đổi"]
+users_tab, aliases_tab, rules_tab, settings_tab, log_tab = st.tabs(
+    ["Tài khoản", "Tên gọi đơn vị", "Quy tắc phân loại chức vụ", "Cài đặt", "Nhật ký thay đổi"]
 )
 
 with users_tab:
@@ -127,6 +127,38 @@ with aliases_tab:
             gone = st.selectbox("Tên gọi", aliases["alias"].to_list(), key="alias_gone")
             if st.form_submit_button("Xóa tên gọi"):
                 _done(remove_alias(master, gone, account))
+
+with rules_tab:
+    st.caption(
+        "Mỗi chức vụ được so với các mẫu theo thứ tự (chữ thường, không dấu, từng cụm giữa dấu phẩy); "
+        "mẫu đầu tiên khớp quyết định. Có bất kỳ chức vụ lãnh đạo nào thì người đó là lãnh đạo. "
+        "Lưu xong, mọi lượt khen cá nhân đã nhập được phân loại lại."
+    )
+    edited = st.data_editor(
+        rules.current_rules(master),
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key="rules_editor",
+        column_config={
+            "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True),
+            "is_leader": st.column_config.CheckboxColumn("Lãnh đạo", default=False),
+            "pattern": st.column_config.TextColumn(
+                "Mẫu chức vụ (biểu thức chính quy)", required=True
+            ),
+            "label": st.column_config.TextColumn("Giải thích"),
+        },
+    )
+    if st.button("Lưu quy tắc và phân loại lại", key="rules_save"):
+        result = rules.save_rules(
+            master,
+            pl.from_pandas(edited) if not isinstance(edited, pl.DataFrame) else edited,
+            account,
+        )
+        if result.problems:
+            st.error(result.message + "\n\n" + "\n".join(f"- {p}" for p in result.problems))
+        else:
+            _done(result.message)
 
 with settings_tab:
     target = st.number_input(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
-from tests.browser import browser_page, serve, settle
-from thidua import settings
+from tests.browser import browser_page, goto, serve, settle
+from thidua import db, settings
 
 # README screenshots: file name -> URL path
 PAGES = {
@@ -19,34 +22,53 @@ PAGES = {
     "upload": "/tai-du-lieu",
     "slideshow": "/trinh-chieu",
     "slideshow_running": "/trinh-chieu?giay=600&chay=1",
+    "admin": "/quan-tri",
+    "sign_in": "/",
 }
 SAMPLES = Path(__file__).resolve().parent / "samples"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
+def _copy_of_demo(folder: Path) -> Path:
+    """The demo warehouse copied aside, so the screenshot accounts never reach the real one."""
+    master = folder / "warehouse.duckdb"
+    shutil.copy(settings.db_path(), master)
+    db.publish_snapshot(master)
+    return master
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    with serve(settings.db_path()) as url, browser_page(1920, 1080) as page:
-        for name, path in PAGES.items():
+    with tempfile.TemporaryDirectory() as folder:
+        master = _copy_of_demo(Path(folder))
+        with serve(master) as url, browser_page(1920, 1080) as page:
+            _capture(url, page)
+    return 0
+
+
+def _capture(url: str, page: Any) -> None:
+    for name, path in PAGES.items():
+        if name == "sign_in":
             page.goto(url + path)
             settle(page)
-            if name == "search":  # show a search with its result, as a reader would
-                page.get_by_placeholder("ví dụ").fill("nguyen van khang")
-                page.keyboard.press("Enter")
-                settle(page)
-            if name == "upload":  # a good list and a wrong one, before confirming
-                files = [
-                    str(SAMPLES / "qd_bang_khen_2020.xlsx"),
-                    str(SAMPLES / "bad" / "unknown_form.xlsx"),
-                ]
-                page.locator("input[type=file]").set_input_files(files)
-                page.get_by_text("unknown_form.xlsx").last.wait_for(timeout=60_000)
-                settle(page)
-                page.wait_for_timeout(3000)  # both files are checked in turn
-                settle(page)
-            page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
-            print(OUT / f"{name}.png")
-    return 0
+        else:
+            goto(page, url + path, "quantri")
+        if name == "search":  # show a search with its result, as a reader would
+            page.get_by_placeholder("ví dụ").fill("nguyen van khang")
+            page.keyboard.press("Enter")
+            settle(page)
+        if name == "upload":  # a good list and a wrong one, before confirming
+            files = [
+                str(SAMPLES / "qd_bang_khen_2020.xlsx"),
+                str(SAMPLES / "bad" / "unknown_form.xlsx"),
+            ]
+            page.locator("input[type=file]").set_input_files(files)
+            page.get_by_text("unknown_form.xlsx").last.wait_for(timeout=60_000)
+            settle(page)
+            page.wait_for_timeout(3000)  # both files are checked in turn
+            settle(page)
+        page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+        print(OUT / f"{name}.png")
 
 
 if __name__ == "__main__":

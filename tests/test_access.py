@@ -485,3 +485,56 @@ def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
     log = at.dataframe[-1].value
     assert list(log["Việc"])[:3] == ["Đổi cài đặt", "Tạo tài khoản", "Đăng nhập"]
     assert list(log["Người thực hiện"])[:2] == ["quantri (Lê Quản Trị)"] * 2
+
+
+# --- classification rules ---------------------------------------------------------------------
+def test_admin_changes_the_rules_and_every_award_is_classified_again(
+    master: Path, import_into: Any, tmp_path: Path
+) -> None:
+    from etl import rules
+    from tests.conftest import TRUTH
+
+    source = SAMPLES / "so_khen_thuong_2021.csv"
+    import_into(source)
+    truth = TRUTH[source.name]
+    raw = pl.read_csv(source)
+    team_leads = raw.filter(
+        (pl.col("Đối tượng") == "Cá nhân") & (pl.col("Chức vụ") == "Tổ trưởng chuyên môn")
+    ).height
+    assert team_leads > 0
+
+    def direct_workers() -> int:
+        con = db.open_snapshot(master)
+        try:
+            row = con.execute(
+                "SELECT count(*) FROM awards WHERE recipient_kind = 'individual' AND NOT is_leader"
+            ).fetchone()
+        finally:
+            con.close()
+        return int(row[0]) if row else -1
+
+    assert direct_workers() == truth["non_leader_individual"]
+    current = rules.current_rules(master)
+    # A viewer cannot, a wrong pattern is refused whole, and nothing moves.
+    with pytest.raises(PermissionDenied):
+        rules.save_rules(master, current, VIEWER)
+    bad = pl.concat(
+        [pl.DataFrame([("L_X", True, "(", "hỏng")], schema=current.schema, orient="row"), current]
+    )
+    refused = rules.save_rules(master, bad, ADMIN)
+    assert refused.problems and refused.problems[0].startswith(
+        "dòng 1 («L_X»): mẫu «(» không hợp lệ"
+    )
+    assert direct_workers() == truth["non_leader_individual"]
+    # The board decides team leaders count as leaders: a rule ahead of the others.
+    rule = pl.DataFrame(
+        [("L_TO_TRUONG", True, "^to truong", "Tổ trưởng")], schema=current.schema, orient="row"
+    )
+    result = rules.save_rules(master, pl.concat([rule, current]), ADMIN)
+    assert result.problems == [] and result.reclassified == team_leads
+    assert direct_workers() == truth["non_leader_individual"] - team_leads
+    entry = store.audit_log(store.access_path(master), action="rules_change")[0]
+    assert entry.who == ADMIN.signature and entry.detail["reclassified"] == team_leads
+    # The next import classifies with the new rules too.
+    import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    assert rules.current_rules(master)["rule_id"][0] == "L_TO_TRUONG"

@@ -3,7 +3,9 @@ a file is imported or refused with messages; a filter shows figures or nothing."
 
 from __future__ import annotations
 
+import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -15,7 +17,7 @@ from etl.importer import import_files
 from tests.accounts import OPERATOR
 from tests.builders import REGISTER_HEADER, write_rows
 from tests.conftest import SAMPLES
-from thidua import db, metrics, reports
+from thidua import db, metrics, reports, scope
 from thidua.filters import Filters
 
 # Text that offices and attackers type: Vietnamese, formulas, markup, control characters.
@@ -87,3 +89,79 @@ def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [SAMPLES / "so_khen_thuong_2021.csv", SAMPLES / "qd_bang_khen_2020.xlsx"], master, OPERATOR
     )
     return master
+
+
+UNITS = ["Sở Y tế", "Thanh tra tỉnh", "Sở Giáo dục và Đào tạo"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    unit=st.one_of(st.none(), st.sampled_from(UNITS), st.text(max_size=20)),
+    text=st.one_of(st.none(), st.text(max_size=30)),
+    year=st.one_of(st.none(), st.integers(1990, 2030)),
+)
+def test_random_scopes_and_filters_stay_inside_the_scope(
+    sample_warehouse: Path, unit: str | None, text: str | None, year: int | None
+) -> None:
+    """A unit account's connection never shows another unit's award, whatever the filters."""
+    con = scope.open_scoped(str(db.snapshot_path(sample_warehouse)), unit)
+    try:
+        filters = Filters(year_from=year, year_to=year, unit=text, bloc=text).clean()
+        listed = reports.award_list(con, filters)
+        assert set(listed["unit_name"].drop_nulls().to_list()) <= ({unit} if unit else set())
+        found = reports.search_recipients(con, text or "")
+        if found.height:
+            assert set(found["unit_name"].drop_nulls().to_list()) <= ({unit} if unit else set())
+        reports.distribution(con, filters)
+        reports.leader_shares(con, filters, 0.6)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def page_env(sample_warehouse: Path) -> Iterator[Path]:
+    previous = os.environ.get("THIDUA_DB")
+    os.environ["THIDUA_DB"] = str(sample_warehouse)
+    yield sample_warehouse
+    if previous is None:
+        del os.environ["THIDUA_DB"]
+    else:
+        os.environ["THIDUA_DB"] = previous
+
+
+QUERY_KEYS = [
+    "nam_tu",
+    "nam_den",
+    "khoi",
+    "don_vi",
+    "hinh_thuc",
+    "loai_hinh",
+    "doi_tuong",
+    "nam",
+    "bo",
+    "giay",
+]
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    query=st.dictionaries(st.sampled_from(QUERY_KEYS), st.text(max_size=25), max_size=5),
+    address=st.sampled_from(["tong-quan", "co-cau", "lanh-dao-nld", "xep-hang-khoi", "phong-trao"]),
+)
+def test_random_links_never_break_a_page(
+    page_env: Path, query: dict[str, str], address: str
+) -> None:
+    """Whatever a hand-edited link says, the page answers without an exception or error box."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.accounts import VIEWER
+    from tests.apptest import APP, visit
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["account"] = VIEWER
+    at.query_params.update(query)
+    at = visit(at, address)
+    assert not at.exception, (query, at.exception)
+    assert not at.error, (query, [e.value for e in at.error])

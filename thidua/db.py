@@ -48,8 +48,8 @@ def open_master(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
-    # Reference lists are code-owned: rewrite them each time so edits to the
-    # rule CSV or the code list reach the warehouse on the next import.
+    # Award codes and the unit list are code-owned: rewritten each time so edits to
+    # them reach the warehouse on the next import.
     con.execute("BEGIN")
     con.execute("DELETE FROM ref_award_form")
     con.executemany(
@@ -69,14 +69,16 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO ref_recipient_kind VALUES (?, ?)",
         [[code, label] for code, (label, _) in reference.RECIPIENT_KINDS.items()],
     )
-    con.execute("DELETE FROM position_rules")
-    con.executemany(
-        "INSERT INTO position_rules VALUES (?, ?, ?, ?, ?)",
-        [
-            [r.rule_id, r.is_leader, r.pattern.pattern, r.label, i]
-            for i, r in enumerate(positions.load_rules())
-        ],
-    )
+    # Classification rules start from the CSV; after that the admins keep them in the
+    # warehouse (Quản trị page, audited), so they are only seeded into an empty table.
+    if not con.execute("SELECT 1 FROM position_rules LIMIT 1").fetchone():
+        con.executemany(
+            "INSERT INTO position_rules VALUES (?, ?, ?, ?, ?)",
+            [
+                [r.rule_id, r.is_leader, r.pattern.pattern, r.label, i]
+                for i, r in enumerate(positions.load_rules())
+            ],
+        )
     if UNITS_CSV.exists():
         con.execute("DELETE FROM units")
         with UNITS_CSV.open(encoding="utf-8") as handle:

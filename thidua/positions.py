@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from thidua.settings import REFERENCE_DIR
@@ -44,6 +45,16 @@ def load_rules(path: Path = RULES_CSV) -> list[PositionRule]:
             )
             for row in csv.DictReader(handle)
         ]
+
+
+def rules_from_db(con: duckdb.DuckDBPyConnection) -> list[PositionRule]:
+    """The warehouse's rules (seeded from the CSV, then kept by the admins), in their order."""
+    rows = con.execute(
+        "SELECT rule_id, is_leader, pattern, label FROM position_rules ORDER BY sort_order"
+    ).fetchall()
+    if not rows:
+        return load_rules()
+    return [PositionRule(r[0], bool(r[1]), re.compile(r[2]), r[3]) for r in rows]
 
 
 def _phrases(position: str) -> list[str]:

@@ -1,0 +1,115 @@
+"""The admins' leader / direct-worker classification rules: checked, saved in the warehouse,
+and applied again to every individual award already imported, in one transaction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from thidua import db, positions, store
+from thidua.access import Account
+
+RULE_COLUMNS = ("rule_id", "is_leader", "pattern", "label")
+
+
+@dataclass(frozen=True)
+class RulesResult:
+    message: str
+    problems: list[str]
+    reclassified: int = 0
+
+
+def current_rules(master: Path) -> pl.DataFrame:
+    con = db.open_snapshot(master) if db.snapshot_version(master) else None
+    rules = positions.rules_from_db(con) if con else positions.load_rules()
+    if con:
+        con.close()
+    return pl.DataFrame(
+        [(r.rule_id, r.is_leader, r.pattern.pattern, r.label) for r in rules],
+        schema={
+            "rule_id": pl.String,
+            "is_leader": pl.Boolean,
+            "pattern": pl.String,
+            "label": pl.String,
+        },
+        orient="row",
+    )
+
+
+def check_rules(rules: pl.DataFrame) -> list[str]:
+    """Vietnamese sentences, one per wrong row (row numbers as on the page, from 1)."""
+    problems = []
+    seen: set[str] = set()
+    for number, row in enumerate(rules.iter_rows(named=True), start=1):
+        rule_id, pattern = (row["rule_id"] or "").strip(), row["pattern"] or ""
+        if not rule_id:
+            problems.append(f"dòng {number}: thiếu mã quy tắc.")
+        elif rule_id in seen:
+            problems.append(f"dòng {number}: mã quy tắc «{rule_id}» bị trùng.")
+        seen.add(rule_id)
+        if row["is_leader"] is None:
+            problems.append(f"dòng {number} («{rule_id}»): chưa chọn lãnh đạo hay không.")
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            problems.append(f"dòng {number} («{rule_id}»): mẫu «{pattern}» không hợp lệ ({error}).")
+        if not pattern.strip():
+            problems.append(f"dòng {number} («{rule_id}»): thiếu mẫu chức vụ.")
+    return problems
+
+
+def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult:
+    """Replace the rules and classify every individual award's position again."""
+    store.checked(store.access_path(master), actor, "manage", "sửa quy tắc phân loại chức vụ")
+    rules = rules.select(RULE_COLUMNS)
+    problems = check_rules(rules)
+    if problems:
+        return RulesResult("Quy tắc chưa được lưu; không có gì thay đổi.", problems)
+    parsed = [
+        positions.PositionRule(
+            r["rule_id"].strip(), bool(r["is_leader"]), re.compile(r["pattern"]), r["label"] or ""
+        )
+        for r in rules.iter_rows(named=True)
+    ]
+    con = db.open_master(master)
+    try:
+        before = positions.rules_from_db(con)
+        known = con.sql(
+            "SELECT DISTINCT position FROM award WHERE recipient_kind = 'individual' AND position IS NOT NULL"
+        ).pl()
+        classes = positions.classify_column(known["position"], parsed)
+        con.execute("BEGIN TRANSACTION")
+        con.execute("DELETE FROM position_rules")
+        con.executemany(
+            "INSERT INTO position_rules VALUES (?, ?, ?, ?, ?)",
+            [[r.rule_id, r.is_leader, r.pattern.pattern, r.label, i] for i, r in enumerate(parsed)],
+        )
+        con.register("classes", classes.to_arrow())
+        changed = con.execute(
+            """UPDATE award SET is_leader = c.is_leader, leader_rule = c.leader_rule
+               FROM classes AS c
+               WHERE award.recipient_kind = 'individual' AND award.position = c.position
+                 AND (award.is_leader IS DISTINCT FROM c.is_leader
+                      OR award.leader_rule IS DISTINCT FROM c.leader_rule)"""
+        ).fetchone()
+        con.unregister("classes")
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    db.publish_snapshot(master)
+    reclassified = int(changed[0]) if changed else 0
+    store.audit(
+        store.access_path(master), actor, "rules_change", f"{len(parsed)} quy tắc",
+        before=[r.rule_id for r in before], after=[r.rule_id for r in parsed], reclassified=reclassified,
+    )  # fmt: skip
+    return RulesResult(
+        f"Đã lưu {len(parsed)} quy tắc; {reclassified:,} lượt khen cá nhân được phân loại lại.".replace(
+            ",", "."
+        ),
+        [],
+        reclassified,
+    )
