@@ -21,7 +21,10 @@ def soak(
 ) -> list[tuple[float, float, int]]:
     """(elapsed seconds, server RSS MB, slides shown so far) every `sample_s` seconds."""
     rows: list[tuple[float, float, int]] = []
-    with serve_process(master, THIDUA_ANONYMOUS="1") as (url, process), browser_page(1920, 1080) as page:
+    with (
+        serve_process(master, THIDUA_ANONYMOUS="1") as (url, process),
+        browser_page(1920, 1080) as page,
+    ):
         page.goto(f"{url}/trinh-chieu?giay={interval_s}&chay=1")
         settle(page)
         frame = page.wait_for_selector("iframe[title='st.iframe']").content_frame()
