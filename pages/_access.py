@@ -12,6 +12,7 @@ import os
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -63,6 +64,12 @@ def _oidc_email() -> str | None:
 
 def sign_in_form() -> None:
     """The sign-in page (drawn on every page's address while nobody is signed in)."""
+    _, middle, _ = st.columns([1, 1.4, 1])
+    with middle:
+        _sign_in_column()
+
+
+def _sign_in_column() -> None:
     st.title("Đăng nhập")
     st.caption("Hệ thống theo dõi kết quả thi đua – khen thưởng của tỉnh.")
     path = access_db()
@@ -122,11 +129,33 @@ def account_box(account: Account) -> None:
         return
     box.markdown(f"**{account.label}**  \n{access.ROLE_NAMES.get(account.role, account.role)}")
     box.caption(f"Phạm vi: {account.scope_label()}")
+    if store.get_user(access_db(), account.username) is not None:
+        _own_password(box, account)
     if box.button("Đăng xuất", key="sign_out", icon=":material/logout:"):
         sign_out()
         if oidc_enabled() and _oidc_signed_in():
             st.logout()
         st.rerun()
+
+
+def _own_password(box: Any, account: Account) -> None:
+    with (
+        box.popover("Đổi mật khẩu", icon=":material/key:"),
+        st.form("own_password", clear_on_submit=True),
+    ):
+        old = st.text_input("Mật khẩu hiện tại", type="password", key="own_old")
+        new = st.text_input("Mật khẩu mới", type="password", key="own_new")
+        again = st.text_input("Nhập lại mật khẩu mới", type="password", key="own_again")
+        if st.form_submit_button("Đổi mật khẩu"):
+            if new != again:
+                st.error("Hai lần nhập mật khẩu mới không khớp.")
+                return
+            try:
+                store.change_own_password(access_db(), account, old, new)
+            except ValueError as problem:
+                st.error(str(problem))
+            else:
+                st.success("Đã đổi mật khẩu.")
 
 
 def refusal(title: str, capability: str) -> None:

@@ -64,8 +64,10 @@ with users_tab:
         role = st.selectbox(
             "Vai trò", access.ROLES, format_func=access.ROLE_NAMES.__getitem__, key="new_role"
         )
-        scope = st.selectbox("Phạm vi xem (người xem)", _scope_choices(), format_func=_scope_name, key="new_scope",
-                             help="Chuyên viên và quản trị viên luôn xem toàn tỉnh.")  # fmt: skip
+        choices = _scope_choices()
+        # Deny by default: a new viewer sees nothing until the admin picks its scope.
+        scope = st.selectbox("Phạm vi xem (người xem)", choices, index=choices.index(UNSET), format_func=_scope_name,
+                             key="new_scope", help="Chuyên viên và quản trị viên luôn xem toàn tỉnh.")  # fmt: skip
         email = st.text_input(
             "Thư điện tử (đăng nhập qua tài khoản của tỉnh, nếu có)", key="new_email"
         )

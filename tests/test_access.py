@@ -538,3 +538,28 @@ def test_admin_changes_the_rules_and_every_award_is_classified_again(
     # The next import classifies with the new rules too.
     import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
     assert rules.current_rules(master)["rule_id"][0] == "L_TO_TRUONG"
+
+
+def test_people_change_their_own_password_knowing_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "access.sqlite"
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    store.add_user(path, ADMIN, "soyte", "matkhau-cu1", "viewer", UNIT)
+    me = store.sign_in(path, "soyte", "matkhau-cu1")
+    assert me is not None
+    with pytest.raises(ValueError, match="Mật khẩu hiện tại không đúng"):
+        store.change_own_password(path, me, "doan-sai-1", "matkhau-moi1")
+    store.change_own_password(path, me, "matkhau-cu1", "matkhau-moi1")
+    assert store.sign_in(path, "soyte", "matkhau-cu1") is None
+    assert store.sign_in(path, "soyte", "matkhau-moi1") is not None
+    # Nobody but an admin changes someone else's.
+    with pytest.raises(PermissionDenied):
+        store.set_password(path, me, "quantri", "matkhau-cua-toi")
+    actions = [(e.who, e.action) for e in reversed(store.audit_log(path))][2:]
+    assert actions == [
+        ("soyte", "sign_in"),
+        ("soyte", "denied"),
+        ("soyte", "password_change"),
+        ("soyte", "sign_in_failed"),
+        ("soyte", "sign_in"),
+        ("soyte", "denied"),
+    ]

@@ -305,6 +305,18 @@ def set_password(path: Path, actor: Account | None, username: str, password: str
         record(con, actor.signature if actor else "dòng lệnh", "password_change", username)
 
 
+def change_own_password(path: Path, account: Account, old: str, new: str) -> None:
+    """A signed-in person changes their own password, proving they know the current one."""
+    with connect(path) as con:
+        row = con.execute(
+            "SELECT password_hash FROM users WHERE username = ? AND active", [account.username]
+        ).fetchone()
+    if row is None or not access.verify_password(old, row[0]):
+        audit(path, account, "denied", f"đổi mật khẩu {account.username}", reason="sai mật khẩu cũ")
+        raise ValueError("Mật khẩu hiện tại không đúng.")
+    set_password(path, account, account.username, new)
+
+
 def sign_in(path: Path, username: str, password: str) -> Account | None:
     """The account for a correct user name and password; None (and an audit row) otherwise.
     After LOCKOUT_FAILURES wrong tries in LOCKOUT_WINDOW the name is refused for a while."""
