@@ -280,6 +280,10 @@ def test_scoped_views_hold_only_the_units_rows(demo: tuple[Path, DemoProvince]) 
         con.sql("SELECT * FROM read_csv('/etc/passwd')").fetchall()
 
 
+def _units_in(rows: list[dict[str, Any]]) -> set[str]:
+    return {str(r[c]) for r in rows for c in ("Đơn vị", "Đơn vị dẫn đầu") if r.get(c)}
+
+
 class Exports:
     """Every .xlsx a page builds for its download buttons, read back as rows (header -> value)."""
 
@@ -332,6 +336,7 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     at = visit(at, "lanh-dao-nld")
     people = truth.filter(pl.col("recipient_kind") == "individual")
     assert {m.label: m.value for m in at.metric}["Khen cá nhân"] == vi(people.height)
+    assert _units_in(exports.rows()) == {UNIT}
     # Bloc ranking: only the blocs the unit belongs to, with every member's place in them.
     at = visit(at, "xep-hang-khoi")
     own = province.memberships.filter((pl.col("unit_name") == UNIT) & (pl.col("year") == 2025))
@@ -339,6 +344,9 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     assert at.selectbox(key="bloc_name_2025").options == [bloc]
     members = province.bloc_scores.filter((pl.col("year") == 2025) & (pl.col("bloc_name") == bloc))
     assert UNIT in members["unit_name"].to_list()
+    # Its exports: the bloc's members this year, and the leader of its own bloc only.
+    exported_units = _units_in(exports.rows())
+    assert UNIT in exported_units and exported_units <= set(members["unit_name"])
     # Campaigns: the unit's awards per plan.
     at = visit(at, "phong-trao")
     table = at.dataframe[0].value
@@ -562,4 +570,26 @@ def test_people_change_their_own_password_knowing_the_old_one(tmp_path: Path) ->
         ("soyte", "sign_in_failed"),
         ("soyte", "sign_in"),
         ("soyte", "denied"),
+    ]
+
+
+def test_no_secret_or_account_file_can_be_committed() -> None:
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not [
+        f for f in tracked if f.endswith((".sqlite", ".duckdb", "secrets.toml", ".pem", ".key"))
+    ]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "data/warehouse.access.sqlite", ".streamlit/secrets.toml",
+         "data/warehouse.duckdb"],
+        cwd=root, capture_output=True, text=True, check=False,
+    ).stdout.split()  # fmt: skip
+    assert ignored == [
+        "data/warehouse.access.sqlite",
+        ".streamlit/secrets.toml",
+        "data/warehouse.duckdb",
     ]
