@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from pages._access import account_box, current_account, refusal, sign_in_form
+from pages._access import account_box, cookie_writer, current_account, refusal, sign_in_form
 from pages._common import filter_sidebar
 from thidua import db, settings
 from thidua.access import Account
@@ -88,6 +88,7 @@ if _signing_in(account):
         ],
         position="hidden",
     )
+    cookie_writer()
     navigation.run()
     st.stop()
 assert account is not None
@@ -106,6 +107,7 @@ if navigation.url_path not in {"tra-cuu", "tai-du-lieu", "trinh-chieu", "quan-tr
     filter_sidebar()
 if not SHOWING:
     account_box(account)
+cookie_writer()  # before the page: a page may stop early
 try:
     navigation.run()
 except Exception:  # st.stop/st.rerun are BaseExceptions and pass through

@@ -15,11 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from thidua import access, settings, store
 from thidua.access import Account
 
 ACCOUNT_KEY = "account"
+FROM_LIST_KEY = "account_from_list"  # signed in here (not injected): re-checked on every run
+SET_COOKIE_KEY = "set_session_cookie"
+TOKEN_KEY = "session_token"
+COOKIE = "thidua_phien"
 AUTH_ENV = (
     "THIDUA_AUTH"  # "local" (default) or "oidc": also offer st.login (the province's Keycloak)
 )
@@ -38,16 +43,58 @@ def current_account() -> Account | None:
     """The signed-in account; the public account when anonymous viewing is allowed; else None."""
     account = st.session_state.get(ACCOUNT_KEY)
     if isinstance(account, Account):
+        if not st.session_state.get(FROM_LIST_KEY):
+            return account  # put in the session by a test
+        # Read afresh from the user list: a locked account or a new role applies at once.
+        fresh = store.current(access_db(), account.username)
+        if fresh is not None:
+            st.session_state[ACCOUNT_KEY] = fresh
+            return fresh
+        sign_out()
+    token = _cookie()
+    account = store.session_account(access_db(), token)
+    if account is not None:
+        _remember(account, token)
         return account
     if oidc_enabled() and _oidc_signed_in():
         account = store.account_for_email(access_db(), _oidc_email())
         if account is not None:
-            st.session_state[ACCOUNT_KEY] = account
+            _remember(account)
             store.audit(access_db(), account, "sign_in", account.username, via="oidc")
             return account
     if store.anonymous_allowed(access_db()):
         return access.ANONYMOUS
     return None
+
+
+def _remember(account: Account, token: str | None = None) -> None:
+    st.session_state[ACCOUNT_KEY] = account
+    st.session_state[FROM_LIST_KEY] = True
+    st.session_state[TOKEN_KEY] = token
+
+
+def _cookie() -> str | None:
+    try:
+        value = st.context.cookies.get(COOKIE)
+    except Exception:  # no browser behind this run (AppTest)
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def cookie_writer() -> None:
+    """Set or clear the session cookie in the reader's browser. Streamlit has no call for
+    that, so a zero-height component (same origin, as Streamlit builds it) does it."""
+    if SET_COOKIE_KEY not in st.session_state:
+        return
+    token = st.session_state.pop(SET_COOKIE_KEY)
+    age = store.SESSION_HOURS * 3600 if token else 0
+    # The token is URL-safe base64: nothing in it can leave the string.
+    components.html(
+        "<script>const c = '" + COOKIE + "=" + token + f"; path=/; max-age={age}; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');"
+        " window.parent.document.cookie = c;</script>",
+        height=0,
+    )
 
 
 def _oidc_signed_in() -> bool:
@@ -108,12 +155,17 @@ def _sign_in_column() -> None:
         if account is None:
             st.error("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
             return
-        st.session_state[ACCOUNT_KEY] = account
+        token = store.open_session(path, account)
+        _remember(account, token)
+        st.session_state[SET_COOKIE_KEY] = token
         st.rerun()
 
 
 def sign_out() -> None:
+    store.close_session(access_db(), st.session_state.pop(TOKEN_KEY, None) or _cookie())
+    st.session_state[SET_COOKIE_KEY] = ""  # clears the cookie on the next run
     st.session_state.pop(ACCOUNT_KEY, None)
+    st.session_state.pop(FROM_LIST_KEY, None)
     for key in [k for k in st.session_state if str(k).startswith(("f_", "kept_f_"))]:
         del st.session_state[key]
 

@@ -69,7 +69,8 @@ def browser_page(width: int = 1600, height: int = 1000) -> Iterator[Any]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height}, locale="vi-VN")
+            context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+            page = context.new_page()
             yield page
         finally:
             browser.close()
@@ -116,7 +117,8 @@ SIGN_IN_SHOWN = (
 
 def goto(page: Any, url: str, username: str = "lanhdao") -> None:
     """Open an address as a person would; sign in on the form if it asks (each new page load
-    is a new session)."""
+    is a new session). Cookies are cleared first, so each call signs in as `username`."""
+    page.context.clear_cookies()
     page.goto(url)
     settle(page)
     if page.evaluate(SIGN_IN_SHOWN):

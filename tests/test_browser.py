@@ -218,3 +218,39 @@ def test_text_from_spreadsheets_is_shown_as_text(
         assert HOSTILE_NAME in page.inner_text("body")
         assert page.locator("img[src=x]").count() == 0
     assert dialogs == []
+
+
+def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
+    demo: tuple[Path, object],
+) -> None:
+    from tests.accounts import ADMIN
+    from tests.browser import SIGN_IN_SHOWN, ensure_accounts
+    from thidua import store
+
+    master, _ = demo
+    ensure_accounts(master, tamthoi="Sở Y tế")
+    with serve(master) as url, browser_page(1920, 1080) as page:
+        goto(page, url + "/co-cau", "tamthoi")
+        assert "Phạm vi: Sở Y tế" in page.inner_text("[data-testid=stSidebar]")
+        # A reload, and a new tab on another address, open without asking again.
+        page.reload()
+        settle(page)
+        assert not page.evaluate(SIGN_IN_SHOWN)
+        other = page.context.new_page()
+        other.goto(url + "/lanh-dao-nld")
+        settle(other)
+        assert not other.evaluate(SIGN_IN_SHOWN) and "Phạm vi: Sở Y tế" in other.inner_text("body")
+        # Signing out ends the session in every tab at the next load.
+        page.get_by_role("button", name="Đăng xuất").click()
+        settle(page)
+        assert page.evaluate(SIGN_IN_SHOWN)
+        other.reload()
+        settle(other)
+        assert other.evaluate(SIGN_IN_SHOWN)
+        # An admin locking the account ends a live session at its next step.
+        goto(page, url + "/co-cau", "tamthoi")
+        store.update_user(store.access_path(master), ADMIN, "tamthoi", active=False)
+        page.reload()
+        settle(page)
+        assert page.evaluate(SIGN_IN_SHOWN)
+    store.update_user(store.access_path(master), ADMIN, "tamthoi", active=True)

@@ -9,8 +9,10 @@ who, when, what.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -50,6 +52,12 @@ CREATE TABLE IF NOT EXISTS audit (
     detail  TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_sha256  TEXT PRIMARY KEY,
+    username      TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    expires_at    TEXT NOT NULL
+);
 """
 # Every kind of change (and of refusal) the audit trail knows, as readers see it.
 ACTIONS = {
@@ -373,6 +381,55 @@ def account_for_email(path: Path, email: str | None) -> Account | None:
             ).fetchone()
         )
     return user.account() if user and user.active else None
+
+
+# --- sessions: a signed-in browser is remembered by a random token in a cookie -------------
+SESSION_HOURS = 12  # a working day; then the person signs in again
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def open_session(path: Path, account: Account) -> str:
+    """A new random token for the browser's cookie; only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    with connect(path) as con:
+        con.execute(
+            "DELETE FROM sessions WHERE expires_at < ?", [now.isoformat(timespec="seconds")]
+        )
+        con.execute(
+            "INSERT INTO sessions (token_sha256, username, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            [_token_hash(token), account.username, now.isoformat(timespec="seconds"),
+             (now + timedelta(hours=SESSION_HOURS)).isoformat(timespec="seconds")],
+        )  # fmt: skip
+    return token
+
+
+def session_account(path: Path, token: str | None) -> Account | None:
+    """The account of a live session token, read afresh: a locked account or a changed role
+    takes effect at once."""
+    if not token or not path.exists():
+        return None
+    with connect(path) as con:
+        row = con.execute(
+            "SELECT username FROM sessions WHERE token_sha256 = ? AND expires_at >= ?",
+            [_token_hash(token), _now()],
+        ).fetchone()
+    return current(path, row[0]) if row else None
+
+
+def current(path: Path, username: str) -> Account | None:
+    """The account as the user list says now (None when locked or gone)."""
+    user = get_user(path, username)
+    return user.account() if user and user.active else None
+
+
+def close_session(path: Path, token: str | None) -> None:
+    if token:
+        with connect(path) as con:
+            con.execute("DELETE FROM sessions WHERE token_sha256 = ?", [_token_hash(token)])
 
 
 # --- settings -------------------------------------------------------------------------------
