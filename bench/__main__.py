@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         default="1000000,10000000",
         help="số dòng khen thưởng cấp quốc gia, cách nhau bởi dấu phẩy",
     )
+    timings.add_argument("--no-pages", action="store_true", help="bỏ đo trang trong Chromium")
     soak = commands.add_parser("soak", help="chạy trình chiếu vài phút, đo bộ nhớ máy chủ")
     soak.add_argument("--minutes", type=float, default=3.0)
     soak.add_argument("--interval", type=int, default=3)
@@ -27,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "timings"):
         from bench.run import run
 
-        run(tuple(int(n) for n in getattr(args, "sizes", "1000000,10000000").split(",")))
+        run(
+            tuple(int(n) for n in getattr(args, "sizes", "1000000,10000000").split(",")),
+            pages=not getattr(args, "no_pages", False),
+        )
         return 0
     if args.command == "soak":
         from bench.soak import print_soak

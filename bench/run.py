@@ -136,19 +136,46 @@ def print_table(rows: list[tuple[str, float, str]]) -> None:
     print("| phép đo | thời gian | so sánh |")
     print("|---|---:|---|")
     for name, seconds, note in rows:
-        shown = f"{number(seconds * 1000)} ms" if seconds < 10 else f"{number(seconds, 1)} s"
+        shown = (
+            ""
+            if seconds == 0
+            else f"{number(seconds * 1000)} ms"
+            if seconds < 10
+            else f"{number(seconds, 1)} s"
+        )
         print(f"| {name} | {shown} | {note} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nBộ nhớ đỉnh của tiến trình đo: {peak:.0f} MB.")
 
 
-def run(sizes: tuple[int, ...] = (1_000_000, 10_000_000)) -> None:
+def growth_rows(measured: dict[int, list[tuple[str, float, str]]]) -> list[tuple[str, float, str]]:
+    """How each page's queries grow from the smallest to the largest size measured."""
+    if len(measured) < 2:
+        return []
+    small, large = min(measured), max(measured)
+    out = []
+    for (name, before, _), (_, after, _) in zip(measured[small], measured[large], strict=True):
+        page = name.split(":")[0]
+        out.append((f"{page}: {number(small)} → {number(large)} dòng", after,
+                    f"tăng {number(after / before, 1)}× khi dữ liệu tăng {number(large / small)}×"))  # fmt: skip
+    return out
+
+
+def run(sizes: tuple[int, ...] = (1_000_000, 10_000_000), pages: bool = True) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rows: list[tuple[str, float, str]] = []
         register, decision_list = make_files(folder)
         rows += import_rows(folder, register)
         rows += import_rows(folder, decision_list)
+        measured: dict[int, list[tuple[str, float, str]]] = {}
         for size in sizes:
-            rows += query_rows(national_warehouse(folder, size), size)
+            master = national_warehouse(folder, size)
+            measured[size] = query_rows(master, size)
+            rows += measured[size]
+            if pages and size == sizes[0]:
+                from bench.pages import page_rows
+
+                rows += page_rows(master, size)
+        rows += growth_rows(measured)
         print_table(rows)

@@ -27,7 +27,9 @@ def soak(
     ):
         page.goto(f"{url}/trinh-chieu?giay={interval_s}&chay=1")
         settle(page)
-        frame = page.wait_for_selector("iframe[title='st.iframe']").content_frame()
+        frame = page.wait_for_selector(
+            "[data-testid=stMain] iframe[title='st.iframe']"
+        ).content_frame()
         frame.evaluate("() => { window.__changes = 0; const o = new MutationObserver(() => window.__changes++);"
                        " o.observe(document.body, {attributes: true, attributeFilter: ['data-slide']}); }")  # fmt: skip
         start = time.monotonic()

@@ -88,7 +88,13 @@ def cookie_writer() -> None:
         return
     token = st.session_state.pop(SET_COOKIE_KEY)
     age = store.SESSION_HOURS * 3600 if token else 0
-    # The token is URL-safe base64: nothing in it can leave the string.
+    # The token is URL-safe base64: nothing in it can leave the string. In the sidebar, so
+    # that a full-screen page (the slideshow) has nothing extra in its main area.
+    with st.sidebar:
+        _set_cookie(token, age)
+
+
+def _set_cookie(token: str, age: int) -> None:
     components.html(
         "<script>const c = '" + COOKIE + "=" + token + f"; path=/; max-age={age}; SameSite=Strict'"
         " + (location.protocol === 'https:' ? '; Secure' : '');"

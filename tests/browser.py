@@ -69,7 +69,9 @@ def browser_page(width: int = 1600, height: int = 1000) -> Iterator[Any]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, locale="vi-VN"
+            )
             page = context.new_page()
             yield page
         finally:

@@ -82,7 +82,9 @@ def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
 
 
 def _iframe(page: Any) -> Any:
-    handle = page.wait_for_selector("iframe[title='st.iframe']", timeout=60_000)
+    handle = page.wait_for_selector(
+        "[data-testid=stMain] iframe[title='st.iframe']", timeout=60_000
+    )
     return handle.content_frame()
 
 
@@ -98,7 +100,7 @@ def test_slideshow_runs_full_screen_and_every_slide_fits(
         frame.wait_for_selector(".slide.active")
         # No Streamlit chrome, no scrollbars, the show fills the window.
         assert page.locator("[data-testid=stSidebar]").is_hidden()
-        box = page.locator("iframe[title='st.iframe']").bounding_box()
+        box = page.locator("[data-testid=stMain] iframe[title='st.iframe']").bounding_box()
         assert box is not None and (round(box["width"]), round(box["height"])) == (width, height)
         assert page.evaluate(
             "() => document.scrollingElement.scrollHeight <= window.innerHeight + 1"
