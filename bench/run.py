@@ -103,16 +103,25 @@ def national_warehouse(folder: Path, rows: int) -> Path:
 
 PAGE_CALLS: dict[str, Callable[[duckdb.DuckDBPyConnection], object]] = {
     "Tổng quan": lambda con: (metrics.filter_options(con), metrics.overview(con, 2025)),
-    "Cơ cấu khen thưởng": lambda con: (
-        reports.distribution(con, Filters()),
-        reports.award_list(con, Filters()),
-    ),
+    # The award list behind a chart is loaded when a bar is clicked (or above 2,000 awards,
+    # when asked), so it is not part of the page's first load; see "Danh sách" below.
+    "Cơ cấu khen thưởng": lambda con: reports.distribution(con, Filters()),
     "Lãnh đạo và NLĐ trực tiếp": lambda con: reports.leader_shares(
         con, Filters(year_from=2025, year_to=2025), 0.6
     ),
     "Phong trào thi đua": lambda con: reports.campaigns(con, Filters()),
     "Tra cứu": lambda con: reports.search_recipients(con, "nguyen van an"),
+    "Danh sách khen thưởng của một đơn vị (bấm cột)": lambda con: reports.award_list(
+        con, Filters(), reports.Selection(unit_name=_a_unit(con))
+    ),
 }
+
+
+def _a_unit(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute(
+        "SELECT unit_name FROM award_counts WHERE unit_name IS NOT NULL LIMIT 1"
+    ).fetchone()
+    return str(row[0]) if row else ""
 
 
 def query_rows(master: Path, rows: int) -> list[tuple[str, float, str]]:

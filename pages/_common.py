@@ -267,10 +267,20 @@ def download_table(frame: object, headers: dict[str, str], filename: str, key: s
     )
 
 
+# Above this many awards the default list (nothing clicked) is loaded only on request.
+AUTO_LIST_LIMIT = 2_000
+
+
 def award_list_panel(
-    con: duckdb.DuckDBPyConnection, filters: Filters, selection: object, title: str, key: str
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    selection: object,
+    title: str,
+    key: str,
+    total: int | None = None,
 ) -> None:
-    """The drill-down: the awards behind a figure, as a table and an .xlsx."""
+    """The drill-down: the awards behind a figure, as a table and an .xlsx. `total` is how
+    many awards the selection holds when known: a long list waits for the reader's request."""
     from thidua import reports
     from thidua.exports import AWARD_LIST_HEADERS
     from thidua.formatting import number
@@ -280,6 +290,15 @@ def award_list_panel(
     account = current_account()
     if account is None or not account.can("names"):
         st.caption("Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập.")
+        return
+    from thidua.formatting import number as _number
+
+    if (
+        total is not None
+        and total > AUTO_LIST_LIMIT
+        and not st.toggle(f"Hiện danh sách ({_number(total)} lượt)", key=f"{key}_show")
+    ):
+        st.caption("Danh sách dài chỉ được tải khi cần; bấm vào biểu đồ để xem một phần.")
         return
     rows = reports.award_list(con, filters, selection)
     if rows.height == 0:

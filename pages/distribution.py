@@ -84,4 +84,5 @@ elif chosen_trend:
     selection = reports.Selection(year=year, form_code=code if code in FORM_NAMES else None)
     title = f"{FORM_NAMES[code]}, năm {year}" if code in FORM_NAMES else f"năm {year}"
 st.caption("Bấm vào một cột đơn vị hoặc một đoạn cột năm để xem danh sách khen thưởng tương ứng.")
-award_list_panel(con, filters, selection, title, key="dist_list")
+award_list_panel(con, filters, selection, title, key="dist_list",
+                 total=None if clicked or chosen_trend else total)  # fmt: skip

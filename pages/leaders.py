@@ -114,4 +114,5 @@ selection = (
 )
 title = str(clicked[0].get("y")) if clicked else "theo bộ lọc đang chọn"
 st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
-award_list_panel(con, filters, selection, title, key="leaders_list")
+award_list_panel(con, filters, selection, title, key="leaders_list",
+                 total=None if clicked else int(view.by_year["awards"].sum()))  # fmt: skip

@@ -103,6 +103,7 @@ def publish_snapshot(master: Path) -> Path:
     link = snapshot_path(master)
     version = master.with_name(f"{master.stem}.snapshot.{time.time_ns()}{master.suffix}")
     shutil.copyfile(master, version)
+    _add_aggregates(version)
     tmp_link = master.with_name(f".{link.name}.{os.getpid()}.tmp")
     if tmp_link.is_symlink() or tmp_link.exists():
         tmp_link.unlink()
@@ -112,6 +113,17 @@ def publish_snapshot(master: Path) -> Path:
         if old != version:
             old.unlink(missing_ok=True)
     return link
+
+
+def _add_aggregates(version: Path) -> None:
+    """The pre-aggregated tables of the pages, built in the new snapshot before anyone
+    can open it (the master keeps only the data)."""
+    con = duckdb.connect(str(version))
+    try:
+        con.execute(read_sql("aggregates.sql"))
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
 
 
 def open_snapshot(master: Path) -> duckdb.DuckDBPyConnection:
@@ -155,7 +167,8 @@ def db_is_current(master: Path) -> bool:
             "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'import_batches' AND column_name = 'status'"
         ).fetchone()
         aliases = con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'unit_aliases'"
+            "SELECT count(*) = 3 FROM duckdb_tables() "
+            "WHERE table_name IN ('unit_aliases', 'award_counts', 'recipients')"
         ).fetchone()
     finally:
         con.close()

@@ -26,6 +26,8 @@ _OWN_BLOCS = (
 # not individual records; awards are, and only the unit's own are in scope.
 VISIBLE_ROWS = {
     "award": _IN_SCOPE,
+    "award_counts": _IN_SCOPE,
+    "recipients": _IN_SCOPE,
     "unit_aliases": _IN_SCOPE,
     "blocs": _OWN_BLOCS,
     "bloc_members": _OWN_BLOCS,

@@ -1,5 +1,5 @@
 SELECT a.unit_name, {counts}
-FROM award AS a
+FROM award_counts AS a
 WHERE a.unit_name IS NOT NULL AND {filters}
 GROUP BY a.unit_name
 ORDER BY a.unit_name COLLATE vi

@@ -1,5 +1,5 @@
 SELECT a.year, {counts}
-FROM award AS a
+FROM award_counts AS a
 WHERE {filters}
 GROUP BY a.year
 ORDER BY a.year

@@ -1,5 +1,5 @@
 -- Headline counts for a year and the one before; shares are computed in thidua.metrics.
 SELECT a.year, {counts}
-FROM award AS a
+FROM award_counts AS a
 WHERE a.year IN ($year, $year - 1) AND {filters}
 GROUP BY a.year

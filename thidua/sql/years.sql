@@ -1,1 +1,1 @@
-SELECT DISTINCT year FROM award ORDER BY year DESC
+SELECT DISTINCT year FROM award_counts ORDER BY year DESC
