@@ -4,15 +4,13 @@ Streamlit page served the same way in the same run (the framework floor)."""
 from __future__ import annotations
 
 import contextlib
-import subprocess
-import sys
+import os
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.browser import READY, ROOT, _free_port, browser_page, goto, serve_process
+from tests.browser import READY, browser_page, goto, serve_process, serve_script
 from thidua.formatting import number
 
 PAGES = {
@@ -49,23 +47,9 @@ def time_to_render(page: Any, url: str, repeat: int = 3) -> float:
 
 @contextlib.contextmanager
 def empty_server() -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(Path(__file__).with_name("empty_app.py")),
-         "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            time.sleep(0.5)
+    app = str(Path(__file__).with_name("empty_app.py"))
+    with serve_script(["-m", "streamlit", "run", app], dict(os.environ)) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def page_rows(master: Path, rows: int) -> list[tuple[str, float, str]]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import duckdb
 import streamlit as st
 
 from pages._access import current_account, require_page
-from thidua import access, db, metrics, reference, settings
+from thidua import access, db, metrics, reference, reports, settings
 from thidua.filters import Filters
 from thidua.scope import open_scoped
 
@@ -27,6 +28,8 @@ FORM_NAMES = {f.code: f.name_vi for f in reference.AWARD_FORMS}
 TYPE_NAMES = {code: label for code, (label, _) in reference.AWARD_TYPES.items()}
 KIND_NAMES = {code: label for code, (label, _) in reference.RECIPIENT_KINDS.items()}
 ALL = "Tất cả"
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -62,6 +65,43 @@ def connection() -> duckdb.DuckDBPyConnection:
 def data_key() -> tuple[tuple[int, int] | None, str | None]:
     """The key for caching anything read from the warehouse: its version and the reader's scope."""
     return db.snapshot_version(settings.db_path()), scope()
+
+
+# The core calls whose results a page may keep: keyed on the data version, the reader's
+# scope and the arguments, so a reload or a second reader with the same filters is served
+# from memory, and a new import or another unit never is.
+CACHEABLE: dict[str, Callable[..., Any]] = {
+    f.__qualname__: f
+    for f in (
+        metrics.overview,
+        reports.distribution,
+        reports.leader_shares,
+        reports.campaigns,
+        reports.bloc_years,
+        reports.bloc_ranking,
+    )  # fmt: skip
+}
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_call(
+    name: str, master: str, version: tuple[int, int], scope: str | None, args: tuple[Any, ...]
+) -> Any:
+    return CACHEABLE[name](_open(master, version, scope), *args)
+
+
+def cached(
+    fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P.args, **kwargs: P.kwargs
+) -> R:
+    """fn(connection, *args), remembered per data version and scope (see CACHEABLE)."""
+    if CACHEABLE.get(fn.__qualname__) is not fn or kwargs:
+        raise ValueError(f"{fn.__qualname__} is not a cacheable core call")
+    master = settings.db_path()
+    version = db.snapshot_version(master)
+    if version is None:
+        return fn(connection(), *args)
+    require_page("view")
+    return cast(R, _cached_call(fn.__qualname__, str(master), version, scope(), tuple(args)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

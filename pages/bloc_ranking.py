@@ -7,6 +7,7 @@ import streamlit as st
 
 from pages._common import (
     award_list_panel,
+    cached,
     chart,
     connection,
     current_filters,
@@ -20,7 +21,7 @@ from thidua import formatting as fmt
 con = connection()
 filters = current_filters()
 st.title("Xếp hạng khối, cụm thi đua")
-available = reports.bloc_years(con)
+available = cached(reports.bloc_years)
 if filters.year_from is not None:
     available = available.filter(pl.col("year").is_between(filters.year_from, filters.year_to))
 if available.height == 0:
@@ -33,7 +34,7 @@ year = left.selectbox("Năm chấm điểm", years, key="bloc_year")
 blocs = available.filter(pl.col("year") == year)["bloc_name"].to_list()
 default = blocs.index(filters.bloc) if filters.bloc in blocs else 0
 bloc = right.selectbox("Khối, cụm", blocs, index=default, key=f"bloc_name_{year}")
-view = reports.bloc_ranking(con, year, bloc)
+view = cached(reports.bloc_ranking, year, bloc)
 ranking = view.ranking
 
 leader = ranking.row(0, named=True)

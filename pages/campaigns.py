@@ -7,6 +7,7 @@ import streamlit as st
 
 from pages._common import (
     award_list_panel,
+    cached,
     chart,
     connection,
     current_filters,
@@ -19,7 +20,7 @@ from thidua import charts, reports
 con = connection()
 filters = current_filters()
 st.title("Phong trào thi đua")
-campaigns = reports.campaigns(con, filters)
+campaigns = cached(reports.campaigns, filters)
 if campaigns.height == 0:
     no_data(
         "Chưa có phong trào thi đua nào trong kho. Hãy nhập danh sách phong trào (mẫu trong data/templates)."

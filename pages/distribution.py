@@ -8,6 +8,7 @@ import streamlit as st
 from pages._common import (
     FORM_NAMES,
     award_list_panel,
+    cached,
     chart,
     connection,
     current_filters,
@@ -20,7 +21,7 @@ from thidua import formatting as fmt
 con = connection()
 filters = current_filters()
 st.title("Cơ cấu khen thưởng")
-view = reports.distribution(con, filters)
+view = cached(reports.distribution, filters)
 total = int(view.composition["awards"].sum())
 if total == 0:
     no_data("Không có khen thưởng nào khớp với bộ lọc đang chọn.")

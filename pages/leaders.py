@@ -9,6 +9,7 @@ import streamlit as st
 from pages._access import access_db
 from pages._common import (
     award_list_panel,
+    cached,
     chart,
     connection,
     current_filters,
@@ -33,7 +34,7 @@ target = (
     )
     / 100
 )
-view = reports.leader_shares(con, filters, target)
+view = cached(reports.leader_shares, filters, target)
 if view.by_year.height == 0 or int(view.by_year["individuals"].sum()) == 0:
     no_data("Không có khen thưởng cá nhân nào khớp với bộ lọc đang chọn.")
     st.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import award_list_panel, chart, connection, current_filters, no_data
+from pages._common import award_list_panel, cached, chart, connection, current_filters, no_data
 from thidua import charts, metrics, reports
 from thidua import formatting as fmt
 
@@ -16,7 +16,7 @@ if filters.year_to is None:
     no_data("Chưa có khen thưởng nào trong kho. Hãy nhập danh sách khen thưởng.")
     st.stop()
 year = filters.year_to
-view = metrics.overview(con, year, filters)
+view = cached(metrics.overview, year, filters)
 now, before = view.current, view.previous
 if now.awards == 0:
     no_data(f"Không có khen thưởng nào năm {year} khớp với bộ lọc đang chọn.")

@@ -42,10 +42,19 @@ def serve(master: Path, **env: str) -> Iterator[str]:
 @contextlib.contextmanager
 def serve_process(master: Path, **extra: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """The server and its process (the benchmarks read its memory)."""
-    port = _free_port()
     env = {**os.environ, "THIDUA_DB": str(master), **extra}
+    with serve_script(["serve.py"], env) as served:
+        yield served
+
+
+@contextlib.contextmanager
+def serve_script(
+    command: list[str], env: dict[str, str]
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run a Streamlit server (`python *command*` plus server options) until it answers."""
+    port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "serve.py", "--server.headless", "true",
+        [sys.executable, *command, "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

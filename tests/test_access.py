@@ -34,6 +34,15 @@ ALL_PAGES = {"tong-quan", "xep-hang-khoi", "co-cau", "lanh-dao-nld", "phong-trao
              "tra-cuu", "tai-du-lieu", "quan-tri"}  # fmt: skip
 
 
+@pytest.fixture
+def access_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The dashboard's account file for this test, holding its first admin «quantri»."""
+    path = tmp_path / "access.sqlite"
+    monkeypatch.setenv(store.ACCESS_ENV, str(path))
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin", display_name="Lê Quản Trị")
+    return path
+
+
 def vi(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -402,12 +411,10 @@ def test_account_without_a_unit_sees_nothing(
 
 # --- sign-in ----------------------------------------------------------------------------------
 def test_sign_in_form_guards_every_address_and_opens_the_asked_page(
-    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo: tuple[Path, DemoProvince], access_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     master, _ = demo
-    path = tmp_path / "access.sqlite"
-    monkeypatch.setenv(store.ACCESS_ENV, str(path))
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    path = access_file
     store.add_user(path, ADMIN, "soyte", "matkhau-dai", "viewer", UNIT)
     at = visit(app_as(master, monkeypatch, None), "co-cau")
     assert [t.value for t in at.title] == ["Đăng nhập"] and not at.metric
@@ -428,12 +435,10 @@ def test_sign_in_form_guards_every_address_and_opens_the_asked_page(
 
 
 def test_anonymous_viewing_is_a_setting(
-    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo: tuple[Path, DemoProvince], access_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     master, province = demo
-    path = tmp_path / "access.sqlite"
-    monkeypatch.setenv(store.ACCESS_ENV, str(path))
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    path = access_file
     at = app_as(master, monkeypatch, None).run()
     assert [t.value for t in at.title] == ["Đăng nhập"]
     store.set_setting(path, ADMIN, "anonymous", "1")
@@ -447,13 +452,11 @@ def test_anonymous_viewing_is_a_setting(
 
 
 def test_oidc_identity_is_mapped_to_an_account_by_email(
-    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo: tuple[Path, DemoProvince], access_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     master, province = demo
-    path = tmp_path / "access.sqlite"
-    monkeypatch.setenv(store.ACCESS_ENV, str(path))
+    path = access_file
     monkeypatch.setenv("THIDUA_AUTH", "oidc")
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
     store.add_user(path, ADMIN, "soyte", None, "viewer", UNIT, email="canbo@syt.kiengiang.gov.vn")
     at = app_as(master, monkeypatch, None)
     at.user = {"is_logged_in": True, "email": "Canbo@syt.kiengiang.gov.vn"}
@@ -470,12 +473,10 @@ def test_oidc_identity_is_mapped_to_an_account_by_email(
 
 # --- the admin page ---------------------------------------------------------------------------
 def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
-    demo: tuple[Path, DemoProvince], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo: tuple[Path, DemoProvince], access_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     master, _ = demo
-    path = tmp_path / "access.sqlite"
-    monkeypatch.setenv(store.ACCESS_ENV, str(path))
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin", display_name="Lê Quản Trị")
+    path = access_file
     admin = store.sign_in(path, "quantri", "matkhau-dai")
     at = visit(app_as(master, monkeypatch, admin), "quan-tri")
     assert not at.exception and not at.error

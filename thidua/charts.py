@@ -15,10 +15,28 @@ LEVEL_COLOURS = {"state": "#b8860b", "province": BLUE, "unit": "#5b8fc9"}
 LEVEL_NAMES = {"state": "Cấp Nhà nước", "province": "Cấp tỉnh", "unit": "Cấp cơ sở"}
 
 
+_AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8",
+         "zerolinewidth": 2, "ticks": "", "automargin": True, "title": {"standoff": 15}}  # fmt: skip
+# The look of plotly_white, but only the layout it needs: plotly_white's full template
+# (defaults for every trace type) was copied into each figure and sent with it.
+HOUSE_TEMPLATE = go.layout.Template(
+    layout={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"color": "#2a3f5f"},
+        "xaxis": _AXIS,
+        "yaxis": _AXIS,
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "colorway": [BLUE, "#b8860b", "#5b8fc9", "#2e8b57", RED, "#7f8c8d"],
+    }  # fmt: skip
+)
+
+
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "font": {"size": 18}},
-        template="plotly_white",
+        template=HOUSE_TEMPLATE,
         height=height,
         margin={"l": 10, "r": 30, "t": 60, "b": 10},
         font={"family": "Noto Sans, Arial, sans-serif", "size": 14},
