@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -250,25 +251,36 @@ def _normalise(grid: Grid) -> Grid:
     """Legacy encodings to Unicode, NFC, trimmed; blank cells become null."""
     cells = grid.cells
     legacy = detect_legacy(_sample_texts(cells))
+    decode = LEGACY_DECODERS[legacy] if legacy else None
     if legacy:
-        decode = LEGACY_DECODERS[legacy]
-        cells = cells.with_columns(
-            pl.all().map_elements(decode, return_dtype=pl.String, skip_nulls=True)
-        )
         grid.encoding = legacy
-    cells = cells.with_columns(
-        pl.all()
-        .str.normalize("NFC")
-        .str.replace_all(r"[\s\u00a0]+", " ")
-        .str.strip_chars()
-        .replace("", None)
-    )
+    # Each distinct value is cleaned once (a register column holds a few thousand distinct
+    # values at most), and only the values that change are replaced in the column.
+    cells = cells.with_columns(_clean_column(cells[name], decode) for name in cells.columns)
     # Drop rows that are empty everywhere but keep the numbering by remembering nothing:
     # row positions stay as they are so Excel row numbers remain right.
     grid.cells = cells
     return grid
 
 
-def _sample_texts(cells: pl.DataFrame, limit: int = 4000) -> list[str]:
-    values = pl.concat([cells[c].drop_nulls().head(limit) for c in cells.columns])
+def _clean_column(column: pl.Series, decode: Callable[[str], str] | None) -> pl.Series:
+    distinct = column.drop_nulls().unique()
+    if decode is not None:
+        distinct_text = distinct.map_elements(decode, return_dtype=pl.String)
+    else:
+        distinct_text = distinct
+    cleaned = (
+        distinct_text.str.normalize("NFC").str.replace_all(r"[\s\u00a0]+", " ").str.strip_chars()
+    )
+    changed = distinct != cleaned
+    if changed.any():
+        column = column.replace(distinct.filter(changed), cleaned.filter(changed))
+    return column.replace("", None)
+
+
+def _sample_texts(cells: pl.DataFrame, limit: int = 1000) -> list[str]:
+    # Distinct values: a column that repeats one award name 100,000 times says it once.
+    values = pl.concat(
+        [cells[c].drop_nulls().unique(maintain_order=True).head(limit) for c in cells.columns]
+    )
     return values.to_list()

@@ -10,6 +10,7 @@ them at once, and never block the importer.
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import shutil
 import time
@@ -47,31 +48,51 @@ def open_master(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
-    # Award codes and the unit list are code-owned: rewritten each time so edits to
-    # them reach the warehouse on the next import.
-    con.execute("BEGIN")
-    con.execute("DELETE FROM ref_award_form")
-    con.executemany(
-        "INSERT INTO ref_award_form VALUES (?, ?, ?, ?, ?, ?)",
-        [
+def _reference_rows() -> dict[str, list[list[object]]]:
+    units: list[list[object]] = []
+    if UNITS_CSV.exists():
+        with UNITS_CSV.open(encoding="utf-8") as handle:
+            units = [
+                [r["unit_code"], r["name"], r["kind"], r["valid_from"] or None]
+                + [r["valid_to"] or None, r["successor_code"] or None]
+                for r in csv.DictReader(handle)
+            ]
+    return {
+        "ref_award_form": [
             [f.code, f.name_vi, f.name_en, f.recipients, f.level, i]
             for i, f in enumerate(reference.AWARD_FORMS)
         ],
-    )
-    con.execute("DELETE FROM ref_award_type")
-    con.executemany(
-        "INSERT INTO ref_award_type VALUES (?, ?, ?)",
-        [[code, label, i] for i, (code, (label, _)) in enumerate(reference.AWARD_TYPES.items())],
-    )
-    con.execute("DELETE FROM ref_recipient_kind")
-    con.executemany(
-        "INSERT INTO ref_recipient_kind VALUES (?, ?)",
-        [[code, label] for code, (label, _) in reference.RECIPIENT_KINDS.items()],
-    )
+        "ref_award_type": [
+            [code, label, i] for i, (code, (label, _)) in enumerate(reference.AWARD_TYPES.items())
+        ],
+        "ref_recipient_kind": [
+            [code, label] for code, (label, _) in reference.RECIPIENT_KINDS.items()
+        ],
+        "units": units,
+    }
+
+
+def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
+    # Award codes and the unit list are code-owned: rewritten whenever they differ from
+    # what the warehouse holds (a fingerprint is kept), so edits reach it on the next import.
+    rows = _reference_rows()
+    fingerprint = hashlib.sha256(repr(rows).encode()).hexdigest()
+    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    kept = con.execute("SELECT value FROM meta WHERE key = 'reference'").fetchone()
+    rules_missing = not con.execute("SELECT 1 FROM position_rules LIMIT 1").fetchone()
+    if kept and kept[0] == fingerprint and not rules_missing:
+        return
+    con.execute("BEGIN")
+    for table, values in rows.items():  # fixed table names
+        if table == "units" and not values:
+            continue
+        con.execute(f"DELETE FROM {table}")  # noqa: S608
+        marks = ", ".join("?" * len(values[0])) if values else ""
+        if values:
+            con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608
     # Classification rules start from the CSV; after that the admins keep them in the
     # warehouse (Quản trị page, audited), so they are only seeded into an empty table.
-    if not con.execute("SELECT 1 FROM position_rules LIMIT 1").fetchone():
+    if rules_missing:
         con.executemany(
             "INSERT INTO position_rules VALUES (?, ?, ?, ?, ?)",
             [
@@ -79,15 +100,7 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
                 for i, r in enumerate(positions.load_rules())
             ],
         )
-    if UNITS_CSV.exists():
-        con.execute("DELETE FROM units")
-        with UNITS_CSV.open(encoding="utf-8") as handle:
-            rows = [
-                [r["unit_code"], r["name"], r["kind"], r["valid_from"] or None]
-                + [r["valid_to"] or None, r["successor_code"] or None]
-                for r in csv.DictReader(handle)
-            ]
-        con.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", rows)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", [fingerprint])
     con.execute("COMMIT")
 
 
