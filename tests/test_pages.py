@@ -331,3 +331,25 @@ def test_slide_text_is_escaped() -> None:
     page = render_show([Slide("<script>alert(1)</script>", "")], 10, "<b>x</b>")
     assert "<script>alert(1)</script>" not in page.split("<script>")[0]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_cut_award_list_holds_the_newest_years(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the newest years that fill a long list are read; what is shown is still the
+    newest awards first, and the years it holds are those of the truth's newest awards."""
+    from collections import Counter
+
+    from thidua import db, reports
+    from thidua.filters import Filters
+
+    master, province = demo
+    monkeypatch.setattr(reports, "DRILL_LIMIT", 60)
+    unit = "Sở Y tế"
+    listed = reports.award_list(
+        db.open_snapshot(master), Filters(), reports.Selection(unit_name=unit)
+    )
+    truth = province.awards.filter(pl.col("unit_name") == unit).sort("year", descending=True)
+    assert truth.height > 60 and listed.height == 60
+    assert Counter(listed["year"].to_list()) == Counter(truth.head(60)["year"].to_list())
+    assert listed["year"].to_list() == sorted(listed["year"].to_list(), reverse=True)

@@ -22,9 +22,11 @@ def sql(name: str) -> str:
 
 def text(name: str, filters: Filters | None = None) -> tuple[str, dict[str, Any]]:
     """The query with its fixed fragments in place: {counts} (the one definition of
-    the headline counts) and {filters} (the shared filters, as parameters)."""
+    the headline counts), {selection} (a drill-down's own choice) and {filters} (the
+    shared filters, as parameters)."""
     clause, params = (filters or Filters()).sql()
-    return sql(name).replace("{counts}", sql("_counts")).replace("{filters}", clause), params
+    text = sql(name).replace("{counts}", sql("_counts")).replace("{selection}", sql("_selection"))
+    return text.replace("{filters}", clause), params
 
 
 def run(

@@ -114,17 +114,28 @@ def award_list(
 ) -> pl.DataFrame:
     chosen = selection or Selection()
     scoped = replace(filters, year_from=None, year_to=None) if chosen.year else filters
-    return queries.run(
-        con,
-        "award_list",
-        scoped,
-        form_code=chosen.form_code,
-        unit_name=chosen.unit_name,
-        year=chosen.year,
-        campaign_code=chosen.campaign_code,
-        leader_class=chosen.leader_class,
-        limit=DRILL_LIMIT,
-    )
+    picked = {
+        "form_code": chosen.form_code,
+        "unit_name": chosen.unit_name,
+        "year": chosen.year,
+        "campaign_code": chosen.campaign_code,
+        "leader_class": chosen.leader_class,
+    }
+    years = queries.run(con, "award_list_years", scoped, **picked)
+    return queries.run(con, "award_list", scoped, **picked, limit=DRILL_LIMIT,
+                       from_year=_oldest_year_needed(years, DRILL_LIMIT))  # fmt: skip
+
+
+def _oldest_year_needed(years: pl.DataFrame, limit: int) -> int:
+    """The list is newest year first: the years up to the one where it reaches `limit` rows."""
+    running = 0
+    oldest = -(2**31)
+    for year, awards in years.iter_rows():
+        oldest = int(year)
+        running += int(awards)
+        if running >= limit:
+            break
+    return oldest
 
 
 def search_recipients(con: duckdb.DuckDBPyConnection, text: str) -> pl.DataFrame:

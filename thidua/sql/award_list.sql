@@ -4,11 +4,7 @@ SELECT a.year, a.recipient_name, r.name_vi AS kind_name, a.position,
        a.unit_name, a.form_name, a.form_detail, a.decision_no, a.decision_date, a.source_file, a.source_row
 FROM awards AS a
 JOIN ref_recipient_kind AS r ON r.code = a.recipient_kind
-WHERE {filters}
-  AND ($form_code IS NULL OR a.form_code = $form_code)
-  AND ($unit_name IS NULL OR a.unit_name = $unit_name)
-  AND ($year IS NULL OR a.year = $year)
-  AND ($campaign_code IS NULL OR a.campaign_code = $campaign_code)
-  AND ($leader_class IS NULL OR coalesce(CAST(a.is_leader AS VARCHAR), 'null') = $leader_class)
+WHERE {filters} AND {selection}
+  AND a.year >= $from_year  -- the oldest year the list can reach (reports.award_list)
 ORDER BY a.year DESC, a.decision_date DESC NULLS LAST, a.recipient_name COLLATE vi
 LIMIT $limit
