@@ -46,10 +46,17 @@ def time_to_render(page: Any, url: str, repeat: int = 3) -> float:
 
 
 @contextlib.contextmanager
-def empty_server() -> Iterator[str]:
-    app = str(Path(__file__).with_name("empty_app.py"))
+def floor_server(script: str = "empty_app.py") -> Iterator[str]:
+    app = str(Path(__file__).with_name(script))
     with serve_script(["-m", "streamlit", "run", app], dict(os.environ)) as (url, _):
         yield url
+
+
+def floor_time(script: str) -> float:
+    with floor_server(script) as url, browser_page(1920, 1080) as page:
+        page.goto(url)  # the first load of a server warms its caches; not counted
+        page.wait_for_function(RENDERED, timeout=120_000)
+        return time_to_render(page, url)
 
 
 def page_rows(master: Path, rows: int) -> list[tuple[str, float, str]]:
@@ -57,11 +64,17 @@ def page_rows(master: Path, rows: int) -> list[tuple[str, float, str]]:
 
     ensure_accounts(master)
     out: list[tuple[str, float, str]] = []
-    with empty_server() as empty, browser_page(1920, 1080) as page:
-        page.goto(empty)  # the first load of a server warms its caches; not counted
-        page.wait_for_selector(READY, timeout=120_000)
-        floor = time_to_render(page, empty)
+    floor = floor_time("empty_app.py")
     out.append(("Trang Streamlit trống (sàn khung)", floor, "1,00×"))
+    # What the framework costs with Plotly on the page at all: one three-bar chart.
+    one_chart = floor_time("one_chart_app.py")
+    out.append(
+        (
+            "Trang Streamlit chỉ có một biểu đồ Plotly nhỏ",
+            one_chart,
+            f"{number(one_chart / floor, 2)}× sàn",
+        )
+    )
     with serve_process(master) as (url, process), browser_page(1920, 1080) as page:
         goto(page, url, "lanhdao")  # signs in once; the cookie keeps the session for the rest
         for name, path in PAGES.items():

@@ -87,6 +87,9 @@ def access_path(master: Path) -> Path:
     return Path(env) if env else master.with_name(f"{master.stem}.access.sqlite")
 
 
+_READY: set[Path] = set()  # access files whose schema this process has already made sure of
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -94,17 +97,22 @@ def _now() -> str:
 @contextmanager
 def connect(path: Path) -> Iterator[sqlite3.Connection]:
     """One short transaction: committed on success, rolled back on any error."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path not in _READY or not path.exists()
+    if fresh:
+        path.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(path, timeout=10)
     try:
-        con.execute("PRAGMA journal_mode=WAL")
-        con.executescript(SCHEMA)
+        if fresh:  # once per file and process: the pages ask for the account many times a run
+            con.execute("PRAGMA journal_mode=WAL")
+            con.executescript(SCHEMA)
         with con:
             yield con
     finally:
         con.close()
-    with suppress(OSError):
-        os.chmod(path, 0o600)  # password hashes: readable by the service account only
+    if fresh:
+        _READY.add(path)
+        with suppress(OSError):
+            os.chmod(path, 0o600)  # password hashes: readable by the service account only
 
 
 def record(
