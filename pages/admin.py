@@ -87,9 +87,10 @@ with users_tab:
             user = next(u for u in people if u.username == chosen)
             new_role = st.selectbox("Vai trò", access.ROLES, index=access.ROLES.index(user.role),
                                     format_func=access.ROLE_NAMES.__getitem__, key=f"edit_role_{chosen}")  # fmt: skip
-            choices = _scope_choices()
             current = user.unit or UNSET
-            new_scope = st.selectbox("Phạm vi xem", choices, index=choices.index(current) if current in choices else 0,
+            # A unit no longer in the list stays offered as it is, never silently widened.
+            choices = [*dict.fromkeys([*_scope_choices(), current])]
+            new_scope = st.selectbox("Phạm vi xem", choices, index=choices.index(current),
                                      format_func=_scope_name, key=f"edit_scope_{chosen}")  # fmt: skip
             active = st.checkbox("Đang dùng", value=user.active, key=f"edit_active_{chosen}")
             new_password = st.text_input("Mật khẩu mới (để trống nếu không đổi)", type="password",
