@@ -4,7 +4,7 @@ write in a single transaction. Re-importing a file already loaded adds nothing."
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -455,10 +455,18 @@ WRITERS = {
 
 def import_files(paths: Iterable[Path], master: Path, actor: Account) -> list[Report]:
     """Import each file into the master warehouse, then publish the snapshot."""
+    return write_files(master, actor, lambda con: [import_file(con, Path(p), actor) for p in paths])
+
+
+def write_files(
+    master: Path, actor: Account, write: Callable[[duckdb.DuckDBPyConnection], list[Report]]
+) -> list[Report]:
+    """The one way files reach the warehouse (command line and upload page alike): check the
+    account, write each file in its own transaction, publish the snapshot, audit what was written."""
     store.checked(store.access_path(master), actor, "import", "nhập tệp")
     con = db.open_master(master)
     try:
-        reports = [import_file(con, Path(p), actor) for p in paths]
+        reports = write(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()

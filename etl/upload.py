@@ -13,9 +13,9 @@ import polars as pl
 import xlsxwriter
 
 from etl.headers import letter_index
-from etl.importer import Inspection, Overrides, Report, audit_reports, commit, inspect_file
+from etl.importer import Inspection, Overrides, Report, commit, inspect_file, write_files
 from etl.problems import FileRefused, Problem
-from thidua import db, store
+from thidua import db
 from thidua.access import Account
 from thidua.settings import LIMITS
 
@@ -69,16 +69,7 @@ def inspect_upload(
 
 def confirm(master: Path, inspections: list[Inspection], actor: Account) -> list[Report]:
     """Write every checked file, each in its own transaction, then publish the snapshot."""
-    store.checked(store.access_path(master), actor, "import", "nhập tệp")
-    con = db.open_master(master)
-    try:
-        reports = [commit(con, inspection, actor) for inspection in inspections]
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    db.publish_snapshot(master)
-    audit_reports(master, actor, reports)
-    return reports
+    return write_files(master, actor, lambda con: [commit(con, i, actor) for i in inspections])
 
 
 @dataclass(frozen=True)

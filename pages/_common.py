@@ -331,12 +331,10 @@ def award_list_panel(
     if account is None or not account.can("names"):
         st.caption("Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập.")
         return
-    from thidua.formatting import number as _number
-
     if (
         total is not None
         and total > AUTO_LIST_LIMIT
-        and not st.toggle(f"Hiện danh sách ({_number(total)} lượt)", key=f"{key}_show")
+        and not st.toggle(f"Hiện danh sách ({number(total)} lượt)", key=f"{key}_show")
     ):
         st.caption("Danh sách dài chỉ được tải khi cần; bấm vào biểu đồ để xem một phần.")
         return

@@ -338,11 +338,7 @@ def sign_in(path: Path, username: str, password: str) -> Account | None:
     After LOCKOUT_FAILURES wrong tries in LOCKOUT_WINDOW the name is refused for a while."""
     username = username.strip().lower()
     with connect(path) as con:
-        since = (datetime.now(UTC) - LOCKOUT_WINDOW).isoformat(timespec="seconds")
-        failures = con.execute(
-            "SELECT count(*) FROM audit WHERE action = 'sign_in_failed' AND target = ? AND at >= ?",
-            [username, since],
-        ).fetchone()[0]
+        failures = _recent_failures(con, username)
         row = con.execute(
             _SELECT_USERS + " WHERE username = ?",
             [username],
@@ -368,13 +364,18 @@ def sign_in(path: Path, username: str, password: str) -> Account | None:
 
 
 def locked_out(path: Path, username: str) -> bool:
-    since = (datetime.now(UTC) - LOCKOUT_WINDOW).isoformat(timespec="seconds")
     with connect(path) as con:
-        failures = con.execute(
-            "SELECT count(*) FROM audit WHERE action = 'sign_in_failed' AND target = ? AND at >= ?",
-            [username.strip().lower(), since],
-        ).fetchone()[0]
-    return bool(failures >= LOCKOUT_FAILURES)
+        return _recent_failures(con, username.strip().lower()) >= LOCKOUT_FAILURES
+
+
+def _recent_failures(con: sqlite3.Connection, username: str) -> int:
+    """Wrong sign-ins for this name within LOCKOUT_WINDOW (the audit trail is the record)."""
+    since = (datetime.now(UTC) - LOCKOUT_WINDOW).isoformat(timespec="seconds")
+    row = con.execute(
+        "SELECT count(*) FROM audit WHERE action = 'sign_in_failed' AND target = ? AND at >= ?",
+        [username, since],
+    ).fetchone()
+    return int(row[0])
 
 
 def account_for_email(path: Path, email: str | None) -> Account | None:
