@@ -15,8 +15,10 @@ LEVEL_COLOURS = {"state": "#b8860b", "province": BLUE, "unit": "#5b8fc9"}
 LEVEL_NAMES = {"state": "Cấp Nhà nước", "province": "Cấp tỉnh", "unit": "Cấp cơ sở"}
 
 
+# No automargin: with it Plotly draws each figure, measures its labels and draws it again,
+# which made the leaders' page 0,5 s slower in the browser. _margins computes them instead.
 _AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8",
-         "zerolinewidth": 2, "ticks": "", "automargin": True, "title": {"standoff": 15}}  # fmt: skip
+         "zerolinewidth": 2, "ticks": "", "automargin": False}  # fmt: skip
 # The look of plotly_white, but only the layout it needs: plotly_white's full template
 # (defaults for every trace type) was copied into each figure and sent with it.
 HOUSE_TEMPLATE = go.layout.Template(
@@ -33,17 +35,54 @@ HOUSE_TEMPLATE = go.layout.Template(
 )
 
 
+FONT_SIZE = 14
+
+
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "font": {"size": 18}},
         template=HOUSE_TEMPLATE,
         height=height,
-        margin={"l": 10, "r": 30, "t": 60, "b": 10},
-        font={"family": "Noto Sans, Arial, sans-serif", "size": 14},
+        font={"family": "Noto Sans, Arial, sans-serif", "size": FONT_SIZE},
         separators=",.",
-        legend={"orientation": "h", "y": -0.12},
     )
+    if fig.layout.legend.orientation is None:  # the chart did not place its legend: below it
+        fig.update_layout(
+            legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
+        )
+    fig.update_layout(margin=_margins(fig))
     return fig
+
+
+# Widths of a 14 px sans-serif letter, as a share of the size: enough to keep the longest
+# unit or award name clear of the edge without measuring it in the browser.
+_NARROW, _WIDE = set("iljtfrI.,:;'!|()[] "), set("mwMWĐDGHNOQUCÂĂÔƠƯ%")
+
+
+def text_px(text: str, size: int = FONT_SIZE) -> int:
+    """About how wide `text` is drawn, in pixels (a little generous)."""
+    width = sum(0.3 if ch in _NARROW else 0.8 if ch in _WIDE else 0.58 for ch in text)
+    return round(width * size)
+
+
+def _margins(fig: go.Figure) -> dict[str, int]:
+    """Room for the tick labels and axis titles, computed from the figure's own labels."""
+    layout = fig.layout
+    if not any(trace.type in ("bar", "scatter") for trace in fig.data):
+        return {"l": 10, "r": 10, "t": 60, "b": 10}  # a treemap: no axes
+    y_titled = bool(layout.yaxis.title.text)
+    x_titled = bool(layout.xaxis.title.text)
+    categories = [str(v) for t in fig.data if getattr(t, "orientation", None) == "h" for v in t.y]
+    # Horizontal bars have their category names left of the axis; else numbers ("12.000", "100%").
+    left = max((text_px(v) + 16 for v in categories), default=60) + (26 if y_titled else 0)
+    bottom, right = 32 + (28 if x_titled else 0), 30
+    names = [str(t.name) for t in fig.data if t.name and t.showlegend is not False]
+    if layout.showlegend is not False and len(names) > 1:
+        if layout.legend.orientation == "h":  # a row along the bottom edge
+            bottom += 40
+        else:  # a column right of the plot
+            right = max(text_px(n) for n in names) + 60
+    return {"l": left, "r": right, "t": 60, "b": bottom}
 
 
 def _room_for_labels(values: pl.Series) -> list[float]:

@@ -1,0 +1,47 @@
+"""Chart layout without the browser's automargin pass: the margins computed from the labels
+must still hold them."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from thidua import charts
+
+LONG = "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh"
+
+
+def _by_unit() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "unit_name": [LONG, "Sở Y tế"],
+            "non_leader_share": [0.4, 0.7],
+            "below_target": [True, False],
+            "direct_workers": [4, 7],
+            "individuals": [10, 10],
+        }
+    )
+
+
+def test_no_axis_asks_the_browser_for_a_second_layout_pass() -> None:
+    fig = charts.share_by_unit_bars(_by_unit(), 0.6)
+    for axis in ("xaxis", "yaxis"):
+        own = fig.layout[axis].automargin
+        assert (fig.layout.template.layout[axis].automargin if own is None else own) is False
+
+
+def test_left_margin_holds_the_longest_unit_name() -> None:
+    fig = charts.share_by_unit_bars(_by_unit(), 0.6)
+    # 72 letters of 14 px text take well over 6 px each; the short name alone would need ~50 px.
+    assert fig.layout.margin.l >= 6 * len(LONG)
+    short = charts.share_by_unit_bars(_by_unit().filter(pl.col("unit_name") == "Sở Y tế"), 0.6)
+    assert short.layout.margin.l < fig.layout.margin.l / 3
+
+
+def test_a_legend_below_gets_its_own_row() -> None:
+    by_kind = pl.DataFrame(
+        {"year": [2024, 2025], "kind_name": ["Cá nhân", "Cá nhân"], "awards": [3, 4]}
+    )
+    fig = charts.kind_bars(by_kind, 2025)
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.yref == "container"
+    without_legend = charts.kind_bars(by_kind.filter(pl.col("year") == 2025), 2025)
+    assert fig.layout.margin.b >= without_legend.layout.margin.b + 30
