@@ -290,16 +290,28 @@ def chart(fig: object, key: str, on_select: bool = False) -> list[dict[str, obje
         return []
 
 
+def open_tab(labels: list[str], key: str) -> tuple[str, Any]:
+    """Tabs whose hidden panels are not run: the page draws only the open panel, so a first
+    view sends one chart, not five (each costs the reader's browser 0,2-0,5 s to draw).
+    Returns the open tab's label and its container."""
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    for label, tab in zip(labels, tabs, strict=True):
+        if tab.open:
+            return label, tab
+    return labels[0], tabs[0]
+
+
 def download_table(frame: object, headers: dict[str, str], filename: str, key: str) -> None:
-    """An .xlsx of the table with Vietnamese headers and formula-like cells neutralised."""
+    """An .xlsx of the table with Vietnamese headers and formula-like cells neutralised,
+    written when the reader clicks (not on every run of the page)."""
     import polars as pl
 
-    from thidua.exports import to_xlsx
+    from thidua import exports
 
     assert isinstance(frame, pl.DataFrame)
     st.download_button(
         "Tải bảng (.xlsx)",
-        data=to_xlsx(frame, headers),
+        data=lambda: exports.to_xlsx(frame, headers),
         file_name=filename,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key,

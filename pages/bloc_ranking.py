@@ -1,7 +1,9 @@
-"""Xếp hạng khối thi đua: one bloc in one year, its history, and all blocs' leaders."""
+"""Xếp hạng khối thi đua: one bloc in one year, then one tab at a time — its ranking, its
+history, all blocs' leaders."""
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 import streamlit as st
 
@@ -13,10 +15,50 @@ from pages._common import (
     current_filters,
     download_table,
     no_data,
+    open_tab,
     show_table,
 )
 from thidua import charts, reports
 from thidua import formatting as fmt
+from thidua.filters import Filters
+
+
+def _ranking(
+    con: duckdb.DuckDBPyConnection, filters: Filters, ranking: pl.DataFrame, bloc: str, year: int
+) -> None:
+    """The bloc's bars (a click lists the unit's awards), its score table and its export."""
+    clicked = chart(charts.bloc_bars(ranking, bloc, year), key="bloc_bars", on_select=True)
+    if clicked:
+        unit = str(clicked[0].get("y"))
+        award_list_panel(
+            con,
+            filters,
+            reports.Selection(unit_name=unit, year=year + 1),
+            f"{unit}, quyết định năm {year + 1}",
+            key="bloc_list",
+        )
+    else:
+        st.caption(
+            "Bấm vào một đơn vị trên biểu đồ để xem các khen thưởng của đơn vị trong các quyết "
+            "định năm sau (xét thành tích năm chấm điểm)."
+        )
+    table = ranking.with_columns(
+        outcome=pl.coalesce("outcome", pl.lit("(theo thông lệ) ") + pl.col("customary"))
+    )
+    headers = {
+        "rank": "Hạng", "unit_name": "Đơn vị", "role_name": "Vai trò", "self_score": "Tự chấm",
+        "bloc_score": "Khối chấm", "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total_score": "Tổng điểm",
+        "outcome": "Khen thưởng",
+    }  # fmt: skip
+    scores = ("self_score", "bloc_score", "bonus", "penalty", "total_score")
+    show_table(table, headers, dict.fromkeys(scores, 1))
+    download_table(table, headers, f"xep_hang_{year}.xlsx", key="bloc_xlsx")
+    st.caption(
+        "Khen thưởng «theo thông lệ»: đơn vị dẫn đầu khối được đề nghị Cờ thi đua của UBND tỉnh, "
+        "hạng nhì và ba được đề nghị Bằng khen; khi kho có quyết định khen cho chính đơn vị, "
+        "cột này ghi quyết định đó."
+    )
+
 
 con = connection()
 filters = current_filters()
@@ -46,51 +88,28 @@ st.markdown(
     + (f" Khối/cụm trưởng: {head[0]}." if head else "")
     + (f" Khối/cụm phó: {deputy[0]}." if deputy else "")
 )
-clicked = chart(charts.bloc_bars(ranking, bloc, year), key="bloc_bars", on_select=True)
-
-table = ranking.with_columns(
-    outcome=pl.coalesce("outcome", pl.lit("(theo thông lệ) ") + pl.col("customary"))
-)
-headers = {
-    "rank": "Hạng", "unit_name": "Đơn vị", "role_name": "Vai trò", "self_score": "Tự chấm",
-    "bloc_score": "Khối chấm", "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total_score": "Tổng điểm",
-    "outcome": "Khen thưởng",
-}  # fmt: skip
-show_table(
-    table, headers, {c: 1 for c in ("self_score", "bloc_score", "bonus", "penalty", "total_score")}
-)
-download_table(table, headers, f"xep_hang_{year}.xlsx", key="bloc_xlsx")
-st.caption(
-    "Khen thưởng «theo thông lệ»: đơn vị dẫn đầu khối được đề nghị Cờ thi đua của UBND tỉnh, "
-    "hạng nhì và ba được đề nghị Bằng khen; khi kho có quyết định khen cho chính đơn vị, cột này ghi quyết định đó."
-)
-
-if view.history["year"].n_unique() > 1:
-    chart(charts.bump_chart(view.history, bloc), key="bump")
-
-st.subheader(f"Đơn vị dẫn đầu các khối, cụm năm {year}")
-leaders = view.leaders.with_columns(
-    kind=pl.col("bloc_kind").replace_strict({"bloc": "Khối", "cluster": "Cụm"}, default=None)
-)
-leader_headers = {
-    "bloc_name": "Khối, cụm",
-    "unit_name": "Đơn vị dẫn đầu",
-    "total_score": "Tổng điểm",
-    "members": "Số đơn vị",
-}
-show_table(leaders, leader_headers, {"total_score": 1})
-download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx")
-
-if clicked:
-    unit = str(clicked[0].get("y"))
-    award_list_panel(
-        con,
-        filters,
-        reports.Selection(unit_name=unit, year=year + 1),
-        f"{unit}, quyết định năm {year + 1}",
-        key="bloc_list",
-    )
-else:
-    st.caption(
-        "Bấm vào một đơn vị trên biểu đồ để xem các khen thưởng của đơn vị trong các quyết định năm sau (xét thành tích năm chấm điểm)."
-    )
+RANKING, HISTORY, LEADERS = "Bảng xếp hạng", "Thứ hạng qua các năm", "Dẫn đầu các khối, cụm"
+shown, panel = open_tab([RANKING, HISTORY, LEADERS], key="bloc_tab")
+with panel:
+    if shown == RANKING:
+        _ranking(con, filters, ranking, bloc, year)
+    elif shown == HISTORY:
+        if view.history["year"].n_unique() > 1:
+            chart(charts.bump_chart(view.history, bloc), key="bump")
+        else:
+            no_data(f"{bloc} mới có bảng chấm điểm của một năm.")
+    else:
+        st.markdown(f"#### Đơn vị dẫn đầu các khối, cụm năm {year}")
+        leaders = view.leaders.with_columns(
+            kind=pl.col("bloc_kind").replace_strict(
+                {"bloc": "Khối", "cluster": "Cụm"}, default=None
+            )
+        )
+        leader_headers = {
+            "bloc_name": "Khối, cụm",
+            "unit_name": "Đơn vị dẫn đầu",
+            "total_score": "Tổng điểm",
+            "members": "Số đơn vị",
+        }
+        show_table(leaders, leader_headers, {"total_score": 1})
+        download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx")

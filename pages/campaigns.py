@@ -1,7 +1,9 @@
-"""Phong trào thi đua: the campaigns' periods and registration deadlines, and their awards."""
+"""Phong trào thi đua, one tab at a time: the campaigns' periods and registration deadlines,
+their awards, the table of campaigns."""
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 import streamlit as st
 
@@ -13,9 +15,31 @@ from pages._common import (
     current_filters,
     download_table,
     no_data,
+    open_tab,
     show_table,
 )
 from thidua import charts, reports
+from thidua.filters import Filters
+
+
+def _awards(con: duckdb.DuckDBPyConnection, filters: Filters, campaigns: pl.DataFrame) -> None:
+    """Awards per campaign; a clicked bar lists that campaign's awards."""
+    if campaigns.filter(pl.col("awards") > 0).height == 0:
+        no_data("Không có khen thưởng nào gắn với phong trào khớp với bộ lọc đang chọn.")
+        return
+    clicked = chart(charts.campaign_awards_bars(campaigns), key="campaign_awards", on_select=True)
+    if not clicked:
+        st.caption("Bấm vào một cột phong trào để xem danh sách khen thưởng của phong trào đó.")
+        return
+    code = str(clicked[0].get("y"))
+    award_list_panel(
+        con,
+        filters,
+        reports.Selection(campaign_code=code),
+        f"phong trào {code}",
+        key="campaign_list",
+    )
+
 
 con = connection()
 filters = current_filters()
@@ -27,33 +51,26 @@ if campaigns.height == 0:
     )
     st.stop()
 
-chart(charts.campaign_timeline(campaigns), key="timeline")
-if campaigns.filter(pl.col("awards") > 0).height:
-    clicked = chart(charts.campaign_awards_bars(campaigns), key="campaign_awards", on_select=True)
-else:
-    clicked = []
-    no_data("Không có khen thưởng nào gắn với phong trào khớp với bộ lọc đang chọn.")
-
-kinds = {"regular": "Thường xuyên", "thematic": "Chuyên đề", "special": "Theo đợt"}
-table = campaigns.with_columns(kind_name=pl.col("kind").replace_strict(kinds, default=None))
-headers = {
-    "campaign_code": "Số kế hoạch", "name": "Tên phong trào", "kind_name": "Loại", "start_date": "Bắt đầu",
-    "end_date": "Kết thúc", "registration_deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu", "awards": "Số lượt khen",
-}  # fmt: skip
-dated = table.with_columns(
-    pl.col(c).dt.strftime("%d/%m/%Y") for c in ("start_date", "end_date", "registration_deadline")
+TIMELINE, AWARDS, TABLE = (
+    "Thời gian và hạn đăng ký",
+    "Khen thưởng theo phong trào",
+    "Bảng phong trào",
 )
-show_table(dated, headers, {"awards": 0})
-download_table(table, headers, "phong_trao_thi_dua.xlsx", key="campaigns_xlsx")
-
-code = str(clicked[0].get("y")) if clicked else None
-if code:
-    award_list_panel(
-        con,
-        filters,
-        reports.Selection(campaign_code=code),
-        f"phong trào {code}",
-        key="campaign_list",
-    )
-else:
-    st.caption("Bấm vào một cột phong trào để xem danh sách khen thưởng của phong trào đó.")
+shown, panel = open_tab([TIMELINE, AWARDS, TABLE], key="campaign_tab")
+with panel:
+    if shown == TIMELINE:
+        chart(charts.campaign_timeline(campaigns), key="timeline")
+    elif shown == AWARDS:
+        _awards(con, filters, campaigns)
+    else:
+        kinds = {"regular": "Thường xuyên", "thematic": "Chuyên đề", "special": "Theo đợt"}
+        table = campaigns.with_columns(kind_name=pl.col("kind").replace_strict(kinds, default=None))
+        headers = {
+            "campaign_code": "Số kế hoạch", "name": "Tên phong trào", "kind_name": "Loại", "start_date": "Bắt đầu",
+            "end_date": "Kết thúc", "registration_deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu",
+            "awards": "Số lượt khen",
+        }  # fmt: skip
+        dates = ("start_date", "end_date", "registration_deadline")
+        dated = table.with_columns(pl.col(c).dt.strftime("%d/%m/%Y") for c in dates)
+        show_table(dated, headers, {"awards": 0})
+        download_table(table, headers, "phong_trao_thi_dua.xlsx", key="campaigns_xlsx")

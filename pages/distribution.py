@@ -1,4 +1,5 @@
-"""Cơ cấu khen thưởng: composition by level and award, the yearly trend, the top units."""
+"""Cơ cấu khen thưởng: headline counts, then one tab at a time — composition by level and
+award, the top units, the yearly trend, award types, the award list."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pages._common import (
     connection,
     current_filters,
     no_data,
+    open_tab,
     show_table,
 )
 from thidua import charts, reports
@@ -54,36 +56,48 @@ cols[3].metric(
     delta_arrow="off",
 )
 
-left, right = st.columns([5, 4])
-with left:
-    chart(charts.composition_treemap(view.composition), key="treemap")
-with right:
-    clicked = chart(charts.top_units_bars(view.top_units), key="top_units", on_select=True)
-chosen_trend = chart(charts.trend_bars(view.trend), key="trend", on_select=True)
-
-by_type = (
-    view.composition.group_by("type_name")
-    .agg(pl.col("awards").sum())
-    .sort("awards", descending=True)
+COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST = (
+    "Cơ cấu theo cấp, hình thức",
+    "Đơn vị được khen nhiều nhất",
+    "Theo năm",
+    "Theo loại hình",
+    "Danh sách khen thưởng",
 )
-by_type = by_type.with_columns(share=pl.col("awards") / total)
-st.markdown("#### Theo loại hình khen thưởng")
-show_table(
-    by_type,
-    {"type_name": "Loại hình", "awards": "Số lượt", "share": "Tỷ lệ"},
-    {"awards": 0, "share": -1},
-)
-
-# Drill-down: a clicked unit bar or a clicked year/award segment, else the chosen award.
-selection = reports.Selection()
-title = "theo bộ lọc đang chọn"
-if clicked:
-    unit = str(clicked[0].get("y"))
-    selection, title = reports.Selection(unit_name=unit), unit
-elif chosen_trend:
-    year, code = int(str(chosen_trend[0].get("x"))), str(chosen_trend[0].get("customdata") or "")
-    selection = reports.Selection(year=year, form_code=code if code in FORM_NAMES else None)
-    title = f"{FORM_NAMES[code]}, năm {year}" if code in FORM_NAMES else f"năm {year}"
-st.caption("Bấm vào một cột đơn vị hoặc một đoạn cột năm để xem danh sách khen thưởng tương ứng.")
-award_list_panel(con, filters, selection, title, key="dist_list",
-                 total=None if clicked or chosen_trend else total)  # fmt: skip
+shown, panel = open_tab([COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST], key="dist_tab")
+with panel:
+    if shown == COMPOSITION:
+        chart(charts.composition_treemap(view.composition), key="treemap")
+    elif shown == TYPES:
+        by_type = (
+            view.composition.group_by("type_name")
+            .agg(pl.col("awards").sum())
+            .sort("awards", descending=True)
+            .with_columns(share=pl.col("awards") / total)
+        )
+        show_table(
+            by_type,
+            {"type_name": "Loại hình", "awards": "Số lượt", "share": "Tỷ lệ"},
+            {"awards": 0, "share": -1},
+        )
+    elif shown == LIST:
+        award_list_panel(con, filters, reports.Selection(), "theo bộ lọc đang chọn",
+                         key="dist_list", total=total)  # fmt: skip
+    elif shown == TOP_UNITS:
+        # Drill-down: the awards of a clicked unit bar.
+        clicked = chart(charts.top_units_bars(view.top_units), key="top_units", on_select=True)
+        if clicked:
+            unit = str(clicked[0].get("y"))
+            award_list_panel(con, filters, reports.Selection(unit_name=unit), unit, key="unit_list")
+        else:
+            st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
+    else:
+        # Drill-down: the awards of a clicked year, or of one award in that year.
+        chosen = chart(charts.trend_bars(view.trend), key="trend", on_select=True)
+        if chosen:
+            year = int(str(chosen[0].get("x")))
+            code = str(chosen[0].get("customdata") or "")
+            selection = reports.Selection(year=year, form_code=code if code in FORM_NAMES else None)
+            title = f"{FORM_NAMES[code]}, năm {year}" if code in FORM_NAMES else f"năm {year}"
+            award_list_panel(con, filters, selection, title, key="year_list")
+        else:
+            st.caption("Bấm vào một đoạn cột để xem danh sách khen thưởng của năm, hình thức đó.")

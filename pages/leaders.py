@@ -1,5 +1,6 @@
-"""Lãnh đạo và người lao động trực tiếp: the non-leader share per unit, bloc and year
-against the target, beside the women's and ad-hoc shares, and how positions were classed."""
+"""Lãnh đạo và người lao động trực tiếp: the non-leader share against the target, then one
+tab at a time — by year (beside the women's and ad-hoc shares), by unit, by bloc, how
+positions were classed, the award list."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pages._common import (
     current_filters,
     download_table,
     no_data,
+    open_tab,
     show_table,
 )
 from thidua import charts, reports, store
@@ -59,9 +61,6 @@ cols[3].metric(
     help="Không tính là người lao động trực tiếp; xem bảng phân loại bên dưới.",
 )
 
-chart(charts.shares_by_year_lines(view.by_year, target), key="share_years")
-clicked = chart(charts.share_by_unit_bars(view.by_unit, target), key="share_units", on_select=True)
-
 share_headers = {
     "individuals": "Khen cá nhân", "direct_workers": "Người lao động trực tiếp", "leaders": "Lãnh đạo",
     "unclassified": "Chưa phân loại", "non_leader_share": "Tỷ lệ NLĐ trực tiếp", "women_share": "Tỷ lệ nữ",
@@ -76,44 +75,57 @@ formats = {
     "women_share": -1,
     "adhoc_share": -1,
 }
-if view.by_bloc.height:
-    st.markdown("#### Theo khối, cụm thi đua")
-    bloc_headers = {"bloc_name": "Khối, cụm", **share_headers}
-    show_table(view.by_bloc, bloc_headers, formats)
-    download_table(view.by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx")
-
-st.markdown("#### Theo đơn vị")
-unit_headers = {"unit_name": "Đơn vị", **share_headers}
-show_table(view.by_unit.sort("non_leader_share"), unit_headers, formats, height=320)
-download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx")
-
-st.markdown("#### Chức vụ đã được phân loại thế nào")
-st.caption(
-    "Mỗi chức vụ được xếp theo quy tắc đầu tiên khớp trong data/reference/position_rules.csv; "
-    "chức vụ không khớp quy tắc nào để «chưa phân loại» chứ không đoán."
+YEARS, UNITS, BLOCS, POSITIONS, LIST = (
+    "Qua các năm",
+    "Theo đơn vị",
+    "Theo khối, cụm",
+    "Phân loại chức vụ",
+    "Danh sách khen thưởng",
 )
-positions = view.positions.with_columns(
-    klass=pl.when(pl.col("is_leader"))
-    .then(pl.lit("Lãnh đạo"))
-    .when(pl.col("is_leader").not_())
-    .then(pl.lit("Người lao động trực tiếp"))
-    .otherwise(pl.lit("Chưa phân loại")),
-    position=pl.col("position").fill_null("(để trống)"),
-)
-position_headers = {
-    "position": "Chức vụ (như trong tệp)",
-    "klass": "Phân loại",
-    "leader_rule": "Quy tắc",
-    "rule_label": "Nội dung quy tắc",
-    "awards": "Số lượt",
-}
-show_table(positions, position_headers, {"awards": 0}, height=320)
-download_table(positions, position_headers, "phan_loai_chuc_vu.xlsx", key="positions_xlsx")
-
-selection = (
-    reports.Selection(unit_name=str(clicked[0].get("y"))) if clicked else reports.Selection()
-)
-title = str(clicked[0].get("y")) if clicked else "theo bộ lọc đang chọn"
-st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
-award_list_panel(con, filters, selection, title, key="leaders_list",
-                 total=None if clicked else int(view.by_year["awards"].sum()))  # fmt: skip
+tabs = [YEARS, UNITS, *([BLOCS] if view.by_bloc.height else []), POSITIONS, LIST]
+shown, panel = open_tab(tabs, key="leaders_tab")
+with panel:
+    if shown == YEARS:
+        chart(charts.shares_by_year_lines(view.by_year, target), key="share_years")
+    elif shown == UNITS:
+        clicked = chart(
+            charts.share_by_unit_bars(view.by_unit, target), key="share_units", on_select=True
+        )
+        if clicked:
+            unit = str(clicked[0].get("y"))
+            award_list_panel(con, filters, reports.Selection(unit_name=unit), unit,
+                             key="leaders_unit_list")  # fmt: skip
+        else:
+            st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
+        unit_headers = {"unit_name": "Đơn vị", **share_headers}
+        show_table(view.by_unit.sort("non_leader_share"), unit_headers, formats, height=320)
+        download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx")
+    elif shown == BLOCS:
+        bloc_headers = {"bloc_name": "Khối, cụm", **share_headers}
+        show_table(view.by_bloc, bloc_headers, formats)
+        download_table(view.by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx")
+    elif shown == POSITIONS:
+        st.caption(
+            "Mỗi chức vụ được xếp theo quy tắc đầu tiên khớp trong bảng quy tắc phân loại "
+            "do quản trị viên quản lý; chức vụ không khớp quy tắc nào để «chưa phân loại» chứ không đoán."
+        )
+        positions = view.positions.with_columns(
+            klass=pl.when(pl.col("is_leader"))
+            .then(pl.lit("Lãnh đạo"))
+            .when(pl.col("is_leader").not_())
+            .then(pl.lit("Người lao động trực tiếp"))
+            .otherwise(pl.lit("Chưa phân loại")),
+            position=pl.col("position").fill_null("(để trống)"),
+        )
+        position_headers = {
+            "position": "Chức vụ (như trong tệp)",
+            "klass": "Phân loại",
+            "leader_rule": "Quy tắc",
+            "rule_label": "Nội dung quy tắc",
+            "awards": "Số lượt",
+        }
+        show_table(positions, position_headers, {"awards": 0}, height=320)
+        download_table(positions, position_headers, "phan_loai_chuc_vu.xlsx", key="positions_xlsx")
+    else:
+        award_list_panel(con, filters, reports.Selection(), "theo bộ lọc đang chọn",
+                         key="leaders_list", total=int(view.by_year["awards"].sum()))  # fmt: skip

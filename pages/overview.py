@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import award_list_panel, cached, chart, connection, current_filters, no_data
+from pages._common import (
+    award_list_panel,
+    cached,
+    chart,
+    connection,
+    current_filters,
+    no_data,
+    open_tab,
+)
 from thidua import charts, metrics, reports
 from thidua import formatting as fmt
 
@@ -71,20 +79,21 @@ if before is None:
     notes.append(f"chưa có dữ liệu năm {year - 1} để so sánh")
 st.caption(" · ".join(notes))
 
-left, right = st.columns([2, 3])
-with left:
-    chart(charts.kind_bars(view.by_kind, year), key="kinds")
-with right:
-    clicked = chart(charts.form_bars(view.by_form, year), key="forms", on_select=True)
-if clicked:
-    code = str((clicked[0].get("customdata") or [None, None])[1])  # type: ignore[index]
-    name = str(clicked[0].get("y"))
-    award_list_panel(
-        con,
-        filters,
-        reports.Selection(year=year, form_code=code),
-        f"{name}, năm {year}",
-        key="overview_list",
-    )
-else:
-    st.caption("Bấm vào một cột hình thức khen thưởng để xem danh sách khen thưởng tương ứng.")
+shown, panel = open_tab(["Theo hình thức khen thưởng", "Theo đối tượng"], key="overview_tab")
+with panel:
+    clicked = []
+    if shown == "Theo đối tượng":
+        chart(charts.kind_bars(view.by_kind, year), key="kinds")
+    else:
+        clicked = chart(charts.form_bars(view.by_form, year), key="forms", on_select=True)
+        st.caption("Bấm vào một cột hình thức khen thưởng để xem danh sách khen thưởng tương ứng.")
+    if clicked:
+        code = str((clicked[0].get("customdata") or [None, None])[1])  # type: ignore[index]
+        name = str(clicked[0].get("y"))
+        award_list_panel(
+            con,
+            filters,
+            reports.Selection(year=year, form_code=code),
+            f"{name}, năm {year}",
+            key="overview_list",
+        )

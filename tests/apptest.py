@@ -30,3 +30,9 @@ def visit(at: AppTest, url_path: str) -> AppTest:
     be in the account's menu)."""
     at._page_hash = calc_hash(url_path)
     return at.run()
+
+
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Click a tab of a page's lazy tabs (only the open tab's panel is drawn)."""
+    at.session_state[key] = label
+    return at.run()

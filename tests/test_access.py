@@ -7,6 +7,7 @@ accounts are injected into the session as a signed-in user's would be.
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ from etl.cli import main
 from etl.demo import DemoProvince
 from etl.importer import add_alias, import_files, remove_alias, undo_batch
 from tests.accounts import ADMIN, ANALYST, NO_UNIT, VIEWER, unit_viewer
-from tests.apptest import app_as, visit
+from tests.apptest import app_as, open_tab, visit
 from tests.conftest import SAMPLES, table_fingerprint
 from tests.test_overview_page import _expected
 from thidua import access, db, scope, store
@@ -294,20 +295,20 @@ def _units_in(rows: list[dict[str, Any]]) -> set[str]:
 
 
 class Exports:
-    """Every .xlsx a page builds for its download buttons, read back as rows (header -> value)."""
+    """Every .xlsx a page offers for download, written (as a click would) and read back as
+    rows (header -> value)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from thidua import exports
+        import streamlit
 
         self.files: list[bytes] = []
-        real = exports.to_xlsx
+        real = streamlit.download_button
 
-        def keep(*args: Any, **kwargs: Any) -> bytes:
-            data = real(*args, **kwargs)
-            self.files.append(data)
-            return data
+        def keep(label: str, data: Any, *args: Any, **kwargs: Any) -> Any:
+            self.files.append(data() if callable(data) else data)
+            return real(label, data, *args, **kwargs)
 
-        monkeypatch.setattr(exports, "to_xlsx", keep)
+        monkeypatch.setattr(streamlit, "download_button", keep)
 
     def rows(self) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
@@ -336,7 +337,7 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     at = visit(at, "co-cau")
     shown = {m.label: m.value for m in at.metric}
     assert shown["Tổng số lượt khen thưởng"] == vi(truth.height)
-    listed = at.dataframe[-1].value
+    listed = open_tab(at, "dist_tab", "Danh sách khen thưởng").dataframe[-1].value
     assert set(listed["Đơn vị"]) == {UNIT} and len(listed) == truth.height
     exported = exports.rows()
     assert exported and {r["Đơn vị"] for r in exported} == {UNIT}
@@ -345,6 +346,11 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     at = visit(at, "lanh-dao-nld")
     people = truth.filter(pl.col("recipient_kind") == "individual")
     assert {m.label: m.value for m in at.metric}["Khen cá nhân"] == vi(people.height)
+    [units] = [
+        json.loads(c.proto.spec)
+        for c in open_tab(at, "leaders_tab", "Theo đơn vị").get("plotly_chart")
+    ]
+    assert units["data"][0]["y"] == [UNIT]
     assert _units_in(exports.rows()) == {UNIT}
     # Bloc ranking: only the blocs the unit belongs to, with every member's place in them.
     at = visit(at, "xep-hang-khoi")
@@ -356,8 +362,11 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     # Its exports: the bloc's members this year, and the leader of its own bloc only.
     exported_units = _units_in(exports.rows())
     assert UNIT in exported_units and exported_units <= set(members["unit_name"])
+    open_tab(at, "bloc_tab", "Dẫn đầu các khối, cụm")
+    leader = members.filter(pl.col("rank") == 1)["unit_name"].item()
+    assert _units_in(exports.rows()) == {leader}
     # Campaigns: the unit's awards per plan.
-    at = visit(at, "phong-trao")
+    at = open_tab(visit(at, "phong-trao"), "campaign_tab", "Bảng phong trào")
     table = at.dataframe[0].value
     counts = dict(
         truth.filter(pl.col("campaign_code").is_not_null())
@@ -444,7 +453,7 @@ def test_anonymous_viewing_is_a_setting(
     store.set_setting(path, ADMIN, "anonymous", "1")
     at = app_as(master, monkeypatch, None).run()
     assert {m.label: m.value for m in at.metric} == _expected(province.awards, 2025)
-    at = visit(at, "co-cau")
+    at = open_tab(visit(at, "co-cau"), "dist_tab", "Danh sách khen thưởng")
     assert "Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập." in [
         c.value for c in at.caption
     ]

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.demo import DemoProvince
 from tests.accounts import VIEWER
-from tests.apptest import app_as
+from tests.apptest import app_as, open_tab
 from tests.conftest import Importer
 from thidua.access import Account
 
@@ -123,7 +123,7 @@ def test_bloc_ranking_on_demo(
     ).sort("rank")
     assert list(reversed(figures(at)[0]["data"][0]["y"])) == truth["unit_name"].to_list()
     leaders = province.bloc_scores.filter((pl.col("year") == 2019) & (pl.col("rank") == 1))
-    table = at.dataframe[-1].value
+    table = open_tab(at, "bloc_tab", "Dẫn đầu các khối, cụm").dataframe[-1].value
     assert sorted(table["Đơn vị dẫn đầu"].tolist()) == sorted(leaders["unit_name"].to_list())
 
 
@@ -146,7 +146,10 @@ def test_distribution_on_demo(
         "Khen tập thể, hộ gia đình": vi(truth.height - people),
         "Khen thưởng cấp Nhà nước": vi(state),
     }
-    treemap, top, trend = figures(at)
+    # One chart per tab: only the open tab is drawn.
+    [treemap] = figures(at)
+    assert sum(treemap["data"][0]["values"][:3]) == truth.height  # the three levels
+    [top] = figures(open_tab(at, "dist_tab", "Đơn vị được khen nhiều nhất"))
     expected_top = (
         truth.group_by("unit_name")
         .len()
@@ -160,6 +163,7 @@ def test_distribution_on_demo(
         )
     }
     assert bars == dict(expected_top.iter_rows())
+    [trend] = figures(open_tab(at, "dist_tab", "Theo năm"))
     per_year: dict[int, int] = {}
     for trace in trend["data"]:
         for year, n in zip(trace["x"], trace["y"], strict=True):
@@ -187,7 +191,7 @@ def test_leaders_page_on_demo(
     )
     below = per_unit.filter(pl.col("share") < 0.6).height
     assert shown["Đơn vị dưới mục tiêu"] == f"{below}/{per_unit.height}"
-    units = next(f for f in figures(at) if f["data"][0].get("orientation") == "h")["data"][0]
+    [units] = [f["data"][0] for f in figures(open_tab(at, "leaders_tab", "Theo đơn vị"))]
     assert dict(zip(units["y"], units["x"], strict=True)) == pytest.approx(
         dict(per_unit.iter_rows())
     )
@@ -203,7 +207,9 @@ def test_campaigns_page_on_demo(
     demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     master, province = demo
-    at = open_page(master, "pages/campaigns.py", monkeypatch)
+    at = open_tab(
+        open_page(master, "pages/campaigns.py", monkeypatch), "campaign_tab", "Bảng phong trào"
+    )
     table = at.dataframe[0].value
     assert sorted(table["Số kế hoạch"].tolist()) == sorted(province.campaigns["plan_no"].to_list())
     counts = dict(
@@ -266,7 +272,7 @@ def test_drill_down_lists_the_awards_behind_a_unit(
     at = open_page(
         master, "pages/distribution.py", monkeypatch, nam_tu="2023", nam_den="2023", don_vi=unit
     )
-    listed = at.dataframe[-1].value
+    listed = open_tab(at, "dist_tab", "Danh sách khen thưởng").dataframe[-1].value
     truth = province.awards.filter((pl.col("year") == 2023) & (pl.col("unit_name") == unit))
     assert len(listed) == truth.height
     assert sorted(listed["Họ tên / Tên tập thể"].tolist()) == sorted(
