@@ -12,7 +12,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from etl.demo import _write_decision_list, _write_register, build_province, national_awards
+from etl.demo import (
+    _write_decision_list,
+    _write_register,
+    build_province,
+    national_awards,
+)
 from etl.importer import import_files
 from thidua import access, db, metrics, reports
 from thidua.filters import Filters
@@ -95,16 +100,46 @@ def national_warehouse(folder: Path, rows: int) -> Path:
            NULL, award_type, recipient_kind, recipient_name, position, is_leader, NULL, gender, unit_name,
            achievement_year, campaign_code FROM national"""
     )
+    _blocs_and_campaigns(con)
     con.execute("CHECKPOINT")
     con.close()
     db.publish_snapshot(master)
     return master
 
 
+def _blocs_and_campaigns(con: duckdb.DuckDBPyConnection) -> None:
+    """Bloc scoring is provincial and the national rows name units without their province,
+    so one province's 20 years of blocs, members and scores (each unit in one bloc a year),
+    and the campaign plans."""
+    province = build_province(years=range(2006, 2026), awards_per_year=10)
+    rows = {"batch_id": pl.lit(1), "source_row": pl.int_range(pl.len())}
+    members = province.memberships.with_columns(**rows)
+    scores = province.bloc_scores.with_columns(**rows)
+    campaigns = province.campaigns.with_columns(**rows)
+    con.register("members", members.to_arrow())
+    con.register("scores", scores.to_arrow())
+    con.register("plans", campaigns.to_arrow())
+    con.execute("INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM members")
+    con.execute(
+        "INSERT INTO bloc_members SELECT year, bloc_name, unit_name, role, batch_id, source_row FROM members"
+    )
+    con.execute(
+        """INSERT INTO bloc_scores SELECT year, bloc_name, unit_name, self_score, bloc_score, bonus,
+           penalty, total, rank, batch_id, source_row FROM scores"""
+    )
+    con.execute(
+        """INSERT INTO campaigns SELECT plan_no, issued_on, name, kind, start, "end",
+           registration_deadline, slogan, batch_id, source_row FROM plans"""
+    )
+
+
 PAGE_CALLS: dict[str, Callable[[duckdb.DuckDBPyConnection], object]] = {
     "Tổng quan": lambda con: (metrics.filter_options(con), metrics.overview(con, 2025)),
     # The award list behind a chart is loaded when a bar is clicked (or above 2,000 awards,
     # when asked), so it is not part of the page's first load; see "Danh sách" below.
+    "Xếp hạng khối thi đua": lambda con: reports.bloc_ranking(
+        con, 2025, str(reports.bloc_years(con)["bloc_name"][0])
+    ),
     "Cơ cấu khen thưởng": lambda con: reports.distribution(con, Filters()),
     "Lãnh đạo và NLĐ trực tiếp": lambda con: reports.leader_shares(
         con, Filters(year_from=2025, year_to=2025), 0.6

@@ -100,3 +100,33 @@ def test_export_neutralises_formulas_and_keeps_vietnamese_headers() -> None:
     rows = [[c.value for c in row] for row in book.active.iter_rows()]
     assert rows == [["Đơn vị", "Số lượt"], ["'=1+1", 3], ["Sở Y tế", 4]]
     assert all(c.data_type != "f" for row in book.active.iter_rows() for c in row)
+
+
+def test_bloc_ranking_names_what_each_unit_received_for_that_year(
+    import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection], tmp_path: Path
+) -> None:
+    """The ranking's last column: collective flags and certificates of merit given to the unit
+    itself for the scored year (decided the year after), from the pre-aggregated snapshot."""
+    from thidua.reference import FORMS_BY_CODE
+
+    def row(year: int, name: str, form: str) -> list[object]:
+        return [year, "15/QĐ-UBND", f"10/01/{year}", "Tập thể", name, "", "", name, form,
+                "Thường xuyên"]  # fmt: skip
+
+    register = write_rows(
+        tmp_path / "co_thi_dua.xlsx",
+        [
+            REGISTER_HEADER,
+            row(2019, "Sở Y tế", "Cờ thi đua của UBND tỉnh"),
+            row(2019, "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh"),
+            row(2019, "Sở Du lịch", "Giấy khen"),  # not a bloc outcome
+            row(2020, "Ban Dân tộc", "Cờ thi đua của UBND tỉnh"),  # for 2019, not 2018
+        ],
+    )
+    reports_ = import_into(SAMPLES / "diem_khoi4_2018.xlsx", register)
+    assert all(r.status == "imported" for r in reports_), [r.message() for r in reports_]
+    ranking = reports.bloc_ranking(snapshot(), 2018, "Khối thi đua số 4").ranking
+    outcomes = {u: o for u, o in ranking.select("unit_name", "outcome").iter_rows() if o}
+    assert outcomes == {
+        "Sở Y tế": f"{FORMS_BY_CODE['BK_TINH'].name_vi}; {FORMS_BY_CODE['CO_TINH'].name_vi}"
+    }

@@ -180,8 +180,8 @@ def db_is_current(master: Path) -> bool:
             "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'import_batches' AND column_name = 'status'"
         ).fetchone()
         aliases = con.execute(
-            "SELECT count(*) = 3 FROM duckdb_tables() "
-            "WHERE table_name IN ('unit_aliases', 'award_counts', 'recipients')"
+            "SELECT count(*) = 4 FROM duckdb_tables() "
+            "WHERE table_name IN ('unit_aliases', 'award_counts', 'recipients', 'unit_outcomes')"
         ).fetchone()
     finally:
         con.close()

@@ -28,6 +28,7 @@ VISIBLE_ROWS = {
     "award": _IN_SCOPE,
     "award_counts": _IN_SCOPE,
     "recipients": _IN_SCOPE,
+    "unit_outcomes": _IN_SCOPE,
     "unit_aliases": _IN_SCOPE,
     "blocs": _OWN_BLOCS,
     "bloc_members": _OWN_BLOCS,

@@ -14,3 +14,12 @@ SELECT recipient_name, unit_name, any_value(recipient_kind) AS recipient_kind,
        replace(strip_accents(lower(recipient_name)), 'đ', 'd') AS name_folded
 FROM award
 GROUP BY recipient_name, unit_name;
+
+-- What each unit received for a year's achievement as a collective (flags, certificates of
+-- merit): the bloc ranking's last column. unit_name is the awarding row's unit, as in `award`.
+CREATE OR REPLACE TABLE unit_outcomes AS
+SELECT DISTINCT a.recipient_name, coalesce(a.achievement_year, a.year - 1) AS achievement_year,
+       a.unit_name, f.name_vi AS outcome
+FROM award AS a
+JOIN ref_award_form AS f ON f.code = a.form_code
+WHERE a.recipient_kind = 'collective' AND a.form_code IN ('CO_CP', 'CO_TINH', 'BK_TTG', 'BK_TINH');
