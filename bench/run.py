@@ -100,6 +100,9 @@ def national_warehouse(folder: Path, rows: int) -> Path:
            NULL, award_type, recipient_kind, recipient_name, position, is_leader, NULL, gender, unit_name,
            achievement_year, campaign_code FROM national"""
     )
+    # Rows loaded directly carry their own ids: later imports continue after them.
+    con.execute(f"CREATE OR REPLACE SEQUENCE award_seq START {flat.height + 1}")
+    con.execute("CREATE OR REPLACE SEQUENCE batch_seq START 2")
     _blocs_and_campaigns(con)
     con.execute("CHECKPOINT")
     con.close()

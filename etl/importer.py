@@ -334,6 +334,7 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
     ).fetchone()[0]  # type: ignore[index]  # fmt: skip
     replaced = 0
     if inspection.replaces is not None:
+        db.mark_touched(con, inspection.replaces)
         replaced += _remove_batch_rows(con, inspection.replaces)
         con.execute(
             "UPDATE import_batches SET status = 'replaced', replaced_by = ? WHERE batch_id = ?",
@@ -345,6 +346,8 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
             replaced += WRITERS[item.layout](con, batch_id)
         finally:
             con.unregister("incoming")
+    db.mark_touched(con, batch_id)
+    db.refresh_touched(con)
     con.execute("COMMIT")
     return replaced
 
@@ -373,12 +376,14 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         if row[1] != "active":
             return f"Lần nhập #{batch_id} ({row[0]}) không còn hiệu lực (trạng thái: {STATUS_NAMES.get(row[1], row[1])}); không có gì thay đổi."
         con.execute("BEGIN TRANSACTION")
+        db.mark_touched(con, batch_id)
         removed = _remove_batch_rows(con, batch_id)
         con.execute(
             "UPDATE import_batches SET status = 'undone', undone_by = ?, undone_at = current_timestamp "
             "WHERE batch_id = ?",
             [actor.signature, batch_id],
         )
+        db.refresh_touched(con)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:

@@ -96,6 +96,7 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
                       OR award.leader_rule IS DISTINCT FROM c.leader_rule)"""
         ).fetchone()
         con.unregister("classes")
+        db.mark_aggregates_stale(con)  # is_leader is a key of award_counts in every year
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:

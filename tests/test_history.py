@@ -72,3 +72,62 @@ def test_cli_undo_and_status(master: Path, import_into: Importer, capsys: object
     assert "Đã hủy lần nhập #1 (diem_khoi4_2018.xlsx): gỡ 7 dòng." in out
     assert "Không có lần nhập số 9." in out
     assert "[đã hủy]" in out
+
+
+def _aggregates_from_awards(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[dict[tuple, int], dict[tuple, tuple]]:
+    """The award counts and the people, computed here from the award rows with Polars."""
+    import polars as pl
+
+    award = con.sql("SELECT * FROM award").pl()
+    keys = ["year", "unit_name", "form_code", "award_type", "recipient_kind", "is_leader", "gender",
+            "campaign_code"]  # fmt: skip
+    counts = {tuple(r[:-1]): r[-1] for r in award.group_by(keys).len().iter_rows()}
+    people = award.group_by("recipient_name", "unit_name").agg(
+        pl.len(), pl.col("year").min().alias("first"), pl.col("year").max().alias("last")
+    )
+    return counts, {(r[0], r[1]): tuple(r[2:]) for r in people.iter_rows()}
+
+
+def _aggregates_in_snapshot(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[dict[tuple, int], dict[tuple, tuple]]:
+    counts = con.execute(
+        "SELECT year, unit_name, form_code, award_type, recipient_kind, is_leader, gender, "
+        "campaign_code, sum(n) FROM award_counts GROUP BY ALL HAVING sum(n) > 0"
+    ).fetchall()
+    people = con.execute(
+        "SELECT recipient_name, unit_name, awards, first_year, last_year FROM recipients"
+    ).fetchall()
+    return {tuple(r[:-1]): r[-1] for r in counts}, {(r[0], r[1]): tuple(r[2:]) for r in people}
+
+
+def test_aggregates_follow_every_import_replacement_and_undo(
+    master: Path,
+    tmp_path: Path,
+    import_into: Importer,
+    snapshot: Callable[[], duckdb.DuckDBPyConnection],
+) -> None:
+    """After the first publish the aggregates are refreshed only for the years and people a
+    batch touched; after each step they must equal what the award rows give."""
+    corrected = tmp_path / "qd_bang_khen_2020_sua.xlsx"
+    shutil.copy(SAMPLES / "qd_bang_khen_2020.xlsx", corrected)
+    book = openpyxl.load_workbook(corrected)
+    book["DS"]["B10"] = "Lê Công Nhân"
+    book.save(corrected)
+    steps: list[Callable[[], object]] = [
+        lambda: import_into(SAMPLES / "so_khen_thuong_2021.csv"),
+        lambda: import_into(SAMPLES / "so_khen_thuong_2019.xlsx"),
+        lambda: import_into(SAMPLES / "qd_bang_khen_2020.xlsx"),
+        lambda: import_into(corrected),  # replaces batch 3
+        lambda: undo_batch(master, 2, ANALYST),
+    ]
+    for step in steps:
+        step()
+        con = snapshot()
+        assert _aggregates_in_snapshot(con) == _aggregates_from_awards(con)
+    people = {name for name, _ in _aggregates_in_snapshot(snapshot())[1]}
+    assert "Lê Công Nhân" in people and "Lê Công Nam" not in people
+    years = {key[0] for key in _aggregates_in_snapshot(snapshot())[0]}
+    assert years == {2020, 2021}  # 2019 undone

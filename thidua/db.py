@@ -101,6 +101,7 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
             ],
         )
     con.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", [fingerprint])
+    mark_aggregates_stale(con)  # they carry award names (unit_outcomes)
     con.execute("COMMIT")
 
 
@@ -115,8 +116,8 @@ def publish_snapshot(master: Path) -> Path:
     """
     link = snapshot_path(master)
     version = master.with_name(f"{master.stem}.snapshot.{time.time_ns()}{master.suffix}")
+    _aggregates_in(master)
     shutil.copyfile(master, version)
-    _add_aggregates(version)
     tmp_link = master.with_name(f".{link.name}.{os.getpid()}.tmp")
     if tmp_link.is_symlink() or tmp_link.exists():
         tmp_link.unlink()
@@ -128,15 +129,58 @@ def publish_snapshot(master: Path) -> Path:
     return link
 
 
-def _add_aggregates(version: Path) -> None:
-    """The pre-aggregated tables of the pages, built in the new snapshot before anyone
-    can open it (the master keeps only the data)."""
-    con = duckdb.connect(str(version))
+def _aggregates_in(master: Path) -> None:
+    """Build the pre-aggregated tables whole in the master when they are missing or stale
+    (a new or upgraded warehouse, new classification rules, reference names changed)."""
+    con = duckdb.connect(str(master))
     try:
-        con.execute(read_sql("aggregates.sql"))
-        con.execute("CHECKPOINT")
+        if not aggregates_current(con):
+            con.execute(read_sql("aggregates.sql"))
+            con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
+    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    row = con.execute("SELECT value FROM meta WHERE key = 'aggregates'").fetchone()
+    return row is not None and row[0] == "current"
+
+
+def mark_aggregates_stale(con: duckdb.DuckDBPyConnection) -> None:
+    """The next publish rebuilds the aggregates whole (for a change that touches every year)."""
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('aggregates', 'stale')")
+
+
+def mark_touched(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """Remember the years and people of a batch's award rows, before they are written or
+    removed, for refresh_touched at the end of the same transaction."""
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS touched_years (year INTEGER)")
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS touched_recipients "
+        "(recipient_name VARCHAR, unit_name VARCHAR COLLATE vi)"
+    )
+    con.execute(
+        "INSERT INTO touched_years SELECT DISTINCT year FROM award WHERE batch_id = ?", [batch_id]
+    )
+    con.execute(
+        "INSERT INTO touched_recipients SELECT DISTINCT recipient_name, unit_name FROM award "
+        "WHERE batch_id = ?",
+        [batch_id],
+    )
+
+
+def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
+    """Refresh the aggregates for what mark_touched noted (an import of 5k rows into 10M
+    recomputes a year, not the warehouse); when they are not current, publish rebuilds them."""
+    if not con.execute(
+        "SELECT 1 FROM duckdb_tables() WHERE table_name = 'touched_years' AND temporary"
+    ).fetchone():
+        return
+    if aggregates_current(con):
+        con.execute(read_sql("aggregates_touched.sql"))
+    else:
+        con.execute("DROP TABLE touched_years; DROP TABLE touched_recipients")
 
 
 def open_snapshot(master: Path) -> duckdb.DuckDBPyConnection:
