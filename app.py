@@ -7,12 +7,20 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from pages._access import account_box, cookie_writer, current_account, refusal, sign_in_form
+from pages._access import (
+    account_box,
+    begin_run,
+    cookie_writer,
+    current_account,
+    refusal,
+    sign_in_form,
+)
 from pages._common import filter_sidebar
 from thidua import db, settings
 from thidua.access import Account
 
 st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon="🏅", layout="wide")
+begin_run()
 
 
 @st.cache_resource(show_spinner=False)

@@ -39,8 +39,26 @@ def oidc_enabled() -> bool:
     return os.environ.get(AUTH_ENV, "local").strip().lower() == "oidc"
 
 
+# The account as read at the start of this run: the menu, the page, its data connection and
+# the account box all ask, and each ask was a read of the user list (≈ 20 SQLite opens a run).
+RUN_ACCOUNT_KEY = "account_this_run"
+
+
+def begin_run() -> None:
+    """Called first by app.py on every run: the account is read afresh once per run, so a
+    lock or a new role still applies at the next click."""
+    st.session_state.pop(RUN_ACCOUNT_KEY, None)
+
+
 def current_account() -> Account | None:
     """The signed-in account; the public account when anonymous viewing is allowed; else None."""
+    if RUN_ACCOUNT_KEY not in st.session_state:
+        st.session_state[RUN_ACCOUNT_KEY] = _read_account()
+    account = st.session_state[RUN_ACCOUNT_KEY]
+    return account if isinstance(account, Account) else None
+
+
+def _read_account() -> Account | None:
     account = st.session_state.get(ACCOUNT_KEY)
     if isinstance(account, Account):
         if not st.session_state.get(FROM_LIST_KEY):
@@ -68,6 +86,7 @@ def current_account() -> Account | None:
 
 
 def _remember(account: Account, token: str | None = None) -> None:
+    st.session_state.pop(RUN_ACCOUNT_KEY, None)
     st.session_state[ACCOUNT_KEY] = account
     st.session_state[FROM_LIST_KEY] = True
     st.session_state[TOKEN_KEY] = token
@@ -171,6 +190,7 @@ def sign_out() -> None:
     store.close_session(access_db(), st.session_state.pop(TOKEN_KEY, None) or _cookie())
     st.session_state[SET_COOKIE_KEY] = ""  # clears the cookie on the next run
     st.session_state.pop(ACCOUNT_KEY, None)
+    st.session_state.pop(RUN_ACCOUNT_KEY, None)
     st.session_state.pop(FROM_LIST_KEY, None)
     for key in [k for k in st.session_state if str(k).startswith(("f_", "kept_f_"))]:
         del st.session_state[key]

@@ -291,9 +291,14 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
     series = (("non_leader_share", "Người lao động trực tiếp", BLUE), ("women_share", "Nữ", "#b07aa1"),
               ("adhoc_share", "Đột xuất", "#f28e2b"))  # fmt: skip
     for column, label, colour in series:
+        # Values written on the line measured against the target only; the others on hover
+        # (sixty labels on three lines crowded each other and were slow to draw).
+        labelled = column == "non_leader_share"
         fig.add_scatter(
-            x=by_year["year"].to_list(), y=by_year[column].to_list(), name=label, mode="lines+markers+text",
-            line={"color": colour, "width": 3}, text=[percent(v, 0) for v in by_year[column]],
+            x=by_year["year"].to_list(), y=by_year[column].to_list(), name=label,
+            mode="lines+markers+text" if labelled else "lines+markers",
+            line={"color": colour, "width": 3},
+            text=[percent(v, 0) for v in by_year[column]] if labelled else None,
             textposition="top center", hovertemplate=label + " năm %{x}: %{y:.1%}<extra></extra>",
         )  # fmt: skip
     fig.add_hline(y=target, line_color=TARGET_COLOUR, line_dash="dash",
