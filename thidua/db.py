@@ -135,10 +135,30 @@ def _aggregates_in(master: Path) -> None:
     con = duckdb.connect(str(master))
     try:
         if not aggregates_current(con):
-            con.execute(read_sql("aggregates.sql"))
+            con.execute(aggregates_sql("aggregates.sql", touched=False))
             con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+# A join, not EXISTS: a hash join on the name (45 ms at 1M rows against 460 ms), on the
+# distinct touched people (a replacement notes both batches) so no award counts twice.
+_TOUCHED_PEOPLE = (
+    "JOIN (SELECT DISTINCT recipient_name, unit_name FROM touched_recipients) AS t "
+    "ON t.recipient_name = a.recipient_name AND t.unit_name IS NOT DISTINCT FROM a.unit_name"
+)
+
+
+def aggregates_sql(name: str, touched: bool) -> str:
+    """`name` with each aggregate's rows (_aggregate_rows.sql) for the whole warehouse or for
+    the touched years and people only."""
+    years = "year IN (SELECT year FROM touched_years)" if touched else "TRUE"
+    sections = read_sql("_aggregate_rows.sql").split("-- == ")[1:]
+    rows = {}
+    for section in sections:
+        table, _, body = section.partition("\n")
+        rows[table.strip()] = body.format(years=years, people=_TOUCHED_PEOPLE if touched else "")
+    return read_sql(name).format(**rows)
 
 
 def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
@@ -178,7 +198,7 @@ def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     ).fetchone():
         return
     if aggregates_current(con):
-        con.execute(read_sql("aggregates_touched.sql"))
+        con.execute(aggregates_sql("aggregates_touched.sql", touched=True))
     else:
         con.execute("DROP TABLE touched_years; DROP TABLE touched_recipients")
 
