@@ -1,5 +1,5 @@
 """Xếp hạng khối thi đua: one bloc in one year, then one tab at a time — its ranking, its
-history, all blocs' leaders."""
+score table, its history, all blocs' leaders."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ from thidua import formatting as fmt
 from thidua.filters import Filters
 
 
-def _ranking(
+def _ranking_bars(
     con: duckdb.DuckDBPyConnection, filters: Filters, ranking: pl.DataFrame, bloc: str, year: int
 ) -> None:
-    """The bloc's bars (a click lists the unit's awards), its score table and its export."""
+    """The bloc's bars; a click lists the unit's awards decided the year after."""
     clicked = chart(charts.bloc_bars(ranking, bloc, year), key="bloc_bars", on_select=True)
     if clicked:
         unit = str(clicked[0].get("y"))
@@ -42,6 +42,10 @@ def _ranking(
             "Bấm vào một đơn vị trên biểu đồ để xem các khen thưởng của đơn vị trong các quyết "
             "định năm sau (xét thành tích năm chấm điểm)."
         )
+
+
+def _score_table(ranking: pl.DataFrame, year: int) -> None:
+    """Every member's score parts and outcome, and the table's export."""
     table = ranking.with_columns(
         outcome=pl.coalesce("outcome", pl.lit("(theo thông lệ) ") + pl.col("customary"))
     )
@@ -88,11 +92,18 @@ st.markdown(
     + (f" Khối/cụm trưởng: {head[0]}." if head else "")
     + (f" Khối/cụm phó: {deputy[0]}." if deputy else "")
 )
-RANKING, HISTORY, LEADERS = "Bảng xếp hạng", "Thứ hạng qua các năm", "Dẫn đầu các khối, cụm"
-shown, panel = open_tab([RANKING, HISTORY, LEADERS], key="bloc_tab")
+RANKING, SCORES, HISTORY, LEADERS = (
+    "Xếp hạng",
+    "Bảng điểm",
+    "Thứ hạng qua các năm",
+    "Dẫn đầu các khối, cụm",
+)
+shown, panel = open_tab([RANKING, SCORES, HISTORY, LEADERS], key="bloc_tab")
 with panel:
     if shown == RANKING:
-        _ranking(con, filters, ranking, bloc, year)
+        _ranking_bars(con, filters, ranking, bloc, year)
+    elif shown == SCORES:
+        _score_table(ranking, year)
     elif shown == HISTORY:
         if view.history["year"].n_unique() > 1:
             chart(charts.bump_chart(view.history, bloc), key="bump")

@@ -360,6 +360,7 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     members = province.bloc_scores.filter((pl.col("year") == 2025) & (pl.col("bloc_name") == bloc))
     assert UNIT in members["unit_name"].to_list()
     # Its exports: the bloc's members this year, and the leader of its own bloc only.
+    open_tab(at, "bloc_tab", "Bảng điểm")
     exported_units = _units_in(exports.rows())
     assert UNIT in exported_units and exported_units <= set(members["unit_name"])
     open_tab(at, "bloc_tab", "Dẫn đầu các khối, cụm")
