@@ -48,7 +48,8 @@ def main() -> int:
 
 def _capture(url: str, page: Any) -> None:
     for name, path in PAGES.items():
-        if name == "sign_in":
+        if name == "sign_in":  # a browser that has not signed in (the session cookie gone)
+            page.context.clear_cookies()
             page.goto(url + path)
             settle(page)
         else:
