@@ -148,7 +148,8 @@ def test_distribution_on_demo(
     }
     # One chart per tab: only the open tab is drawn.
     [treemap] = figures(at)
-    assert sum(treemap["data"][0]["values"][:3]) == truth.height  # the three levels
+    tiles = dict(zip(treemap["data"][0]["ids"], treemap["data"][0]["values"], strict=True))
+    assert tiles["ALL"] == truth.height == sum(v for k, v in tiles.items() if k.startswith("L:"))
     [top] = figures(open_tab(at, "dist_tab", "Đơn vị được khen nhiều nhất"))
     expected_top = (
         truth.group_by("unit_name")

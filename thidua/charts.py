@@ -211,13 +211,18 @@ def composition_treemap(composition: pl.DataFrame) -> go.Figure:
     by_form = composition.group_by("level", "form_code", "form_name").agg(pl.col("awards").sum())
     total = int(by_form["awards"].sum()) or 1
     levels = by_form.group_by("level").agg(pl.col("awards").sum())
-    ids = [f"L:{lv}" for lv in levels["level"]] + [f"F:{c}" for c in by_form["form_code"]]
-    labels = [LEVEL_NAMES[lv] for lv in levels["level"]] + by_form["form_name"].to_list()
-    parents = [""] * levels.height + [f"L:{lv}" for lv in by_form["level"]]
-    values = levels["awards"].to_list() + by_form["awards"].to_list()
-    colours = [LEVEL_COLOURS[lv] for lv in levels["level"]] + [
-        FORM_COLOURS[c] for c in by_form["form_code"]
-    ]
+    # One named root: without it Plotly adds a nameless one whose hover read "-: - lượt".
+    ids = ["ALL"] + [f"L:{lv}" for lv in levels["level"]] + [f"F:{c}" for c in by_form["form_code"]]
+    labels = (
+        ["Tất cả"] + [LEVEL_NAMES[lv] for lv in levels["level"]] + by_form["form_name"].to_list()
+    )
+    parents = [""] + ["ALL"] * levels.height + [f"L:{lv}" for lv in by_form["level"]]
+    values = [total] + levels["awards"].to_list() + by_form["awards"].to_list()
+    colours = (
+        ["#ffffff"]
+        + [LEVEL_COLOURS[lv] for lv in levels["level"]]
+        + [FORM_COLOURS[c] for c in by_form["form_code"]]
+    )
     fig = go.Figure(
         go.Treemap(
             ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
