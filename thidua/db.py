@@ -204,15 +204,12 @@ def mark_touched(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
 
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     """Refresh the aggregates for what mark_touched noted (an import of 5k rows into 10M
-    recomputes a year, not the warehouse); when they are not current, publish rebuilds them."""
-    if not con.execute(
+    recomputes a year, not the warehouse). Nothing was noted when they are not current:
+    publish rebuilds them whole."""
+    if con.execute(
         "SELECT 1 FROM duckdb_tables() WHERE table_name = 'touched_years' AND temporary"
     ).fetchone():
-        return
-    if aggregates_current(con):
         con.execute(aggregates_sql("aggregates_touched.sql", touched=True))
-    else:
-        con.execute("DROP TABLE touched_years; DROP TABLE touched_recipients")
 
 
 def open_snapshot(master: Path) -> duckdb.DuckDBPyConnection:
