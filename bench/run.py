@@ -12,13 +12,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from etl.demo import (
-    _write_decision_list,
-    _write_register,
-    build_province,
-    national_awards,
-)
-from etl.importer import import_files
+from etl.demo import _write_decision_list, _write_register, build_province, national_awards
+from etl.importer import WRITERS, import_files
 from thidua import access, db, metrics, reports
 from thidua.filters import Filters
 from thidua.formatting import number
@@ -113,27 +108,24 @@ def national_warehouse(folder: Path, rows: int) -> Path:
 def _blocs_and_campaigns(con: duckdb.DuckDBPyConnection) -> None:
     """Bloc scoring is provincial and the national rows name units without their province,
     so one province's 20 years of blocs, members and scores (each unit in one bloc a year),
-    and the campaign plans."""
+    and the campaign plans, written by the importer's own writers."""
     province = build_province(years=range(2006, 2026), awards_per_year=10)
-    rows = {"batch_id": pl.lit(1), "source_row": pl.int_range(pl.len())}
-    members = province.memberships.with_columns(**rows)
-    scores = province.bloc_scores.with_columns(**rows)
-    campaigns = province.campaigns.with_columns(**rows)
-    con.register("members", members.to_arrow())
-    con.register("scores", scores.to_arrow())
-    con.register("plans", campaigns.to_arrow())
-    con.execute("INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM members")
-    con.execute(
-        "INSERT INTO bloc_members SELECT year, bloc_name, unit_name, role, batch_id, source_row FROM members"
-    )
-    con.execute(
-        """INSERT INTO bloc_scores SELECT year, bloc_name, unit_name, self_score, bloc_score, bonus,
-           penalty, total, rank, batch_id, source_row FROM scores"""
-    )
-    con.execute(
-        """INSERT INTO campaigns SELECT plan_no, issued_on, name, kind, start, "end",
-           registration_deadline, slogan, batch_id, source_row FROM plans"""
-    )
+    kinds = province.memberships.select("year", "bloc_name", "bloc_kind").unique()
+    incoming = {
+        "memberships": province.memberships,
+        "bloc_scores": province.bloc_scores.rename({"total": "total_score"}).join(
+            kinds, on=["year", "bloc_name"]
+        ),
+        "campaigns": province.campaigns.rename(
+            {"plan_no": "campaign_code", "start": "start_date", "end": "end_date"}
+        ),
+    }
+    for layout, frame in incoming.items():  # memberships first: the scores' blocs exist then
+        con.register("incoming", frame.with_columns(source_row=pl.int_range(pl.len())).to_arrow())
+        try:
+            WRITERS[layout](con, 1)
+        finally:
+            con.unregister("incoming")
 
 
 def import_into_rows(master: Path, path: Path, size: int) -> tuple[str, float, str]:
