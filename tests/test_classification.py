@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import random
+import unicodedata
+
 import pytest
 
-from thidua.forms import find_form_in, form_code, suggest_form
+from thidua.db import UNITS_CSV
+from thidua.forms import (
+    FORM_PATTERNS,
+    KNOWN_SPELLINGS,
+    find_form_in,
+    form_code,
+    normalise_form_text,
+    suggest_form,
+)
 from thidua.positions import classify, load_rules
+from thidua.text import fold
 
 RULES = load_rules()
 
@@ -132,3 +144,43 @@ def test_unit_spellings(typed: str, unit: str | None) -> None:
         )
         == "UBND huyện Kiên Hải"
     )
+
+
+def _form_trying_every_word(text: str) -> str | None:
+    """find_form_in's definition, without its shortcut: each pattern at each word."""
+    words = normalise_form_text(text).split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        for code, pattern in FORM_PATTERNS:
+            if pattern.match(tail):
+                return code
+    return None
+
+
+def test_form_in_a_sentence_is_what_trying_every_word_finds() -> None:
+    prefixes = ("", "Tặng ", "I. TẶNG ", "TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG ", "Danh sách đề nghị ")
+    units = [row.split(",")[1] for row in UNITS_CSV.read_text(encoding="utf-8").splitlines()[1:]]
+    sentences = [p + s for p in prefixes for s in KNOWN_SPELLINGS] + units + [
+        "Phòng Thanh Hùng", "Bà mẹ Việt Nam Anh hùng Nguyễn Thị Mẹ", "Tổ cơ khí", "",
+        "Nghệ nhân nhân dân", "Ban thi đua - khen thưởng", "Hội Cựu chiến binh tỉnh",
+    ]  # fmt: skip
+    found = [find_form_in(s) for s in sentences]
+    assert found == [_form_trying_every_word(s) for s in sentences]
+    assert found.count(None) >= len(units)  # the shortcut's usual case was exercised
+
+
+def _fold_by_decomposing(value: str) -> str:
+    decomposed = unicodedata.normalize("NFD", value.lower().replace("đ", "d").replace("Đ", "d"))
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(kept.split())
+
+
+def test_fold_is_lower_case_without_marks() -> None:
+    assert fold("  ĐỖ Thị\u00a0HỒNG – Sở Lao động ") == "do thi hong – so lao dong"
+    vietnamese = "aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+    alphabet = vietnamese + vietnamese.upper() + "".join(map(chr, range(0x20, 0x2200, 7)))
+    alphabet += " \t\u00a0\u2013\ufb01\uac00\u0301\u0323"
+    rng = random.Random(7)
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(20_000)]
+    texts += [unicodedata.normalize("NFD", t) for t in texts[:5_000]]
+    assert [fold(t) for t in texts] == [_fold_by_decomposing(t) for t in texts]

@@ -110,10 +110,20 @@ def suggest_form(text: str) -> str | None:
 DETAIL_CODES = frozenset({"HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG"})
 
 
+# Any award's words starting at some word: a sentence without them names no award, and most
+# sentences tried (a decision list's collectives, each looked at as a possible section
+# heading) have none, so one search spares trying every pattern at every word.
+_ANY_FORM_AT_A_WORD = re.compile(
+    "(?:^| )(?:" + "|".join(f"(?:{p.pattern.replace('^', '')})" for _, p in FORM_PATTERNS) + ")"
+)
+
+
 def find_form_in(text: str) -> str | None:
     """The award a sentence names anywhere in it, e.g. a list's title
     "TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"."""
     words = normalise_form_text(text).split()
+    if not _ANY_FORM_AT_A_WORD.search(" ".join(words)):
+        return None
     for start in range(len(words)):
         tail = " ".join(words[start:])
         code = next((c for c, pattern in FORM_PATTERNS if pattern.match(tail)), None)

@@ -22,11 +22,36 @@ def nfc(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
-def fold(value: str) -> str:
-    """Lower case, without diacritics, đ → d: the key for matching and accent-insensitive search."""
+def _fold_slowly(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.lower().replace("đ", "d").replace("Đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip()
+
+
+def _base_letters() -> dict[int, str | None]:
+    """Each letter below U+2100 that carries marks → its base letter; a lone mark → nothing."""
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in range(0x80, 0x2100):
+        char = chr(code).lower()
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
+        if base != char and code not in table:
+            table[code] = base or None
+    return table
+
+
+_BASE_LETTERS = _base_letters()
+_BEYOND_TABLE = re.compile("[^\x00-\u20ff]")
+
+
+def fold(value: str) -> str:
+    """Lower case, without diacritics, đ → d: the key for matching and accent-insensitive search."""
+    # A table of base letters: about twice as fast as decomposing (fold runs on every
+    # distinct value of an import); text beyond the table takes the long way.
+    if _BEYOND_TABLE.search(value):
+        return _fold_slowly(value)
+    return " ".join(value.lower().translate(_BASE_LETTERS).split())
 
 
 # --- TCVN3 (ABC): one byte per precomposed lower-case letter. ----------------------------------
