@@ -160,8 +160,9 @@ def filter_sidebar() -> Filters:
     opts = options()
     _from_url(opts)
     _restore_kept()
-    sidebar = st.sidebar
-    sidebar.markdown("### Bộ lọc")
+    # In a popover: its widgets are drawn only when it is opened. Seven selects in the
+    # sidebar cost the reader's browser 0,2-0,5 s of work on every page load.
+    sidebar = st.sidebar.popover("Bộ lọc", icon=":material/filter_alt:", width="stretch")
     years = opts.years
     if years:
         # Two plain selects rather than a range slider: exact, keyboard-friendly, testable.
@@ -193,6 +194,7 @@ def filter_sidebar() -> Filters:
     )
     sidebar.button("Xóa bộ lọc", on_click=_reset, args=(opts,), width="stretch")
     filters = current_filters()
+    st.sidebar.caption(f"Đang xem: {filters.describe()}")
     _to_url(filters, opts)
     _keep()
     return filters

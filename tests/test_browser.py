@@ -65,6 +65,12 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
         page.get_by_text("Lãnh đạo và người lao động trực tiếp").first.click()
         settle(page)
         assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url
+        # The filters are in a popover (drawn on opening); the sidebar says them in words.
+        sidebar = page.locator("[data-testid=stSidebar]")
+        assert "Đang xem: Năm 2021 · mọi đơn vị" in sidebar.inner_text()
+        assert page.get_by_text("Hình thức khen thưởng").count() == 0
+        sidebar.get_by_role("button", name="Bộ lọc").click()
+        page.get_by_text("Hình thức khen thưởng").wait_for(timeout=10_000)
 
 
 def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:

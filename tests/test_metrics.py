@@ -130,3 +130,18 @@ def test_bloc_ranking_names_what_each_unit_received_for_that_year(
     assert outcomes == {
         "Sở Y tế": f"{FORMS_BY_CODE['BK_TINH'].name_vi}; {FORMS_BY_CODE['CO_TINH'].name_vi}"
     }
+
+
+def test_filters_are_said_in_one_line() -> None:
+    assert Filters(year_from=2006, year_to=2025).describe() == (
+        "Năm 2006–2025 · mọi đơn vị, hình thức, đối tượng"
+    )
+    chosen = Filters(
+        year_from=2021, year_to=2021, bloc="Khối Văn hóa – Xã hội", unit="Sở Y tế",
+        forms=("BK_TINH", "GIAY_KHEN"), kinds=("collective",),
+    )  # fmt: skip
+    assert chosen.describe() == (
+        "Năm 2021 · Khối Văn hóa – Xã hội · Sở Y tế · "
+        "Bằng khen của Chủ tịch UBND tỉnh, Giấy khen · Tập thể"
+    )
+    assert Filters().describe() == "mọi đơn vị, hình thức, đối tượng"  # an empty warehouse

@@ -98,6 +98,10 @@ def test_overview_follows_the_shared_filters_and_the_url(
         expected
     )
     assert at.query_params["nam_den"] == ["2022"] or at.query_params["nam_den"] == "2022"
+    # The filters live in a popover; the sidebar says in words what is being looked at.
+    first = int(province.awards["year"].min())  # type: ignore[arg-type]
+    captions = [c.value for c in at.sidebar.caption]
+    assert f"Đang xem: Năm {first}–2022 · Đột xuất · Cá nhân" in captions
 
 
 def test_overview_with_no_data_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

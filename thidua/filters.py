@@ -68,3 +68,21 @@ class Filters:
 
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
+
+    def describe(self) -> str:
+        """What the reader is looking at, in one line: the years, then only the filters set
+        ("Năm 2021 · Khối Văn hóa – Xã hội · Cá nhân"; "… · mọi đơn vị, hình thức, đối tượng")."""
+        years = []
+        if self.year_from is not None and self.year_to is not None:
+            same = self.year_from == self.year_to
+            years.append(f"Năm {self.year_from}" + ("" if same else f"–{self.year_to}"))
+        chosen = [name for name in (self.bloc, self.unit) if name]
+        for codes, names in (
+            (self.forms, {f.code: f.name_vi for f in reference.AWARD_FORMS}),
+            (self.award_types, {c: label for c, (label, _) in reference.AWARD_TYPES.items()}),
+            (self.kinds, {c: label for c, (label, _) in reference.RECIPIENT_KINDS.items()}),
+        ):
+            if codes:
+                chosen.append(", ".join(names[c] for c in codes))
+        parts = years + (chosen or ["mọi đơn vị, hình thức, đối tượng"])
+        return " · ".join(parts)
