@@ -11,7 +11,7 @@ import duckdb
 import streamlit as st
 
 from pages._access import current_account, require_page
-from thidua import access, db, metrics, reference, reports, settings
+from thidua import access, charts, db, metrics, reference, reports, settings
 from thidua.filters import Filters
 from thidua.scope import open_scoped
 
@@ -274,16 +274,37 @@ def no_data(sentence: str) -> None:
     st.info(sentence, icon=":material/filter_alt_off:")
 
 
-def chart(fig: object, key: str, on_select: bool = False) -> list[dict[str, object]]:
-    """Draw a Plotly figure in our own template with a PNG download in its toolbar;
-    returns the points the reader clicked when the chart is selectable."""
-    from thidua.charts import PNG_CONFIG
+# The figures a page may draw, by name: built once per distinct data and kept (building one
+# validates every property, 30 ms of each page load), the same object for every reader.
+FIGURES: dict[str, Callable[..., Any]] = {
+    f.__name__: f
+    for f in (
+        charts.kind_bars, charts.form_bars, charts.bloc_bars, charts.bump_chart,
+        charts.composition_treemap, charts.trend_bars, charts.top_units_bars,
+        charts.share_by_unit_bars, charts.shares_by_year_lines, charts.campaign_timeline,
+        charts.campaign_awards_bars,
+    )
+}  # fmt: skip
 
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _figure(name: str, args: tuple[Any, ...]) -> Any:
+    return FIGURES[name](*args)
+
+
+def chart(
+    build: Callable[..., Any], *args: Any, key: str, on_select: bool = False
+) -> list[dict[str, object]]:
+    """Draw build(*args), a figure of thidua.charts, in our own template with a PNG download
+    in its toolbar; returns the points the reader clicked when the chart is selectable."""
+    if FIGURES.get(build.__name__) is not build:
+        raise ValueError(f"{build.__name__} is not a figure of thidua.charts")
+    fig = _figure(build.__name__, args)
     if not on_select:
-        st.plotly_chart(fig, theme=None, width="stretch", config=PNG_CONFIG, key=key)
+        st.plotly_chart(fig, theme=None, width="stretch", config=charts.PNG_CONFIG, key=key)
         return []
     event = st.plotly_chart(
-        fig, theme=None, width="stretch", config=PNG_CONFIG, key=key,
+        fig, theme=None, width="stretch", config=charts.PNG_CONFIG, key=key,
         on_select="rerun", selection_mode="points",
     )  # fmt: skip
     try:

@@ -27,7 +27,7 @@ def _ranking_bars(
     con: duckdb.DuckDBPyConnection, filters: Filters, ranking: pl.DataFrame, bloc: str, year: int
 ) -> None:
     """The bloc's bars; a click lists the unit's awards decided the year after."""
-    clicked = chart(charts.bloc_bars(ranking, bloc, year), key="bloc_bars", on_select=True)
+    clicked = chart(charts.bloc_bars, ranking, bloc, year, key="bloc_bars", on_select=True)
     if clicked:
         unit = str(clicked[0].get("y"))
         award_list_panel(
@@ -106,7 +106,7 @@ with panel:
         _score_table(ranking, year)
     elif shown == HISTORY:
         if view.history["year"].n_unique() > 1:
-            chart(charts.bump_chart(view.history, bloc), key="bump")
+            chart(charts.bump_chart, view.history, bloc, key="bump")
         else:
             no_data(f"{bloc} mới có bảng chấm điểm của một năm.")
     else:

@@ -27,7 +27,7 @@ def _awards(con: duckdb.DuckDBPyConnection, filters: Filters, campaigns: pl.Data
     if campaigns.filter(pl.col("awards") > 0).height == 0:
         no_data("Không có khen thưởng nào gắn với phong trào khớp với bộ lọc đang chọn.")
         return
-    clicked = chart(charts.campaign_awards_bars(campaigns), key="campaign_awards", on_select=True)
+    clicked = chart(charts.campaign_awards_bars, campaigns, key="campaign_awards", on_select=True)
     if not clicked:
         st.caption("Bấm vào một cột phong trào để xem danh sách khen thưởng của phong trào đó.")
         return
@@ -59,7 +59,7 @@ TIMELINE, AWARDS, TABLE = (
 shown, panel = open_tab([TIMELINE, AWARDS, TABLE], key="campaign_tab")
 with panel:
     if shown == TIMELINE:
-        chart(charts.campaign_timeline(campaigns), key="timeline")
+        chart(charts.campaign_timeline, campaigns, key="timeline")
     elif shown == AWARDS:
         _awards(con, filters, campaigns)
     else:

@@ -66,7 +66,7 @@ COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST = (
 shown, panel = open_tab([COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST], key="dist_tab")
 with panel:
     if shown == COMPOSITION:
-        chart(charts.composition_treemap(view.composition), key="treemap")
+        chart(charts.composition_treemap, view.composition, key="treemap")
     elif shown == TYPES:
         by_type = (
             view.composition.group_by("type_name")
@@ -84,7 +84,7 @@ with panel:
                          key="dist_list", total=total)  # fmt: skip
     elif shown == TOP_UNITS:
         # Drill-down: the awards of a clicked unit bar.
-        clicked = chart(charts.top_units_bars(view.top_units), key="top_units", on_select=True)
+        clicked = chart(charts.top_units_bars, view.top_units, key="top_units", on_select=True)
         if clicked:
             unit = str(clicked[0].get("y"))
             award_list_panel(con, filters, reports.Selection(unit_name=unit), unit, key="unit_list")
@@ -92,7 +92,7 @@ with panel:
             st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
     else:
         # Drill-down: the awards of a clicked year, or of one award in that year.
-        chosen = chart(charts.trend_bars(view.trend), key="trend", on_select=True)
+        chosen = chart(charts.trend_bars, view.trend, key="trend", on_select=True)
         if chosen:
             year = int(str(chosen[0].get("x")))
             code = str(chosen[0].get("customdata") or "")

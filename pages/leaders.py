@@ -86,10 +86,10 @@ tabs = [YEARS, UNITS, *([BLOCS] if view.by_bloc.height else []), POSITIONS, LIST
 shown, panel = open_tab(tabs, key="leaders_tab")
 with panel:
     if shown == YEARS:
-        chart(charts.shares_by_year_lines(view.by_year, target), key="share_years")
+        chart(charts.shares_by_year_lines, view.by_year, target, key="share_years")
     elif shown == UNITS:
         clicked = chart(
-            charts.share_by_unit_bars(view.by_unit, target), key="share_units", on_select=True
+            charts.share_by_unit_bars, view.by_unit, target, key="share_units", on_select=True
         )
         if clicked:
             unit = str(clicked[0].get("y"))

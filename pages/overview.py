@@ -83,9 +83,9 @@ shown, panel = open_tab(["Theo hình thức khen thưởng", "Theo đối tượ
 with panel:
     clicked = []
     if shown == "Theo đối tượng":
-        chart(charts.kind_bars(view.by_kind, year), key="kinds")
+        chart(charts.kind_bars, view.by_kind, year, key="kinds")
     else:
-        clicked = chart(charts.form_bars(view.by_form, year), key="forms", on_select=True)
+        clicked = chart(charts.form_bars, view.by_form, year, key="forms", on_select=True)
         st.caption("Bấm vào một cột hình thức khen thưởng để xem danh sách khen thưởng tương ứng.")
     if clicked:
         code = str((clicked[0].get("customdata") or [None, None])[1])  # type: ignore[index]
