@@ -83,25 +83,22 @@ def national_warehouse(folder: Path, rows: int) -> Path:
         rows
     )
     master = folder / f"national_{rows}.duckdb"
-    con = db.open_master(master)
-    con.execute(
-        "INSERT INTO import_batches (batch_id, file_name, sha256, layout, rows) VALUES (1, 'national', 'x', 'awards', ?)",
-        [frame.height],
-    )
-    flat = frame.with_columns(pl.col(pl.Enum).cast(pl.String)).with_row_index("award_id")
-    con.register("national", flat.to_arrow())
-    con.execute(
-        """INSERT INTO award SELECT award_id, 1, award_id, year, decision_no, decision_date, form_code, form_text,
-           NULL, award_type, recipient_kind, recipient_name, position, is_leader, NULL, gender, unit_name,
-           achievement_year, campaign_code FROM national"""
-    )
-    # Rows loaded directly carry their own ids: later imports continue after them.
-    con.execute(f"CREATE OR REPLACE SEQUENCE award_seq START {flat.height + 1}")
-    con.execute("CREATE OR REPLACE SEQUENCE batch_seq START 2")
-    _blocs_and_campaigns(con)
-    con.execute("CHECKPOINT")
-    con.close()
-    db.publish_snapshot(master)
+    with db.writing(master) as con:  # the aggregates are built and the snapshot published
+        con.execute(
+            "INSERT INTO import_batches (batch_id, file_name, sha256, layout, rows) VALUES (1, 'national', 'x', 'awards', ?)",
+            [frame.height],
+        )
+        flat = frame.with_columns(pl.col(pl.Enum).cast(pl.String)).with_row_index("award_id")
+        con.register("national", flat.to_arrow())
+        con.execute(
+            """INSERT INTO award SELECT award_id, 1, award_id, year, decision_no, decision_date, form_code, form_text,
+               NULL, award_type, recipient_kind, recipient_name, position, is_leader, NULL, gender, unit_name,
+               achievement_year, campaign_code FROM national"""
+        )
+        # Rows loaded directly carry their own ids: later imports continue after them.
+        con.execute(f"CREATE OR REPLACE SEQUENCE award_seq START {flat.height + 1}")
+        con.execute("CREATE OR REPLACE SEQUENCE batch_seq START 2")
+        _blocs_and_campaigns(con)
     return master
 
 

@@ -366,8 +366,7 @@ def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
     """Take a whole batch out in one transaction; the history keeps it, marked undone."""
     store.checked(store.access_path(master), actor, "undo", f"hủy lần nhập #{batch_id}")
-    con = db.open_master(master)
-    try:
+    with db.writing(master) as con:
         row = con.execute(
             "SELECT file_name, status FROM import_batches WHERE batch_id = ?", [batch_id]
         ).fetchone()
@@ -385,10 +384,6 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         )
         db.refresh_touched(con)
         con.execute("COMMIT")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    db.publish_snapshot(master)
     store.audit(
         store.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed
     )
@@ -469,13 +464,8 @@ def write_files(
     """The one way files reach the warehouse (command line and upload page alike): check the
     account, write each file in its own transaction, publish the snapshot, audit what was written."""
     store.checked(store.access_path(master), actor, "import", "nhập tệp")
-    con = db.open_master(master)
-    try:
+    with db.writing(master) as con:
         reports = write(con)
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    db.publish_snapshot(master)
     audit_reports(master, actor, reports)
     return reports
 
@@ -483,34 +473,24 @@ def write_files(
 def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
     """Keep an admin's mapping of a typed unit name to a unit of the table."""
     store.checked(store.access_path(master), actor, "manage", f"thêm tên gọi «{alias}»")
-    con = db.open_master(master)
-    try:
+    with db.writing(master) as con:
         if not con.execute("SELECT 1 FROM units WHERE name = ?", [unit_name]).fetchone():
             return f"«{unit_name}» không có trong danh mục đơn vị."
         con.execute(
             "INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by) VALUES (?, ?, ?)",
             [alias, unit_name, actor.signature],
         )
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    db.publish_snapshot(master)
     store.audit(store.access_path(master), actor, "alias_add", alias, unit=unit_name)
     return f"Đã ghi nhận: «{alias}» là {unit_name}."
 
 
 def remove_alias(master: Path, alias: str, actor: Account) -> str:
     store.checked(store.access_path(master), actor, "manage", f"xóa tên gọi «{alias}»")
-    con = db.open_master(master)
-    try:
+    with db.writing(master) as con:
         row = con.execute(
             "DELETE FROM unit_aliases WHERE alias = ? RETURNING unit_name", [alias]
         ).fetchone()
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
     if row is None:
         return f"Không có tên gọi «{alias}»."
-    db.publish_snapshot(master)
     store.audit(store.access_path(master), actor, "alias_remove", alias, unit=row[0])
     return f"Đã xóa tên gọi «{alias}» (của {row[0]})."

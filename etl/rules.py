@@ -74,8 +74,7 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
         )
         for r in rules.iter_rows(named=True)
     ]
-    con = db.open_master(master)
-    try:
+    with db.writing(master) as con:
         before = positions.rules_from_db(con)
         known = con.sql(
             "SELECT DISTINCT position FROM award WHERE recipient_kind = 'individual' AND position IS NOT NULL"
@@ -98,10 +97,6 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
         con.unregister("classes")
         db.mark_aggregates_stale(con)  # is_leader is a key of award_counts in every year
         con.execute("COMMIT")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    db.publish_snapshot(master)
     reclassified = int(changed[0]) if changed else 0
     store.audit(
         store.access_path(master), actor, "rules_change", f"{len(parsed)} quy tắc",

@@ -76,8 +76,7 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
 def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
     from thidua import db
 
-    db.open_master(master).close()  # an empty warehouse
-    db.publish_snapshot(master)
+    db.publish_snapshot(master)  # an empty warehouse
     with serve(master) as url, browser_page(1920, 1080) as page:
         goto(page, url + "/tai-du-lieu", "chuyenvien")
         page.locator("input[type=file]").set_input_files(str(SAMPLES / "so_khen_thuong_2021.csv"))
