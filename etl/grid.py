@@ -250,21 +250,26 @@ def _read_csv(path: Path) -> Grid:
 def _normalise(grid: Grid) -> Grid:
     """Legacy encodings to Unicode, NFC, trimmed; blank cells become null."""
     cells = grid.cells
-    legacy = detect_legacy(_sample_texts(cells))
+    # Each distinct value is looked at once: a column that repeats one award name 100,000
+    # times says it once (to the encoding check and to the cleaning alike).
+    distinct = {
+        name: cells[name].drop_nulls().unique(maintain_order=True) for name in cells.columns
+    }
+    legacy = detect_legacy(pl.concat([d.head(1000) for d in distinct.values()]).to_list())
     decode = LEGACY_DECODERS[legacy] if legacy else None
     if legacy:
         grid.encoding = legacy
-    # Each distinct value is cleaned once (a register column holds a few thousand distinct
-    # values at most), and only the values that change are replaced in the column.
-    cells = cells.with_columns(_clean_column(cells[name], decode) for name in cells.columns)
-    # Drop rows that are empty everywhere but keep the numbering by remembering nothing:
-    # row positions stay as they are so Excel row numbers remain right.
-    grid.cells = cells
+    # Only the values that change are replaced in the column. Row positions stay as they
+    # are (empty rows too) so Excel row numbers remain right.
+    grid.cells = cells.with_columns(
+        _clean_column(cells[name], distinct[name], decode) for name in cells.columns
+    )
     return grid
 
 
-def _clean_column(column: pl.Series, decode: Callable[[str], str] | None) -> pl.Series:
-    distinct = column.drop_nulls().unique()
+def _clean_column(
+    column: pl.Series, distinct: pl.Series, decode: Callable[[str], str] | None
+) -> pl.Series:
     if decode is not None:
         distinct_text = distinct.map_elements(decode, return_dtype=pl.String)
     else:
@@ -276,11 +281,3 @@ def _clean_column(column: pl.Series, decode: Callable[[str], str] | None) -> pl.
     if changed.any():
         column = column.replace(distinct.filter(changed), cleaned.filter(changed))
     return column.replace("", None)
-
-
-def _sample_texts(cells: pl.DataFrame, limit: int = 1000) -> list[str]:
-    # Distinct values: a column that repeats one award name 100,000 times says it once.
-    values = pl.concat(
-        [cells[c].drop_nulls().unique(maintain_order=True).head(limit) for c in cells.columns]
-    )
-    return values.to_list()
