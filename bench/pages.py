@@ -79,11 +79,16 @@ def page_rows(master: Path, rows: int) -> list[tuple[str, float, str]]:
     with contextlib.ExitStack() as stack:
         floor_url = stack.enter_context(floor_server("empty_app.py"))
         page = stack.enter_context(browser_page(1920, 1080))
-        # What the framework costs with Plotly on the page at all (one three-bar chart), and
-        # with two widgets (a text box, a sidebar button), whose scripts load lazily too.
+        # What the framework costs with Plotly on the page at all (one three-bar chart), with
+        # two widgets (a text box, a sidebar button), whose scripts load lazily too, and with
+        # the skeleton of any dashboard page (a menu of pages in the sidebar, one chart).
         for script, name in (
             ("one_chart_app.py", "Trang Streamlit chỉ có một biểu đồ Plotly nhỏ"),
             ("widgets_app.py", "Trang Streamlit chỉ có một ô nhập và một nút"),
+            (
+                "nav_chart_app.py",
+                "Trang Streamlit chỉ có menu 7 trang ở thanh bên và một biểu đồ nhỏ",
+            ),
         ):
             with floor_server(script) as url:
                 seconds, floors, ratio = paired(page, floor_url, url)
