@@ -188,6 +188,11 @@ PAGE_CALLS: dict[str, Callable[[duckdb.DuckDBPyConnection], object]] = {
     "Lãnh đạo và NLĐ trực tiếp": lambda con: reports.leader_shares(
         con, Filters(year_from=2025, year_to=2025), 0.6
     ),
+    # Its other tabs read their own figures when opened.
+    "Lãnh đạo và NLĐ trực tiếp, thẻ khối và phân loại chức vụ (khi mở)": lambda con: (
+        reports.shares_by_bloc(con, Filters(year_from=2025, year_to=2025)),
+        reports.position_classes(con, Filters(year_from=2025, year_to=2025)),
+    ),
     "Phong trào thi đua": lambda con: reports.campaigns(con, Filters()),
     "Tra cứu": lambda con: reports.search_recipients(con, "nguyen van an"),
     "Danh sách khen thưởng của một đơn vị (bấm cột)": lambda con: reports.award_list(

@@ -76,6 +76,8 @@ CACHEABLE: dict[str, Callable[..., Any]] = {
         metrics.overview,
         reports.distribution,
         reports.leader_shares,
+        reports.shares_by_bloc,
+        reports.position_classes,
         reports.campaigns,
         reports.bloc_years,
         reports.bloc_ranking,

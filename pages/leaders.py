@@ -17,6 +17,7 @@ from pages._common import (
     download_table,
     no_data,
     open_tab,
+    options,
     show_table,
 )
 from thidua import charts, reports, store
@@ -82,7 +83,7 @@ YEARS, UNITS, BLOCS, POSITIONS, LIST = (
     "Phân loại chức vụ",
     "Danh sách khen thưởng",
 )
-tabs = [YEARS, UNITS, *([BLOCS] if view.by_bloc.height else []), POSITIONS, LIST]
+tabs = [YEARS, UNITS, *([BLOCS] if options().blocs else []), POSITIONS, LIST]
 shown, panel = open_tab(tabs, key="leaders_tab")
 with panel:
     if shown == YEARS:
@@ -101,15 +102,19 @@ with panel:
         show_table(view.by_unit.sort("non_leader_share"), unit_headers, formats, height=320)
         download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx")
     elif shown == BLOCS:
+        by_bloc = cached(reports.shares_by_bloc, filters)
         bloc_headers = {"bloc_name": "Khối, cụm", **share_headers}
-        show_table(view.by_bloc, bloc_headers, formats)
-        download_table(view.by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx")
+        if by_bloc.height == 0:
+            no_data("Không có đơn vị nào của khối, cụm thi đua khớp với bộ lọc đang chọn.")
+        else:
+            show_table(by_bloc, bloc_headers, formats)
+            download_table(by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx")
     elif shown == POSITIONS:
         st.caption(
             "Mỗi chức vụ được xếp theo quy tắc đầu tiên khớp trong bảng quy tắc phân loại "
             "do quản trị viên quản lý; chức vụ không khớp quy tắc nào để «chưa phân loại» chứ không đoán."
         )
-        positions = view.positions.with_columns(
+        positions = cached(reports.position_classes, filters).with_columns(
             klass=pl.when(pl.col("is_leader"))
             .then(pl.lit("Lãnh đạo"))
             .when(pl.col("is_leader").not_())

@@ -63,7 +63,8 @@ def test_shares_by_unit_and_filters(small: duckdb.DuckDBPyConnection) -> None:
     shares = dict(view.by_unit.select("unit_name", "non_leader_share").iter_rows())
     assert shares == {"Sở Giáo dục và Đào tạo": 1.0, "Sở Y tế": 1 / 3}
     assert view.by_unit.filter(pl.col("below_target"))["unit_name"].to_list() == ["Sở Y tế"]
-    unclassified = view.positions.filter(pl.col("is_leader").is_null())
+    positions = reports.position_classes(small, Filters(year_from=2023, year_to=2023))
+    unclassified = positions.filter(pl.col("is_leader").is_null())
     assert unclassified.select("position", "awards").rows() == [("Trưởng trạm", 1)]
     only_adhoc = metrics.overview(small, 2023, Filters(award_types=("adhoc",))).current
     assert (only_adhoc.awards, only_adhoc.individuals, only_adhoc.direct_workers) == (2, 2, 1)

@@ -196,6 +196,22 @@ def test_leaders_page_on_demo(
     assert dict(zip(units["y"], units["x"], strict=True)) == pytest.approx(
         dict(per_unit.iter_rows())
     )
+    # The other tabs read their own figures when opened: individual awards per bloc the
+    # unit belonged to that year, and every individual award under its position's class.
+    members = province.memberships.filter(pl.col("year") == 2024)
+    per_bloc = people.join(members, on="unit_name").group_by("bloc_name").len()
+    blocs = open_tab(at, "leaders_tab", "Theo khối, cụm").dataframe[0].value
+    shown_blocs = {
+        k: int(str(v).replace(".", ""))
+        for k, v in zip(blocs["Khối, cụm"], blocs["Khen cá nhân"], strict=True)
+    }
+    assert {k: v for k, v in shown_blocs.items() if v} == dict(per_bloc.iter_rows())
+    classes = open_tab(at, "leaders_tab", "Phân loại chức vụ").dataframe[0].value
+    awards = classes["Số lượt"].map(lambda v: int(str(v).replace(".", "")))
+    assert awards.sum() == people.height
+    unclassified = awards[classes["Phân loại"] == "Chưa phân loại"].sum()
+    assert unclassified == people.filter(pl.col("is_leader").is_null()).height
+    open_tab(at, "leaders_tab", "Qua các năm")
     # Moving the target moves the count of units below it.
     at.number_input(key="target").set_value(50).run()
     below = per_unit.filter(pl.col("share") < 0.5).height

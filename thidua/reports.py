@@ -72,10 +72,10 @@ def distribution(con: duckdb.DuckDBPyConnection, filters: Filters, top: int = 15
 
 @dataclass(frozen=True)
 class LeaderShares:
+    """What the leaders' page shows on opening: its headline figures and its first tab."""
+
     by_year: pl.DataFrame  # year + counts + shares
     by_unit: pl.DataFrame  # unit_name + counts + shares (+ below_target)
-    by_bloc: pl.DataFrame  # bloc_name, bloc_kind + counts + shares
-    positions: pl.DataFrame  # position, is_leader, leader_rule, rule_label, awards
     target: float
 
 
@@ -87,10 +87,19 @@ def leader_shares(con: duckdb.DuckDBPyConnection, filters: Filters, target: floa
     return LeaderShares(
         by_year=metrics.with_shares(queries.run(con, "counts_by_year", filters)),
         by_unit=by_unit,
-        by_bloc=metrics.with_shares(queries.run(con, "counts_by_bloc", filters)),
-        positions=queries.run(con, "position_classes", filters),
         target=target,
     )
+
+
+# The leaders' page's other tabs, each read when it is opened.
+def shares_by_bloc(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """bloc_name, bloc_kind + counts + shares."""
+    return metrics.with_shares(queries.run(con, "counts_by_bloc", filters))
+
+
+def position_classes(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """position, is_leader, leader_rule, rule_label, awards: how each position was classed."""
+    return queries.run(con, "position_classes", filters)
 
 
 def campaigns(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
