@@ -50,7 +50,7 @@ def make_files(folder: Path, rows: int = 100_000, list_rows: int = 5_000) -> tup
 
 # Rounds of (floor, bare write, our import) made side by side: the machine's speed moves
 # from minute to minute, so each ratio is taken within a round and the median reported.
-ROUNDS = 3
+ROUNDS = 5
 
 
 def _import_seconds(path: Path, master: Path) -> float:
