@@ -135,8 +135,8 @@ def national_warehouse(folder: Path, rows: int) -> Path:
         con.execute(
             """INSERT INTO award SELECT award_id, 1, award_id, year, decision_no, decision_date, form_code, form_text,
                NULL, award_type, recipient_kind, recipient_name, position, is_leader, NULL, gender, unit_name,
-               achievement_year, campaign_code FROM national"""
-        )
+               achievement_year, campaign_code FROM national ORDER BY year"""
+        )  # in the order a national roll-up grows: year after year (not province by province)
         # Rows loaded directly carry their own ids: later imports continue after them.
         con.execute(f"CREATE OR REPLACE SEQUENCE award_seq START {flat.height + 1}")
         con.execute("CREATE OR REPLACE SEQUENCE batch_seq START 2")

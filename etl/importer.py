@@ -394,10 +394,12 @@ STATUS_NAMES = {"active": "đang dùng", "undone": "đã hủy", "replaced": "đ
 
 
 def _write_awards(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    # Stored year by year (a register spans many): the pages read a few years at a time,
+    # and DuckDB skips the blocks whose years are outside the ones asked for.
     columns = ", ".join(AWARD_COLUMNS)
     con.execute(
         f"INSERT INTO award (award_id, batch_id, {columns}) "  # noqa: S608 — fixed column list
-        f"SELECT nextval('award_seq'), ?, {columns} FROM incoming ORDER BY source_row",
+        f"SELECT nextval('award_seq'), ?, {columns} FROM incoming ORDER BY year, source_row",
         [batch_id],
     )
     return 0
