@@ -82,8 +82,27 @@ def _apply_given(context: Context, given: dict[str, str]) -> None:
         context.title_form = given["form_code"]
 
 
+_AROUND_SEPARATORS = r"\s*([/-])\s*"  # "12 / QĐ - UBND" → "12/QĐ-UBND"
+
+
 def normalise_decision_no(text: str) -> str:
-    return re.sub(r"\s*([/-])\s*", r"\1", text.strip().rstrip("."))
+    return re.sub(_AROUND_SEPARATORS, r"\1", text.strip().rstrip("."))
+
+
+def decision_numbers(column: pl.Expr) -> pl.Expr:
+    """normalise_decision_no over a whole column (a 100k register holds ~4,000 numbers)."""
+    return (
+        column.str.strip_chars()
+        .str.strip_chars_end(".")
+        .str.replace_all(_AROUND_SEPARATORS, "${1}")
+    )
+
+
+def _decision_column(table: pl.DataFrame, name: str) -> pl.Expr:
+    column = f"{RAW}{name}"
+    if column not in table.columns:
+        return pl.lit(None, dtype=pl.String)
+    return decision_numbers(pl.col(column))
 
 
 def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
@@ -241,7 +260,7 @@ def parse_awards(
                 "form_from_cell", "section_form", pl.lit(context.title_form, dtype=pl.String)
             ),
             year=pl.coalesce("year_from_cell", pl.col("decision_date").dt.year().cast(pl.Int64)),
-            decision_no=_per_value(table, "decision_no", normalise_decision_no).fill_null(
+            decision_no=_decision_column(table, "decision_no").fill_null(
                 pl.lit(context.decision_no, dtype=pl.String)
             ),
         )
@@ -419,7 +438,7 @@ def _finish(
                 (pl.col("recipient_kind") != "individual") & tail.is_in(sorted(known_units))
             ).then(tail),
         ),
-        campaign_code=_per_value(frame, "campaign", normalise_decision_no),
+        campaign_code=_decision_column(frame, "campaign"),
     )
     classes = positions.classify_column(frame["position"], rules)
     frame = frame.join(classes, on="position", how="left", nulls_equal=False).with_columns(

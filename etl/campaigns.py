@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.awards import normalise_decision_no
+from etl.awards import decision_numbers
 from etl.checks import Check, run_checks
 from etl.grid import Grid
 from etl.headers import Header
@@ -29,7 +29,7 @@ def parse_campaigns(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Prob
         kind_value=per_value(
             raw, "campaign_kind", lambda v: map_by_keywords(v, reference.CAMPAIGN_KINDS)
         ).fill_null(pl.when(pl.col("campaign_kind").is_null()).then(pl.lit("thematic"))),
-        code=per_value(raw, "plan_no", normalise_decision_no),
+        code=decision_numbers(pl.col("plan_no")),
     )
     checks = [
         Check(pl.col("plan_no").is_null(), "plan_no", "thiếu số kế hoạch (ví dụ 136/KH-UBND)."),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import unicodedata
 
+import polars as pl
 import pytest
 
+from etl.awards import decision_numbers, normalise_decision_no
 from thidua.db import UNITS_CSV
 from thidua.forms import (
     FORM_PATTERNS,
@@ -184,3 +186,20 @@ def test_fold_is_lower_case_without_marks() -> None:
     texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(20_000)]
     texts += [unicodedata.normalize("NFD", t) for t in texts[:5_000]]
     assert [fold(t) for t in texts] == [_fold_by_decomposing(t) for t in texts]
+
+
+def test_decision_numbers_are_written_one_way() -> None:
+    typed = ["12 / QĐ - UBND", " 1234/QĐ-UBND.", "56/ KH-UBND ", "7-QĐ/TU", "08 /QĐ.", "Số 9/QĐ"]
+    typed += [
+        "".join(random.Random(i).choices("0123456789/-. QĐUBNDKH\u00a0", k=12)) for i in range(500)
+    ]
+    column = pl.DataFrame({"typed": typed}).select(decision_numbers(pl.col("typed")))["typed"]
+    assert column.to_list() == [normalise_decision_no(t) for t in typed]
+    assert column.head(6).to_list() == [
+        "12/QĐ-UBND",
+        "1234/QĐ-UBND",
+        "56/KH-UBND",
+        "7-QĐ/TU",
+        "08/QĐ",
+        "Số 9/QĐ",
+    ]
