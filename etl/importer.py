@@ -270,7 +270,7 @@ def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> i
     awards = inspection.awards()
     if awards.height == 0:
         return None
-    decisions = sorted(set(awards["decision_no"].drop_nulls().to_list()))
+    decisions = awards["decision_no"].drop_nulls().unique().sort().to_list()
     if not decisions:
         return None
     row = con.execute(
