@@ -62,7 +62,6 @@ def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
     if kept and kept[0] == fingerprint:
         return
     con.execute(schema)
-    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [fingerprint])
 
 
@@ -95,7 +94,6 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     # what the warehouse holds (a fingerprint is kept), so edits reach it on the next import.
     rows = _reference_rows()
     fingerprint = hashlib.sha256(repr(rows).encode()).hexdigest()
-    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     kept = con.execute("SELECT value FROM meta WHERE key = 'reference'").fetchone()
     rules_missing = not con.execute("SELECT 1 FROM position_rules LIMIT 1").fetchone()
     if kept and kept[0] == fingerprint and not rules_missing:
@@ -199,13 +197,12 @@ def aggregates_sql(name: str, touched: bool) -> str:
 
 
 def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
-    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     row = con.execute("SELECT value FROM meta WHERE key = 'aggregates'").fetchone()
     return row is not None and row[0] == "current"
 
 
 def mark_aggregates_stale(con: duckdb.DuckDBPyConnection) -> None:
-    """The next publish rebuilds the aggregates whole (for a change that touches every year)."""
+    """Leaving db.writing rebuilds the aggregates whole (for a change that touches every year)."""
     con.execute("INSERT OR REPLACE INTO meta VALUES ('aggregates', 'stale')")
 
 
@@ -233,7 +230,7 @@ def mark_touched(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     """Refresh the aggregates for what mark_touched noted (an import of 5k rows into 10M
     recomputes a year, not the warehouse). Nothing was noted when they are not current:
-    publish rebuilds them whole."""
+    leaving db.writing rebuilds them whole."""
     if con.execute(
         "SELECT 1 FROM duckdb_tables() WHERE table_name = 'touched_years' AND temporary"
     ).fetchone():

@@ -1,5 +1,8 @@
 -- The warehouse. Tables are the importer's; the views at the end are the
 -- documented, stable interface for analysts (README "SQL views").
+-- The warehouse's own facts: the fingerprints of this schema and of the reference lists,
+-- and whether the pre-aggregated tables are current (thidua/db.py).
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS ref_award_form (
     code        VARCHAR PRIMARY KEY,
     name_vi     VARCHAR NOT NULL,
