@@ -285,7 +285,7 @@ def parse_awards(
         form_text=pl.coalesce(
             raw("form"),
             pl.col("form_code").replace_strict(
-                {f.code: f.name_vi for f in reference.AWARD_FORMS},
+                reference.FORM_NAMES,
                 default=None,
                 return_dtype=pl.String,
             ),

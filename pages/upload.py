@@ -38,7 +38,7 @@ files = st.file_uploader(
     key=f"files_{st.session_state['uploader']}",
 )
 FIELD_CHOICES = ["", *FIELD_LABELS]
-FORM_NAMES = {f.code: f.name_vi for f in reference.AWARD_FORMS}
+FORM_NAMES = reference.FORM_NAMES
 
 
 def _overrides(key: str) -> Overrides:

@@ -78,9 +78,9 @@ class Filters:
             years.append(f"Năm {self.year_from}" + ("" if same else f"–{self.year_to}"))
         chosen = [name for name in (self.bloc, self.unit) if name]
         for codes, names in (
-            (self.forms, {f.code: f.name_vi for f in reference.AWARD_FORMS}),
-            (self.award_types, {c: label for c, (label, _) in reference.AWARD_TYPES.items()}),
-            (self.kinds, {c: label for c, (label, _) in reference.RECIPIENT_KINDS.items()}),
+            (self.forms, reference.FORM_NAMES),
+            (self.award_types, reference.TYPE_NAMES),
+            (self.kinds, reference.KIND_NAMES),
         ):
             if codes:
                 chosen.append(", ".join(names[c] for c in codes))

@@ -109,3 +109,8 @@ CAMPAIGN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "thematic": ("Chuyên đề", ("chuyen de",)),
     "special": ("Theo đợt", ("theo dot", "dot", "dac biet")),
 }
+
+# code -> the name a reader sees.
+FORM_NAMES = {form.code: form.name_vi for form in AWARD_FORMS}
+TYPE_NAMES = {code: label for code, (label, _) in AWARD_TYPES.items()}
+KIND_NAMES = {code: label for code, (label, _) in RECIPIENT_KINDS.items()}

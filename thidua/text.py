@@ -22,9 +22,14 @@ def nfc(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+def _without_marks(value: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", value) if not unicodedata.combining(ch)
+    )
+
+
 def _fold_slowly(value: str) -> str:
-    decomposed = unicodedata.normalize("NFD", value.lower().replace("đ", "d").replace("Đ", "d"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _without_marks(value.lower().replace("đ", "d").replace("Đ", "d"))
     return _SPACES.sub(" ", stripped).strip()
 
 
@@ -33,9 +38,7 @@ def _base_letters() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
     for code in range(0x80, 0x2100):
         char = chr(code).lower()
-        base = "".join(
-            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-        )
+        base = _without_marks(char)
         if base != char and code not in table:
             table[code] = base or None
     return table
