@@ -61,10 +61,15 @@ def _import_seconds(path: Path, master: Path) -> float:
     return seconds
 
 
+def _floor_read(path: Path) -> pl.DataFrame:
+    """The floor: the bare calamine read of the file, as Polars gives it."""
+    return pl.read_excel(path, engine="calamine", has_header=False)
+
+
 def _bare_write(path: Path, folder: Path) -> None:
     """The least any import into DuckDB costs: the floor's read, written as it is (text
     columns, no header found, nothing checked) into a new database file."""
-    frame = pl.read_excel(path, engine="calamine", has_header=False)
+    frame = _floor_read(path)
     con = duckdb.connect(str(Path(tempfile.mkdtemp(dir=folder)) / "bare.duckdb"))
     con.register("frame", frame.to_arrow())
     con.execute("CREATE TABLE sheet AS SELECT * FROM frame")
@@ -82,7 +87,10 @@ def import_rows(
 ) -> tuple[list[tuple[str, float, str]], Path]:
     """The file into a new warehouse (and into a copy of `existing`, a warehouse already
     holding data), against the floor; returns the rows and the last new warehouse."""
-    floor = lambda: pl.read_excel(path, engine="calamine", has_header=False)  # noqa: E731
+
+    def floor() -> pl.DataFrame:
+        return _floor_read(path)
+
     floor()  # a first read loads the readers' code; not counted
     rounds: dict[str, list[float]] = {"floor": [], "bare": [], "new": [], "existing": []}
     master = folder
