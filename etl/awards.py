@@ -19,7 +19,14 @@ from etl.checks import Check, run_checks
 from etl.grid import Grid
 from etl.headers import Header
 from etl.problems import Problem
-from etl.values import map_by_keywords, parse_date, parse_int, per_value, vietnamese_date
+from etl.values import (
+    map_by_keywords,
+    parse_date,
+    parse_int,
+    per_distinct,
+    per_value,
+    vietnamese_date,
+)
 from thidua import forms, positions, reference
 from thidua.text import fold
 
@@ -99,10 +106,7 @@ def decision_numbers(column: pl.Expr) -> pl.Expr:
 
 
 def _decision_column(table: pl.DataFrame, name: str) -> pl.Expr:
-    column = f"{RAW}{name}"
-    if column not in table.columns:
-        return pl.lit(None, dtype=pl.String)
-    return decision_numbers(pl.col(column))
+    return per_distinct(table, f"{RAW}{name}", decision_numbers, pl.String())
 
 
 def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
@@ -195,6 +199,21 @@ def _per_value(table: pl.DataFrame, name: str, fn: Callable[[str], str | None]) 
     return per_value(table, f"{RAW}{name}", fn)
 
 
+def _per_distinct(
+    table: pl.DataFrame, name: str, parse: Callable[[pl.Expr], pl.Expr], dtype: pl.DataType
+) -> pl.Expr:
+    return per_distinct(table, f"{RAW}{name}", parse, dtype)
+
+
+def _year_said_in(text: pl.Expr) -> pl.Expr:
+    """'Hoàn thành xuất sắc nhiệm vụ năm 2019' -> 2019."""
+    return text.str.extract(r"năm (\d{4})", 1).cast(pl.Int64, strict=False)
+
+
+def _unit_after_last_comma(name: pl.Expr) -> pl.Expr:
+    return name.str.extract(r",\s*([^,]+)$", 1).str.strip_chars()
+
+
 def _split_position_unit(text: str | None) -> tuple[str | None, str | None]:
     """'Phó Giám đốc, Sở Y tế' -> ('Phó Giám đốc', 'Sở Y tế'); the unit follows the last comma."""
     if not text:
@@ -247,13 +266,13 @@ def parse_awards(
                 table, "award_type", lambda v: map_by_keywords(v, reference.AWARD_TYPES)
             ),
             gender=_per_value(table, "gender", _gender),
-            year_from_cell=parse_int(raw("year")),
-            decision_date=parse_date(raw("decision_date")).fill_null(
+            year_from_cell=_per_distinct(table, "year", parse_int, pl.Int64()),
+            decision_date=_per_distinct(table, "decision_date", parse_date, pl.Date()).fill_null(
                 pl.lit(context.decision_date, dtype=pl.Date)
             ),
-            achievement_year=parse_int(raw("achievement_year")).fill_null(
-                raw("achievement").str.extract(r"năm (\d{4})", 1).cast(pl.Int64, strict=False)
-            ),
+            achievement_year=_per_distinct(
+                table, "achievement_year", parse_int, pl.Int64()
+            ).fill_null(_per_distinct(table, "achievement", _year_said_in, pl.Int64())),
         )
         .with_columns(
             form_code=pl.coalesce(
@@ -426,7 +445,7 @@ def _finish(
     rules: list[positions.PositionRule] | None = None,
 ) -> pl.DataFrame:
     r = raw
-    tail = r("recipient_name").str.extract(r",\s*([^,]+)$", 1).str.strip_chars()
+    tail = _per_distinct(frame, "recipient_name", _unit_after_last_comma, pl.String())
     frame = frame.with_columns(
         recipient_name=r("recipient_name"),
         position=r("position"),

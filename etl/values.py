@@ -62,6 +62,20 @@ def map_by_keywords(value: str | None, table: dict[str, tuple[str, tuple[str, ..
     )
 
 
+def per_distinct(
+    frame: pl.DataFrame, column: str, parse: Callable[[pl.Expr], pl.Expr], dtype: pl.DataType
+) -> pl.Expr:
+    """The vectorised `parse` run on each distinct value of a text column once and mapped
+    back, as an expression (a 100k-row register types 8 years and ~4,000 decision numbers:
+    parsing every cell took 30-90 ms a column, the distinct values ~1 ms); null when the
+    file has no such column. `parse` must keep null as null."""
+    if column not in frame.columns:
+        return pl.lit(None, dtype=dtype)
+    distinct = frame[column].drop_nulls().unique()
+    parsed = distinct.to_frame().select(parse(pl.col(column)).cast(dtype)).to_series()
+    return pl.col(column).replace_strict(distinct, parsed, default=None, return_dtype=dtype)
+
+
 def per_value(frame: pl.DataFrame, column: str, fn: Callable[[str], str | None]) -> pl.Expr:
     """`fn` applied once per distinct value of a text column (a 100k-row file has a few
     dozen), as an expression; null when the file has no such column."""
