@@ -3,8 +3,11 @@ write in a single transaction. Re-importing a file already loaded adds nothing."
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -220,8 +223,10 @@ def inspect_file(
     path: Path,
     overrides: Overrides | None = None,
     name: str | None = None,
+    grids: Callable[[], list[Grid]] | None = None,
 ) -> Inspection:
-    """Read and check a file completely against the warehouse (read-only use of `con`)."""
+    """Read and check a file completely against the warehouse (read-only use of `con`).
+    `grids` gives the file's sheets when they are already being read (import_files)."""
     shown = name or path.name
     try:
         checksum = sha256_of(path)
@@ -235,7 +240,7 @@ def inspect_file(
         inspection.duplicate_of = int(row[0])
         return inspection
     try:
-        inspection.grids = read_grids(path, name=shown)
+        inspection.grids = grids() if grids else read_grids(path, name=shown)
     except FileRefused as refused:
         inspection.problems = refused.problems
         return inspection
@@ -311,8 +316,13 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
     )  # fmt: skip
 
 
-def import_file(con: duckdb.DuckDBPyConnection, path: Path, actor: Account) -> Report:
-    return commit(con, inspect_file(con, path), actor)
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    actor: Account,
+    grids: Callable[[], list[Grid]] | None = None,
+) -> Report:
+    return commit(con, inspect_file(con, path, grids=grids), actor)
 
 
 def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> None:
@@ -341,7 +351,7 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
             [batch_id, inspection.replaces],
         )
     for item in inspection.parsed:
-        con.register("incoming", item.frame.to_arrow())
+        con.register("incoming", _storage_order(item).to_arrow())
         try:
             replaced += WRITERS[item.layout](con, batch_id)
         finally:
@@ -393,15 +403,28 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
 STATUS_NAMES = {"active": "đang dùng", "undone": "đã hủy", "replaced": "đã được thay thế"}
 
 
+def _storage_order(item: Parsed) -> pl.DataFrame:
+    """Awards are stored year by year (a register spans many): the pages read a few years
+    at a time, and DuckDB skips the blocks whose years are outside the ones asked for.
+    Sorted by Polars before the INSERT: 60-90 ms less than ORDER BY in it for 100k rows."""
+    if item.layout == "awards":
+        return item.frame.sort("year", "source_row")
+    return item.frame
+
+
 def _write_awards(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
-    # Stored year by year (a register spans many): the pages read a few years at a time,
-    # and DuckDB skips the blocks whose years are outside the ones asked for.
     columns = ", ".join(AWARD_COLUMNS)
-    con.execute(
-        f"INSERT INTO award (award_id, batch_id, {columns}) "  # noqa: S608 — fixed column list
-        f"SELECT nextval('award_seq'), ?, {columns} FROM incoming ORDER BY year, source_row",
-        [batch_id],
-    )
+    # One thread: DuckDB's parallel insert of a sheet-sized batch (up to a row group) only
+    # adds contention; 100k rows went in in ~90 ms on one thread, ~180 ms on two.
+    con.execute("SET threads = 1")
+    try:
+        con.execute(
+            f"INSERT INTO award (award_id, batch_id, {columns}) "  # noqa: S608 — fixed column list
+            f"SELECT nextval('award_seq'), ?, {columns} FROM incoming",
+            [batch_id],
+        )
+    finally:
+        con.execute("RESET threads")
     return 0
 
 
@@ -456,8 +479,43 @@ WRITERS = {
 
 
 def import_files(paths: Iterable[Path], master: Path, actor: Account) -> list[Report]:
-    """Import each file into the master warehouse, then publish the snapshot."""
-    return write_files(master, actor, lambda con: [import_file(con, Path(p), actor) for p in paths])
+    """Import each file into the master warehouse, then publish the snapshot. Each file is
+    read while the warehouse opens or the file before it is checked and written."""
+    files = [Path(p) for p in paths]
+    with _reading_ahead(files) as grids_of:
+        return write_files(
+            master,
+            actor,
+            lambda con: [
+                import_file(con, path, actor, functools.partial(grids_of, index))
+                for index, path in enumerate(files)
+            ],
+        )
+
+
+@contextlib.contextmanager
+def _reading_ahead(files: list[Path]) -> Iterator[Callable[[int], list[Grid]]]:
+    """`grids_of(i)`: file i's sheets, read in a thread one file ahead. calamine lets go of
+    the GIL while it parses a workbook (most of a read), so the second core reads while the
+    first opens the warehouse or writes the file before: a 100k-row register's import into
+    a new warehouse is ~0,12 s shorter. A refused file raises in grids_of, as read_grids."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-read")
+    pending: dict[int, Future[list[Grid]]] = {}
+
+    def grids_of(index: int) -> list[Grid]:
+        for skipped in [i for i in pending if i < index]:  # a duplicate is not read
+            pending.pop(skipped).cancel()
+        future = pending.pop(index, None) or pool.submit(read_grids, files[index])
+        if index + 1 < len(files):
+            pending[index + 1] = pool.submit(read_grids, files[index + 1])
+        return future.result()
+
+    if files:
+        pending[0] = pool.submit(read_grids, files[0])
+    try:
+        yield grids_of
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def write_files(

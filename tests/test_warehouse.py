@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
+
+from tests.builders import write_rows
 from tests.conftest import SAMPLES, Importer
 from thidua import db, settings
 
@@ -57,3 +62,66 @@ def test_views_and_reference_lists(master: Path, import_into: Importer) -> None:
     names = ["Ủy ban", "Đài", "Dân", "Uông", "Ban"]
     got = con.execute("SELECT n FROM unnest(?) AS t(n) ORDER BY n COLLATE vi", [names]).fetchall()
     assert [g[0] for g in got] == ["Ban", "Dân", "Đài", "Uông", "Ủy ban"]
+
+
+def test_register_stored_year_by_year(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    # Typed as offices do, years mixed: stored by (year, row) so the pages' year filters
+    # skip whole blocks; every row kept once.
+    header = ["Năm", "Số quyết định", "Họ và tên", "Đối tượng", "Đơn vị", "Hình thức khen thưởng"]
+    typed = [
+        (2021, "Lê Văn A"),
+        (2019, "Trần Thị B"),
+        (2020, "Ngô C"),
+        (2019, "Đỗ D"),
+        (2021, "Vũ E"),
+    ]
+    rows: list[list[object]] = [header] + [
+        [year, f"{i + 1}/QĐ-UBND", name, "Cá nhân", "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh"]
+        for i, (year, name) in enumerate(typed)
+    ]
+    [report] = import_into(write_rows(tmp_path / "mixed_years.xlsx", rows))
+    assert report.status == "imported", report.message()
+    stored = snapshot().execute("SELECT year, recipient_name FROM award ORDER BY rowid").fetchall()
+    assert stored == [
+        (2019, "Trần Thị B"),
+        (2019, "Đỗ D"),
+        (2020, "Ngô C"),
+        (2021, "Lê Văn A"),
+        (2021, "Vũ E"),
+    ]
+
+
+def test_several_files_each_on_its_own(
+    import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    # Files are read one ahead of the one being written: each still gets its own answer,
+    # in the order given, and the refused one adds nothing.
+    truth = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))
+    reports = import_into(
+        SAMPLES / "so_khen_thuong_2019.xlsx",
+        SAMPLES / "bad" / "unknown_form.xlsx",
+        SAMPLES / "so_khen_thuong_2019.xlsx",
+        SAMPLES / "bad" / "truncated.xlsx",
+        SAMPLES / "qd_bang_khen_2020.xlsx",
+    )
+    assert [(r.file, r.status) for r in reports] == [
+        ("so_khen_thuong_2019.xlsx", "imported"),
+        ("unknown_form.xlsx", "refused"),
+        ("so_khen_thuong_2019.xlsx", "duplicate"),
+        ("truncated.xlsx", "refused"),
+        ("qd_bang_khen_2020.xlsx", "imported"),
+    ]
+    assert reports[0].rows == truth["so_khen_thuong_2019.xlsx"]["awards"]
+    assert reports[4].rows == truth["qd_bang_khen_2020.xlsx"]["awards"]
+    assert "truncated.xlsx" in reports[3].message()
+    by_file = (
+        snapshot()
+        .execute("SELECT source_file, count(*) FROM awards GROUP BY ALL ORDER BY ALL")
+        .fetchall()
+    )
+    assert by_file == [
+        ("qd_bang_khen_2020.xlsx", truth["qd_bang_khen_2020.xlsx"]["awards"]),
+        ("so_khen_thuong_2019.xlsx", truth["so_khen_thuong_2019.xlsx"]["awards"]),
+    ]
