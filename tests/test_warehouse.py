@@ -69,7 +69,14 @@ def test_register_stored_year_by_year(
 ) -> None:
     # Typed as offices do, years mixed: stored by (year, row) so the pages' year filters
     # skip whole blocks; every row kept once.
-    header = ["Năm", "Số quyết định", "Họ và tên", "Đối tượng", "Đơn vị", "Hình thức khen thưởng"]
+    header: list[object] = [
+        "Năm",
+        "Số quyết định",
+        "Họ và tên",
+        "Đối tượng",
+        "Đơn vị",
+        "Hình thức khen thưởng",
+    ]
     typed = [
         (2021, "Lê Văn A"),
         (2019, "Trần Thị B"),
