@@ -12,7 +12,6 @@ import os
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -197,30 +196,34 @@ def sign_out() -> None:
 
 
 def account_box(account: Account) -> None:
-    """Who is signed in and what they see, at the foot of the sidebar."""
-    box = st.sidebar.container(border=True)
+    """Who is signed in and what they see, at the foot of the sidebar; the password form and
+    signing out in one popover, drawn only when it is opened (as a bordered box of a caption,
+    a popover and a button it cost every page load ~0,1 s of the reader's browser)."""
     if account.anonymous:
-        box.caption("Đang xem không đăng nhập (chỉ số liệu tổng hợp).")
-        if box.button("Đăng nhập", key="sign_in_anon", icon=":material/login:"):
+        st.sidebar.caption("Đang xem không đăng nhập (chỉ số liệu tổng hợp).")
+        if st.sidebar.button("Đăng nhập", key="sign_in_anon", icon=":material/login:"):
             st.session_state["want_sign_in"] = True
             st.rerun()
         return
-    box.markdown(f"**{account.label}**  \n{access.ROLE_NAMES.get(account.role, account.role)}")
-    box.caption(f"Phạm vi: {account.scope_label()}")
-    if store.get_user(access_db(), account.username) is not None:
-        _own_password(box, account)
-    if box.button("Đăng xuất", key="sign_out", icon=":material/logout:"):
-        sign_out()
-        if oidc_enabled() and _oidc_signed_in():
-            st.logout()
-        st.rerun()
+    role = access.ROLE_NAMES.get(account.role, account.role)
+    st.sidebar.caption(f"**{account.label}** · {role}  \nPhạm vi: {account.scope_label()}")
+    with st.sidebar.popover("Tài khoản", icon=":material/account_circle:", width="stretch"):
+        # The form is sent only when asked for: inside the popover its three inputs still
+        # cost every page load ~0,1 s of the reader's browser.
+        if store.get_user(access_db(), account.username) is not None and st.button(
+            "Đổi mật khẩu", key="own_password_open", icon=":material/key:", width="stretch"
+        ):
+            _own_password(account)
+        if st.button("Đăng xuất", key="sign_out", icon=":material/logout:", width="stretch"):
+            sign_out()
+            if oidc_enabled() and _oidc_signed_in():
+                st.logout()
+            st.rerun()
 
 
-def _own_password(box: Any, account: Account) -> None:
-    with (
-        box.popover("Đổi mật khẩu", icon=":material/key:"),
-        st.form("own_password", clear_on_submit=True),
-    ):
+@st.dialog("Đổi mật khẩu")
+def _own_password(account: Account) -> None:
+    with st.form("own_password", clear_on_submit=True):
         old = st.text_input("Mật khẩu hiện tại", type="password", key="own_old")
         new = st.text_input("Mật khẩu mới", type="password", key="own_new")
         again = st.text_input("Nhập lại mật khẩu mới", type="password", key="own_again")

@@ -257,6 +257,7 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
         settle(other)
         assert not other.evaluate(SIGN_IN_SHOWN) and "Phạm vi: Sở Y tế" in other.inner_text("body")
         # Signing out ends the session in every tab at the next load.
+        page.get_by_role("button", name="Tài khoản").click()
         page.get_by_role("button", name="Đăng xuất").click()
         settle(page)
         assert page.evaluate(SIGN_IN_SHOWN)
@@ -270,3 +271,26 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
         settle(page)
         assert page.evaluate(SIGN_IN_SHOWN)
     store.update_user(store.access_path(master), ADMIN, "tamthoi", active=True)
+
+
+def test_own_password_changed_from_the_account_menu(demo: tuple[Path, object]) -> None:
+    from tests.browser import PASSWORD, ensure_accounts
+    from thidua import store
+
+    master, _ = demo
+    ensure_accounts(master, doimatkhau="Sở Y tế")
+    new = "mat-khau-moi-cua-toi"
+    with serve(master) as url, browser_page(1600, 900) as page:
+        goto(page, url + "/co-cau", "doimatkhau")
+        page.get_by_role("button", name="Tài khoản").click()
+        page.get_by_role("button", name="Đổi mật khẩu").click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_label("Mật khẩu hiện tại").fill(PASSWORD)
+        dialog.get_by_label("Mật khẩu mới", exact=True).fill(new)
+        dialog.get_by_label("Nhập lại mật khẩu mới").fill(new)
+        dialog.get_by_test_id("stBaseButton-secondaryFormSubmit").click()
+        dialog.get_by_text("Đã đổi mật khẩu.").wait_for(timeout=30_000)
+    path = store.access_path(master)
+    assert store.sign_in(path, "doimatkhau", PASSWORD) is None
+    signed_in = store.sign_in(path, "doimatkhau", new)
+    assert signed_in is not None and signed_in.unit == "Sở Y tế"
