@@ -17,6 +17,7 @@ from pages._common import (
     open_tab,
     show_table,
 )
+from pages._kpis import Kpi, kpi_row
 from thidua import charts, reports
 from thidua import formatting as fmt
 
@@ -31,29 +32,24 @@ if total == 0:
 
 people = int(view.composition.filter(pl.col("recipient_kind") == "individual")["awards"].sum())
 by_level = dict(view.composition.group_by("level").agg(pl.col("awards").sum()).iter_rows())
-cols = st.columns(4)
-cols[0].metric("Tổng số lượt khen thưởng", fmt.number(total))
-cols[1].metric(
-    "Khen cá nhân",
-    fmt.number(people),
-    f"{fmt.percent(people / total)} tổng số",
-    delta_color="off",
-    delta_arrow="off",
-)
-cols[2].metric(
-    "Khen tập thể, hộ gia đình",
-    fmt.number(total - people),
-    f"{fmt.percent((total - people) / total)} tổng số",
-    delta_color="off",
-    delta_arrow="off",
-)
 state = by_level.get("state", 0)
-cols[3].metric(
-    "Khen thưởng cấp Nhà nước",
-    fmt.number(state),
-    f"{fmt.percent(state / total)} tổng số",
-    delta_color="off",
-    delta_arrow="off",
+kpi_row(
+    [
+        Kpi("Tổng số lượt khen thưởng", fmt.number(total)),
+        Kpi("Khen cá nhân", fmt.number(people), f"{fmt.percent(people / total)} tổng số", "off"),
+        Kpi(
+            "Khen tập thể, hộ gia đình",
+            fmt.number(total - people),
+            f"{fmt.percent((total - people) / total)} tổng số",
+            "off",
+        ),
+        Kpi(
+            "Khen thưởng cấp Nhà nước",
+            fmt.number(state),
+            f"{fmt.percent(state / total)} tổng số",
+            "off",
+        ),
+    ]
 )
 
 COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST = (

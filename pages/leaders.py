@@ -20,6 +20,7 @@ from pages._common import (
     options,
     show_table,
 )
+from pages._kpis import Kpi, kpi_row
 from thidua import charts, reports, store
 from thidua import formatting as fmt
 
@@ -46,20 +47,22 @@ people = int(view.by_year["individuals"].sum())
 direct = int(view.by_year["direct_workers"].sum())
 unclassified = int(view.by_year["unclassified"].sum())
 below = view.by_unit.filter(pl.col("below_target"))
-cols = st.columns(4)
-cols[0].metric("Khen cá nhân", fmt.number(people))
-cols[1].metric(
-    "Tỷ lệ người lao động trực tiếp",
-    fmt.percent(direct / people),
-    f"mục tiêu {fmt.percent(target, 0)}",
-    delta_color="off",
-    delta_arrow="off",
-)
-cols[2].metric("Đơn vị dưới mục tiêu", f"{below.height}/{view.by_unit.height}")
-cols[3].metric(
-    "Chức vụ chưa phân loại",
-    fmt.number(unclassified),
-    help="Không tính là người lao động trực tiếp; xem bảng phân loại bên dưới.",
+kpi_row(
+    [
+        Kpi("Khen cá nhân", fmt.number(people)),
+        Kpi(
+            "Tỷ lệ người lao động trực tiếp",
+            fmt.percent(direct / people),
+            f"mục tiêu {fmt.percent(target, 0)}",
+            "off",
+        ),
+        Kpi("Đơn vị dưới mục tiêu", f"{below.height}/{view.by_unit.height}"),
+        Kpi(
+            "Chức vụ chưa phân loại",
+            fmt.number(unclassified),
+            help="Không tính là người lao động trực tiếp; xem bảng phân loại bên dưới.",
+        ),
+    ]
 )
 
 share_headers = {

@@ -14,6 +14,7 @@ from pages._common import (
     no_data,
     open_tab,
 )
+from pages._kpis import Kpi, kpi_row
 from thidua import charts, metrics, reports
 from thidua import formatting as fmt
 
@@ -38,31 +39,34 @@ def _delta_points(a: float | None, b: float | None) -> str | None:
     return f"{text} {than}" if text else None
 
 
-kpis = st.columns(4)
-kpis[0].metric(
-    "Tổng số lượt khen thưởng",
-    fmt.number(now.awards),
-    f"{fmt.signed(metrics.change(now.awards, before.awards))} {than}" if before else None,
-    help="Mọi hình thức, cá nhân, tập thể và hộ gia đình, theo năm ra quyết định.",
-)
-kpis[1].metric(
-    "Tỷ lệ khen người lao động trực tiếp",
-    fmt.percent(now.non_leader_share),
-    _delta_points(now.non_leader_share, before.non_leader_share) if before else None,
-    help="Số lượt khen cá nhân không giữ chức vụ lãnh đạo (từ Phó Trưởng phòng trở lên) "
-    "÷ tổng số lượt khen cá nhân. Tập thể và hộ gia đình không tính.",
-)
-kpis[2].metric(
-    "Tỷ lệ nữ trong khen thưởng cá nhân",
-    fmt.percent(now.women_share),
-    _delta_points(now.women_share, before.women_share) if before else None,
-    help="Số lượt khen cá nhân là nữ ÷ số lượt khen cá nhân có ghi giới tính.",
-)
-kpis[3].metric(
-    "Tỷ lệ khen thưởng đột xuất",
-    fmt.percent(now.adhoc_share),
-    _delta_points(now.adhoc_share, before.adhoc_share) if before else None,
-    help="Số lượt khen đột xuất ÷ tổng số lượt khen thưởng.",
+kpi_row(
+    [
+        Kpi(
+            "Tổng số lượt khen thưởng",
+            fmt.number(now.awards),
+            f"{fmt.signed(metrics.change(now.awards, before.awards))} {than}" if before else None,
+            help="Mọi hình thức, cá nhân, tập thể và hộ gia đình, theo năm ra quyết định.",
+        ),
+        Kpi(
+            "Tỷ lệ khen người lao động trực tiếp",
+            fmt.percent(now.non_leader_share),
+            _delta_points(now.non_leader_share, before.non_leader_share) if before else None,
+            help="Số lượt khen cá nhân không giữ chức vụ lãnh đạo (từ Phó Trưởng phòng trở lên) "
+            "÷ tổng số lượt khen cá nhân. Tập thể và hộ gia đình không tính.",
+        ),
+        Kpi(
+            "Tỷ lệ nữ trong khen thưởng cá nhân",
+            fmt.percent(now.women_share),
+            _delta_points(now.women_share, before.women_share) if before else None,
+            help="Số lượt khen cá nhân là nữ ÷ số lượt khen cá nhân có ghi giới tính.",
+        ),
+        Kpi(
+            "Tỷ lệ khen thưởng đột xuất",
+            fmt.percent(now.adhoc_share),
+            _delta_points(now.adhoc_share, before.adhoc_share) if before else None,
+            help="Số lượt khen đột xuất ÷ tổng số lượt khen thưởng.",
+        ),
+    ]
 )
 notes = [
     f"{fmt.number(now.individuals)} cá nhân, {fmt.number(now.collectives)} tập thể, "

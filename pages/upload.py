@@ -12,6 +12,7 @@ from etl.problems import FileRefused
 from etl.templates import register_template
 from pages._access import require_page
 from pages._common import no_data, show_table
+from pages._kpis import Kpi, kpi_row
 from thidua import formatting as fmt
 from thidua import reference, settings
 
@@ -175,11 +176,14 @@ def _show(key: str, inspection: Inspection) -> None:
         )
     view = upload.preview(inspection)
     if view is not None:
-        cols = st.columns(4)
-        cols[0].metric("Cá nhân", fmt.number(view.individuals))
-        cols[1].metric("Tập thể", fmt.number(view.collectives + view.households))
-        cols[2].metric("Lãnh đạo", fmt.number(view.leaders))
-        cols[3].metric("Người lao động trực tiếp", fmt.number(view.direct_workers))
+        kpi_row(
+            [
+                Kpi("Cá nhân", fmt.number(view.individuals)),
+                Kpi("Tập thể", fmt.number(view.collectives + view.households)),
+                Kpi("Lãnh đạo", fmt.number(view.leaders)),
+                Kpi("Người lao động trực tiếp", fmt.number(view.direct_workers)),
+            ]
+        )
         st.caption(
             f"Số quyết định: {', '.join(view.decisions) or '—'} · Năm: {', '.join(map(str, view.years)) or '—'}"
             + (f" · {view.unclassified} chức vụ chưa phân loại" if view.unclassified else "")

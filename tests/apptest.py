@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,33 @@ def open_tab(at: AppTest, key: str, label: str) -> AppTest:
     """Click a tab of a page's lazy tabs (only the open tab's panel is drawn)."""
     at.session_state[key] = label
     return at.run()
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A headline figure as the page drew it (pages._kpis: one st.html block per row)."""
+
+    label: str
+    value: str
+    delta: str | None
+
+
+class _Figures(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[Shown] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        said = dict(attrs)
+        if "data-kpi" in said:
+            self.found.append(
+                Shown(said["data-kpi"] or "", said.get("data-value") or "", said.get("data-delta"))
+            )
+
+
+def headline(at: AppTest) -> list[Shown]:
+    """Every headline figure on the page, in order."""
+    parser = _Figures()
+    for element in at.get("html"):
+        parser.feed(element.proto.body)
+    return parser.found

@@ -23,7 +23,7 @@ from etl.cli import main
 from etl.demo import DemoProvince
 from etl.importer import add_alias, import_files, remove_alias, undo_batch
 from tests.accounts import ADMIN, ANALYST, NO_UNIT, VIEWER, unit_viewer
-from tests.apptest import app_as, open_tab, visit
+from tests.apptest import app_as, headline, open_tab, visit
 from tests.conftest import SAMPLES, table_fingerprint
 from tests.test_overview_page import _expected
 from thidua import access, db, scope, store
@@ -331,11 +331,11 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     at = app_as(master, monkeypatch, account, don_vi=OTHER).run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.selectbox(key="f_unit").options == ["Tất cả", UNIT]
-    assert {m.label: m.value for m in at.metric} == _expected(truth, 2025)
+    assert {m.label: m.value for m in headline(at)} == _expected(truth, 2025)
     # Distribution: totals, the drill-down list and its export hold the unit's awards only.
     exports = Exports(monkeypatch)
     at = visit(at, "co-cau")
-    shown = {m.label: m.value for m in at.metric}
+    shown = {m.label: m.value for m in headline(at)}
     assert shown["Tổng số lượt khen thưởng"] == vi(truth.height)
     listed = open_tab(at, "dist_tab", "Danh sách khen thưởng").dataframe[-1].value
     assert set(listed["Đơn vị"]) == {UNIT} and len(listed) == truth.height
@@ -345,7 +345,7 @@ def test_unit_account_sees_only_its_unit_on_every_page(
     # Leaders and direct workers: one unit on the unit chart.
     at = visit(at, "lanh-dao-nld")
     people = truth.filter(pl.col("recipient_kind") == "individual")
-    assert {m.label: m.value for m in at.metric}["Khen cá nhân"] == vi(people.height)
+    assert {m.label: m.value for m in headline(at)}["Khen cá nhân"] == vi(people.height)
     [units] = [
         json.loads(c.proto.spec)
         for c in open_tab(at, "leaders_tab", "Theo đơn vị").get("plotly_chart")
@@ -412,7 +412,7 @@ def test_account_without_a_unit_sees_nothing(
         at = visit(at, address)
         assert not at.exception and not at.error, (address, [e.value for e in at.error])
         assert not at.get("plotly_chart"), address
-        assert not [m for m in at.metric if m.value not in ("0", "—")], address
+        assert not [m for m in headline(at) if m.value not in ("0", "—")], address
         assert not at.get("download_button") or address == "tong-quan", address
     assert "chưa được gán đơn vị" in page_text(at) + "".join(
         str(getattr(c, "value", "")) for c in at.sidebar.get("caption")
@@ -427,7 +427,7 @@ def test_sign_in_form_guards_every_address_and_opens_the_asked_page(
     path = access_file
     store.add_user(path, ADMIN, "soyte", "matkhau-dai", "viewer", UNIT)
     at = visit(app_as(master, monkeypatch, None), "co-cau")
-    assert [t.value for t in at.title] == ["Đăng nhập"] and not at.metric
+    assert [t.value for t in at.title] == ["Đăng nhập"] and not headline(at)
     at.text_input(key="sign_in_user").input("soyte")
     at.text_input(key="sign_in_password").input("sai-roi")
     at.button[0].click().run()
@@ -453,7 +453,7 @@ def test_anonymous_viewing_is_a_setting(
     assert [t.value for t in at.title] == ["Đăng nhập"]
     store.set_setting(path, ADMIN, "anonymous", "1")
     at = app_as(master, monkeypatch, None).run()
-    assert {m.label: m.value for m in at.metric} == _expected(province.awards, 2025)
+    assert {m.label: m.value for m in headline(at)} == _expected(province.awards, 2025)
     at = open_tab(visit(at, "co-cau"), "dist_tab", "Danh sách khen thưởng")
     assert "Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập." in [
         c.value for c in at.caption
@@ -473,12 +473,12 @@ def test_oidc_identity_is_mapped_to_an_account_by_email(
     at.run()
     assert not at.exception
     truth = province.awards.filter(pl.col("unit_name") == UNIT)
-    assert {m.label: m.value for m in at.metric} == _expected(truth, 2025)
+    assert {m.label: m.value for m in headline(at)} == _expected(truth, 2025)
     # A person the identity provider knows but our list does not gets no access.
     at = app_as(master, monkeypatch, None)
     at.user = {"is_logged_in": True, "email": "nguoi.la@example.com"}
     at.run()
-    assert not at.metric and "chưa được cấp quyền" in " ".join(e.value for e in at.error)
+    assert not headline(at) and "chưa được cấp quyền" in " ".join(e.value for e in at.error)
 
 
 # --- the admin page ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.demo import DemoProvince
 from tests.accounts import VIEWER
-from tests.apptest import app_as, open_tab
+from tests.apptest import app_as, headline, open_tab
 
 
 def _app(master: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
@@ -52,13 +52,13 @@ def test_overview_figures_match_the_truth(
     at = _app(master, monkeypatch).run()
     at.selectbox(key="f_year_to").select(year).run()
     assert not at.exception and not at.error
-    shown = {m.label: m.value for m in at.metric}
+    shown = {m.label: m.value for m in headline(at)}
     assert shown == _expected(truth, year)
     # Deltas against the previous year, in percentage points, computed from the truth too.
     now, before = _expected(truth, year), _expected(truth, year - 1)
     key = "Tỷ lệ khen người lao động trực tiếp"
     delta = float(now[key][:-1].replace(",", ".")) - float(before[key][:-1].replace(",", "."))
-    metric = next(m for m in at.metric if m.label == key)
+    metric = next(m for m in headline(at) if m.label == key)
     assert metric.delta is not None and metric.delta.startswith("+" if delta >= 0 else "-")
     assert abs(float(metric.delta.split()[0].replace(",", ".")) - delta) <= 0.11
     # The award chart's bars are the truth's counts by award code; only the open tab is drawn.
@@ -94,7 +94,7 @@ def test_overview_follows_the_shared_filters_and_the_url(
         & (pl.col("recipient_kind") == "individual")
         & (pl.col("award_type") == "adhoc")
     ).height
-    assert next(m.value for m in at.metric if m.label == "Tổng số lượt khen thưởng") == str(
+    assert next(m.value for m in headline(at) if m.label == "Tổng số lượt khen thưởng") == str(
         expected
     )
     assert at.query_params["nam_den"] == ["2022"] or at.query_params["nam_den"] == "2022"
@@ -108,3 +108,16 @@ def test_overview_with_no_data_says_so(tmp_path: Path, monkeypatch: pytest.Monke
     at = _app(tmp_path / "empty.duckdb", monkeypatch).run()
     assert not at.exception and not at.error
     assert any("chưa có dữ liệu" in w.value for w in at.warning)
+
+
+def test_headline_figures_escape_text_and_point_the_delta() -> None:
+    from pages._kpis import Kpi, _cell
+
+    drawn = _cell(Kpi("Đơn vị <b>A</b>", "1.234", "-3 so với 2024", help='"x" < y'))
+    assert "<b>" not in drawn and "Đơn vị &lt;b&gt;A&lt;/b&gt;" in drawn
+    assert "↓ " in drawn and "rgb(189, 64, 67)" in drawn  # down and red
+    assert 'title="&quot;x&quot; &lt; y"' in drawn
+    up = _cell(Kpi("Tỷ lệ", "58,7%", "+3,1 điểm %"))
+    assert "↑ " in up and "rgb(23, 114, 51)" in up
+    off = _cell(Kpi("Khen cá nhân", "29.401", "-73,5% tổng số", "off"))
+    assert "↓" not in off and "↑" not in off and "rgb(189, 64, 67)" not in off

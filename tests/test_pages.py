@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.demo import DemoProvince
 from tests.accounts import VIEWER
-from tests.apptest import app_as, open_tab
+from tests.apptest import app_as, headline, open_tab
 from tests.conftest import Importer
 from thidua.access import Account
 
@@ -76,13 +76,13 @@ def test_page_with_one_award(
         e.value for e in [*at.markdown, *at.info, *at.caption] if isinstance(e.value, str)
     )
     if page == "pages/overview.py":
-        assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == "1"
+        assert {m.label: m.value for m in headline(at)}["Tổng số lượt khen thưởng"] == "1"
     elif page == "pages/bloc_ranking.py":
         assert "Chưa có bảng chấm điểm" in text
     elif page == "pages/distribution.py":
-        assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == "1"
+        assert {m.label: m.value for m in headline(at)}["Tổng số lượt khen thưởng"] == "1"
     elif page == "pages/leaders.py":
-        shown = {m.label: m.value for m in at.metric}
+        shown = {m.label: m.value for m in headline(at)}
         assert shown["Khen cá nhân"] == "1" and shown["Tỷ lệ người lao động trực tiếp"] == "100,0%"
     elif page == "pages/campaigns.py":
         assert "Chưa có phong trào" in text
@@ -133,7 +133,7 @@ def test_distribution_on_demo(
     master, province = demo
     at = open_page(master, "pages/distribution.py", monkeypatch, nam_tu="2020", nam_den="2022")
     truth = province.awards.filter(pl.col("year").is_between(2020, 2022))
-    shown = {m.label: m.value for m in at.metric}
+    shown = {m.label: m.value for m in headline(at)}
     people = truth.filter(pl.col("recipient_kind") == "individual").height
     state = truth.filter(
         pl.col("form_code").is_in(
@@ -181,7 +181,7 @@ def test_leaders_page_on_demo(
         (pl.col("year") == 2024) & (pl.col("recipient_kind") == "individual")
     )
     direct = people.filter(pl.col("is_leader") == False)  # noqa: E712
-    shown = {m.label: m.value for m in at.metric}
+    shown = {m.label: m.value for m in headline(at)}
     assert shown["Khen cá nhân"] == vi(people.height)
     assert shown["Tỷ lệ người lao động trực tiếp"] == pct(direct.height, people.height)
     assert shown["Chức vụ chưa phân loại"] == vi(
@@ -215,7 +215,7 @@ def test_leaders_page_on_demo(
     # Moving the target moves the count of units below it.
     at.number_input(key="target").set_value(50).run()
     below = per_unit.filter(pl.col("share") < 0.5).height
-    assert {m.label: m.value for m in at.metric}[
+    assert {m.label: m.value for m in headline(at)}[
         "Đơn vị dưới mục tiêu"
     ] == f"{below}/{per_unit.height}"
 
@@ -306,10 +306,10 @@ def test_filters_survive_a_visit_to_search(
     expected = province.awards.filter(
         (pl.col("year") == 2022) & (pl.col("recipient_kind") == "collective")
     ).height
-    assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == vi(expected)
+    assert {m.label: m.value for m in headline(at)}["Tổng số lượt khen thưởng"] == vi(expected)
     at.switch_page("pages/search.py").run()
     at.switch_page("pages/overview.py").run()
-    assert {m.label: m.value for m in at.metric}["Tổng số lượt khen thưởng"] == vi(expected)
+    assert {m.label: m.value for m in headline(at)}["Tổng số lượt khen thưởng"] == vi(expected)
 
 
 def test_slideshow_setup_and_slides_on_demo(

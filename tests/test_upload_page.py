@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.accounts import ADMIN, ANALYST
-from tests.apptest import app_as
+from tests.apptest import app_as, headline
 from tests.builders import write_rows
 from tests.conftest import SAMPLES, TRUTH
 from thidua import db
@@ -50,7 +50,7 @@ def awards_in(master: Path) -> int:
 
 
 def metrics(at: AppTest) -> list[tuple[str, str]]:
-    return [(m.label, m.value) for m in at.metric]
+    return [(m.label, m.value) for m in headline(at)]
 
 
 def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.MonkeyPatch) -> None:
