@@ -15,7 +15,7 @@ from pages._access import (
     refusal,
     sign_in_form,
 )
-from pages._common import filter_sidebar
+from pages._common import PAGE_SIDEBAR, filter_sidebar
 from thidua import db, settings
 from thidua.access import Account
 
@@ -113,6 +113,8 @@ st.session_state["_page_title"] = navigation.title
 # The shared filters belong to the pages that chart awards, not to search, upload and admin.
 if navigation.url_path not in {"tra-cuu", "tai-du-lieu", "trinh-chieu", "quan-tri"}:
     filter_sidebar()
+# A page's own sidebar controls go here, above the account box (pages._common.page_sidebar).
+st.session_state[PAGE_SIDEBAR] = st.sidebar.container()
 if not SHOWING:
     account_box(account)
 cookie_writer()  # before the page: a page may stop early

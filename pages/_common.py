@@ -273,6 +273,15 @@ def _to_url(filters: Filters, opts: metrics.FilterOptions) -> None:
         st.query_params.from_dict({**others, **wanted})
 
 
+PAGE_SIDEBAR = "_page_sidebar"
+
+
+def page_sidebar() -> Any:
+    """Where a page puts its own sidebar controls: under the shared filters, above the
+    account box (app.py makes the slot on each run)."""
+    return st.session_state.get(PAGE_SIDEBAR) or st.sidebar
+
+
 def no_data(sentence: str) -> None:
     """A filter that matches nothing is said in a sentence, never an error box."""
     st.info(sentence, icon=":material/filter_alt_off:")

@@ -18,6 +18,7 @@ from pages._common import (
     no_data,
     open_tab,
     options,
+    page_sidebar,
     show_table,
 )
 from pages._kpis import Kpi, kpi_row
@@ -27,12 +28,17 @@ from thidua import formatting as fmt
 con = connection()
 filters = current_filters()
 st.title("Lãnh đạo và người lao động trực tiếp")
+# The target in a popover that says it (a number input on the page cost every load of it
+# ~0,1 s of the reader's browser); the province's target unless the reader tries another.
+target_percent = st.session_state.get("target", round(store.non_leader_target(access_db()) * 100))
 target = (
-    st.sidebar.number_input(
+    page_sidebar()
+    .popover(f"Mục tiêu NLĐ trực tiếp: {target_percent}%", icon=":material/flag:", width="stretch")
+    .number_input(
         "Mục tiêu tỷ lệ người lao động trực tiếp (%)",
         0,
         100,
-        round(store.non_leader_target(access_db()) * 100),
+        target_percent,
         step=1,
         key="target",
     )
