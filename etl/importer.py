@@ -482,6 +482,8 @@ def import_files(paths: Iterable[Path], master: Path, actor: Account) -> list[Re
     """Import each file into the master warehouse, then publish the snapshot. Each file is
     read while the warehouse opens or the file before it is checked and written."""
     files = [Path(p) for p in paths]
+    # Refused before any file is read (write_files checks again; only a refusal is audited).
+    store.checked(store.access_path(master), actor, "import", "nhập tệp")
     with _reading_ahead(files) as grids_of:
         return write_files(
             master,
