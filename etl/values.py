@@ -69,17 +69,34 @@ def per_distinct(
     back, as an expression (a 100k-row register types 8 years and ~4,000 decision numbers:
     parsing every cell took 30-90 ms a column, the distinct values ~1 ms); null when the
     file has no such column. `parse` must keep null as null."""
-    if column not in frame.columns:
-        return pl.lit(None, dtype=dtype)
-    distinct = frame[column].drop_nulls().unique()
-    parsed = distinct.to_frame().select(parse(pl.col(column)).cast(dtype)).to_series()
-    return pl.col(column).replace_strict(distinct, parsed, default=None, return_dtype=dtype)
+    return _on_distinct(
+        frame,
+        column,
+        dtype,
+        lambda values: values.to_frame().select(parse(pl.col(column)).cast(dtype)).to_series(),
+    )
 
 
 def per_value(frame: pl.DataFrame, column: str, fn: Callable[[str], str | None]) -> pl.Expr:
     """`fn` applied once per distinct value of a text column (a 100k-row file has a few
     dozen), as an expression; null when the file has no such column."""
+    return _on_distinct(
+        frame,
+        column,
+        pl.String(),
+        lambda values: pl.Series([fn(v) for v in values], dtype=pl.String),
+    )
+
+
+def _on_distinct(
+    frame: pl.DataFrame,
+    column: str,
+    dtype: pl.DataType,
+    compute: Callable[[pl.Series], pl.Series],
+) -> pl.Expr:
     if column not in frame.columns:
-        return pl.lit(None, dtype=pl.String)
-    mapping = {v: fn(v) for v in frame[column].drop_nulls().unique().to_list()}
-    return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
+        return pl.lit(None, dtype=dtype)
+    distinct = frame[column].drop_nulls().unique()
+    return pl.col(column).replace_strict(
+        distinct, compute(distinct), default=None, return_dtype=dtype
+    )
