@@ -196,9 +196,10 @@ def sign_out() -> None:
 
 
 def account_box(account: Account) -> None:
-    """Who is signed in and what they see, at the foot of the sidebar; the password form and
-    signing out in one popover, drawn only when it is opened (as a bordered box of a caption,
-    a popover and a button it cost every page load ~0,1 s of the reader's browser)."""
+    """Who is signed in and what they see, as one caption at the foot of the sidebar;
+    changing one's password and signing out in the «Tài khoản» popover (a bordered box with
+    the password form in a popover of its own cost every page load ~0,1 s of the reader's
+    browser, measured side by side)."""
     if account.anonymous:
         st.sidebar.caption("Đang xem không đăng nhập (chỉ số liệu tổng hợp).")
         if st.sidebar.button("Đăng nhập", key="sign_in_anon", icon=":material/login:"):
