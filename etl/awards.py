@@ -106,7 +106,7 @@ def decision_numbers(column: pl.Expr) -> pl.Expr:
 
 
 def _decision_column(table: pl.DataFrame, name: str) -> pl.Expr:
-    return per_distinct(table, f"{RAW}{name}", decision_numbers, pl.String())
+    return _per_distinct(table, name, decision_numbers, pl.String())
 
 
 def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
