@@ -30,7 +30,9 @@ filters = current_filters()
 st.title("Lãnh đạo và người lao động trực tiếp")
 # The target in a popover that says it (a number input on the page cost every load of it
 # ~0,1 s of the reader's browser); the province's target unless the reader tries another.
-target_percent = st.session_state.get("target", round(store.non_leader_target(access_db()) * 100))
+if "target" not in st.session_state:  # the setting is read when the page opens, not every run
+    st.session_state["target"] = round(store.non_leader_target(access_db()) * 100)
+target_percent = st.session_state["target"]
 target = (
     page_sidebar()
     .popover(f"Mục tiêu NLĐ trực tiếp: {target_percent}%", icon=":material/flag:", width="stretch")
@@ -38,9 +40,8 @@ target = (
         "Mục tiêu tỷ lệ người lao động trực tiếp (%)",
         0,
         100,
-        target_percent,
         step=1,
-        key="target",
+        key="target",  # its value: st.session_state["target"], set above
     )
     / 100
 )
