@@ -57,6 +57,9 @@ def _capture(url: str, page: Any) -> None:
         if name == "search":  # show a search with its result, as a reader would
             page.get_by_placeholder("ví dụ").fill("nguyen van khang")
             page.keyboard.press("Enter")
+            # The history table loads its grid after the run: settle alone caught its
+            # placeholder (the README's search screenshot showed an empty table).
+            page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
             settle(page)
         if name == "upload":  # a good list and a wrong one, before confirming
             files = [
