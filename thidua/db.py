@@ -35,12 +35,26 @@ class WarehouseBusy(Exception):
     """Another process holds the master file (an import, or a client opened it read-write)."""
 
 
+# Row groups of 16k rows instead of DuckDB's 122,880 (not kept in the file: given at every
+# open). A 100k-row import then fills whole row groups, which DuckDB writes to the file as
+# the INSERT runs, compressed on both cores, instead of compressing them all at COMMIT on one
+# (insert + commit + aggregates: 0,51 -> 0,37 s); scans skip years in smaller steps.
+ROW_GROUP_ROWS = 16_384
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def open_master(path: Path) -> duckdb.DuckDBPyConnection:
     """The read-write master, schema created and reference lists up to date."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
     try:
-        con = duckdb.connect(str(path))
-    except duckdb.IOException as error:
+        con.execute(f"ATTACH '{_quoted(path)}' AS master (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
+        con.execute("USE master")
+    except (duckdb.IOException, duckdb.ResourceInUseException) as error:
+        con.close()
         raise WarehouseBusy(
             f"Kho dữ liệu {path} đang được một tiến trình khác mở để ghi (một lần nhập khác, "
             "hoặc ai đó mở thẳng tệp chính thay vì bản chụp). Hãy thử lại sau ít phút."
