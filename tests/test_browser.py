@@ -294,3 +294,32 @@ def test_own_password_changed_from_the_account_menu(demo: tuple[Path, object]) -
     assert store.sign_in(path, "doimatkhau", PASSWORD) is None
     signed_in = store.sign_in(path, "doimatkhau", new)
     assert signed_in is not None and signed_in.unit == "Sở Y tế"
+
+
+def test_leaders_target_tried_in_its_dialog(demo: tuple[Path, Any]) -> None:
+    """The target button opens a dialog; a target tried there moves the button's label,
+    the count of units below it (counted here from the demo's rows) and nothing stored."""
+    import polars as pl
+
+    from thidua import store
+
+    master, province = demo
+    people = province.awards.filter(
+        (pl.col("year") == 2024) & (pl.col("recipient_kind") == "individual")
+    )
+    shares = people.group_by("unit_name").agg(
+        share=(pl.col("is_leader") == False).sum() / pl.len()  # noqa: E712
+    )
+    below = shares.filter(pl.col("share") < 0.5).height
+    with serve(master) as url, browser_page(1600, 900) as page:
+        goto(page, url + "/lanh-dao-nld?nam_tu=2024&nam_den=2024")
+        page.get_by_role("button", name="Mục tiêu NLĐ trực tiếp: 60%").click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_label("Mục tiêu (%)").fill("50")
+        dialog.get_by_role("button", name="Áp dụng").click()
+        page.get_by_role("button", name="Mục tiêu NLĐ trực tiếp: 50%").wait_for(timeout=30_000)
+        settle(page)
+        assert page.get_by_role("dialog").count() == 0
+        shown = page.locator("[data-kpi='Đơn vị dưới mục tiêu']").get_attribute("data-value")
+    assert shown == f"{below}/{shares.height}"
+    assert store.non_leader_target(store.access_path(master)) == 0.6
