@@ -3,7 +3,8 @@ the shared filters, kept in the sidebar, the session and the URL."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
@@ -280,6 +281,18 @@ def page_sidebar() -> Any:
     """Where a page puts its own sidebar controls: under the shared filters, above the
     account box (app.py makes the slot on each run)."""
     return st.session_state.get(PAGE_SIDEBAR) or st.sidebar
+
+
+@contextlib.contextmanager
+def writing_from_page() -> Iterator[None]:
+    """Around a page's change to the warehouse: when another import holds it (the command
+    line, or another reader's upload on this server at the same moment), the reader is told
+    so in a sentence and nothing is written; the page stops there."""
+    try:
+        yield
+    except db.WarehouseBusy as busy:
+        st.error(str(busy), icon=":material/hourglass_top:")
+        st.stop()
 
 
 def no_data(sentence: str) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from etl import rules, upload
 from etl.importer import add_alias, remove_alias
 from pages._access import access_db, require_page
-from pages._common import download_table, no_data, show_table
+from pages._common import download_table, no_data, show_table, writing_from_page
 from thidua import access, settings, store
 from thidua.access import PermissionDenied
 
@@ -124,12 +124,16 @@ with aliases_tab:
         unit = st.selectbox("Là đơn vị", upload.unit_names(master), key="alias_unit", index=None,
                             placeholder="Chọn đơn vị")  # fmt: skip
         if st.form_submit_button("Thêm tên gọi") and typed.strip() and unit:
-            _done(add_alias(master, typed.strip(), unit, account))
+            with writing_from_page():
+                added = add_alias(master, typed.strip(), unit, account)
+            _done(added)
     if aliases.height:
         with right.form("alias_remove"):
             gone = st.selectbox("Tên gọi", aliases["alias"].to_list(), key="alias_gone")
             if st.form_submit_button("Xóa tên gọi"):
-                _done(remove_alias(master, gone, account))
+                with writing_from_page():
+                    removed = remove_alias(master, gone, account)
+                _done(removed)
 
 with rules_tab:
     st.caption(
@@ -153,11 +157,12 @@ with rules_tab:
         },
     )
     if st.button("Lưu quy tắc và phân loại lại", key="rules_save"):
-        result = rules.save_rules(
-            master,
-            pl.from_pandas(edited) if not isinstance(edited, pl.DataFrame) else edited,
-            account,
-        )
+        with writing_from_page():
+            result = rules.save_rules(
+                master,
+                pl.from_pandas(edited) if not isinstance(edited, pl.DataFrame) else edited,
+                account,
+            )
         if result.problems:
             st.error(result.message + "\n\n" + "\n".join(f"- {p}" for p in result.problems))
         else:

@@ -11,7 +11,7 @@ from etl.importer import LAYOUT_NAMES, STATUS_NAMES, Inspection, Overrides, add_
 from etl.problems import FileRefused
 from etl.templates import register_template
 from pages._access import require_page
-from pages._common import no_data, show_table
+from pages._common import no_data, show_table, writing_from_page
 from pages._kpis import Kpi, kpi_row
 from thidua import formatting as fmt
 from thidua import reference, settings
@@ -150,9 +150,10 @@ def _unit_mapper(key: str, inspection: Inspection) -> None:
         if not account.can("manage"):
             st.caption("Chỉ quản trị viên lưu được ánh xạ tên đơn vị (trang Quản trị).")
         elif st.button("Lưu ánh xạ đơn vị", disabled=not chosen, key=f"save_units_{key}"):
-            st.session_state["last_reports"] = [
-                add_alias(master, typed, unit, account) for typed, unit in chosen.items()
-            ]
+            with writing_from_page():
+                st.session_state["last_reports"] = [
+                    add_alias(master, typed, unit, account) for typed, unit in chosen.items()
+                ]
             st.rerun()
 
 
@@ -286,7 +287,7 @@ if inspections:
     if blocked:
         st.warning(f"{len(blocked)} tệp còn lỗi sẽ không được nhập; các tệp khác vẫn có thể nhập.")
     if st.button(label, type="primary", disabled=not ready, key="confirm"):
-        with st.spinner("Đang ghi vào kho dữ liệu…"):
+        with st.spinner("Đang ghi vào kho dữ liệu…"), writing_from_page():
             reports = upload.confirm(master, ready, account)
         st.session_state["last_reports"] = [r.message() for r in reports]
         st.session_state["uploader"] += 1  # a fresh uploader: the confirmed files are done
@@ -334,5 +335,7 @@ else:
                 "Tôi chắc chắn muốn gỡ toàn bộ dữ liệu của lần nhập này", key="undo_sure"
             )
             if st.button("Hủy lần nhập", disabled=not sure, key="undo"):
-                st.session_state["last_reports"] = [undo_batch(master, int(choice), account)]
+                with writing_from_page():
+                    undone = undo_batch(master, int(choice), account)
+                st.session_state["last_reports"] = [undone]
                 st.rerun()

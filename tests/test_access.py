@@ -604,3 +604,43 @@ def test_no_secret_or_account_file_can_be_committed() -> None:
         ".streamlit/secrets.toml",
         "data/warehouse.duckdb",
     ]
+
+
+def test_a_change_while_another_import_holds_the_warehouse_is_told_and_not_written(
+    demo: tuple[Path, DemoProvince],
+    access_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Another writer holds the master (here in this process, as another reader's upload on
+    the same server would): the admin's alias is refused with a sentence, not an error
+    trace, and nothing is written; once the writer is done the same change goes through."""
+    import shutil
+
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copy(demo[0], copy)
+    db.publish_snapshot(copy)
+    admin = store.sign_in(access_file, "quantri", "matkhau-dai")
+    at = visit(app_as(copy, monkeypatch, admin), "quan-tri")
+
+    def add_alias_on_the_page() -> None:
+        at.text_input(key="alias_text").input("Sở YT")
+        at.selectbox(key="alias_unit").select(UNIT)
+        at.button(key="FormSubmitter:alias_add-Thêm tên gọi").click().run()
+
+    held = db.open_master(copy)
+    try:
+        add_alias_on_the_page()
+    finally:
+        held.close()
+    assert not at.exception
+    assert [e.value for e in at.error if "đang được một tiến trình khác mở để ghi" in e.value]
+    with db.open_snapshot(copy) as con:
+        assert con.execute("SELECT count(*) FROM unit_aliases").fetchone() == (0,)
+    add_alias_on_the_page()
+    assert not at.exception and not at.error
+    assert f"Đã ghi nhận: «Sở YT» là {UNIT}." in [s.value for s in at.success]
+    with db.open_snapshot(copy) as con:
+        assert con.execute("SELECT alias, unit_name FROM unit_aliases").fetchall() == [
+            ("Sở YT", UNIT)
+        ]
