@@ -68,6 +68,9 @@ def _delta(delta: str | None, tone: Tone) -> str:
     if not delta:
         return ""
     down = delta.lstrip().startswith(("-", "−"))
+    up = delta.lstrip().startswith("+")
+    if not (up or down):  # no change: neither good nor bad
+        tone = "off"
     color, background = _OFF if tone == "off" else _DOWN if down else _UP
     arrow = "" if tone == "off" else ("↓ " if down else "↑ ")
     return (

@@ -4,6 +4,7 @@ computed here from the generator's own truth frame (not from the warehouse)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,8 @@ def test_overview_figures_match_the_truth(
     key = "Tỷ lệ khen người lao động trực tiếp"
     delta = float(now[key][:-1].replace(",", ".")) - float(before[key][:-1].replace(",", "."))
     metric = next(m for m in headline(at) if m.label == key)
-    assert metric.delta is not None and metric.delta.startswith("+" if delta >= 0 else "-")
+    sign = "+" if delta >= 0.1 else "-" if delta <= -0.1 else ""
+    assert metric.delta is not None and metric.delta.startswith(sign)
     assert abs(float(metric.delta.split()[0].replace(",", ".")) - delta) <= 0.11
     # The award chart's bars are the truth's counts by award code; only the open tab is drawn.
     [forms] = _figures(at)
@@ -121,3 +123,34 @@ def test_headline_figures_escape_text_and_point_the_delta() -> None:
     assert "↑ " in up and "rgb(23, 114, 51)" in up
     off = _cell(Kpi("Khen cá nhân", "29.401", "-73,5% tổng số", "off"))
     assert "↓" not in off and "↑" not in off and "rgb(189, 64, 67)" not in off
+    # A change that rounds to nothing has no sign, no arrow and no colour.
+    from thidua.formatting import points, signed
+
+    assert (points(-0.0004), points(0.0004), points(-0.012)) == (
+        "0,0 điểm %", "0,0 điểm %", "-1,2 điểm %",
+    )  # fmt: skip
+    assert (signed(0), signed(-3), signed(1250)) == ("0", "-3", "+1.250")
+    same = _cell(Kpi("Tỷ lệ đột xuất", "6,7%", points(-0.0004)))
+    assert "↓" not in same and "↑" not in same and "rgb(189, 64, 67)" not in same
+    assert "rgb(23, 114, 51)" not in same
+
+
+def test_slideshow_headline_changes_from_the_truth(demo: tuple[Path, DemoProvince]) -> None:
+    """The big screen's headline cards: the change in awards counted from the demo's rows,
+    with a typographic minus, and shares' changes in points signed as on the pages."""
+    from thidua import db, slides
+
+    master, province = demo
+    per_year = dict(province.awards.group_by("year").len().iter_rows())
+    con = db.open_snapshot(master)
+    try:
+        body = slides.headline_slide(con, 2025).body
+    finally:
+        con.close()
+    change = per_year[2025] - per_year[2024]
+    sign = "+" if change > 0 else "−" if change < 0 else ""
+    number = f"{abs(change):,}".replace(",", ".")
+    assert f'<div class="card-delta">{sign}{number} so với 2024</div>' in body
+    shares = re.findall(r'card-delta">([^<]*) điểm % so với 2024<', body)
+    assert len(shares) == 3 and all(re.fullmatch(r"[+−]?\d+,\d", s) for s in shares)
+    assert not any(s in {"+0,0", "−0,0"} for s in shares)

@@ -16,13 +16,23 @@ def percent(share: float | None, decimals: int = 1) -> str:
 
 
 def points(delta: float | None, decimals: int = 1) -> str | None:
-    """A change of a share, in percentage points with its sign: "+2,4 điểm %" (ASCII minus: Streamlit reads it to point the arrow)."""
+    """A change of a share, in percentage points with its sign: "+2,4 điểm %" (ASCII minus:
+    the headline row reads it to point the arrow); no sign when it rounds to nothing, so a
+    change of -0,02 points is not shown as a fall ("0,0 điểm %")."""
     if delta is None:
         return None
-    return f"{'+' if delta >= 0 else '-'}{number(abs(delta) * 100, decimals)} điểm %"
+    shown = number(abs(delta) * 100, decimals)
+    return f"{_sign(delta, shown)}{shown} điểm %"
 
 
 def signed(delta: float | None) -> str | None:
     if delta is None:
         return None
-    return f"{'+' if delta >= 0 else '-'}{number(abs(delta))}"
+    shown = number(abs(delta))
+    return f"{_sign(delta, shown)}{shown}"
+
+
+def _sign(delta: float, shown: str) -> str:
+    if not shown.strip("0,."):
+        return ""
+    return "+" if delta > 0 else "-"

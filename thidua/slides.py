@@ -13,7 +13,7 @@ import polars as pl
 
 from thidua import metrics, queries
 from thidua.charts import FORM_COLOURS, bloc_colour
-from thidua.formatting import number, percent
+from thidua.formatting import number, percent, points, signed
 from thidua.reference import FORMS_BY_CODE
 
 SLIDE_SETS = {
@@ -61,19 +61,14 @@ def headline_slide(con: duckdb.DuckDBPyConnection, year: int) -> Slide:
     def card(label: str, value: str, delta: str | None) -> str:
         return f'<div class="card"><div class="card-value">{_e(value)}</div><div class="card-label">{_e(label)}</div><div class="card-delta">{_e(delta or "")}</div></div>'
 
-    def pts(a: float | None, b: float | None) -> str | None:
-        change = metrics.change(a, b)
-        return (
-            None
-            if change is None
-            else f"{'+' if change >= 0 else '−'}{number(abs(change) * 100, 1)} điểm % so với {year - 1}"
-        )
+    def on_screen(delta: str | None) -> str | None:
+        # The typographic minus on the big screen; the same rounding and sign as the pages.
+        return None if delta is None else f"{delta.replace('-', '−', 1)} so với {year - 1}"
 
-    total_delta = (
-        None
-        if before is None
-        else f"{'+' if now.awards >= before.awards else '−'}{number(abs(now.awards - before.awards))} so với {year - 1}"
-    )
+    def pts(a: float | None, b: float | None) -> str | None:
+        return on_screen(points(metrics.change(a, b)))
+
+    total_delta = None if before is None else on_screen(signed(now.awards - before.awards))
     cards = [
         card("lượt khen thưởng", number(now.awards), total_delta),
         card("cá nhân", number(now.individuals), None),
