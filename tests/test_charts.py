@@ -45,3 +45,33 @@ def test_a_legend_below_gets_its_own_row() -> None:
     assert fig.layout.legend.orientation == "h" and fig.layout.legend.yref == "container"
     without_legend = charts.kind_bars(by_kind.filter(pl.col("year") == 2025), 2025)
     assert fig.layout.margin.b >= without_legend.layout.margin.b + 30
+
+
+def test_campaign_timeline_names_each_plan() -> None:
+    """Rows say the plan number and (the start of) its name; the whole name is on hover."""
+    import datetime as dt
+
+    name = "Phong trào thi đua «Cả nước chung tay vì người nghèo – Không để ai bị bỏ lại phía sau»"
+    frame = pl.DataFrame(
+        {
+            "campaign_code": ["28/KH-UBND", "52/KH-UBND"],
+            "name": [name, "Thi đua yêu nước"],
+            "kind": ["regular", "thematic"],
+            "start_date": [dt.date(2021, 1, 1), dt.date(2022, 3, 1)],
+            "end_date": [dt.date(2025, 12, 31), dt.date(2022, 12, 31)],
+            "registration_deadline": [None, dt.date(2022, 4, 1)],
+        }
+    )
+    fig = charts.campaign_timeline(frame)
+    bars = {label: trace for trace in fig.data if trace.type == "bar" for label in trace.y}
+    assert set(bars) == {
+        # «Phong trào thi đua» is said by the page; the rest, cut at 42 characters
+        "28/KH-UBND · «Cả nước chung tay vì người nghèo – Không…",
+        "52/KH-UBND · Thi đua yêu nước",
+    }
+    [first] = [t for t in fig.data if t.type == "bar" and t.y[0].startswith("28/")]
+    assert list(first.customdata[0][:2]) == ["28/KH-UBND", name]
+    [deadline] = [t for t in fig.data if t.type == "scatter"]
+    assert list(deadline.y) == ["52/KH-UBND · Thi đua yêu nước"]
+    # The axis is wide enough for the longest label (computed margins, no automargin).
+    assert fig.layout.margin.l >= 7 * len(max(bars, key=len)) * 0.8

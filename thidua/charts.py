@@ -3,6 +3,8 @@ projector, numbers written the Vietnamese way."""
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -313,11 +315,33 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
     return _layout(fig, "Các tỷ lệ qua các năm", 420)
 
 
+def _campaign_label(code: str, name: str | None, width: int = 42) -> str:
+    """«28/KH-UBND · Phong trào “Cả nước chung tay…»: a plan number alone says nothing to a
+    leader reading the chart; the name is cut to keep the axis narrow (whole on hover)."""
+    # Every name starts "Phong trào thi đua …" on a page of campaigns: what follows tells them apart.
+    told = _CAMPAIGN_WORDS.sub("", name or "").strip()
+    if not told:
+        return code
+    told = told[0].upper() + told[1:]  # «phòng, chống dịch…» → «Phòng, chống dịch…»
+    short = told if len(told) <= width else told[: width - 1].rstrip() + "…"
+    return f"{code} · {short}"
+
+
+_CAMPAIGN_WORDS = re.compile(r"^phong trào thi đua\b", re.IGNORECASE)
+
+
 def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
-    """Each campaign's period as a bar; its registration deadline as a diamond."""
+    """Each campaign's period as a bar, named by its plan number and name; its registration
+    deadline as a diamond."""
     import datetime as dt
 
-    rows = campaigns.filter(pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null())
+    rows = campaigns.filter(
+        pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null()
+    ).with_columns(
+        label=pl.struct("campaign_code", "name").map_elements(
+            lambda r: _campaign_label(r["campaign_code"], r["name"]), return_dtype=pl.String
+        )
+    )
     kinds = {
         "regular": ("Thường xuyên", BLUE),
         "thematic": ("Chuyên đề", "#59a14f"),
@@ -334,15 +358,16 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
             for start, end in zip(starts, part["end_date"], strict=True)
         ]
         fig.add_bar(
-            name=label, orientation="h", base=starts, x=days, y=part["campaign_code"].to_list(), marker_color=colour,
-            customdata=part.select("name", "start_date", "end_date").rows(),
-            hovertemplate="%{y}: %{customdata[0]}<br>%{customdata[1]|%d/%m/%Y} – %{customdata[2]|%d/%m/%Y}<extra></extra>",
+            name=label, orientation="h", base=starts, x=days, y=part["label"].to_list(), marker_color=colour,
+            customdata=part.select("campaign_code", "name", "start_date", "end_date").rows(),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]|%d/%m/%Y} – %{customdata[3]|%d/%m/%Y}<extra></extra>",
         )  # fmt: skip
     deadlines = rows.filter(pl.col("registration_deadline").is_not_null())
     fig.add_scatter(
         name="Hạn đăng ký", mode="markers", x=deadlines["registration_deadline"].to_list(),
-        y=deadlines["campaign_code"].to_list(), marker={"symbol": "diamond", "size": 12, "color": TARGET_COLOUR},
-        hovertemplate="%{y}: hạn đăng ký %{x|%d/%m/%Y}<extra></extra>",
+        y=deadlines["label"].to_list(), marker={"symbol": "diamond", "size": 12, "color": TARGET_COLOUR},
+        customdata=deadlines["campaign_code"].to_list(),
+        hovertemplate="%{customdata}: hạn đăng ký %{x|%d/%m/%Y}<extra></extra>",
     )  # fmt: skip
     fig.update_xaxes(type="date", tickformat="%m/%Y", title="Thời gian")
     fig.update_yaxes(autorange="reversed", title=None, type="category")
