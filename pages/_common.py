@@ -382,6 +382,8 @@ def award_list_panel(
 ) -> None:
     """The drill-down: the awards behind a figure, as a table and an .xlsx. `total` is how
     many awards the selection holds when known: a long list waits for the reader's request."""
+    import polars as pl
+
     from thidua import reports
     from thidua.exports import AWARD_LIST_HEADERS
     from thidua.formatting import number
@@ -403,17 +405,28 @@ def award_list_panel(
     if rows.height == 0:
         no_data("Không có khen thưởng nào khớp với lựa chọn này.")
         return
-    note = f"{number(rows.height)} lượt" + (
-        f" (hiển thị {number(reports.DRILL_LIMIT)} lượt đầu)"
-        if rows.height >= reports.DRILL_LIMIT
-        else ""
-    )
-    st.caption(note)
-    shown = rows.rename({k: v for k, v in AWARD_LIST_HEADERS.items() if k in rows.columns})
+    st.caption(list_note(rows.height, total, reports.DRILL_LIMIT))
+    # Empty cells as a dash (the grid writes a missing value as «None»).
+    shown = rows.with_columns(pl.col(pl.String).fill_null("—"))
+    shown = shown.rename({k: v for k, v in AWARD_LIST_HEADERS.items() if k in rows.columns})
     st.dataframe(shown, hide_index=True, width="stretch", height=360,
                  column_config={"Ngày quyết định": st.column_config.DateColumn(format="DD/MM/YYYY"),
                                 "Năm": st.column_config.NumberColumn(format="%d")})  # fmt: skip
     download_table(rows, AWARD_LIST_HEADERS, "danh_sach_khen_thuong.xlsx", key=f"{key}_xlsx")
+
+
+def list_note(listed: int, total: int | None, limit: int) -> str:
+    """What the drill-down list holds: all of it, or the newest `limit` awards of a longer
+    list (newest years first), with the whole count when it is known."""
+    from thidua.formatting import number
+
+    if listed < limit:
+        return f"{number(listed)} lượt"
+    whole = f"{number(total)} lượt; " if total else "Danh sách dài hơn; "
+    return (
+        f"{whole}hiển thị và tải về {number(limit)} lượt mới nhất — chọn ít năm hơn hoặc một "
+        "đơn vị trong bộ lọc để xem đủ."
+    )
 
 
 def show_table(

@@ -31,7 +31,9 @@ def _awards(con: duckdb.DuckDBPyConnection, filters: Filters, campaigns: pl.Data
     if not clicked:
         st.caption("Bấm vào một cột phong trào để xem danh sách khen thưởng của phong trào đó.")
         return
-    code = str(clicked[0].get("y"))
+    code = charts.campaign_code_of(str(clicked[0].get("y")), campaigns)
+    if code is None:  # a click from before the data changed
+        return
     award_list_panel(
         con,
         filters,

@@ -75,3 +75,22 @@ def test_campaign_timeline_names_each_plan() -> None:
     assert list(deadline.y) == ["52/KH-UBND · Thi đua yêu nước"]
     # The axis is wide enough for the longest label (computed margins, no automargin).
     assert fig.layout.margin.l >= 7 * len(max(bars, key=len)) * 0.8
+
+
+def test_a_clicked_campaign_bar_gives_back_its_plan_number() -> None:
+    frame = pl.DataFrame(
+        {
+            "campaign_code": ["28/KH-UBND", "52/KH-UBND", "7/KH-UBND"],
+            "name": ["Phong trào thi đua «Vì người nghèo»", "Thi đua yêu nước", None],
+            "awards": [12, 30, 0],
+        }
+    )
+    fig = charts.campaign_awards_bars(frame)
+    [bars] = fig.data
+    assert list(bars.y) == ["28/KH-UBND · «Vì người nghèo»", "52/KH-UBND · Thi đua yêu nước"]
+    assert [charts.campaign_code_of(label, frame) for label in bars.y] == [
+        "28/KH-UBND",
+        "52/KH-UBND",
+    ]
+    assert charts.campaign_code_of("7/KH-UBND", frame) == "7/KH-UBND"  # no name: the number
+    assert charts.campaign_code_of("99/KH-UBND", frame) is None

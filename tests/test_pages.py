@@ -380,3 +380,13 @@ def test_a_cut_award_list_holds_the_newest_years(
     assert truth.height > 60 and listed.height == 60
     assert Counter(listed["year"].to_list()) == Counter(truth.head(60)["year"].to_list())
     assert listed["year"].to_list() == sorted(listed["year"].to_list(), reverse=True)
+
+
+def test_the_drill_down_says_when_it_holds_only_the_newest_awards() -> None:
+    from pages._common import list_note
+
+    assert list_note(1234, None, 5000) == "1.234 lượt"
+    assert list_note(5000, 7465, 5000).startswith(
+        "7.465 lượt; hiển thị và tải về 5.000 lượt mới nhất"
+    )
+    assert list_note(5000, None, 5000).startswith("Danh sách dài hơn; hiển thị và tải về 5.000")

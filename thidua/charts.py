@@ -315,7 +315,7 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
     return _layout(fig, "Các tỷ lệ qua các năm", 420)
 
 
-def _campaign_label(code: str, name: str | None, width: int = 42) -> str:
+def campaign_label(code: str, name: str | None, width: int = 42) -> str:
     """«28/KH-UBND · Phong trào “Cả nước chung tay…»: a plan number alone says nothing to a
     leader reading the chart; the name is cut to keep the axis narrow (whole on hover)."""
     # Every name starts "Phong trào thi đua …" on a page of campaigns: what follows tells them apart.
@@ -330,6 +330,14 @@ def _campaign_label(code: str, name: str | None, width: int = 42) -> str:
 _CAMPAIGN_WORDS = re.compile(r"^phong trào thi đua\b", re.IGNORECASE)
 
 
+def campaign_code_of(label: str, campaigns: pl.DataFrame) -> str | None:
+    """The plan number behind a clicked bar's label (campaign_label)."""
+    for code, name in campaigns.select("campaign_code", "name").iter_rows():
+        if campaign_label(code, name) == label:
+            return str(code)
+    return None
+
+
 def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
     """Each campaign's period as a bar, named by its plan number and name; its registration
     deadline as a diamond."""
@@ -339,7 +347,7 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
         pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null()
     ).with_columns(
         label=pl.struct("campaign_code", "name").map_elements(
-            lambda r: _campaign_label(r["campaign_code"], r["name"]), return_dtype=pl.String
+            lambda r: campaign_label(r["campaign_code"], r["name"]), return_dtype=pl.String
         )
     )
     kinds = {
@@ -377,12 +385,15 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
 
 
 def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
+    """Awards per campaign, each bar named as on the timeline (campaign_code_of reads a click)."""
     ordered = campaigns.filter(pl.col("awards") > 0).sort("awards")
     fig = go.Figure(
         go.Bar(
-            orientation="h", y=ordered["campaign_code"].to_list(), x=ordered["awards"].to_list(),
+            orientation="h", x=ordered["awards"].to_list(),
+            y=[campaign_label(c, n) for c, n in ordered.select("campaign_code", "name").iter_rows()],
             marker_color=BLUE, text=[number(v) for v in ordered["awards"]], textposition="outside",
-            customdata=ordered["name"].to_list(), hovertemplate="%{y}: %{customdata}<br>%{x:,.0f} lượt<extra></extra>",
+            customdata=ordered.select("campaign_code", "name").rows(),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{x:,.0f} lượt<extra></extra>",
         )
     )  # fmt: skip
     fig.update_xaxes(
