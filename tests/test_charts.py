@@ -94,3 +94,22 @@ def test_a_clicked_campaign_bar_gives_back_its_plan_number() -> None:
     ]
     assert charts.campaign_code_of("7/KH-UBND", frame) == "7/KH-UBND"  # no name: the number
     assert charts.campaign_code_of("99/KH-UBND", frame) is None
+
+
+def test_counts_are_grouped_by_thousands_and_years_are_not() -> None:
+    """Axes write 12.000 as the tables do, but a year stays 2025 (not 2.025)."""
+    years = pl.DataFrame({"year": [2024, 2025]})
+    lines = charts.shares_by_year_lines(
+        years.with_columns(non_leader_share=0.6, women_share=0.4, adhoc_share=0.1), 0.6
+    )
+    trend = charts.trend_bars(
+        years.with_columns(form_code=pl.lit("GK"), form_name=pl.lit("Giấy khen"), awards=12_000)
+    )
+    bump = charts.bump_chart(
+        years.with_columns(unit_name=pl.lit("Sở Y tế"), rank=pl.Series([2, 1])), "Khối 1"
+    )
+    for fig in (lines, trend, bump):
+        assert fig.layout.xaxis.tickformat == "d"
+    own = trend.layout.yaxis.tickformat  # the counts: the template's grouping
+    assert (trend.layout.template.layout.yaxis.tickformat if own is None else own) == ",~f"
+    assert trend.layout.separators == ",."

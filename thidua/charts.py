@@ -19,8 +19,10 @@ LEVEL_NAMES = {"state": "Cấp Nhà nước", "province": "Cấp tỉnh", "unit"
 
 # No automargin: with it Plotly draws each figure, measures its labels and draws it again,
 # which made the leaders' page 0,5 s slower in the browser. _margins computes them instead.
+# Numbers on axes as in the tables, "5.000" (Plotly's default wrote "5k"; with layout
+# separators ",." the d3 format ",~f" groups thousands with "." and trims zeros).
 _AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8",
-         "zerolinewidth": 2, "ticks": "", "automargin": False}  # fmt: skip
+         "zerolinewidth": 2, "ticks": "", "automargin": False, "tickformat": ",~f"}  # fmt: skip
 # The look of plotly_white, but only the layout it needs: plotly_white's full template
 # (defaults for every trace type) was copied into each figure and sent with it.
 HOUSE_TEMPLATE = go.layout.Template(
@@ -203,7 +205,7 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
             hovertemplate=unit + ": hạng %{y} năm %{x}<extra></extra>",
         )
     fig.update_yaxes(autorange="reversed", title="Thứ hạng", dtick=1)
-    fig.update_xaxes(title="Năm", dtick=1)
+    fig.update_xaxes(title="Năm", dtick=1, tickformat="d")
     fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.02})
     return _layout(fig, f"Thứ hạng qua các năm — {bloc}", 440)
 
@@ -248,7 +250,7 @@ def trend_bars(trend: pl.DataFrame) -> go.Figure:
             hovertemplate=name + " năm %{x}: %{y:,.0f} lượt<extra></extra>",
         )  # fmt: skip
     fig.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "y": 1})
-    fig.update_xaxes(title="Năm quyết định", dtick=1)
+    fig.update_xaxes(title="Năm quyết định", dtick=1, tickformat="d")
     fig.update_yaxes(title="Số lượt khen thưởng")
     return _layout(fig, "Khen thưởng theo năm và hình thức", 480)
 
@@ -311,7 +313,7 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
     fig.add_hline(y=target, line_color=TARGET_COLOUR, line_dash="dash",
                   annotation_text=f"Mục tiêu {percent(target, 0)}", annotation_position="bottom right")  # fmt: skip
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title="Tỷ lệ")
-    fig.update_xaxes(dtick=1, title="Năm quyết định")
+    fig.update_xaxes(dtick=1, title="Năm quyết định", tickformat="d")
     return _layout(fig, "Các tỷ lệ qua các năm", 420)
 
 
