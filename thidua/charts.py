@@ -332,12 +332,18 @@ def campaign_label(code: str, name: str | None, width: int = 42) -> str:
 _CAMPAIGN_WORDS = re.compile(r"^phong trào thi đua\b", re.IGNORECASE)
 
 
+def _campaign_labels(campaigns: pl.DataFrame) -> pl.Series:
+    """campaign_label of each row, in order."""
+    return pl.Series(
+        [campaign_label(c, n) for c, n in campaigns.select("campaign_code", "name").iter_rows()],
+        dtype=pl.String,
+    )
+
+
 def campaign_code_of(label: str, campaigns: pl.DataFrame) -> str | None:
     """The plan number behind a clicked bar's label (campaign_label)."""
-    for code, name in campaigns.select("campaign_code", "name").iter_rows():
-        if campaign_label(code, name) == label:
-            return str(code)
-    return None
+    codes = dict(zip(_campaign_labels(campaigns), campaigns["campaign_code"], strict=True))
+    return codes.get(label)
 
 
 def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
@@ -345,13 +351,8 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
     deadline as a diamond."""
     import datetime as dt
 
-    rows = campaigns.filter(
-        pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null()
-    ).with_columns(
-        label=pl.struct("campaign_code", "name").map_elements(
-            lambda r: campaign_label(r["campaign_code"], r["name"]), return_dtype=pl.String
-        )
-    )
+    rows = campaigns.filter(pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null())
+    rows = rows.with_columns(label=_campaign_labels(rows))
     kinds = {
         "regular": ("Thường xuyên", BLUE),
         "thematic": ("Chuyên đề", "#59a14f"),
@@ -392,7 +393,7 @@ def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             orientation="h", x=ordered["awards"].to_list(),
-            y=[campaign_label(c, n) for c, n in ordered.select("campaign_code", "name").iter_rows()],
+            y=_campaign_labels(ordered).to_list(),
             marker_color=BLUE, text=[number(v) for v in ordered["awards"]], textposition="outside",
             customdata=ordered.select("campaign_code", "name").rows(),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{x:,.0f} lượt<extra></extra>",
