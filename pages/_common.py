@@ -446,7 +446,14 @@ def show_table(
             shown = shown.with_columns(
                 pl.col(column).map_elements(_formatter(digits), return_dtype=pl.String)
             )
-    shown = shown.with_columns(pl.col(pl.String).fill_null("—"))
+    # Empty cells as a dash: the grid writes a missing value as «None» (an id column such as
+    # «Thay bằng lần» left empty is written as text for it).
+    unformatted_ints = [
+        c for c, dtype in shown.schema.items() if dtype.is_integer() and shown[c].null_count()
+    ]
+    shown = shown.with_columns(pl.col(unformatted_ints).cast(pl.String)).with_columns(
+        pl.col(pl.String).fill_null("—")
+    )
     st.dataframe(
         shown.rename({c: headers[c] for c in columns}),
         hide_index=True,

@@ -87,6 +87,8 @@ def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.M
         and history.iloc[0]["Người nhập"] == ANALYST.signature
     )
     assert history.iloc[0]["Trạng thái"] == "đang dùng"
+    # Nothing replaced it, nobody undid it: empty cells are a dash, not «None».
+    assert (history.iloc[0]["Thay bằng lần"], history.iloc[0]["Người hủy"]) == ("—", "—")
     # The same file again is recognised and adds nothing.
     send(at, SAMPLES / "qd_bang_khen_2020.xlsx")
     assert any("đã được nhập" in i.value for i in at.info)
