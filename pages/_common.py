@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar, cast
 
 import duckdb
 import streamlit as st
@@ -429,6 +429,14 @@ def list_note(listed: int, total: int | None, limit: int) -> str:
     )
 
 
+_ROW_PX = 35  # a row of Streamlit's grid, header included
+
+
+def table_height(rows: int, most: int | None) -> int | Literal["auto"]:
+    """`most` is a most: a short table is drawn to its rows, without empty ones below."""
+    return most if most and _ROW_PX * (rows + 1) + 3 > most else "auto"
+
+
 def show_table(
     frame: object,
     headers: dict[str, str],
@@ -458,7 +466,7 @@ def show_table(
         shown.rename({c: headers[c] for c in columns}),
         hide_index=True,
         width="stretch",
-        height=height or "auto",
+        height=table_height(shown.height, height),
     )
 
 

@@ -390,3 +390,12 @@ def test_the_drill_down_says_when_it_holds_only_the_newest_awards() -> None:
         "7.465 lượt; hiển thị và tải về 5.000 lượt mới nhất"
     )
     assert list_note(5000, None, 5000).startswith("Danh sách dài hơn; hiển thị và tải về 5.000")
+
+
+def test_a_short_table_is_drawn_to_its_rows() -> None:
+    from pages._common import table_height
+
+    assert table_height(1, 300) == "auto"  # one row under a 300 px most: no empty rows
+    assert table_height(7, 300) == "auto"  # 8 × 35 + 3 = 283 px fit
+    assert table_height(8, 300) == 300  # 318 px do not: scrolls inside 300
+    assert table_height(500, None) == "auto"
