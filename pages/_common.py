@@ -382,8 +382,6 @@ def award_list_panel(
 ) -> None:
     """The drill-down: the awards behind a figure, as a table and an .xlsx. `total` is how
     many awards the selection holds when known: a long list waits for the reader's request."""
-    import polars as pl
-
     from thidua import reports
     from thidua.exports import AWARD_LIST_HEADERS
     from thidua.formatting import number
@@ -406,9 +404,7 @@ def award_list_panel(
         no_data("Không có khen thưởng nào khớp với lựa chọn này.")
         return
     st.caption(list_note(rows.height, total, reports.DRILL_LIMIT))
-    # Empty cells as a dash (the grid writes a missing value as «None»).
-    shown = rows.with_columns(pl.col(pl.String).fill_null("—"))
-    shown = shown.rename({k: v for k, v in AWARD_LIST_HEADERS.items() if k in rows.columns})
+    shown = dashed(rows).rename({k: v for k, v in AWARD_LIST_HEADERS.items() if k in rows.columns})
     st.dataframe(shown, hide_index=True, width="stretch", height=360,
                  column_config={"Ngày quyết định": st.column_config.DateColumn(format="DD/MM/YYYY"),
                                 "Năm": st.column_config.NumberColumn(format="%d")})  # fmt: skip
@@ -426,6 +422,17 @@ def list_note(listed: int, total: int | None, limit: int) -> str:
     return (
         f"{whole}hiển thị và tải về {number(limit)} lượt mới nhất — chọn ít năm hơn hoặc một "
         "đơn vị trong bộ lọc để xem đủ."
+    )
+
+
+def dashed(frame: Any) -> Any:
+    """Empty cells as a dash: the grid writes a missing value as «None». An integer column
+    with empty cells (an id such as «Thay bằng lần», an achievement year) becomes text for it."""
+    import polars as pl
+
+    gaps = [c for c, t in frame.schema.items() if t.is_integer() and frame[c].null_count()]
+    return frame.with_columns(pl.col(gaps).cast(pl.String)).with_columns(
+        pl.col(pl.String).fill_null("—")
     )
 
 
@@ -454,14 +461,7 @@ def show_table(
             shown = shown.with_columns(
                 pl.col(column).map_elements(_formatter(digits), return_dtype=pl.String)
             )
-    # Empty cells as a dash: the grid writes a missing value as «None» (an id column such as
-    # «Thay bằng lần» left empty is written as text for it).
-    unformatted_ints = [
-        c for c, dtype in shown.schema.items() if dtype.is_integer() and shown[c].null_count()
-    ]
-    shown = shown.with_columns(pl.col(unformatted_ints).cast(pl.String)).with_columns(
-        pl.col(pl.String).fill_null("—")
-    )
+    shown = dashed(shown)
     st.dataframe(
         shown.rename({c: headers[c] for c in columns}),
         hide_index=True,
