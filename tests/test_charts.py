@@ -113,3 +113,22 @@ def test_counts_are_grouped_by_thousands_and_years_are_not() -> None:
     own = trend.layout.yaxis.tickformat  # the counts: the template's grouping
     assert (trend.layout.template.layout.yaxis.tickformat if own is None else own) == ",~f"
     assert trend.layout.separators == ",."
+
+
+def test_the_target_is_named_in_the_legend_not_on_the_values() -> None:
+    """The year lines' target: a dashed line at the target, named in the legend (text on the
+    line covered the last year's value), and no annotation over the plot."""
+    years = pl.DataFrame({"year": [2024, 2025], "non_leader_share": [0.62, 0.59]})
+    fig = charts.shares_by_year_lines(years.with_columns(women_share=0.4, adhoc_share=0.1), 0.6)
+    [line] = fig.layout.shapes
+    assert (line.y0, line.y1, line.line.dash) == (0.6, 0.6, "dash")
+    assert not fig.layout.annotations
+    assert [t.name for t in fig.data] == [
+        "Người lao động trực tiếp",
+        "Nữ",
+        "Đột xuất",
+        "Mục tiêu 60%",
+    ]
+    assert fig.data[3].line.dash == "dash" and list(fig.data[0].text) == ["62%", "59%"]
+    # 62% above the target: its value above the point; 59% below it: under the point.
+    assert list(fig.data[0].textposition) == ["top center", "bottom center"]
