@@ -50,7 +50,7 @@ PAGES = [
     ("pages/overview.py", "Tổng quan", ":material/dashboard:", "tong-quan", "view"),
     ("pages/bloc_ranking.py", "Xếp hạng khối thi đua", ":material/leaderboard:", "xep-hang-khoi", "view"),
     ("pages/distribution.py", "Cơ cấu khen thưởng", ":material/donut_small:", "co-cau", "view"),
-    ("pages/leaders.py", "Lãnh đạo và người lao động trực tiếp", ":material/groups:", "lanh-dao-nld", "view"),
+    ("pages/leaders.py", "Lãnh đạo và NLĐ trực tiếp", ":material/groups:", "lanh-dao-nld", "view"),
     ("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao", "view"),
     ("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu", "names"),
     ("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu", "import"),

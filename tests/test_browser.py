@@ -62,7 +62,7 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
             assert "Page not found" not in text and "gặp lỗi" not in text, path
         # A filter chosen on one page is still there on the next, and in the link.
         goto(page, url + "/co-cau?nam_tu=2021&nam_den=2021")
-        page.get_by_text("Lãnh đạo và người lao động trực tiếp").first.click()
+        page.get_by_text("Lãnh đạo và NLĐ trực tiếp").first.click()  # the menu
         settle(page)
         assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url
         # The filters are in a popover (drawn on opening); the sidebar says them in words.
