@@ -140,6 +140,13 @@ def test_slideshow_runs_full_screen_and_every_slide_fits(
                  .filter(([, over]) => over)"""
         )
         assert overflow == []
+        # The year's figures: the numbers of a row at one height, whether a card's label
+        # takes one line or two («khen người lao động trực tiếp» takes two).
+        tops = frame.evaluate(
+            """() => { show(0); return [...document.querySelectorAll('.slide.active .card-value')]
+                   .map(v => Math.round(v.getBoundingClientRect().top)); }"""
+        )
+        assert len(tops) == 6 and len(set(tops[:3])) == 1 and len(set(tops[3:])) == 1, tops
         stage = frame.evaluate(
             "() => { const r = document.querySelector('.stage').getBoundingClientRect(); return [r.width, r.height]; }"
         )

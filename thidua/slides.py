@@ -213,7 +213,8 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #fff; 
 .slide h1 { font-size: 64px; margin: 0 0 40px; color: #ffd166; line-height: 1.15; }
 .slide .footer { position: absolute; left: 100px; right: 100px; bottom: 36px; display: flex; justify-content: space-between; font-size: 26px; color: #9fb3c8; }
 .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 40px; flex: 1; }
-.card { background: rgba(255,255,255,0.08); border-radius: 24px; padding: 36px 40px; display: flex; flex-direction: column; justify-content: center; }
+/* From the top, not centred: a label on two lines lifted its number above the row's others. */
+.card { background: rgba(255,255,255,0.08); border-radius: 24px; padding: 64px 40px 36px; display: flex; flex-direction: column; justify-content: flex-start; }
 .card-value { font-size: 110px; font-weight: 700; line-height: 1; }
 .card-label { font-size: 36px; margin-top: 18px; color: #d9e2ec; }
 .card-delta { font-size: 28px; margin-top: 12px; color: #9fb3c8; min-height: 34px; }
