@@ -19,7 +19,7 @@ import polars as pl
 import python_calamine
 
 from etl.problems import FileRefused, Problem
-from thidua.settings import LIMITS, ImportLimits
+from thidua.settings import LIMITS, ImportLimits, too_big
 from thidua.text import LEGACY_DECODERS, decode_bytes, detect_legacy
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -62,8 +62,7 @@ def sniff(path: Path, limits: ImportLimits = LIMITS) -> str:
     if size > limits.max_file_bytes:
         raise _refuse(
             name,
-            f"tệp quá lớn ({size / 1e6:.1f} MB); giới hạn là {limits.max_file_bytes / 1e6:.0f} MB. "
-            "Hãy tách thành nhiều tệp nhỏ hơn.",
+            too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.",
         )
     with path.open("rb") as handle:
         head = handle.read(4096)

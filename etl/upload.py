@@ -17,7 +17,7 @@ from etl.importer import Inspection, Overrides, Report, commit, inspect_file, wr
 from etl.problems import FileRefused, Problem
 from thidua import db
 from thidua.access import Account
-from thidua.settings import LIMITS
+from thidua.settings import LIMITS, too_big
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
@@ -30,7 +30,7 @@ def save_upload(name: str, data: bytes, session: str) -> Path:
             [
                 Problem(
                     name,
-                    f"tệp quá lớn ({len(data) / 1e6:.1f} MB); giới hạn là {LIMITS.max_file_bytes / 1e6:.0f} MB.",
+                    too_big(len(data)) + " Hãy tách thành nhiều tệp nhỏ hơn.",
                 )
             ]
         )

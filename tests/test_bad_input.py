@@ -15,7 +15,7 @@ from etl.grid import read_grids
 from etl.problems import FileRefused
 from tests.builders import REGISTER_HEADER, to_cp1258, write_rows
 from tests.conftest import SAMPLES, Importer
-from thidua.settings import ImportLimits
+from thidua.settings import ImportLimits, too_big
 
 
 def test_nfd_text_is_stored_nfc(
@@ -89,6 +89,11 @@ def test_not_a_spreadsheet_and_oversized(tmp_path: Path) -> None:
     assert "không phải bảng tính Excel" in _refusal(zipped_text)
     big = SAMPLES / "so_khen_thuong_2019.xlsx"
     assert "tệp quá lớn" in _refusal(big, ImportLimits(max_file_bytes=1000))
+    # In the MB the uploader shows (1 MB = 1.048.576 bytes; it said «giới hạn là 52 MB»),
+    # with a decimal comma.
+    assert too_big(64_300_000) == "tệp quá lớn (61,3 MB); giới hạn là 50 MB."
+    one_mb = ImportLimits(max_file_bytes=1_048_576)
+    assert too_big(2_000_000, one_mb) == "tệp quá lớn (1,9 MB); giới hạn là 1 MB."
 
 
 def test_missing_file_gets_a_message_not_a_traceback(

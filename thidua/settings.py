@@ -19,11 +19,14 @@ REFERENCE_DIR = DATA_DIR / "reference"
 DB_ENV = "THIDUA_DB"
 
 
+MB = 1024 * 1024  # as Streamlit's uploader counts its «50 MB» (server.maxUploadSize)
+
+
 @dataclass(frozen=True)
 class ImportLimits:
     """Bounds that keep a hostile or broken file from eating the machine."""
 
-    max_file_bytes: int = 50 * 1024 * 1024
+    max_file_bytes: int = 50 * MB
     # An .xlsx is a zip: refuse before inflating when the declared sizes are absurd.
     max_unzipped_bytes: int = 400 * 1024 * 1024
     max_zip_ratio: float = 200.0
@@ -33,6 +36,17 @@ class ImportLimits:
 
 
 LIMITS = ImportLimits()
+
+
+def too_big(size: int, limits: ImportLimits = LIMITS) -> str:
+    """«tệp quá lớn (61,2 MB); giới hạn là 50 MB.» — in the MB the uploader shows (the
+    message said «giới hạn là 52 MB» when it divided by a million)."""
+    from thidua.formatting import number
+
+    return (
+        f"tệp quá lớn ({number(size / MB, 1)} MB); giới hạn là "
+        f"{number(limits.max_file_bytes / MB, 0)} MB."
+    )
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
