@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
+from pages._widget_texts import vietnamese_widget_texts
 from thidua import access, settings, store
 from thidua.access import Account
 
@@ -164,6 +165,7 @@ def _sign_in_column() -> None:
             if st.button("Đăng nhập bằng tài khoản của tỉnh", type="primary", key="oidc_login"):
                 st.login(provider) if provider else st.login()
             st.caption("hoặc bằng tài khoản riêng của hệ thống:")
+    vietnamese_widget_texts()
     with st.form("sign_in", border=True):
         username = st.text_input("Tên đăng nhập", key="sign_in_user")
         password = st.text_input("Mật khẩu", type="password", key="sign_in_password")
@@ -224,6 +226,7 @@ def account_box(account: Account) -> None:
 
 @st.dialog("Đổi mật khẩu")
 def _own_password(account: Account) -> None:
+    vietnamese_widget_texts()
     with st.form("own_password", clear_on_submit=True):
         old = st.text_input("Mật khẩu hiện tại", type="password", key="own_old")
         new = st.text_input("Mật khẩu mới", type="password", key="own_new")

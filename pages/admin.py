@@ -9,6 +9,7 @@ from etl import rules, upload
 from etl.importer import add_alias, remove_alias
 from pages._access import access_db, require_page
 from pages._common import download_table, no_data, show_table, writing_from_page
+from pages._widget_texts import vietnamese_widget_texts
 from thidua import access, settings, store
 from thidua.access import PermissionDenied
 
@@ -16,6 +17,7 @@ account = require_page("manage")
 master = settings.db_path()
 path = access_db()
 st.title("Quản trị")
+vietnamese_widget_texts()
 for message in st.session_state.pop("admin_messages", []):
     st.success(message)
 

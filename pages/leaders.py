@@ -22,6 +22,7 @@ from pages._common import (
     show_table,
 )
 from pages._kpis import Kpi, kpi_row
+from pages._widget_texts import vietnamese_widget_texts
 from thidua import charts, reports, store
 from thidua import formatting as fmt
 
@@ -39,6 +40,7 @@ target_percent = st.session_state["target"]
 @st.dialog("Mục tiêu tỷ lệ người lao động trực tiếp")
 def _choose_target() -> None:
     province = round(store.non_leader_target(access_db()) * 100)
+    vietnamese_widget_texts()
     chosen = st.number_input(
         "Mục tiêu (%)", 0, 100, value=target_percent, step=1, key="target_input"
     )

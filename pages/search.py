@@ -7,11 +7,13 @@ import streamlit as st
 
 from pages._access import require_page
 from pages._common import connection, download_table, no_data, show_table
+from pages._widget_texts import vietnamese_widget_texts
 from thidua import reports
 
 require_page("names")
 con = connection()
 st.title("Tra cứu cá nhân, tập thể")
+vietnamese_widget_texts()
 text = st.text_input(
     "Họ tên hoặc tên tập thể (gõ có dấu hay không dấu đều được)",
     key="search_text",

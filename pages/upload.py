@@ -13,6 +13,7 @@ from etl.templates import register_template
 from pages._access import require_page
 from pages._common import no_data, show_table, writing_from_page
 from pages._kpis import Kpi, kpi_row
+from pages._widget_texts import vietnamese_widget_texts
 from thidua import formatting as fmt
 from thidua import reference, settings
 
@@ -32,9 +33,11 @@ st.download_button(
 )
 if "uploader" not in st.session_state:
     st.session_state["uploader"] = 0
+KINDS = ["xlsx", "xls", "csv"]
+vietnamese_widget_texts(settings.LIMITS.max_file_bytes // settings.MB, KINDS)
 files = st.file_uploader(
     "Chọn tệp",
-    type=["xlsx", "xls", "csv"],
+    type=KINDS,
     accept_multiple_files=True,
     key=f"files_{st.session_state['uploader']}",
 )

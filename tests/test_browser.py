@@ -92,6 +92,39 @@ def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
         assert "Tổng quan thi đua – khen thưởng" in text and "120" in text and "61,4%" in text
 
 
+# What the reader sees of an element whose English text is drawn at size 0 and the
+# Vietnamese after it: [font size of the element, the ::after text].
+_DRAWN = """e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]"""
+
+
+def test_streamlit_words_on_widgets_are_vietnamese(master: Path) -> None:
+    """The drop zone's «Upload» / «50MB per file • …» and «Press Enter to apply / to submit
+    form» under a box being typed in are Streamlit's English; the reader sees Vietnamese."""
+    from thidua import db
+
+    db.publish_snapshot(master)
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/tai-du-lieu", "chuyenvien")
+        zone = page.locator("[data-testid=stFileUploaderDropzone]")
+        assert zone.locator("button p").evaluate(_DRAWN) == ["0px", '"Chọn tệp"']
+        hint = '"hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv"'
+        assert zone.locator("[data-testid=stFileUploaderDropzoneInstructions] span").evaluate(
+            _DRAWN
+        ) == ["0px", hint]
+        goto(page, url + "/tra-cuu", "chuyenvien")
+        page.get_by_placeholder("ví dụ").fill("nguyen")
+        said = page.locator("[data-testid=InputInstructions]")
+        assert said.inner_text() == "Press Enter to apply"  # there, but drawn at size 0
+        assert said.evaluate(_DRAWN) == ["0px", '"Nhấn Enter để áp dụng"']
+        page.context.clear_cookies()  # the sign-in form: a form's box says «to submit»
+        page.goto(url)
+        page.get_by_label("Tên đăng nhập").fill("quantri")
+        assert page.locator("[data-testid=InputInstructions]").evaluate(_DRAWN) == [
+            "0px",
+            '"Nhấn Enter để gửi"',
+        ]
+
+
 def _iframe(page: Any) -> Any:
     handle = page.wait_for_selector(
         "[data-testid=stMain] iframe[title='st.iframe']", timeout=60_000
