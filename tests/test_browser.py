@@ -65,6 +65,14 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
         page.get_by_text("Lãnh đạo và NLĐ trực tiếp").first.click()  # the menu
         settle(page)
         assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url
+        # Plotly's toolbar speaks Vietnamese (all but the full-screen button Streamlit adds).
+        chart = page.locator("[data-testid=stPlotlyChart]").first
+        chart.hover()
+        titles = chart.locator(".modebar-btn").evaluate_all(
+            "buttons => buttons.map(b => b.getAttribute('data-title'))"
+        )
+        assert titles[0] == "Tải biểu đồ (ảnh PNG)" and "Về như ban đầu" in titles, titles
+        assert not {"Zoom", "Pan", "Reset axes", "Autoscale"} & set(titles), titles
         # The filters are in a popover (drawn on opening); the sidebar says them in words.
         sidebar = page.locator("[data-testid=stSidebar]")
         assert "Đang xem: Năm 2021 · mọi đơn vị" in sidebar.inner_text()

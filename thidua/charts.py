@@ -159,10 +159,38 @@ def bloc_colour(bloc_name: str) -> str:
     return _BLOC_PALETTE[index % len(_BLOC_PALETTE)]
 
 
+# Plotly's own words (the toolbar's hints, its notices) in Vietnamese: Plotly takes a
+# locale's dictionary in the chart's config, keyed by its English text.
+VIETNAMESE = {
+    "Download plot as a png": "Tải biểu đồ (ảnh PNG)",
+    "Download plot as a PNG": "Tải biểu đồ (ảnh PNG)",
+    "Fullscreen": "Toàn màn hình",
+    "Exit fullscreen": "Thoát toàn màn hình",
+    "Download plot": "Tải biểu đồ",
+    "Zoom": "Phóng to vùng chọn",
+    "Pan": "Kéo biểu đồ",
+    "Box Select": "Chọn bằng khung",
+    "Lasso Select": "Chọn tự do",
+    "Zoom in": "Phóng to",
+    "Zoom out": "Thu nhỏ",
+    "Autoscale": "Vừa khít dữ liệu",
+    "Reset axes": "Về như ban đầu",
+    "Reset view": "Về như ban đầu",
+    "Toggle Spike Lines": "Bật/tắt đường gióng",
+    "Show closest data on hover": "Rê chuột: điểm gần nhất",
+    "Compare data on hover": "Rê chuột: so sánh các điểm",
+    "Taking snapshot - this may take a few seconds": "Đang tạo ảnh, xin chờ vài giây",
+    "Snapshot succeeded": "Đã tạo ảnh",
+    "Sorry, there was a problem downloading your snapshot!": "Không tạo được ảnh biểu đồ.",
+    "Double-click to zoom back out": "Bấm đúp để trở lại",
+    "Double-click on legend to isolate one trace": "Bấm đúp vào chú giải để chỉ xem một đường",
+}
 PNG_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "bieu_do_thi_dua"},
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "locale": "vi",
+    "locales": {"vi": {"dictionary": VIETNAMESE}},  # numbers: the layout's separators
 }
 
 
