@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 import polars as pl
 
@@ -24,6 +25,16 @@ def parse_date(column: pl.Expr) -> pl.Expr:
             _EXCEL_EPOCH + pl.duration(days=serial.floor().cast(pl.Int64))
         ),
     )
+
+
+def typed_date(text: str) -> date | None:
+    """One date typed by an analyst, read as a column's dates are («25/01/2020», «25-01-2020»,
+    «2020-01-25»); None when it is not a date. A bare number is not taken for an Excel
+    serial here: «2020» typed alone would be a day in 1905."""
+    if text.strip().isdigit():
+        return None
+    value = pl.select(parse_date(pl.lit(text.strip(), dtype=pl.String))).item()
+    return value if isinstance(value, date) else None
 
 
 def parse_number(column: pl.Expr) -> pl.Expr:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import streamlit as st
 
@@ -10,6 +12,7 @@ from etl.headers import FIELD_LABELS
 from etl.importer import LAYOUT_NAMES, STATUS_NAMES, Inspection, Overrides, add_alias, undo_batch
 from etl.problems import FileRefused
 from etl.templates import register_template
+from etl.values import typed_date
 from pages._access import require_page
 from pages._common import no_data, show_table, writing_from_page
 from pages._kpis import Kpi, kpi_row
@@ -108,12 +111,23 @@ def _context_editor(key: str, inspection: Inspection) -> None:
             key=f"ctx_no_{key}",
             disabled=bool(said.get("decision_no")) and "decision_no" not in stored.context,
         )
+        shown_date = _day_month_year(said.get("decision_date"))
         when = cols[1].text_input(
-            "Ngày quyết định (yyyy-mm-dd)",
-            value=said.get("decision_date") or "",
+            "Ngày quyết định (ngày/tháng/năm)",
+            value=shown_date,
             key=f"ctx_date_{key}",
+            placeholder="ví dụ 25/01/2020",
             disabled=bool(said.get("decision_date")) and "decision_date" not in stored.context,
         )
+        if when.strip() and when != shown_date:
+            typed = typed_date(when)
+            if typed is None:
+                cols[1].error(
+                    f"«{when}» không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
+                )
+            when = typed.isoformat() if typed else ""
+        else:
+            when = said.get("decision_date") or ""
         codes = ["", *FORM_NAMES]
         form = cols[2].selectbox(
             "Hình thức (theo tiêu đề)",
@@ -128,6 +142,11 @@ def _context_editor(key: str, inspection: Inspection) -> None:
     if context != stored.context:
         _remember(key, stored.columns, context)
         st.rerun()
+
+
+def _day_month_year(iso: str | None) -> str:
+    """«2020-01-25» as a Vietnamese reader writes it: «25/01/2020»."""
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
 def _unit_mapper(key: str, inspection: Inspection) -> None:

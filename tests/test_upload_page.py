@@ -276,3 +276,37 @@ def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
     assert con.execute("SELECT alias, unit_name, created_by FROM unit_aliases").fetchall() == [
         ("Phòng GD huyện Kiên Hải", "UBND huyện Kiên Hải", ADMIN.signature)
     ]
+
+
+def test_a_decision_date_is_typed_the_vietnamese_way(
+    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list whose title gives the decision number but no date: the analyst types the date
+    as «ngày/tháng/năm»; something that is not a date is said, and not taken."""
+    book = openpyxl.load_workbook(SAMPLES / "qd_bang_khen_2020.xlsx")
+    sheet = book.active
+    assert sheet is not None
+    sheet["A6"] = (
+        "(Kèm theo Quyết định số 215/QĐ-UBND của Chủ tịch Ủy ban nhân dân tỉnh Kiên Giang)"
+    )
+    undated = tmp_path / "qd_khong_ngay.xlsx"
+    book.save(undated)
+    at = upload_page(master, monkeypatch)
+    send(at, undated)
+    [when] = [t for t in at.text_input if t.label == "Ngày quyết định (ngày/tháng/năm)"]
+    assert when.value == "" and not when.disabled
+    when.set_value("32/01/2020").run()
+    assert [e.value for e in at.error if "32/01/2020" in e.value] == [
+        "«32/01/2020» không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
+    ]
+    [when] = [t for t in at.text_input if t.label == "Ngày quyết định (ngày/tháng/năm)"]
+    when.set_value("25/01/2020").run()
+    assert not [e.value for e in at.error if "không phải một ngày" in e.value]
+    at.button(key="confirm").click().run()
+    assert not at.exception
+    dates = (
+        db.open_snapshot(master)
+        .execute("SELECT DISTINCT decision_date::VARCHAR, count(*) FROM awards GROUP BY ALL")
+        .fetchall()
+    )
+    assert dates == [("2020-01-25", TRUTH["qd_bang_khen_2020.xlsx"]["awards"])]
