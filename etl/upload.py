@@ -20,6 +20,7 @@ from thidua.access import Account
 from thidua.settings import LIMITS, too_big
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
+KINDS = ("xlsx", "xls", "csv")  # what the upload page accepts
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
@@ -36,11 +37,7 @@ def save_upload(name: str, data: bytes, session: str) -> Path:
         )
     folder = UPLOAD_DIR / _SAFE.sub("_", session)
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = (
-        Path(name).suffix.lower()
-        if Path(name).suffix.lower() in {".xlsx", ".xls", ".csv"}
-        else ".bin"
-    )
+    suffix = Path(name).suffix.lower() if Path(name).suffix.lower().lstrip(".") in KINDS else ".bin"
     handle = tempfile.NamedTemporaryFile(dir=folder, suffix=suffix, delete=False)  # noqa: SIM115 — kept for confirm
     with handle:
         handle.write(data)

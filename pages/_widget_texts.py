@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from etl.upload import KINDS
+from thidua.formatting import number
+from thidua.settings import LIMITS, MB
+
 # The English text is set to size 0 and the Vietnamese is drawn after it at the size and
 # colour Streamlit gives that text (12 px under inputs, 14 px in the drop zone).
 _CSS = """
@@ -21,13 +25,14 @@ _CSS = """
 """
 
 
-def drop_zone_hint(max_mb: int, kinds: list[str]) -> str:
-    """The drop zone's line under «Chọn tệp»: «hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv»."""
-    return f"hoặc kéo thả tệp vào đây · tối đa {max_mb} MB mỗi tệp · " + ", ".join(
-        f".{kind}" for kind in kinds
+def drop_zone_hint() -> str:
+    """The drop zone's line beside «Chọn tệp», from the import limit and the kinds the page
+    takes: «hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv»."""
+    most = number(LIMITS.max_file_bytes / MB, 0)
+    return f"hoặc kéo thả tệp vào đây · tối đa {most} MB mỗi tệp · " + ", ".join(
+        f".{kind}" for kind in KINDS
     )
 
 
-def vietnamese_widget_texts(max_mb: int = 50, kinds: list[str] | None = None) -> None:
-    hint = drop_zone_hint(max_mb, kinds or ["xlsx", "xls", "csv"])
-    st.html("<style>" + _CSS.replace("%s", hint.replace('"', "")) + "</style>")
+def vietnamese_widget_texts() -> None:
+    st.html("<style>" + _CSS.replace("%s", drop_zone_hint()) + "</style>")

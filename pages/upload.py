@@ -36,11 +36,10 @@ st.download_button(
 )
 if "uploader" not in st.session_state:
     st.session_state["uploader"] = 0
-KINDS = ["xlsx", "xls", "csv"]
-vietnamese_widget_texts(settings.LIMITS.max_file_bytes // settings.MB, KINDS)
+vietnamese_widget_texts()
 files = st.file_uploader(
     "Chọn tệp",
-    type=KINDS,
+    type=list(upload.KINDS),
     accept_multiple_files=True,
     key=f"files_{st.session_state['uploader']}",
 )
