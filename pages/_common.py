@@ -449,8 +449,10 @@ def show_table(
     headers: dict[str, str],
     decimals: dict[str, int] | None = None,
     height: int | None = None,
+    widths: dict[str, Literal["small", "medium", "large"]] | None = None,
 ) -> None:
-    """A table with Vietnamese headers and numbers written the Vietnamese way (1.234; 59,3%)."""
+    """A table with Vietnamese headers and numbers written the Vietnamese way (1.234; 59,3%);
+    `widths` widens a column whose text the grid would otherwise cut."""
     import polars as pl
 
     assert isinstance(frame, pl.DataFrame)
@@ -467,6 +469,9 @@ def show_table(
         hide_index=True,
         width="stretch",
         height=table_height(shown.height, height),
+        column_config={
+            headers[c]: st.column_config.Column(width=w) for c, w in (widths or {}).items()
+        },
     )
 
 

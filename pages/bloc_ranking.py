@@ -47,15 +47,17 @@ def _ranking_bars(
 def _score_table(ranking: pl.DataFrame, year: int) -> None:
     """Every member's score parts and outcome, and the table's export."""
     table = ranking.with_columns(
-        outcome=pl.coalesce("outcome", pl.lit("(theo thông lệ) ") + pl.col("customary"))
+        outcome=pl.coalesce("outcome", pl.col("customary") + pl.lit(" (theo thông lệ)"))
     )
+    # The total and the outcome beside the unit: on a 1366 px screen the last columns are
+    # cut off, and those two are what the table is read for.
     headers = {
-        "rank": "Hạng", "unit_name": "Đơn vị", "role_name": "Vai trò", "self_score": "Tự chấm",
-        "bloc_score": "Khối chấm", "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total_score": "Tổng điểm",
-        "outcome": "Khen thưởng",
+        "rank": "Hạng", "unit_name": "Đơn vị", "total_score": "Tổng điểm", "outcome": "Khen thưởng",
+        "role_name": "Vai trò", "self_score": "Tự chấm", "bloc_score": "Khối chấm", "bonus": "Điểm cộng",
+        "penalty": "Điểm trừ",
     }  # fmt: skip
     scores = ("self_score", "bloc_score", "bonus", "penalty", "total_score")
-    show_table(table, headers, dict.fromkeys(scores, 1))
+    show_table(table, headers, dict.fromkeys(scores, 1), widths={"outcome": "large"})
     download_table(table, headers, f"xep_hang_{year}.xlsx", key="bloc_xlsx")
     st.caption(
         "Khen thưởng «theo thông lệ»: đơn vị dẫn đầu khối được đề nghị Cờ thi đua của UBND tỉnh, "

@@ -122,6 +122,17 @@ def test_bloc_ranking_on_demo(
         (pl.col("year") == 2019) & (pl.col("bloc_name") == "Cụm thi đua số 2")
     ).sort("rank")
     assert list(reversed(figures(at)[0]["data"][0]["y"])) == truth["unit_name"].to_list()
+    # The score table: rank, unit, total and outcome first (what it is read for).
+    scores = open_tab(at, "bloc_tab", "Bảng điểm").dataframe[-1].value
+    assert list(scores.columns[:4]) == ["Hạng", "Đơn vị", "Tổng điểm", "Khen thưởng"]
+    assert scores["Đơn vị"].tolist() == truth["unit_name"].to_list()
+    assert scores["Tổng điểm"].tolist() == [vi(t, 1) for t in truth["total"]]
+    # No decision for these units in the demo: the customary outcome by rank, said as such.
+    customary = ["Cờ thi đua của UBND tỉnh", *["Bằng khen của Chủ tịch UBND tỉnh"] * 2]
+    assert scores["Khen thưởng"].tolist() == [
+        *[f"{award} (theo thông lệ)" for award in customary],
+        *["—"] * (truth.height - 3),
+    ]
     leaders = province.bloc_scores.filter((pl.col("year") == 2019) & (pl.col("rank") == 1))
     table = open_tab(at, "bloc_tab", "Dẫn đầu các khối, cụm").dataframe[-1].value
     assert sorted(table["Đơn vị dẫn đầu"].tolist()) == sorted(leaders["unit_name"].to_list())
