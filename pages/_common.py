@@ -397,7 +397,10 @@ def award_list_panel(
         and total > AUTO_LIST_LIMIT
         and not st.toggle(f"Hiện danh sách ({number(total)} lượt)", key=f"{key}_show")
     ):
-        st.caption("Danh sách dài chỉ được tải khi cần; bấm vào biểu đồ để xem một phần.")
+        st.caption(
+            "Danh sách dài chỉ được tải khi bật «Hiện danh sách». Muốn xem một phần: bấm vào một "
+            "cột ở thẻ biểu đồ, hoặc thu hẹp năm, đơn vị trong «Bộ lọc»."
+        )
         return
     rows = reports.award_list(con, filters, selection)
     if rows.height == 0:

@@ -132,3 +132,14 @@ def test_the_target_is_named_in_the_legend_not_on_the_values() -> None:
     assert fig.data[3].line.dash == "dash" and list(fig.data[0].text) == ["62%", "59%"]
     # 62% above the target: its value above the point; 59% below it: under the point.
     assert list(fig.data[0].textposition) == ["top center", "bottom center"]
+
+
+def test_top_units_legend_reads_in_the_bars_order() -> None:
+    """Individuals are drawn first (left), so the legend names them first."""
+    top = pl.DataFrame(
+        {"unit_name": ["Sở Y tế", "Sở Tài chính"], "individuals": [30, 20], "collectives": [5, 9]}
+    ).with_columns(awards=pl.col("individuals") + pl.col("collectives"))
+    fig = charts.top_units_bars(top)
+    assert [t.name for t in fig.data] == ["Cá nhân", "Tập thể, hộ gia đình"]
+    assert fig.layout.legend.traceorder == "normal"
+    assert list(fig.data[0].y) == ["Sở Tài chính", "Sở Y tế"]  # the most awarded at the top

@@ -294,7 +294,8 @@ def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
             name=label, orientation="h", y=ordered["unit_name"].to_list(), x=ordered[column].to_list(),
             marker_color=colour, hovertemplate="%{y}: %{x:,.0f} lượt " + label.lower() + "<extra></extra>",
         )  # fmt: skip
-    fig.update_layout(barmode="stack")
+    # Legend in the bars' order, left to right (Plotly lists stacked traces reversed).
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(title="Số lượt khen thưởng")
     return _layout(
         fig, f"{ordered.height} đơn vị được khen nhiều nhất", 120 + 30 * max(ordered.height, 3)
