@@ -222,6 +222,10 @@ PAGE_CALLS: dict[str, Callable[[duckdb.DuckDBPyConnection], object]] = {
     "Xếp hạng khối thi đua": lambda con: reports.bloc_ranking(
         con, 2025, str(reports.bloc_years(con)["bloc_name"][0])
     ),
+    "Xếp hạng khối thi đua, thẻ thứ hạng qua các năm và dẫn đầu các khối (khi mở)": lambda con: (
+        reports.bloc_rank_history(con, 2025, str(reports.bloc_years(con)["bloc_name"][0])),
+        reports.bloc_leaders(con, 2025),
+    ),
     "Cơ cấu khen thưởng": lambda con: reports.distribution(con, Filters()),
     "Lãnh đạo và NLĐ trực tiếp": lambda con: reports.leader_shares(
         con, Filters(year_from=2025, year_to=2025), 0.6

@@ -84,6 +84,8 @@ CACHEABLE: dict[str, Callable[..., Any]] = {
         reports.campaigns,
         reports.bloc_years,
         reports.bloc_ranking,
+        reports.bloc_rank_history,
+        reports.bloc_leaders,
     )  # fmt: skip
 }
 

@@ -107,13 +107,14 @@ with panel:
     elif shown == SCORES:
         _score_table(ranking, year)
     elif shown == HISTORY:
-        if view.history["year"].n_unique() > 1:
-            chart(charts.bump_chart, view.history, bloc, key="bump")
+        history = cached(reports.bloc_rank_history, year, bloc)
+        if history["year"].n_unique() > 1:
+            chart(charts.bump_chart, history, bloc, key="bump")
         else:
             no_data(f"{bloc} mới có bảng chấm điểm của một năm.")
     else:
         st.markdown(f"#### Đơn vị dẫn đầu các khối, cụm năm {year}")
-        leaders = view.leaders.with_columns(
+        leaders = cached(reports.bloc_leaders, year).with_columns(
             kind=pl.col("bloc_kind").replace_strict(
                 {"bloc": "Khối", "cluster": "Cụm"}, default=None
             )

@@ -133,6 +133,18 @@ def test_bloc_ranking_on_demo(
         *[f"{award} (theo thông lệ)" for award in customary],
         *["—"] * (truth.height - 3),
     ]
+    # Its members' ranks in every year the bloc was scored, read when the tab opens.
+    members = truth["unit_name"].to_list()
+    history = province.bloc_scores.filter(
+        (pl.col("bloc_name") == "Cụm thi đua số 2") & pl.col("unit_name").is_in(members)
+    )
+    lines = {
+        t["name"]: t for t in figures(open_tab(at, "bloc_tab", "Thứ hạng qua các năm"))[0]["data"]
+    }
+    assert sorted(lines) == sorted(members)
+    for unit, line in lines.items():
+        own = history.filter(pl.col("unit_name") == unit).sort("year")
+        assert (line["x"], line["y"]) == (own["year"].to_list(), own["rank"].to_list()), unit
     leaders = province.bloc_scores.filter((pl.col("year") == 2019) & (pl.col("rank") == 1))
     table = open_tab(at, "bloc_tab", "Dẫn đầu các khối, cụm").dataframe[-1].value
     assert sorted(table["Đơn vị dẫn đầu"].tolist()) == sorted(leaders["unit_name"].to_list())

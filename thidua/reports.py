@@ -24,13 +24,15 @@ DRILL_LIMIT = 5000
 
 @dataclass(frozen=True)
 class BlocRanking:
+    """One bloc in one year, as the bloc page opens on it. Its members' ranks over the
+    years and every bloc's leader are read when their tabs open (bloc_rank_history,
+    bloc_leaders): together they were half of the page's first-view queries."""
+
     year: int
     bloc: str
     ranking: (
         pl.DataFrame
     )  # rank, unit_name, role, role_name, score parts, total_score, outcome, customary
-    history: pl.DataFrame  # year, unit_name, rank, total_score
-    leaders: pl.DataFrame  # bloc_name, bloc_kind, unit_name, total_score, members
 
 
 def bloc_years(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -44,13 +46,17 @@ def bloc_ranking(con: duckdb.DuckDBPyConnection, year: int, bloc: str) -> BlocRa
             CUSTOMARY_OUTCOME, default=None, return_dtype=pl.String
         ),
     )
-    return BlocRanking(
-        year=year,
-        bloc=bloc,
-        ranking=ranking,
-        history=queries.run(con, "bloc_rank_history", year=year, bloc=bloc),
-        leaders=queries.run(con, "bloc_leaders", year=year),
-    )
+    return BlocRanking(year=year, bloc=bloc, ranking=ranking)
+
+
+def bloc_rank_history(con: duckdb.DuckDBPyConnection, year: int, bloc: str) -> pl.DataFrame:
+    """year, unit_name, rank, total_score: the bloc's members (in `year`) over the years."""
+    return queries.run(con, "bloc_rank_history", year=year, bloc=bloc)
+
+
+def bloc_leaders(con: duckdb.DuckDBPyConnection, year: int) -> pl.DataFrame:
+    """bloc_name, bloc_kind, unit_name, total_score, members: every bloc's leader in `year`."""
+    return queries.run(con, "bloc_leaders", year=year)
 
 
 @dataclass(frozen=True)
