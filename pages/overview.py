@@ -71,7 +71,7 @@ kpi_row(
 notes = [
     f"{fmt.number(now.individuals)} cá nhân, {fmt.number(now.collectives)} tập thể, "
     f"{fmt.number(now.households)} hộ gia đình",
-    f"{fmt.number(now.direct_workers)} lượt khen người trực tiếp lao động, {fmt.number(now.leaders)} lượt khen lãnh đạo",
+    f"{fmt.number(now.direct_workers)} lượt khen người lao động trực tiếp, {fmt.number(now.leaders)} lượt khen lãnh đạo",
 ]
 if now.unclassified:
     notes.append(
