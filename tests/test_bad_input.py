@@ -164,3 +164,16 @@ def test_busy_warehouse_gets_a_message(
     assert status == 3
     assert "đang được một tiến trình khác mở" in out.err
     assert "Traceback" not in out.out + out.err
+
+
+def test_a_typed_decision_date_is_read_as_the_columns_dates_are() -> None:
+    """The upload page's date box: the shapes offices type, nothing else; a bare number is
+    not an Excel serial there («2020» alone would be 12/07/1905)."""
+    from datetime import date
+
+    from etl.values import typed_date
+
+    for typed in ("25/01/2020", "25-01-2020", "25.01.2020", " 25/1/2020 ", "2020-01-25"):
+        assert typed_date(typed) == date(2020, 1, 25), typed
+    for typed in ("32/01/2020", "29/02/2021", "2020", "43855", "ngày mai", ""):
+        assert typed_date(typed) is None, typed

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua.formatting import number
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_DB = DATA_DIR / "warehouse.duckdb"
@@ -41,8 +43,6 @@ LIMITS = ImportLimits()
 def too_big(size: int, limits: ImportLimits = LIMITS) -> str:
     """«tệp quá lớn (61,2 MB); giới hạn là 50 MB.» — in the MB the uploader shows (the
     message said «giới hạn là 52 MB» when it divided by a million)."""
-    from thidua.formatting import number
-
     return (
         f"tệp quá lớn ({number(size / MB, 1)} MB); giới hạn là "
         f"{number(limits.max_file_bytes / MB, 0)} MB."
