@@ -17,10 +17,9 @@ from etl.importer import Inspection, Overrides, Report, commit, inspect_file, wr
 from etl.problems import FileRefused, Problem
 from thidua import db
 from thidua.access import Account
-from thidua.settings import LIMITS, too_big
+from thidua.settings import LIMITS, UPLOAD_KINDS, too_big
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
-KINDS = ("xlsx", "xls", "csv")  # what the upload page accepts
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
@@ -37,7 +36,9 @@ def save_upload(name: str, data: bytes, session: str) -> Path:
         )
     folder = UPLOAD_DIR / _SAFE.sub("_", session)
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower().lstrip(".") in KINDS else ".bin"
+    suffix = Path(name).suffix.lower()
+    if suffix.lstrip(".") not in UPLOAD_KINDS:
+        suffix = ".bin"
     handle = tempfile.NamedTemporaryFile(dir=folder, suffix=suffix, delete=False)  # noqa: SIM115 — kept for confirm
     with handle:
         handle.write(data)

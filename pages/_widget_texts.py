@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from etl.upload import KINDS
+# Light imports only: every page loads this module (through the sign-in form), and the
+# importer's modules cost a viewer's server ~0,18 s more at start-up.
 from thidua.formatting import number
-from thidua.settings import LIMITS, MB
+from thidua.settings import LIMITS, MB, UPLOAD_KINDS
 
 # The English text is set to size 0 and the Vietnamese is drawn after it at the size and
 # colour Streamlit gives that text (12 px under inputs, 14 px in the drop zone).
@@ -30,7 +31,7 @@ def drop_zone_hint() -> str:
     takes: «hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv»."""
     most = number(LIMITS.max_file_bytes / MB, 0)
     return f"hoặc kéo thả tệp vào đây · tối đa {most} MB mỗi tệp · " + ", ".join(
-        f".{kind}" for kind in KINDS
+        f".{kind}" for kind in UPLOAD_KINDS
     )
 
 

@@ -39,7 +39,7 @@ if "uploader" not in st.session_state:
 vietnamese_widget_texts()
 files = st.file_uploader(
     "Chọn tệp",
-    type=list(upload.KINDS),
+    type=list(settings.UPLOAD_KINDS),
     accept_multiple_files=True,
     key=f"files_{st.session_state['uploader']}",
 )

@@ -38,6 +38,7 @@ class ImportLimits:
 
 
 LIMITS = ImportLimits()
+UPLOAD_KINDS = ("xlsx", "xls", "csv")  # the files the upload page takes
 
 
 def too_big(size: int, limits: ImportLimits = LIMITS) -> str:
