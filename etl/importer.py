@@ -17,9 +17,10 @@ import polars as pl
 from etl.awards import AWARD_COLUMNS, parse_awards
 from etl.blocs import parse_bloc_scores, parse_memberships
 from etl.campaigns import parse_campaigns
-from etl.grid import Grid, read_grids
+from etl.grid import Grid
 from etl.headers import Header, apply_overrides, describe_columns, find_header
 from etl.problems import FileRefused, Problem
+from etl.reading import Book, read_book
 from thidua import db, positions, store
 from thidua.access import Account, require
 from thidua.settings import LIMITS
@@ -50,10 +51,19 @@ class Report:
     encoding: str | None = None
     replaced_batch: int | None = None
     problems: list[Problem] = field(default_factory=list)
+    # what the reading stage did not import, and why; what it noticed (a stray cell)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.status != "refused"
+
+    def notes(self) -> list[str]:
+        """Lines under the verdict: sheets skipped and what the reader noticed."""
+        return [f"  · bỏ qua trang «{sheet}»: {why}." for sheet, why in self.skipped] + [
+            f"  · lưu ý: {warning}" for warning in self.warnings
+        ]
 
     def message(self) -> str:
         if self.status == "duplicate":
@@ -68,7 +78,7 @@ class Report:
                 text += f", thay thế {self.replaced} dòng cũ của cùng khối/năm/kế hoạch"
             if self.encoding:
                 text += f"; đã chuyển mã từ {self.encoding} sang Unicode"
-            return text + "."
+            return "\n".join([text + ".", *self.notes()])
         shown = self.problems[: LIMITS.max_reported_errors]
         lines = [
             f"{self.file}: KHÔNG NHẬP — {len(self.problems)} lỗi, cơ sở dữ liệu không thay đổi."
@@ -76,7 +86,7 @@ class Report:
         lines += [f"  - {p}" for p in shown]
         if len(self.problems) > len(shown):
             lines.append(f"  … và {len(self.problems) - len(shown)} lỗi khác.")
-        return "\n".join(lines)
+        return "\n".join(lines + self.notes())
 
 
 def sha256_of(path: Path) -> str:
@@ -128,7 +138,7 @@ class Inspection:
     path: Path
     file: str
     checksum: str
-    grids: list[Grid] = field(default_factory=list)
+    book: Book = field(default_factory=lambda: Book([]))
     sheets: list[SheetInfo] = field(default_factory=list)
     parsed: list[Parsed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -141,6 +151,10 @@ class Inspection:
     @property
     def ok(self) -> bool:
         return not self.problems and self.duplicate_of is None and bool(self.parsed)
+
+    @property
+    def grids(self) -> list[Grid]:
+        return self.book.grids
 
     @property
     def layout(self) -> str:
@@ -223,10 +237,10 @@ def inspect_file(
     path: Path,
     overrides: Overrides | None = None,
     name: str | None = None,
-    grids: Callable[[], list[Grid]] | None = None,
+    book: Callable[[], Book] | None = None,
 ) -> Inspection:
     """Read and check a file completely against the warehouse (read-only use of `con`).
-    `grids` gives the file's sheets when they are already being read (import_files)."""
+    `book` gives the file's sheets when they are already being read (import_files)."""
     shown = name or path.name
     try:
         checksum = sha256_of(path)
@@ -240,7 +254,7 @@ def inspect_file(
         inspection.duplicate_of = int(row[0])
         return inspection
     try:
-        inspection.grids = grids() if grids else read_grids(path, name=shown)
+        inspection.book = book() if book else read_book(path, name=shown)
     except FileRefused as refused:
         inspection.problems = refused.problems
         return inspection
@@ -294,8 +308,12 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
     name = inspection.file
     if inspection.duplicate_of is not None:
         return Report(name, "duplicate")
+    skipped, warnings = inspection.book.skipped, inspection.book.warnings
     if inspection.problems or not inspection.parsed:
-        return Report(name, "refused", encoding=inspection.encoding, problems=inspection.problems)
+        return Report(
+            name, "refused", encoding=inspection.encoding, problems=inspection.problems,
+            skipped=skipped, warnings=warnings,
+        )  # fmt: skip
     try:
         replaced = _write(con, inspection, actor.signature)
     except duckdb.Error as error:
@@ -313,6 +331,7 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
     return Report(
         name, "imported", layout=inspection.layout, rows=inspection.rows, replaced=replaced,
         encoding=inspection.encoding, replaced_batch=inspection.replaces,
+        skipped=skipped, warnings=warnings,
     )  # fmt: skip
 
 
@@ -320,9 +339,9 @@ def import_file(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     actor: Account,
-    grids: Callable[[], list[Grid]] | None = None,
+    book: Callable[[], Book] | None = None,
 ) -> Report:
-    return commit(con, inspect_file(con, path, grids=grids), actor)
+    return commit(con, inspect_file(con, path, book=book), actor)
 
 
 def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> None:
@@ -484,38 +503,37 @@ def import_files(paths: Iterable[Path], master: Path, actor: Account) -> list[Re
     files = [Path(p) for p in paths]
     # Refused before any file is read (write_files checks again; only a refusal is audited).
     store.checked(store.access_path(master), actor, "import", "nhập tệp")
-    with _reading_ahead(files) as grids_of:
+    with _reading_ahead(files) as book_of:
         return write_files(
             master,
             actor,
             lambda con: [
-                import_file(con, path, actor, functools.partial(grids_of, index))
+                import_file(con, path, actor, functools.partial(book_of, index))
                 for index, path in enumerate(files)
             ],
         )
 
 
 @contextlib.contextmanager
-def _reading_ahead(files: list[Path]) -> Iterator[Callable[[int], list[Grid]]]:
-    """`grids_of(i)`: file i's sheets, read in a thread one file ahead. calamine lets go of
-    the GIL while it parses a workbook (most of a read), so the second core reads while the
-    first opens the warehouse or writes the file before: a 100k-row register's import into
-    a new warehouse is ~0,12 s shorter. A refused file raises in grids_of, as read_grids."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-read")
-    pending: dict[int, Future[list[Grid]]] = {}
+def _reading_ahead(files: list[Path]) -> Iterator[Callable[[int], Book]]:
+    """`book_of(i)`: file i read, one file ahead: each file is read by its own bounded child
+    process (etl.reading) while this one opens the warehouse or writes the file before.
+    A refused file raises in book_of, as read_book does."""
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="etl-read")
+    pending: dict[int, Future[Book]] = {}
 
-    def grids_of(index: int) -> list[Grid]:
+    def book_of(index: int) -> Book:
         for skipped in [i for i in pending if i < index]:  # a duplicate is not read
             pending.pop(skipped).cancel()
-        future = pending.pop(index, None) or pool.submit(read_grids, files[index])
+        future = pending.pop(index, None) or pool.submit(read_book, files[index])
         if index + 1 < len(files):
-            pending[index + 1] = pool.submit(read_grids, files[index + 1])
+            pending[index + 1] = pool.submit(read_book, files[index + 1])
         return future.result()
 
     if files:
-        pending[0] = pool.submit(read_grids, files[0])
+        pending[0] = pool.submit(read_book, files[0])
     try:
-        yield grids_of
+        yield book_of
     finally:
         pool.shutdown(cancel_futures=True)
 

@@ -330,12 +330,17 @@ def test_shipped_templates_import_with_their_example_rows(
 
 
 def test_sheet_start_read_from_xml_agrees_with_calamine(tmp_path: Path) -> None:
-    """Excel row numbers rest on where calamine starts a sheet; the quick XML reading must agree."""
+    """Excel row numbers rest on where calamine starts a sheet; the streamed XML scan must agree."""
     import openpyxl
     import python_calamine
     from openpyxl.styles import PatternFill
 
-    from etl.grid import _xlsx_starts
+    from etl.reading.xlsx import plan_xlsx
+    from thidua.settings import LIMITS
+
+    def starts(path: Path) -> list[tuple[int, int]]:
+        plan = plan_xlsx(path, path.name, LIMITS, tmp_path)
+        return [(s.first_row - 1, s.first_col) for s in plan.sheets]
 
     files = [
         SAMPLES / n
@@ -357,11 +362,9 @@ def test_sheet_start_read_from_xml_agrees_with_calamine(tmp_path: Path) -> None:
     for path in files:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
         expected = [book.get_sheet_by_index(i).start for i in range(len(book.sheet_names))]
-        quick = _xlsx_starts(path)
-        # Either the same answer, or "unsure" (None) where the importer then asks calamine.
-        assert all(q is None or q == e for q, e in zip(quick, expected, strict=True)), path.name
-    assert _xlsx_starts(tmp_path / "styled.xlsx") == [None]
-    assert _xlsx_starts(tmp_path / "c3.xlsx") == [(2, 2)]
+        assert starts(path) == expected, path.name
+    assert starts(tmp_path / "styled.xlsx") == [(3, 0)]
+    assert starts(tmp_path / "c3.xlsx") == [(2, 2)]
 
 
 SAMPLES = Path(__file__).parent / "samples"

@@ -26,19 +26,29 @@ MB = 1024 * 1024  # as Streamlit's uploader counts its «50 MB» (server.maxUplo
 
 @dataclass(frozen=True)
 class ImportLimits:
-    """Bounds that keep a hostile or broken file from eating the machine."""
+    """Bounds that keep a hostile or broken file from eating the machine. Every file is read
+    in a child process (etl.reading) that these bound; a province never needs to change them."""
 
     max_file_bytes: int = 50 * MB
-    # An .xlsx is a zip: refuse before inflating when the declared sizes are absurd.
-    max_unzipped_bytes: int = 400 * 1024 * 1024
+    # An .xlsx is a zip: counted in the bytes its members really inflate to, never their
+    # declared sizes; a member may not inflate to more than this many times its packed size.
+    max_unzipped_bytes: int = 400 * MB
     max_zip_ratio: float = 200.0
+    max_zip_members: int = 2_000
     max_rows: int = 1_000_000
+    max_columns: int = 512  # Excel allows 16,384; no list of awards is wider than a few dozen
+    max_cells: int = 20_000_000  # rows × columns of a sheet's used range, after stray cells
+    max_cell_chars: int = 32_767  # Excel's own limit for one cell
+    # The reading child: wall time and address space; past either, the file is refused.
+    read_seconds: float = 60.0
+    read_memory_mb: int = 2_048
     # How many errors are listed per file before "và N lỗi khác".
     max_reported_errors: int = 50
 
 
 LIMITS = ImportLimits()
-UPLOAD_KINDS = ("xlsx", "xls", "csv")  # the files the upload page takes
+# the files the upload page takes (.txt/.tsv: Excel's «Unicode Text», tab-separated)
+UPLOAD_KINDS = ("xlsx", "xls", "csv", "txt", "tsv")
 
 
 def too_big(size: int, limits: ImportLimits = LIMITS) -> str:

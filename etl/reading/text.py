@@ -1,0 +1,170 @@
+"""CSV and tab-separated text in the dialects offices save: any of `,` `;` TAB `|` as the
+separator (Excel on a Vietnamese Windows writes `;`), a BOM for UTF-8 or UTF-16 (Excel's
+«Unicode Text» is UTF-16 with tabs), lines ending in CRLF, LF or CR alone (old Mac and some
+accounting exports) or a mixture, quoted fields with doubled quotes and line breaks, and the
+legacy Vietnamese encodings.
+
+Every physical line of the file becomes one row of the grid, so a row number in a message
+is the line a person sees in a text editor; a record whose quoted field spans lines is
+followed by empty rows for the lines it took. The lines counted independently must equal
+the lines the parser consumed, or the file is refused: a row never disappears silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+
+import polars as pl
+
+from etl.problems import FileRefused, Problem
+from thidua.settings import ImportLimits
+from thidua.text import decode_bytes
+
+SEPARATORS = (",", ";", "\t", "|")
+SEPARATOR_NAMES = {",": "dấu phẩy", ";": "dấu chấm phẩy", "\t": "dấu tab", "|": "dấu gạch đứng"}
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_EXCEL_SEP_HINT = re.compile(r"^sep=(.)\r?\n?$")
+
+
+def _refuse(file: str, message: str, row: int | None = None) -> FileRefused:
+    return FileRefused([Problem(file=file, message=message, row=row)])
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """The text and the legacy encoding it was converted from (None for Unicode)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    head = data[:4096]
+    if b"\x00" in head:
+        odd_zeros, even_zeros = head[1::2].count(0), head[0::2].count(0)
+        codec = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+        return data.decode(codec, errors="replace"), None
+    text, encoding = decode_bytes(data)
+    return text, None if encoding in {"utf-8", "utf-8-sig"} else encoding
+
+
+def physical_lines(text: str) -> int:
+    """Lines as a text editor shows them: CRLF, CR or LF each end one."""
+    ends = len(_LINE_END.findall(text))
+    return ends + (1 if text and not text.endswith(("\r", "\n")) else 0)
+
+
+def sniff_separator(text: str, file: str, sample_records: int = 60) -> str:
+    """The separator that splits the first records into the most consistent columns."""
+    sample = text[: 256 * 1024]
+    scores: dict[str, tuple[float, int]] = {}
+    for sep in SEPARATORS:
+        counts = []
+        try:
+            for record in csv.reader(io.StringIO(sample, newline=""), delimiter=sep):
+                if any(field.strip() for field in record):
+                    counts.append(len(record))
+                if len(counts) >= sample_records:
+                    break
+        except csv.Error:
+            continue
+        wide = [c for c in counts if c > 1]
+        if not wide:
+            continue
+        mode, hits = Counter(wide).most_common(1)[0]
+        scores[sep] = (round(hits / len(counts), 1), mode)
+    if not scores:
+        return ","  # one column: any separator reads it the same
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][1][0] >= 0.9:
+        first, second = (SEPARATOR_NAMES[s] for s, _ in ranked[:2])
+        raise _refuse(
+            file,
+            f"không rõ các cột được ngăn bằng {first} hay {second} (cả hai đều chia đều các dòng); "
+            "hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx.",
+        )
+    return ranked[0][0]
+
+
+_CSV_ERRORS = (
+    ("field larger than field limit", "một ô dài quá {limit} ký tự"),
+    ("unexpected end of data", 'dấu ngoặc kép «"» mở ở dòng này không được đóng đến hết tệp'),
+    ("expected after", "sau dấu ngoặc kép đóng còn ký tự khác trước dấu ngăn cột"),
+    ("NUL", "dòng có ký tự rỗng (NUL): tệp không phải văn bản thuần"),
+)
+
+
+def read_text_table(
+    data: bytes, file: str, limits: ImportLimits
+) -> tuple[pl.DataFrame, int, str | None, str]:
+    """(cells as c0..cN text columns, Excel-like row of the first grid row, legacy encoding,
+    separator) — or a refusal naming the line."""
+    text, encoding = decode_text(data)
+    first_row = 1
+    hint = _EXCEL_SEP_HINT.match(text[:8])
+    if hint and hint.group(1) in SEPARATORS:
+        sep = hint.group(1)
+        newline = _LINE_END.search(text)
+        text = text[newline.end() :] if newline else ""
+        first_row = 2
+    else:
+        sep = sniff_separator(text, file)
+    rows = _records(text, sep, file, limits, first_row)
+    expected = physical_lines(text)
+    if len(rows) != expected:
+        raise _refuse(
+            file,
+            f"đọc được {len(rows)} dòng nhưng tệp có {expected} dòng; có dòng không đọc được "
+            "(dấu ngoặc kép hoặc ký tự xuống dòng lạ). Hãy mở bằng Excel rồi lưu lại.",
+            row=first_row + min(len(rows), expected),
+        )
+    width = max((len(r) for r in rows), default=0)
+    columns = {f"c{i}": [r[i] if i < len(r) else None for r in rows] for i in range(max(width, 1))}
+    frame = pl.DataFrame(columns, schema={name: pl.String for name in columns})
+    return frame, first_row, encoding, sep
+
+
+def _records(
+    text: str, sep: str, file: str, limits: ImportLimits, first_row: int
+) -> list[list[str]]:
+    csv.field_size_limit(limits.max_cell_chars)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    rows: list[list[str]] = []
+    consumed = 0
+    while True:
+        start = first_row + consumed
+        try:
+            record = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:
+            raise _refuse(file, _csv_error(str(error), limits), row=start) from None
+        if len(record) > limits.max_columns:
+            raise _refuse(
+                file,
+                f"dòng có {len(record):,} cột, quá giới hạn {limits.max_columns}; "
+                "có thể chọn sai dấu ngăn cột hoặc tệp không phải danh sách.".replace(",", "."),
+                row=start,
+            )
+        spanned = reader.line_num - consumed
+        if spanned > 1 and any("\n" in f or "\r" in f for f in record if sep in f):
+            raise _refuse(
+                file,
+                f'dấu ngoặc kép «"» mở ở dòng này gộp {spanned} dòng vào một ô; '
+                "hãy kiểm tra dấu ngoặc kép rồi lưu lại.",
+                row=start,
+            )
+        rows.append(record)
+        rows.extend([] for _ in range(spanned - 1))  # the lines the record took
+        consumed = reader.line_num
+        if len(rows) > limits.max_rows:
+            raise _refuse(
+                file,
+                f"tệp có hơn {limits.max_rows:,} dòng, quá giới hạn.".replace(",", "."),
+                row=start,
+            )
+
+
+def _csv_error(error: str, limits: ImportLimits) -> str:
+    for needle, sentence in _CSV_ERRORS:
+        if needle in error:
+            return sentence.format(limit=f"{limits.max_cell_chars:,}".replace(",", "."))
+    return "không đọc được dòng này (sai cấu trúc CSV: dấu ngăn cột, dấu ngoặc kép)."

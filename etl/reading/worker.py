@@ -1,0 +1,56 @@
+"""The reading child: `python -m etl.reading.worker REQUEST.json`.
+
+It bounds itself before it imports anything heavy (address space, CPU seconds, size of what
+it writes), reads one file into text grids and writes them as Arrow IPC files beside a
+result.json. Whatever the file does to calamine — an allocation of hundreds of GiB, a
+deflate bomb, an endless parse — happens to this process, never to the dashboard or the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import resource
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _bound_self(limits: dict[str, Any]) -> None:
+    memory = int(limits["read_memory_mb"]) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    seconds = math.ceil(float(limits["read_seconds"])) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+    written = 2 * int(limits["max_unzipped_bytes"]) + 64 * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_FSIZE, (written, written))
+
+
+def main(request_path: str) -> int:
+    request = json.loads(Path(request_path).read_text(encoding="utf-8"))
+    _bound_self(request["limits"])
+    # Imported only now, inside the bounds.
+    from etl.problems import FileRefused
+    from etl.reading.book import read_here
+    from thidua.settings import ImportLimits
+
+    out = Path(request["out"])
+    limits = ImportLimits(**request["limits"])
+    try:
+        result = read_here(Path(request["path"]), request["name"], limits, out)
+    except FileRefused as refused:
+        result = {
+            "ok": False,
+            "problems": [
+                {"message": p.message, "row": p.row, "column": p.column} for p in refused.problems
+            ],
+        }
+    except MemoryError:
+        result = {"ok": False, "memory": True}
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    (out / "result.tmp").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    (out / "result.tmp").rename(out / "result.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
