@@ -188,6 +188,10 @@ def _show(key: str, inspection: Inspection) -> None:
         st.info(
             f"Tệp gõ bằng bảng mã {inspection.encoding}; đã chuyển sang Unicode (xem các dòng đầu bên dưới)."
         )
+    for sheet, why in inspection.book.skipped:
+        st.info(f"Bỏ qua trang «{sheet}»: {why}.", icon=":material/visibility_off:")
+    for warning in inspection.book.warnings:
+        st.warning(f"Lưu ý: {warning}", icon=":material/warning:")
     if inspection.replaces is not None:
         st.warning(
             f"Tệp này là bản sửa của lần nhập #{inspection.replaces} (cùng số quyết định): xác nhận sẽ thay thế lần nhập đó."
@@ -315,7 +319,7 @@ if inspections:
         st.rerun()
 
 for message in st.session_state.pop("last_reports", []):
-    st.success(message)
+    st.success(message.replace("\n", "  \n"))  # the report's notes on lines of their own
 
 st.subheader("Lịch sử nhập")
 past = upload.history(master)

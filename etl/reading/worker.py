@@ -31,6 +31,7 @@ def main(request_path: str) -> int:
     # Imported only now, inside the bounds.
     from etl.problems import FileRefused
     from etl.reading.book import read_here
+    from etl.reading.child import high_water_kb
     from thidua.settings import ImportLimits
 
     out = Path(request["out"])
@@ -46,7 +47,7 @@ def main(request_path: str) -> int:
         }
     except MemoryError:
         result = {"ok": False, "memory": True}
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_mb"] = high_water_kb() / 1024
     (out / "result.tmp").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     (out / "result.tmp").rename(out / "result.json")
     return 0

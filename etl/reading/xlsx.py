@@ -21,6 +21,7 @@ from pathlib import Path
 from xml.sax.saxutils import unescape
 
 from etl.problems import FileRefused, Problem, column_letter
+from thidua.formatting import number
 from thidua.settings import ImportLimits
 
 CHUNK = 1 << 20
@@ -100,11 +101,11 @@ class SheetScan:
         self.rows.extend(int(number) for number, letters in rows if letters)
         self.first_letters.update(letters for _, letters in rows if letters)
         if len(self.rows) > limits.max_rows:
-            return f"có hơn {limits.max_rows:,} dòng có dữ liệu".replace(",", ".")
+            return f"có hơn {number(limits.max_rows)} dòng có dữ liệu"
         if _TWO_LETTERS.search(body) and two_letters.search(body):
-            for letters, number in wide_cell.findall(body):
+            for letters, row in wide_cell.findall(body):
                 col = letters_index(letters)
-                self.wide.append((col, int(number)))
+                self.wide.append((col, int(row)))
                 if col >= limits.max_columns:
                     self.beyond_cols += 1
             if self.beyond_cols > MAX_STRAY_CELLS:
@@ -183,8 +184,8 @@ class _Archive:
             if produced != info.file_size:
                 raise _refuse(
                     self.name,
-                    f"phần «{member}» khai {info.file_size:,} byte nhưng giải nén ra {produced:,} byte; "
-                    f"tệp bị hỏng hoặc bị làm giả. {_GUARD}".replace(",", "."),
+                    f"phần «{member}» khai {_size(info.file_size)} nhưng giải nén ra "
+                    f"{_size(produced)}; tệp bị hỏng hoặc bị làm giả. {_GUARD}",
                 )
 
     def _inflate(self, inflater: zlib._Decompress, raw: bytes) -> Iterator[bytes]:
@@ -209,9 +210,9 @@ class _Archive:
         ):
             raise _refuse(
                 self.name,
-                f"tệp nén bất thường: phần «{member}» giải nén ra hơn {produced / 1e6:,.0f} MB "
-                f"(khai {info.file_size / 1e6:,.1f} MB, nén {info.compress_size / 1e6:,.1f} MB). "
-                f"{_GUARD}".replace(",", "."),
+                f"tệp nén bất thường: phần «{member}» khai {_size(info.file_size)} khi giải nén "
+                f"(nén {_size(info.compress_size)}) nhưng đã giải nén ra hơn {_size(produced)}. "
+                f"{_GUARD}",
             )
 
     def read(self, member: str, cap: int = 16 * 1024 * 1024) -> bytes:
@@ -226,6 +227,14 @@ class _Archive:
 _BROKEN = "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel."
 _RESAVE = "hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx."
 _GUARD = "Đã dừng đọc để bảo vệ máy chủ; hãy mở bằng Excel, kiểm tra rồi lưu lại."
+
+
+def _size(count: int) -> str:
+    """Bytes as a person reads them: «4 KB», «1,2 GB»."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if count >= size:
+            return f"{number(count / size, 1 if count < 10 * size else 0)} {unit}"
+    return f"{count} byte"
 
 
 def _refuse(file: str, message: str) -> FileRefused:
@@ -322,16 +331,16 @@ def _scan_sheet(
     if height * width > limits.max_cells:
         raise _refuse(
             archive.name,
-            f"trang «{sheet}» trải trên {height:,} dòng × {width} cột, quá giới hạn "
-            f"{limits.max_cells:,} ô. {_GUARD}".replace(",", "."),
+            f"trang «{sheet}» trải trên {number(height)} dòng × {width} cột, quá giới hạn "
+            f"{number(limits.max_cells)} ô. {_GUARD}",
         )
     if len(plan.stray) > MAX_STRAY_CELLS:
         far = ", ".join(_ref(c, r) for c, r in plan.stray[:5] if c >= 0)
         raise _refuse(
             archive.name,
-            f"trang «{sheet}» có dữ liệu ở xa bảng chính (dòng {max(r for _, r in plan.stray):,}"
+            f"trang «{sheet}» có dữ liệu ở xa bảng chính (dòng {number(max(r for _, r in plan.stray))}"
             f"{', ô ' + far if far else ''}): hãy xóa các ô thừa hoặc chuyển dữ liệu lên gần "
-            "bảng, rồi lưu lại.".replace(",", "."),
+            "bảng, rồi lưu lại.",
         )
     return plan
 
