@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from bench.reading import hostile_rows, process_rows
 from etl.demo import _write_decision_list, _write_register, build_province, national_awards
 from etl.importer import WRITERS, import_files
 from etl.values import parse_date
@@ -317,7 +318,8 @@ def run(sizes: tuple[int, ...] = (1_000_000, 10_000_000), pages: bool = True) ->
         folder = Path(tmp)
         rows: list[tuple[str, float, str]] = []
         register, decision_list = make_files(folder)
-        register_rows, with_register = import_rows(folder, register)
+        rows += hostile_rows(folder)
+        register_rows, with_register = process_rows(folder, register)
         # A small file's ratios move more from round to round: more rounds (each ~1 s).
         list_rows, _ = import_rows(folder, decision_list, existing=with_register, repeat=15)
         rows += register_rows + list_rows

@@ -45,7 +45,7 @@ def high_water_kb(pid: int | str = "self") -> int:
 class Child:
     """One reading child for one file; `finish()` waits for it within the time bound."""
 
-    def __init__(self, path: Path, name: str, limits: ImportLimits) -> None:
+    def __init__(self, path: Path, name: str, limits: ImportLimits, fast: bool = True) -> None:
         self.key = (str(path.resolve()), name, limits)
         self.limits = limits
         self._folder = tempfile.TemporaryDirectory(prefix="thidua-read-")
@@ -58,6 +58,7 @@ class Child:
                     "name": name,
                     "out": str(self.work),
                     "limits": asdict(limits),
+                    "fast": fast,
                 },
                 ensure_ascii=False,
             ),

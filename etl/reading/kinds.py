@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -28,7 +29,13 @@ class Kind:
 
 
 def _not_a_sheet(what: str, todo: str = SAVE_AS_XLSX) -> Kind:
-    return Kind("other", f"tệp này là {what}, không phải bảng tính; {todo}")
+    return Kind("other", f"tệp này là {what}, không phải bảng tính Excel; {todo}")
+
+
+def _other_sheet(what: str, todo: str = SAVE_AS_XLSX) -> Kind:
+    """A spreadsheet in a format the reader does not take (saying «not a spreadsheet» of it
+    would be wrong)."""
+    return Kind("other", f"tệp này là {what}, định dạng bảng tính không đọc được; {todo}")
 
 
 _IMAGES = (
@@ -42,6 +49,8 @@ _IMAGES = (
 )
 _SCAN_TODO = "ảnh hay bản quét không đọc được thành số liệu; hãy gửi tệp Excel của danh sách."
 _HTML = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<table|<meta|<style|<div)", re.I)
+# A web page that opens with an XML declaration or a comment before its <html>.
+_XHTML = re.compile(rb"^\s*<(?:\?xml|!--)[^\0]{0,2000}?<(?:!doctype\s+html|html)\b", re.I)
 _XML_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
@@ -66,12 +75,12 @@ def kind_of(head: bytes, path: str) -> Kind:
     text_head = _text_head(head)
     if text_head is None:
         return _not_a_sheet("tệp nhị phân không rõ loại")
-    if _HTML.match(text_head):
+    if _HTML.match(text_head) or _XHTML.match(text_head):
         return _not_a_sheet(
             "trang web (HTML) được đặt tên như tệp Excel (phần mềm «xuất ra Excel» thường làm vậy)"
         )
     if text_head.lstrip().startswith(b"<?xml") and _XML_2003 in text_head:
-        return _not_a_sheet("bảng tính XML 2003 (SpreadsheetML)")
+        return _other_sheet("bảng tính XML 2003 (SpreadsheetML) được đặt tên như tệp Excel")
     return Kind("text")
 
 
@@ -97,8 +106,19 @@ def _zip_kind(path: str) -> Kind:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist()[:5000])
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError, NotImplementedError):
+            mimetype = b""
+            if "mimetype" in names:  # 100 bytes at most: a member may inflate to gigabytes
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        KeyError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         return Kind(
             "other",
             "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel.",
@@ -112,7 +132,7 @@ def _zip_kind(path: str) -> Kind:
             "bài trình chiếu PowerPoint (.pptx)", "hãy gửi bảng Excel của danh sách."
         )
     if b"opendocument.spreadsheet" in mimetype:
-        return _not_a_sheet(
+        return _other_sheet(
             "bảng tính OpenDocument (.ods, LibreOffice)",
             "hãy mở bằng LibreOffice hoặc Excel rồi lưu lại dưới dạng .xlsx và gửi lại.",
         )

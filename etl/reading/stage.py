@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etl.problems import FileRefused, Problem
-from etl.reading.child import Finished, take
+from etl.reading.child import Child, Finished, take
 from thidua.formatting import number
 from thidua.settings import LIMITS, ImportLimits, too_big
 
@@ -47,15 +47,37 @@ def read_book(path: Path, limits: ImportLimits = LIMITS, name: str | None = None
         ) from None
     if size > limits.max_file_bytes:  # said before a child is even started
         raise _refuse(shown, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
-    child = take(path, shown, limits)
+    child = take(path, shown, limits)  # fast: calamine reads while the scan runs
     try:
         finished = child.finish()
-        book = _outcome(finished, shown, limits)
+        spent = finished.seconds
+        if not _scan_first(finished):
+            return _measured(_outcome(finished, shown, limits), finished, spent)
     finally:
         child.cleanup()
+    # The fast child found stray cells or died: read again, the scan before calamine.
+    child = Child(path, shown, limits, fast=False)
+    try:
+        finished = child.finish()
+        return _measured(_outcome(finished, shown, limits), finished, spent + finished.seconds)
+    finally:
+        child.cleanup()
+
+
+def _measured(book: Book, finished: Finished, seconds: float) -> Book:
     book.peak_mb = max(book.peak_mb, finished.peak_mb)
-    book.seconds = finished.seconds
+    book.seconds = seconds
     return book
+
+
+def _scan_first(finished: Finished) -> bool:
+    """A fast child that asked for it, or that died other than by the time bound."""
+    if finished.timed_out:
+        return False
+    result_file = finished.work / "result.json"
+    if not result_file.exists():
+        return True
+    return bool(json.loads(result_file.read_text(encoding="utf-8")).get("scan_first"))
 
 
 def _outcome(finished: Finished, shown: str, limits: ImportLimits) -> Book:
@@ -76,14 +98,13 @@ def _outcome(finished: Finished, shown: str, limits: ImportLimits) -> Book:
     if finished.timed_out or signalled in (signal.SIGXCPU, signal.SIGKILL):
         raise _refuse(
             shown,
-            f"đọc tệp quá {number(limits.read_seconds, 0)} giây nên đã dừng để bảo vệ máy chủ; "
+            f"đọc tệp quá {_seconds(limits.read_seconds)} giây nên đã dừng để bảo vệ máy chủ; "
             "tệp quá lớn hoặc bị hỏng. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx (hoặc tách "
             "thành nhiều tệp) rồi gửi lại.",
         )
     if (
         result_file.exists()  # the child said MemoryError itself
-        or b"memory allocation" in stderr
-        or b"MemoryError" in stderr
+        or any(sign in stderr.lower() for sign in _OUT_OF_MEMORY)
         or signalled == signal.SIGABRT
     ):
         raise _refuse(
@@ -98,6 +119,24 @@ def _outcome(finished: Finished, shown: str, limits: ImportLimits) -> Book:
         "không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng; hãy mở bằng Excel rồi lưu "
         "lại dưới dạng .xlsx.",
     )
+
+
+# What a child that ran out of address space writes: Rust's allocator, Python, the dynamic
+# loader (a library that cannot be mapped: the bound is below what the reader needs to
+# start), OpenBLAS (loaded with pyarrow's numpy), C++.
+_OUT_OF_MEMORY = (
+    b"memory allocation",
+    b"memoryerror",
+    b"failed to map segment",
+    b"cannot allocate memory",
+    b"bad_alloc",
+    b"blas_thread_init",  # OpenBLAS could not start its threads within the bound
+)
+
+
+def _seconds(value: float) -> str:
+    """«60», or «0,3» for a bound under a second (it said «quá 0 giây»)."""
+    return number(value, 0 if float(value).is_integer() else 1)
 
 
 def _frame(file: Path) -> pl.DataFrame:

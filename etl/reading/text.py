@@ -29,7 +29,8 @@ from thidua.text import decode_bytes
 SEPARATORS = (",", ";", "\t", "|")
 SEPARATOR_NAMES = {",": "dấu phẩy", ";": "dấu chấm phẩy", "\t": "dấu tab", "|": "dấu gạch đứng"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_EXCEL_SEP_HINT = re.compile(r"^sep=(.)\r?\n?$")
+# Excel's own first line naming the separator: «sep=;» and its line end.
+_EXCEL_SEP_HINT = re.compile(r"sep=(.)(?:\r\n|\r|\n|$)")
 
 
 def _refuse(file: str, message: str, row: int | None = None) -> FileRefused:
@@ -39,7 +40,7 @@ def _refuse(file: str, message: str, row: int | None = None) -> FileRefused:
 def decode_text(data: bytes) -> tuple[str, str | None]:
     """The text and the legacy encoding it was converted from (None for Unicode)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        return data.decode("utf-16", errors="replace"), None
     head = data[:4096]
     if b"\x00" in head:
         odd_zeros, even_zeros = head[1::2].count(0), head[0::2].count(0)
@@ -143,6 +144,7 @@ def _records(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     rows: list[list[str]] = []
     consumed = 0
+    widest = 0
     while True:
         start = first_row + consumed
         try:
@@ -159,7 +161,8 @@ def _records(
                 row=start,
             )
         spanned = reader.line_num - consumed
-        if spanned > 1 and any("\n" in f or "\r" in f for f in record if sep in f):
+        widest = max(widest, len(record))
+        if spanned > 1 and _swallows_lines(record, sep, widest):
             raise _refuse(
                 file,
                 f'dấu ngoặc kép «"» mở ở dòng này gộp {spanned} dòng vào một ô; '
@@ -175,6 +178,20 @@ def _records(
                 f"tệp có hơn {number(limits.max_rows)} dòng, quá giới hạn.",
                 row=start,
             )
+
+
+def _swallows_lines(record: list[str], sep: str, widest: int) -> bool:
+    """A quoted field that holds whole lines of the table: a quote left open swallowed the
+    lines after it. A line of the table has a separator between each pair of its columns;
+    a cell typed on several lines with Alt+Enter («Phòng Kế hoạch,» above «Thanh tra tỉnh,
+    Sở Y tế») holds a comma or two on each."""
+    enough = max(2, (widest - 1) // 2)
+    return any(
+        line.count(sep) >= enough
+        for field in record
+        if "\n" in field or "\r" in field
+        for line in _LINE_END.split(field)[1:]
+    )
 
 
 def _csv_error(error: str, limits: ImportLimits) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import resource
 import sys
 from pathlib import Path
@@ -30,14 +31,16 @@ def main(request_path: str) -> int:
     _bound_self(request["limits"])
     # Imported only now, inside the bounds.
     from etl.problems import FileRefused
-    from etl.reading.book import read_here
+    from etl.reading.book import ScanFirst, read_here
     from etl.reading.child import high_water_kb
     from thidua.settings import ImportLimits
 
     out = Path(request["out"])
     limits = ImportLimits(**request["limits"])
     try:
-        result = read_here(Path(request["path"]), request["name"], limits, out)
+        result = read_here(Path(request["path"]), request["name"], limits, out, request["fast"])
+    except ScanFirst:
+        result = {"ok": False, "scan_first": True}
     except FileRefused as refused:
         result = {
             "ok": False,
@@ -50,7 +53,9 @@ def main(request_path: str) -> int:
     result["peak_mb"] = high_water_kb() / 1024
     (out / "result.tmp").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     (out / "result.tmp").rename(out / "result.json")
-    return 0
+    # Not a normal exit: a fast read's calamine thread may still be at work on a file the
+    # scan refused; nothing of it is wanted.
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -268,8 +268,21 @@ def _sheet_members(archive: _Archive) -> list[tuple[str, str, str]]:
     return sheets
 
 
-def plan_xlsx(path: Path, name: str, limits: ImportLimits, work: Path) -> XlsxPlan:
-    """Scan every member of the workbook; refuse what cannot be read safely."""
+def visible_sheets(path: Path, name: str, limits: ImportLimits) -> list[int]:
+    """Indexes of the sheets a reader may load (for calamine, before the scan ends)."""
+    sheets = _sheet_members(_Archive(path, name, limits))
+    return [
+        index
+        for index, (_, state, member) in enumerate(sheets)
+        if state not in ("hidden", "veryHidden") and "worksheets/" in member
+    ]
+
+
+def plan_xlsx(
+    path: Path, name: str, limits: ImportLimits, work: Path, rescue: bool = True
+) -> XlsxPlan:
+    """Scan every member of the workbook; refuse what cannot be read safely. `rescue`:
+    write the copy without stray cells (else the caller reads again scan-first)."""
     archive = _Archive(path, name, limits)
     plan = XlsxPlan([], [], [])
     for index, (sheet, state, member) in enumerate(_sheet_members(archive)):
@@ -287,7 +300,7 @@ def plan_xlsx(path: Path, name: str, limits: ImportLimits, work: Path) -> XlsxPl
         if member not in scanned and member.endswith((".xml", ".rels")):
             for _ in archive.chunks(member):
                 pass
-    if any(p.stray for p in plan.sheets):
+    if rescue and any(p.stray for p in plan.sheets):
         plan.clean_copy = _without_stray(archive, plan, work)
         plan.warnings += [_stray_sentence(p) for p in plan.sheets if p.stray]
     return plan
@@ -346,11 +359,14 @@ def _scan_sheet(
 
 
 def _tail_after_gap(values: list[int], gap: int) -> set[int]:
-    """The few values (at most MAX_STRAY_CELLS) that lie after a gap wider than `gap`."""
+    """The values that lie after a gap wider than `gap`, when they are few (at most
+    MAX_STRAY_CELLS) or fewer than those before it (the table is the bigger part): a few
+    are dropped as stray, more are refused by the caller. A table far below its title
+    (more values after the gap than before it) is not stray."""
     for position in range(len(values) - 1):
-        if (
-            values[position + 1] - values[position] > gap
-            and len(values) - position - 1 <= MAX_STRAY_CELLS
+        tail = len(values) - position - 1
+        if values[position + 1] - values[position] > gap and (
+            tail <= MAX_STRAY_CELLS or tail <= position
         ):
             return set(values[position + 1 :])
     return set()
