@@ -21,7 +21,9 @@ def _parser() -> argparse.ArgumentParser:
         "--db", help=f"tệp kho dữ liệu (mặc định ${settings.DB_ENV} hoặc data/warehouse.duckdb)"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    imp = commands.add_parser("import", help="nhập một hay nhiều tệp .xlsx, .xls, .csv")
+    imp = commands.add_parser(
+        "import", help="nhập một hay nhiều tệp .xlsx, .xls, .csv, .txt (Unicode Text)"
+    )
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
     demo = commands.add_parser("demo", help="sinh tỉnh mẫu (Kiên Giang 2018–2025) và nhập vào kho")

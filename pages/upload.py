@@ -25,7 +25,8 @@ master = settings.db_path()
 st.title("Tải dữ liệu lên")
 st.caption(
     "Tải lên danh sách khen thưởng, sổ khen thưởng, bảng chấm điểm khối/cụm, danh sách khối/cụm hoặc phong trào "
-    "(.xlsx, .xls, .csv). Chưa có gì được ghi cho đến khi bấm «Xác nhận nhập»."
+    f"({', '.join('.' + kind for kind in settings.UPLOAD_KINDS)}; .txt là «Unicode Text» của Excel). "
+    "Chưa có gì được ghi cho đến khi bấm «Xác nhận nhập»."
 )
 st.download_button(
     "Tải mẫu sổ khen thưởng (.xlsx, có danh sách chọn)",
@@ -183,6 +184,12 @@ def _show(key: str, inspection: Inspection) -> None:
         st.info(
             f"Tệp này đã được nhập (lần nhập #{inspection.duplicate_of}, cùng nội dung); xác nhận sẽ không thêm gì."
         )
+        return
+    if inspection.problems and not inspection.grids:
+        # Not read at all (not a spreadsheet, a hostile or broken file): the sentence says
+        # what it is and what to do; there are no cells to map or mark.
+        for problem in inspection.problems:
+            st.error(str(problem), icon=":material/block:")
         return
     if inspection.encoding:
         st.info(

@@ -100,6 +100,37 @@ def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
         assert "Tổng quan thi đua – khen thưởng" in text and "120" in text and "61,4%" in text
 
 
+def test_hostile_uploads_leave_the_server_up(master: Path, tmp_path: Path) -> None:
+    """A stray value in XFD1048576 once made calamine ask for hundreds of GiB and killed the
+    whole dashboard; a zip that lies about its sizes grew the server by gigabytes. Both go
+    through the upload page of a running server: the list is imported without the stray
+    cell (named in a note), the lying zip is refused, and the chart pages still answer."""
+    from tests import hostile_files
+    from tests.browser import ensure_accounts, serve_process
+    from thidua import db
+
+    db.publish_snapshot(master)  # an empty warehouse
+    stray = hostile_files.stray_last_cell(tmp_path, rows=60)
+    lying = hostile_files.lying_zip(tmp_path, inflates_to=300_000_000)
+    ensure_accounts(master)
+    with serve_process(master) as (url, server), browser_page(1366, 900) as page:
+        goto(page, url + "/tai-du-lieu", "chuyenvien")
+        page.locator("input[type=file]").set_input_files([str(stray), str(lying)])
+        page.get_by_text("Xác nhận nhập 1 tệp").wait_for(timeout=60_000)
+        settle(page)
+        text = page.inner_text("body")
+        assert "XFD1048576" in text and "nằm cách xa bảng" in text
+        assert "tệp nén bất thường" in text and "so_khen_zip_gia.xlsx" in text
+        assert server.poll() is None
+        page.get_by_role("button", name="Xác nhận nhập 1 tệp").click()
+        page.get_by_text("đã nhập 60 dòng").wait_for(timeout=60_000)
+        page.get_by_text("Tổng quan").first.click()
+        settle(page)
+        text = page.inner_text("body")
+        assert "Tổng quan thi đua – khen thưởng" in text and "60" in text
+        assert server.poll() is None
+
+
 # What the reader sees of an element whose English text is drawn at size 0 and the
 # Vietnamese after it: [font size of the element, the ::after text].
 _DRAWN = """e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]"""
