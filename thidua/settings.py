@@ -46,7 +46,22 @@ class ImportLimits:
     max_reported_errors: int = 50
 
 
-LIMITS = ImportLimits()
+LIMITS_ENV = "THIDUA_LIMIT_"  # THIDUA_LIMIT_READ_SECONDS=30 overrides read_seconds, …
+
+
+def limits_from_env(environ: dict[str, str] | None = None) -> ImportLimits:
+    """The defaults, each overridable as THIDUA_LIMIT_<NAME> (e.g. a slow server given
+    THIDUA_LIMIT_READ_SECONDS=120); a value that is not a number is a start-up error."""
+    environ = dict(os.environ) if environ is None else environ
+    changed: dict[str, float | int] = {}
+    for name, kind in ImportLimits.__annotations__.items():
+        value = environ.get(LIMITS_ENV + name.upper())
+        if value is not None:
+            changed[name] = float(value) if kind == "float" else int(value)
+    return ImportLimits(**changed)  # type: ignore[arg-type]
+
+
+LIMITS = limits_from_env()
 # the files the upload page takes (.txt/.tsv: Excel's «Unicode Text», tab-separated)
 UPLOAD_KINDS = ("xlsx", "xls", "csv", "txt", "tsv")
 
