@@ -36,7 +36,9 @@ def register_rows(count: int, first: int = 1) -> list[list[str]]:
     ]
 
 
-def stray_last_cell(folder: Path, rows: int = 60, cell: tuple[int, int] = (1_048_575, 16_383)) -> Path:
+def stray_last_cell(
+    folder: Path, rows: int = 60, cell: tuple[int, int] = (1_048_575, 16_383)
+) -> Path:
     """A register with one value left in a far cell (XFD1048576 by default): Ctrl+End
     and a key pressed there. calamine alone asks for 17 billion cells."""
     path = folder / "so_khen_o_cuoi.xlsx"
@@ -171,7 +173,7 @@ def _workbook_with_sheet(path: Path, sheet_xml: bytes) -> Path:
 def billion_laughs(folder: Path) -> Path:
     """Entities that expand tenfold per level: a parser that expands them asks for gigabytes."""
     levels = [b'<!ENTITY l0 "ha">'] + [
-        b"<!ENTITY l%d \"%s\">" % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10)
+        b'<!ENTITY l%d "%s">' % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10)
     ]
     xml = (
         b'<?xml version="1.0"?><!DOCTYPE worksheet [' + b"".join(levels) + b"]>"

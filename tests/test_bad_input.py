@@ -71,12 +71,21 @@ def _refusal(path: Path, limits: ImportLimits | None = None) -> str:
 
 
 def test_decompression_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+    """A real workbook whose sheet is 20 MB of blanks inside <sheetData> (well-formed XML
+    that deflates ~1000:1): refused as soon as the bytes our inflater really produces pass
+    the ratio, not after the whole member is inflated."""
+    sheet = "xl/worksheets/sheet1.xml"
+    book = write_rows(tmp_path / "book.xlsx", [REGISTER_HEADER])
     bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 20_000_000)
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == sheet:
+                data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * 20_000_000)
+            out.writestr(info.filename, data)
     assert bomb.stat().st_size < 100_000
-    assert "tệp nén bất thường" in _refusal(bomb)
+    text = _refusal(bomb)
+    assert "tệp nén bất thường" in text and f"«{sheet}»" in text
 
 
 def test_not_a_spreadsheet_and_oversized(tmp_path: Path) -> None:

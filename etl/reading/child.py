@@ -69,6 +69,8 @@ class Child:
             p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
         )
         env["RUST_BACKTRACE"] = "0"  # a panic is said in one line, not a backtrace
+        env["OPENBLAS_NUM_THREADS"] = "1"  # numpy comes with pyarrow; its threads' buffers
+        # would count against the address-space bound for nothing
         with (self.work / "stderr.txt").open("wb") as stderr:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "etl.reading.worker", str(request)],
