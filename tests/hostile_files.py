@@ -17,15 +17,15 @@ from tests.builders import REGISTER_HEADER
 HEADER = [str(v) for v in REGISTER_HEADER]
 
 
-def register_rows(count: int, first: int = 1) -> list[list[str]]:
-    """`count` award rows of a register (REGISTER_HEADER's columns), numbered from `first`."""
+def register_rows(count: int, first: int = 1, name: str = "Nguyễn Văn Thử") -> list[list[str]]:
+    """`count` valid award rows (REGISTER_HEADER's columns), numbered from `first`."""
     return [
         [
             "2024",
             "15/QĐ-UBND",
             "10/01/2024",
             "Cá nhân",
-            f"Nguyễn Văn Thử {n}",
+            f"{name} {n}",
             "Nam",
             "Chuyên viên",
             "Sở Y tế",

@@ -24,31 +24,13 @@ from etl.problems import FileRefused
 from etl.reading import Book, read_book
 from tests.builders import REGISTER_HEADER
 from tests.conftest import Importer
+from tests.hostile_files import register_rows
 from thidua.settings import LIMITS, PROJECT_ROOT, ImportLimits
 
 Snapshot = Callable[[], duckdb.DuckDBPyConnection]
 SHEET = "xl/worksheets/sheet1.xml"
 PEAK_MB = 500  # the reading child's resident memory for any file here
 SECONDS = 10.0  # any file here, read or refused
-
-
-def register_rows(count: int, first: int = 1, name: str = "Nguyễn Văn Thử") -> list[list[str]]:
-    """`count` valid award rows (REGISTER_HEADER's columns) numbered from `first`."""
-    return [
-        [
-            "2024",
-            "15/QĐ-UBND",
-            "10/01/2024",
-            "Cá nhân",
-            f"{name} {n}",
-            "Nam",
-            "Chuyên viên",
-            "Sở Y tế",
-            "Bằng khen của Chủ tịch UBND tỉnh",
-            "Thường xuyên",
-        ]
-        for n in range(first, first + count)
-    ]
 
 
 def register_xlsx(
