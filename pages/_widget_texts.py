@@ -28,7 +28,7 @@ _CSS = """
 
 def drop_zone_hint() -> str:
     """The drop zone's line beside «Chọn tệp», from the import limit and the kinds the page
-    takes: «hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv»."""
+    takes: «hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv, .txt, .tsv»."""
     most = number(LIMITS.max_file_bytes / MB, 0)
     return f"hoặc kéo thả tệp vào đây · tối đa {most} MB mỗi tệp · " + ", ".join(
         f".{kind}" for kind in UPLOAD_KINDS

@@ -146,7 +146,7 @@ def test_streamlit_words_on_widgets_are_vietnamese(master: Path) -> None:
         goto(page, url + "/tai-du-lieu", "chuyenvien")
         zone = page.locator("[data-testid=stFileUploaderDropzone]")
         assert zone.locator("button p").evaluate(_DRAWN) == ["0px", '"Chọn tệp"']
-        hint = '"hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv"'
+        hint = '"hoặc kéo thả tệp vào đây · tối đa 50 MB mỗi tệp · .xlsx, .xls, .csv, .txt, .tsv"'
         assert zone.locator("[data-testid=stFileUploaderDropzoneInstructions] span").evaluate(
             _DRAWN
         ) == ["0px", hint]

@@ -312,3 +312,25 @@ def test_a_decision_date_is_typed_the_vietnamese_way(
         .fetchall()
     )
     assert dates == [("2020-01-25", TRUTH["qd_bang_khen_2020.xlsx"]["awards"])]
+
+
+def test_hidden_draft_and_stray_cell_are_said_before_confirming(
+    master: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The preview says what the reader skipped (a hidden draft sheet) and dropped (a value
+    far from the table); confirming imports only the visible list's rows."""
+    from tests import hostile_files
+
+    at = upload_page(master, monkeypatch)
+    send(
+        at,
+        hostile_files.hidden_draft(tmp_path, rows=27, draft_rows=30),
+        hostile_files.stray_last_cell(tmp_path, rows=60),
+    )
+    assert [i.value for i in at.info if "Bỏ qua trang" in i.value] == [
+        "Bỏ qua trang «Bản nháp»: trang bị ẩn — thường là bản nháp cũ; không nhập."
+    ]
+    notes = [w.value for w in at.warning if w.value.startswith("Lưu ý")]
+    assert len(notes) == 1 and "XFD1048576 («x»)" in notes[0]
+    at.button(key="confirm").click().run()
+    assert awards_in(master) == 27 + 60
