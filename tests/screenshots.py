@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.browser import browser_page, goto, serve, settle
+from tests.hostile_files import pdf_as_xlsx
 from thidua import db, settings
 
 # README screenshots: file name -> URL path
@@ -61,13 +62,14 @@ def _capture(url: str, page: Any) -> None:
             # placeholder (the README's search screenshot showed an empty table).
             page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
             settle(page)
-        if name == "upload":  # a good list and a wrong one, before confirming
+        if name == "upload":  # a good list, a wrong one and a PDF sent as .xlsx, before confirming
             files = [
                 str(SAMPLES / "qd_bang_khen_2020.xlsx"),
                 str(SAMPLES / "bad" / "unknown_form.xlsx"),
+                str(pdf_as_xlsx(Path(tempfile.mkdtemp()))),
             ]
             page.locator("input[type=file]").set_input_files(files)
-            page.get_by_text("unknown_form.xlsx").last.wait_for(timeout=60_000)
+            page.get_by_text("quyet_dinh.xlsx").last.wait_for(timeout=60_000)
             settle(page)
             page.wait_for_timeout(3000)  # both files are checked in turn
             settle(page)
