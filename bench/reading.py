@@ -12,12 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from etl.problems import FileRefused
-from etl.reading.child import Child
-from etl.reading.stage import _outcome
+from etl.reading.stage import read_measured
 from tests.hostile_files import HOSTILE
 from thidua.formatting import number
-from thidua.settings import LIMITS, PROJECT_ROOT
+from thidua.settings import PROJECT_ROOT
 
 Row = tuple[str, float, str]
 
@@ -38,23 +36,20 @@ def hostile_rows(folder: Path) -> list[Row]:
     rows = []
     for label, make in HOSTILE.items():
         path = make(folder)
-        child = Child(path, path.name, LIMITS)
-        finished = child.finish()
-        try:
-            book = _outcome(finished, path.name, LIMITS)
-            shown = sum(g.cells.height for g in book.grids)
-            verdict = f"đọc {number(shown)} dòng" + (", có lưu ý" if book.warnings else "")
-            verdict += f", bỏ {len(book.skipped)} trang ẩn" if book.skipped else ""
-        except FileRefused as refused:
-            verdict = "từ chối: «" + refused.problems[0].message[:70] + "…»"
-        finally:
-            child.cleanup()
-        within = finished.seconds <= 10 and finished.peak_mb <= 500
+        reading = read_measured(path)
+        if reading.book is not None:
+            shown = sum(g.cells.height for g in reading.book.grids)
+            verdict = f"đọc {number(shown)} dòng" + (", có lưu ý" if reading.book.warnings else "")
+            verdict += f", bỏ {len(reading.book.skipped)} trang ẩn" if reading.book.skipped else ""
+        else:
+            assert reading.refused is not None
+            verdict = "từ chối: «" + reading.refused.problems[0].message[:70] + "…»"
+        within = reading.seconds <= 10 and reading.peak_mb <= 500
         rows.append(
             (
                 f"tệp xấu — {label} ({_size(path)})",
-                finished.seconds,
-                f"đỉnh {number(finished.peak_mb, 0)} MB; {verdict}; "
+                reading.seconds,
+                f"đỉnh {number(reading.peak_mb, 0)} MB; {verdict}; "
                 f"{'trong' if within else 'VƯỢT'} ngân sách ≤ 10 s, ≤ 500 MB",
             )
         )

@@ -36,38 +36,64 @@ def _refuse(file: str, message: str) -> FileRefused:
     return FileRefused([Problem(file=file, message=message)])
 
 
+@dataclass
+class Reading:
+    """One file read — its book, or why it was refused — with the time and the peak
+    memory of the children that read it (the benchmark's view of read_book)."""
+
+    book: Book | None
+    refused: FileRefused | None
+    seconds: float = 0.0
+    peak_mb: float = 0.0
+
+
 def read_book(path: Path, limits: ImportLimits = LIMITS, name: str | None = None) -> Book:
     """Read one file in a bounded child process; raise FileRefused with the reason."""
+    reading = read_measured(path, limits, name)
+    if reading.refused is not None:
+        raise reading.refused
+    assert reading.book is not None
+    return reading.book
+
+
+def read_measured(path: Path, limits: ImportLimits = LIMITS, name: str | None = None) -> Reading:
     shown = name or path.name
     try:
         size = path.stat().st_size
     except OSError:
-        raise _refuse(
-            shown, "không mở được tệp (tệp không tồn tại hoặc không có quyền đọc)."
-        ) from None
+        return Reading(
+            None, _refuse(shown, "không mở được tệp (tệp không tồn tại hoặc không có quyền đọc).")
+        )
     if size > limits.max_file_bytes:  # said before a child is even started
-        raise _refuse(shown, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
+        return Reading(
+            None, _refuse(shown, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
+        )
     child = take(path, shown, limits)  # fast: calamine reads while the scan runs
     try:
-        finished = child.finish()
-        spent = finished.seconds
-        if not _scan_first(finished):
-            return _measured(_outcome(finished, shown, limits), finished, spent)
+        first = child.finish()
+        if not _scan_first(first):
+            return _attempt(first, shown, limits, first.seconds, first.peak_mb)
     finally:
         child.cleanup()
     # The fast child found stray cells or died: read again, the scan before calamine.
     child = Child(path, shown, limits, fast=False)
     try:
-        finished = child.finish()
-        return _measured(_outcome(finished, shown, limits), finished, spent + finished.seconds)
+        again = child.finish()
+        seconds, peak = first.seconds + again.seconds, max(first.peak_mb, again.peak_mb)
+        return _attempt(again, shown, limits, seconds, peak)
     finally:
         child.cleanup()
 
 
-def _measured(book: Book, finished: Finished, seconds: float) -> Book:
-    book.peak_mb = max(book.peak_mb, finished.peak_mb)
-    book.seconds = seconds
-    return book
+def _attempt(
+    finished: Finished, shown: str, limits: ImportLimits, seconds: float, peak_mb: float
+) -> Reading:
+    try:
+        book = _outcome(finished, shown, limits)
+    except FileRefused as refused:
+        return Reading(None, refused, seconds, peak_mb)
+    book.peak_mb, book.seconds = max(book.peak_mb, peak_mb), seconds
+    return Reading(book, None, seconds, book.peak_mb)
 
 
 def _scan_first(finished: Finished) -> bool:
