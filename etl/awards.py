@@ -39,6 +39,10 @@ _FOOTER = re.compile(
     r"nguoi lap|noi nhan|ghi chu:)"
 )
 _FOOTER_COUNTS = re.compile(r"(\d+)\s*ca nhan.*?(\d+)\s*tap the")
+# A subtotal's first cell: «Cộng», «Cộng: 12», «Cộng 12 người»; a grand total: «Tổng cộng: 52».
+_SUBTOTAL = re.compile(r"^cong\b[\s:.]*(\d+)?\s*(nguoi|ca nhan|tap the|luot|don vi)?\.?$")
+_GRAND_TOTAL = re.compile(r"^tong (cong|so)\b[\s:.]*(\d+)?\s*(nguoi|ca nhan|tap the|luot)?\.?$")
+_BARE_COUNT = re.compile(r"^\d{1,6}$")
 RAW = "raw_"
 RawGetter = Callable[[str], pl.Expr]
 _DETAIL_FIELDS = ("position", "unit", "form", "gender", "recipient_kind", "decision_no")
@@ -54,6 +58,10 @@ class Context:
     footer_counts: tuple[int, int] | None = None
     footer_row: int | None = None
     sections: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    # «Cộng: 12» rows: Excel row → the count they state (None: no count of people to check,
+    # e.g. only a sum of money). They are checks on the rows above, never awards.
+    subtotals: dict[int, int | None] = field(default_factory=dict)
+    grand_total: int | None = None  # «Tổng cộng: 52» on the footer row
 
 
 def _row_text(values: list[str | None]) -> str:
@@ -134,10 +142,17 @@ def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
         values = grid.row_values(index)
         text = _row_text(values)
         folded = fold(text)
+        said = [v for v in values if v]
+        subtotal = _SUBTOTAL.match(fold(said[0])) if said else None
+        if subtotal:
+            context.subtotals[grid.excel_row(index)] = _stated_count(subtotal.group(1), said)
+            continue
         if _FOOTER.match(folded) or (values[0] is None and _FOOTER.match(fold(values[-1] or ""))):
             counts = _FOOTER_COUNTS.search(folded)
             if counts:
                 context.footer_counts = (int(counts.group(1)), int(counts.group(2)))
+            elif grand := _GRAND_TOTAL.match(fold(said[0])):
+                context.grand_total = _stated_count(grand.group(2), said)
             context.footer_row = grid.excel_row(index)
             return index
         stt = fold(values[cols["stt"]] or "") if "stt" in cols else ""
@@ -154,6 +169,16 @@ def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
             kind, form = said_kind or kind, said_form or form
         context.sections[index] = (kind, form)
     return grid.cells.height
+
+
+def _stated_count(in_cell: str | None, said: list[str]) -> int | None:
+    """The count a total row states: in its own cell («Cộng: 12»), or as a bare number in
+    the next filled cell («Cộng» | «12»). Any other number (a sum of money) is not a count."""
+    if in_cell:
+        return int(in_cell)
+    if len(said) > 1 and _BARE_COUNT.match(said[1].strip()):
+        return int(said[1])
+    return None
 
 
 def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFrame:
@@ -185,7 +210,9 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
     raw = {f"{RAW}{name}": pl.col(f"c{col}") for name, col in header.columns.items()}
     field_cols = [f"c{c}" for c in header.columns.values()]
     frame = frame.filter(
-        ~pl.col("is_section") & pl.any_horizontal(pl.col(field_cols).is_not_null())
+        ~pl.col("is_section")
+        & ~pl.col("source_row").is_in(sorted(context.subtotals))
+        & pl.any_horizontal(pl.col(field_cols).is_not_null())
     )
     return frame.select(
         "source_row",
@@ -317,6 +344,7 @@ def parse_awards(
         frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}"
     )
     problems += _footer_problems(frame, context, grid.file)
+    problems += _total_problems(frame["source_row"].to_list(), context, grid.file)
     said = {
         "decision_no": context.decision_no,
         "decision_date": context.decision_date.isoformat() if context.decision_date else None,
@@ -438,6 +466,45 @@ def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[P
     ]
 
 
+def _total_problems(rows: list[int], context: Context, file: str) -> list[Problem]:
+    """Each «Cộng: N» must count the award rows since the total before it, and «Tổng cộng: N»
+    all of them: a row missing, added or counted twice is said before anything is written."""
+    problems = []
+    since = 0
+    for row, stated in sorted(context.subtotals.items()):
+        counted = [r for r in rows if since < r < row]
+        if stated is not None and stated != len(counted):
+            problems.append(
+                Problem(
+                    file=file,
+                    row=row,
+                    message=(
+                        f"dòng cộng ghi {stated} nhưng có {len(counted)} dòng khen thưởng "
+                        f"{_span(counted, since, row)}. Hãy kiểm tra dòng thiếu, thừa hoặc số cộng."
+                    ),
+                )
+            )
+        since = row
+    if context.grand_total is not None and context.grand_total != len(rows):
+        problems.append(
+            Problem(
+                file=file,
+                row=context.footer_row,
+                message=(
+                    f"dòng tổng cộng ghi {context.grand_total} nhưng danh sách có {len(rows)} dòng "
+                    "khen thưởng. Hãy kiểm tra dòng thiếu, thừa hoặc số tổng."
+                ),
+            )
+        )
+    return problems
+
+
+def _span(counted: list[int], since: int, row: int) -> str:
+    if not counted:
+        return f"giữa dòng {since} và dòng {row}" if since else f"trước dòng {row}"
+    return f"từ dòng {counted[0]} đến dòng {counted[-1]}"
+
+
 def _finish(
     frame: pl.DataFrame,
     raw: RawGetter,
@@ -446,8 +513,14 @@ def _finish(
 ) -> pl.DataFrame:
     r = raw
     tail = _per_distinct(frame, "recipient_name", _unit_after_last_comma, pl.String())
+    name = r("recipient_name")
+    # A person's name typed all in capitals or all in small letters ("NGUYỄN THỊ ĐÀO",
+    # "nguyễn văn an") is stored as names are written; a collective keeps its own spelling.
+    one_case = (name == name.str.to_uppercase()) | (name == name.str.to_lowercase())
     frame = frame.with_columns(
-        recipient_name=r("recipient_name"),
+        recipient_name=pl.when((pl.col("recipient_kind") == "individual") & one_case)
+        .then(name.str.to_titlecase())
+        .otherwise(name),
         position=r("position"),
         # A collective's unit often only follows the last comma of its name
         # ("Trường THPT …, Sở Y tế"); take it when it is a unit the warehouse knows.

@@ -58,7 +58,13 @@ def _clean_column(
     else:
         distinct_text = distinct
     cleaned = (
-        distinct_text.str.normalize("NFC").str.replace_all(r"[\s\u00a0]+", " ").str.strip_chars()
+        distinct_text.str.normalize("NFC")
+        .str.replace_all(r"[\s\u00a0]+", " ")
+        .str.strip_chars()
+        # «Ð» (U+00D0, Icelandic Eth) looks like «Đ» and some keyboards and fonts type it; it is
+        # never Vietnamese, and a name typed with it would not match the same name with «Đ».
+        .str.replace_all("Ð", "Đ", literal=True)
+        .str.replace_all("ð", "đ", literal=True)
     )
     changed = distinct != cleaned
     if changed.any():

@@ -57,6 +57,34 @@ def rules_from_db(con: duckdb.DuckDBPyConnection) -> list[PositionRule]:
     return [PositionRule(r[0], bool(r[1]), re.compile(r[2]), r[3]) for r in rows]
 
 
+# Abbreviations typed for a post at the start of a position ("GĐ Sở Y tế", "P.GĐ", "TP. Tổ
+# chức", "CV", "GV"), spelled out before the rules see the phrase. Only the first phrase of a
+# position is the post itself: "Giáo viên, TP Rạch Giá" ends with a city, not a head of division.
+_POST_ABBREVIATIONS = {
+    "gd": "giam doc", "pgd": "pho giam doc", "tgd": "tong giam doc", "ptgd": "pho tong giam doc",
+    "tp": "truong phong", "ptp": "pho truong phong", "pp": "pho phong",
+    "ct": "chu tich", "pct": "pho chu tich", "bt": "bi thu", "pbt": "pho bi thu",
+    "cvp": "chanh van phong", "pcvp": "pho chanh van phong",
+    "ht": "hieu truong", "pht": "pho hieu truong",
+    "cv": "chuyen vien", "cvc": "chuyen vien chinh", "cvcc": "chuyen vien cao cap",
+    "cb": "can bo", "nv": "nhan vien", "gv": "giao vien", "bs": "bac si", "dd": "dieu duong",
+    "ktv": "ky thuat vien", "ys": "y si", "ds": "duoc si", "ttv": "thanh tra vien",
+}  # fmt: skip
+_DOTTED_PHO = re.compile(r"^p\.\s*")  # "P.GĐ", "P. Trưởng phòng"
+_FIRST_WORD = re.compile(r"^([a-z]+)\.?(?=\s|$)")
+
+
+def _spelled_out(phrase: str) -> str:
+    phrase = _DOTTED_PHO.sub("pho ", phrase)
+    words = phrase.split(" ", 1)
+    if words[0] == "pho" and len(words) == 2:
+        return "pho " + _spelled_out(words[1])
+    match = _FIRST_WORD.match(phrase)
+    if match and match.group(1) in _POST_ABBREVIATIONS:
+        return _POST_ABBREVIATIONS[match.group(1)] + phrase[match.end() :]
+    return phrase
+
+
 def _phrases(position: str) -> list[str]:
     phrases = []
     for part in _PHRASE_SPLIT.split(fold(position)):
@@ -64,7 +92,7 @@ def _phrases(position: str) -> list[str]:
         while (stripped := _PREFIXES.sub("", phrase)) != phrase:
             phrase = stripped
         if phrase:
-            phrases.append(phrase)
+            phrases.append(_spelled_out(phrase) if not phrases else phrase)
     return phrases
 
 

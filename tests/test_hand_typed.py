@@ -1,0 +1,63 @@
+"""Hand-typed text (issue 19, family 11): abbreviated posts and award names, names typed in
+capitals or small letters, «Ð» typed for «Đ», non-breaking spaces. Figures counted by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from tests.builders import REGISTER_HEADER, write_rows
+from tests.conftest import Importer
+
+# (name as typed, position as typed, award as typed) — 12 individuals of one decision.
+TYPED = [
+    ("NGUYỄN VĂN AN", "GĐ Sở Y tế", "BK UBND tỉnh"),  # leader
+    ("trần thị bích", "PGĐ", "Bằng khen của Chủ tịch UBND tỉnh"),  # leader
+    ("Lê Văn Cường", "TP. Tổ chức - Hành chính", "BK CT UBND tỉnh"),  # leader
+    ("Phạm Thị Dung", "CV Phòng Nội vụ", "BK UBND tỉnh"),  # worker
+    ("Ðoàn Văn Ðức", "ÐD khoa Nhi", "BK UBND tỉnh"),  # worker; «Ð» is U+00D0
+    ("Võ Thị Em", "GV Trường THCS Vĩnh Hiệp", "BK UBND tỉnh"),  # worker
+    ("Huỳnh Văn Phú", "BS khoa Nội", "BK UBND tỉnh"),  # worker
+    ("Đặng Thị Giang", "KTV xét nghiệm", "BK UBND tỉnh"),  # worker
+    ("Bùi Văn Hải", "CB Văn phòng", "BK UBND tỉnh"),  # worker
+    ("Ngô Thị Hoa", "PHT", "BK UBND tỉnh"),  # leader
+    ("Dương Văn Ích", "Nhân viên\u00a0 bảo vệ", "BK UBND tỉnh"),  # worker
+    ("Lý Thị Kim", "Trưởng trạm", "BK UBND tỉnh"),  # no rule: unclassified
+]
+
+
+def test_hand_typed_register_gives_the_hand_counted_figures(
+    tmp_path: Path,
+    import_into: Importer,
+    snapshot: Callable[[], duckdb.DuckDBPyConnection],
+) -> None:
+    rows: list[list[object]] = [REGISTER_HEADER]
+    for name, position, award in TYPED:
+        gender = "Nữ" if " Thị " in f" {name.title()} " else "Nam"
+        rows.append(
+            ["2024", "15/QĐ-UBND", "10/01/2024", "Cá nhân", name, gender, position, "Sở Y tế",
+             award, "Thường xuyên"]
+        )  # fmt: skip
+    [report] = import_into(write_rows(tmp_path / "so_go_tay.xlsx", rows))
+    assert report.status == "imported", report.message()
+    con = snapshot()
+    counted = con.execute(
+        """SELECT count(*), count(*) FILTER (is_leader), count(*) FILTER (NOT is_leader),
+                  count(*) FILTER (is_leader IS NULL), count(*) FILTER (form_code = 'BK_TINH')
+           FROM awards"""
+    ).fetchone()
+    assert counted == (12, 4, 7, 1, 12)
+    stored = dict(con.execute("SELECT source_row, recipient_name FROM awards").fetchall())
+    assert stored[2] == "Nguyễn Văn An"
+    assert stored[3] == "Trần Thị Bích"
+    assert stored[6] == "Đoàn Văn Đức"
+    assert stored[4] == "Lê Văn Cường"  # typed in mixed case: kept as typed
+    rules = dict(con.execute("SELECT source_row, leader_rule FROM awards").fetchall())
+    assert (
+        rules[2] == "L_GIAM_DOC" and rules[4] == "L_TRUONG_DON_VI" and rules[11] == "L_HIEU_TRUONG"
+    )
+    assert rules[6] == "W_Y_TE" and rules[5] == "W_CHUYEN_VIEN" and rules[13] is None
+    positions = dict(con.execute("SELECT source_row, position FROM awards").fetchall())
+    assert positions[6] == "ĐD khoa Nhi" and positions[12] == "Nhân viên bảo vệ"
