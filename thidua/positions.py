@@ -86,7 +86,7 @@ def _spelled_out(phrase: str) -> str:
 
 
 def _phrases(position: str) -> list[str]:
-    phrases = []
+    phrases: list[str] = []
     for part in _PHRASE_SPLIT.split(fold(position)):
         phrase = part.strip(" .")
         while (stripped := _PREFIXES.sub("", phrase)) != phrase:
