@@ -33,15 +33,27 @@ def timed(action: Callable[[], object], repeat: int = 1) -> float:
     return best
 
 
+def _repeated(awards: pl.DataFrame, rows: int) -> pl.DataFrame:
+    """`rows` awards made by repeating the demo's; each copy's recipients get a letter after
+    their name, since a list that names one recipient twice for one award is refused."""
+    copies = rows // awards.height + 1
+    return pl.concat(
+        awards.with_columns(recipient_name=pl.col("recipient_name") + f" {chr(65 + i)}" * (i > 0))
+        for i in range(copies)
+    ).head(rows)
+
+
 def make_files(folder: Path, rows: int = 100_000, list_rows: int = 5_000) -> tuple[Path, Path]:
     province = build_province()
     register = province.awards.filter(pl.col("file_kind") == "register")
-    big = pl.concat([register] * (rows // register.height + 1)).head(rows)
+    big = _repeated(register, rows)
     register_path = folder / "so_khen_thuong_100k.xlsx"
     _write_register(register_path, big)
     candidates = register.filter(pl.col("form_code") == "BK_TINH")
     one = candidates.row(0, named=True)
-    decision = pl.concat([candidates] * (list_rows // candidates.height + 1)).head(list_rows).with_columns(
+    # One decision: a person the register rewards in two decisions is listed once.
+    once = candidates.unique(["recipient_kind", "recipient_name"])
+    decision = _repeated(once.sort("recipient_name"), list_rows).with_columns(
         decision_no=pl.lit(one["decision_no"]), decision_date=pl.lit(one["decision_date"]),
         year=pl.lit(one["year"]), gender=pl.lit(None, dtype=pl.String),
     )  # fmt: skip

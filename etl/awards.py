@@ -350,7 +350,8 @@ def parse_awards(
         "decision_date": context.decision_date.isoformat() if context.decision_date else None,
         "form_code": context.title_form,
     }
-    return _finish(frame, raw, known_units, rules), problems, said
+    finished = _finish(frame, raw, known_units, rules)
+    return finished, problems + _listed_twice(finished, grid.file), said
 
 
 def _gender(value: str) -> str | None:
@@ -463,6 +464,42 @@ def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[P
                 f"{individuals} cá nhân và {collectives} tập thể. Hãy kiểm tra các dòng bị thiếu hoặc thừa."
             ),
         )
+    ]
+
+
+# The same award to the same recipient (name, post and unit as typed) in the same decision.
+_SAME_AWARD = (
+    "recipient_kind", "recipient_name", "position", "unit_name", "form_code", "decision_no", "year"
+)  # fmt: skip
+
+
+def _listed_twice(frame: pl.DataFrame, file: str) -> list[Problem]:
+    """A recipient listed twice for one award of one decision would be counted twice: said
+    with both Excel rows. Namesakes in other units, or one person given two different
+    awards in one list, are different rows and stay."""
+    twice = (
+        frame.group_by(_SAME_AWARD)
+        .agg(pl.col("source_row").sort(), pl.col("form_text").first())
+        .filter(pl.col("source_row").list.len() > 1)
+        .sort(pl.col("source_row").list.get(1))
+    )
+    return [
+        Problem(
+            file=file,
+            row=rows[1],
+            column=None,
+            value=name,
+            message=(
+                f"đã có ở dòng {rows[0]} với cùng chức vụ, đơn vị và hình thức «{form}»"
+                + (f" của quyết định {decision}" if decision else "")
+                + (f" (còn ở dòng {', '.join(map(str, rows[2:]))})" if len(rows) > 2 else "")
+                + "; một người không được khen hai lần cùng hình thức trong một quyết định. "
+                "Hãy xóa dòng lặp."
+            ),
+        )
+        for name, decision, form, rows in twice.select(
+            "recipient_name", "decision_no", "form_text", "source_row"
+        ).iter_rows()
     ]
 
 

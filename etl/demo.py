@@ -1312,6 +1312,10 @@ def build_province(
             pl.col("year", "achievement_year").cast(pl.Int64)
         )
     )
+    # A recipient drawn twice for the same award of the same decision is one award (the
+    # importer refuses a list that repeats one).
+    same_award = ["recipient_kind", "recipient_name", "position", "unit_name", "form_code"]
+    awards = awards.unique([*same_award, "decision_no", "year"], keep="first", maintain_order=True)
     awards = (
         awards.with_row_index("_draw")
         .sort("year", "decision_date", "decision_no", "_draw")

@@ -61,3 +61,30 @@ def test_hand_typed_register_gives_the_hand_counted_figures(
     assert rules[6] == "W_Y_TE" and rules[5] == "W_CHUYEN_VIEN" and rules[13] is None
     positions = dict(con.execute("SELECT source_row, position FROM awards").fetchall())
     assert positions[6] == "ĐD khoa Nhi" and positions[12] == "Nhân viên bảo vệ"
+
+
+def test_a_person_listed_twice_is_refused_naming_both_rows_and_namesakes_are_not(
+    tmp_path: Path, import_into: Importer
+) -> None:
+    """Issue 19, family 12: one list, one decision. Row 3 repeats row 2 (same person, post,
+    unit, award): refused naming both rows. Row 4 is a namesake in another unit and row 5
+    the same person with another award: both are legitimate."""
+    base = ["2024", "15/QĐ-UBND", "10/01/2024", "Cá nhân", "Nguyễn Văn An", "Nam", "Chuyên viên"]
+    rows: list[list[object]] = [
+        REGISTER_HEADER,
+        [*base, "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"],
+        [*base, "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"],
+        [*base, "Sở Tài chính", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"],
+        [*base, "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh", "Thường xuyên"],
+    ]
+    [report] = import_into(write_rows(tmp_path / "trung_dong.xlsx", rows))
+    assert report.status == "refused"
+    assert [str(p) for p in report.problems] == [
+        "trung_dong.xlsx, dòng 3: giá trị «Nguyễn Văn An» — đã có ở dòng 2 với cùng chức vụ, "
+        "đơn vị và hình thức «Bằng khen của Chủ tịch UBND tỉnh» của quyết định 15/QĐ-UBND; một "
+        "người không được khen hai lần cùng hình thức trong một quyết định. Hãy xóa dòng lặp."
+    ]
+    del rows[2]  # the repeated row
+    [report] = import_into(write_rows(tmp_path / "khong_trung.xlsx", rows))
+    assert report.status == "imported", report.message()
+    assert report.rows == 3
