@@ -467,18 +467,21 @@ def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[P
     ]
 
 
-# The same award to the same recipient (name, post and unit as typed) in the same decision.
+# The same award to the same person (name, post and unit as typed) in the same decision.
+# Collectives are not checked: registers do list one collective twice in a decision (the
+# 2019 sample does, and its truth counts both).
 _SAME_AWARD = (
     "recipient_kind", "recipient_name", "position", "unit_name", "form_code", "decision_no", "year"
 )  # fmt: skip
 
 
 def _listed_twice(frame: pl.DataFrame, file: str) -> list[Problem]:
-    """A recipient listed twice for one award of one decision would be counted twice: said
+    """A person listed twice for one award of one decision would be counted twice: said
     with both Excel rows. Namesakes in other units, or one person given two different
     awards in one list, are different rows and stay."""
     twice = (
-        frame.group_by(_SAME_AWARD)
+        frame.filter(pl.col("recipient_kind") == "individual")
+        .group_by(_SAME_AWARD)
         .agg(pl.col("source_row").sort(), pl.col("form_text").first())
         .filter(pl.col("source_row").list.len() > 1)
         .sort(pl.col("source_row").list.get(1))
@@ -554,6 +557,7 @@ def _finish(
     # A person's name typed all in capitals or all in small letters ("NGUYỄN THỊ ĐÀO",
     # "nguyễn văn an") is stored as names are written; a collective keeps its own spelling.
     one_case = (name == name.str.to_uppercase()) | (name == name.str.to_lowercase())
+    one_case = one_case & name.str.contains(r"^[\p{L} ]+$")  # a name, not «<b>…» or «Tổ 3»
     frame = frame.with_columns(
         recipient_name=pl.when((pl.col("recipient_kind") == "individual") & one_case)
         .then(name.str.to_titlecase())

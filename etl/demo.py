@@ -1312,10 +1312,17 @@ def build_province(
             pl.col("year", "achievement_year").cast(pl.Int64)
         )
     )
-    # A recipient drawn twice for the same award of the same decision is one award (the
-    # importer refuses a list that repeats one).
-    same_award = ["recipient_kind", "recipient_name", "position", "unit_name", "form_code"]
-    awards = awards.unique([*same_award, "decision_no", "year"], keep="first", maintain_order=True)
+    # A person drawn twice for the same award of the same decision gets another middle name
+    # (the importer refuses a list that names one person twice for one award).
+    same_award = ["recipient_name", "position", "unit_name", "form_code", "decision_no", "year"]
+    repeat = (pl.col("recipient_kind") == "individual") & (
+        pl.int_range(pl.len()).over(same_award) > 0
+    )
+    awards = awards.with_columns(
+        recipient_name=pl.when(repeat)
+        .then(pl.col("recipient_name").str.replace(" ", " Minh ", literal=True))
+        .otherwise(pl.col("recipient_name"))
+    )
     awards = (
         awards.with_row_index("_draw")
         .sort("year", "decision_date", "decision_no", "_draw")

@@ -130,9 +130,10 @@ def test_every_error_of_a_file_is_listed_and_nothing_written(
         "Bằng khen của Chủ tịch UBND tỉnh",
         "Thường xuyên",
     ]
-    bad_gender = [*good[:5], "Không rõ", *good[6:]]
-    bad_date = [good[0], good[1], "31/02/2022", *good[3:]]
-    bad_kind = [*good[:8], "Cờ thi đua của UBND tỉnh", good[9]]  # a flag to a person
+    # Each wrong row names another person: the same person twice would be an error of its own.
+    bad_gender = [*good[:4], "Lê Văn B", "Không rõ", *good[6:]]
+    bad_date = [good[0], good[1], "31/02/2022", good[3], "Lê Văn C", *good[5:]]
+    bad_kind = [*good[:4], "Lê Văn D", *good[5:8], "Cờ thi đua của UBND tỉnh", good[9]]
     path = write_rows(
         tmp_path / "loi.xlsx", [REGISTER_HEADER, good, bad_gender, bad_date, bad_kind]
     )
