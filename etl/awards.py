@@ -43,6 +43,7 @@ _FOOTER_COUNTS = re.compile(r"(\d+)\s*ca nhan.*?(\d+)\s*tap the")
 _SUBTOTAL = re.compile(r"^cong\b[\s:.]*(\d+)?\s*(nguoi|ca nhan|tap the|luot|don vi)?\.?$")
 _GRAND_TOTAL = re.compile(r"^tong (cong|so)\b[\s:.]*(\d+)?\s*(nguoi|ca nhan|tap the|luot)?\.?$")
 _BARE_COUNT = re.compile(r"^\d{1,6}$")
+_NUMBERED = re.compile(r"^([0-9]{1,3}|[IVXivx]{1,4}|[a-dA-D])\s*[.)]\s*")
 RAW = "raw_"
 RawGetter = Callable[[str], pl.Expr]
 _DETAIL_FIELDS = ("position", "unit", "form", "gender", "recipient_kind", "decision_no")
@@ -62,6 +63,8 @@ class Context:
     # e.g. only a sum of money). They are checks on the rows above, never awards.
     subtotals: dict[int, int | None] = field(default_factory=dict)
     grand_total: int | None = None  # «Tổng cộng: 52» on the footer row
+    # «1. Sở Y tế» rows inside a list of people: grid index → the unit they head
+    unit_headings: dict[int, str] = field(default_factory=dict)
 
 
 def _row_text(values: list[str | None]) -> str:
@@ -117,9 +120,12 @@ def _decision_column(table: pl.DataFrame, name: str) -> pl.Expr:
     return _per_distinct(table, name, decision_numbers, pl.String())
 
 
-def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
-    """Section rows set recipient kind / award for the rows under them; the
-    footer ends the table. Returns the grid index where the table ends."""
+def _scan_sections(
+    grid: Grid, header: Header, context: Context, unit_of: Callable[[str], str | None]
+) -> int:
+    """Section rows set recipient kind / award for the rows under them; unit headings
+    («1. Sở Y tế» over the people of that unit) set their unit; the footer ends the table.
+    Returns the grid index where the table ends."""
     cols = header.columns
     name_col = cols.get("recipient_name")
     detail_cols = [cols[f] for f in _DETAIL_FIELDS if f in cols]
@@ -160,6 +166,9 @@ def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
         body = _NUMBERING.sub("", label)
         is_roman = bool(_ROMAN.match(stt)) or bool(_ROMAN.match(label) and "." in label[:5])
         if not (is_roman or body.startswith(_SECTION_WORDS) or forms.find_form_in(body)):
+            unit = _heading_unit(grid, index, header, values, kind, unit_of)
+            if unit is not None:
+                context.unit_headings[index] = unit
             continue
         said_kind = map_by_keywords(body, reference.RECIPIENT_KINDS)
         said_form = forms.find_form_in(body)
@@ -169,6 +178,31 @@ def _scan_sections(grid: Grid, header: Header, context: Context) -> int:
             kind, form = said_kind or kind, said_form or form
         context.sections[index] = (kind, form)
     return grid.cells.height
+
+
+def _heading_unit(
+    grid: Grid,
+    index: int,
+    header: Header,
+    values: list[str | None],
+    kind: str | None,
+    unit_of: Callable[[str], str | None],
+) -> str | None:
+    """The unit a row heads: its only text («1. Sở Y tế», or «Sở Y tế» beside a number) is
+    a unit the warehouse knows, and people follow — inside a section of individuals, or,
+    with no section, when the next row gives a post or a sex. In a section of collectives
+    such a row is an award to that collective."""
+    if kind == "collective":
+        return None
+    texts = [v for i, v in enumerate(values) if v and i != header.columns.get("stt")]
+    if len(texts) != 1:
+        return None
+    unit = unit_of(_NUMBERED.sub("", texts[0]).strip())
+    if unit is None or kind == "individual":
+        return unit
+    person_cols = [header.columns[f] for f in ("position", "gender") if f in header.columns]
+    after = grid.row_values(index + 1) if index + 1 < grid.cells.height else []
+    return unit if any(after and after[c] for c in person_cols) else None
 
 
 def _stated_count(in_cell: str | None, said: list[str]) -> int | None:
@@ -196,7 +230,17 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
             section_form, default=None, return_dtype=pl.String
         ),
         is_section=pl.col("grid_row").is_in(section_rows),
+        heading_unit=pl.col("grid_row").replace_strict(
+            context.unit_headings, default=None, return_dtype=pl.String
+        ),
     ).with_columns(
+        # A heading's unit holds for the rows under it, until the next heading or section.
+        pl.when(pl.col("is_section"))
+        .then(pl.lit(""))
+        .otherwise(pl.col("heading_unit"))
+        .forward_fill()
+        .replace("", None)
+        .alias("heading_unit"),
         # A section can say "no kind" explicitly: forward-fill from section rows only.
         pl.when(pl.col("is_section"))
         .then(pl.col("section_kind").fill_null(""))
@@ -211,11 +255,13 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
     field_cols = [f"c{c}" for c in header.columns.values()]
     frame = frame.filter(
         ~pl.col("is_section")
+        & ~pl.col("grid_row").is_in(sorted(context.unit_headings))
         & ~pl.col("source_row").is_in(sorted(context.subtotals))
         & pl.any_horizontal(pl.col(field_cols).is_not_null())
     )
     return frame.select(
         "source_row",
+        "heading_unit",
         pl.col("section_kind").replace("", None),
         pl.col("section_form").replace("", None),
         **raw,
@@ -257,12 +303,16 @@ def parse_awards(
     known_units: set[str] | frozenset[str] = frozenset(),
     given: dict[str, str] | None = None,
     rules: list[positions.PositionRule] | None = None,
+    unit_of: Callable[[str], str | None] | None = None,
 ) -> tuple[pl.DataFrame, list[Problem], dict[str, str | None]]:
     """Awards of one sheet, the problems found, and what the preamble said (for the preview).
-    `given` fills what the preamble lacks: decision_no, decision_date (ISO), form_code."""
+    `given` fills what the preamble lacks: decision_no, decision_date (ISO), form_code.
+    `unit_of`: the unit a typed name means (the units table and its aliases), if any."""
     context = read_preamble(grid, header)
     _apply_given(context, given or {})
-    end = _scan_sections(grid, header, context)
+    end = _scan_sections(
+        grid, header, context, unit_of or (lambda t: t if t in known_units else None)
+    )
     table = _table(grid, header, end, context)
 
     def raw(name: str) -> pl.Expr:
@@ -567,9 +617,14 @@ def _finish(
         # ("Trường THPT …, Sở Y tế"); take it when it is a unit the warehouse knows.
         unit_name=pl.coalesce(
             r("unit"),
+            pl.col("heading_unit"),
             pl.when(
                 (pl.col("recipient_kind") != "individual") & tail.is_in(sorted(known_units))
             ).then(tail),
+            # A collective that is itself a unit («Sở Y tế» given the provincial flag).
+            pl.when(
+                (pl.col("recipient_kind") == "collective") & name.is_in(sorted(known_units))
+            ).then(name),
         ),
         campaign_code=_decision_column(frame, "campaign"),
     )

@@ -215,7 +215,9 @@ def parse_grid(
             info,
         )
     if layout == "awards":
-        frame, problems, context = parse_awards(grid, header, known_units, chosen.context, rules)
+        frame, problems, context = parse_awards(
+            grid, header, known_units, chosen.context, rules, units.canonical
+        )
         info.context = context
     elif layout == "bloc_scores":
         frame, problems = parse_bloc_scores(grid, header, known_units)
