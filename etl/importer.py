@@ -20,7 +20,7 @@ from etl.campaigns import parse_campaigns
 from etl.grid import Grid
 from etl.headers import Header, apply_overrides, describe_columns, find_header
 from etl.problems import FileRefused, Problem
-from etl.reading import Book, read_book
+from etl.reading.stage import Book, read_book
 from thidua import db, positions, store
 from thidua.access import Account, require
 from thidua.settings import LIMITS

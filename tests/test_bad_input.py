@@ -12,7 +12,7 @@ import pytest
 
 from etl.cli import main
 from etl.problems import FileRefused
-from etl.reading import read_grids
+from etl.reading.stage import read_grids
 from tests.builders import REGISTER_HEADER, to_cp1258, write_rows
 from tests.conftest import SAMPLES, Importer
 from thidua.settings import ImportLimits, too_big

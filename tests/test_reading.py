@@ -21,7 +21,7 @@ import xlsxwriter
 
 from etl.cli import main
 from etl.problems import FileRefused
-from etl.reading import Book, read_book
+from etl.reading.stage import Book, read_book
 from tests.builders import REGISTER_HEADER
 from tests.conftest import Importer
 from tests.hostile_files import register_rows

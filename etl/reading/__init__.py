@@ -14,6 +14,5 @@ turns into a sentence: the dashboard keeps serving while a file is read (the par
 without holding the GIL) and cannot be taken down by one.
 """
 
-from etl.reading.stage import Book, read_book, read_grids
-
-__all__ = ["Book", "read_book", "read_grids"]
+# The stage (read_book) is imported from etl.reading.stage: this package's __init__ stays
+# empty so the reading child, which imports etl.reading.book, loads nothing it does not use.

@@ -1,26 +1,25 @@
 """Inside the reading child: one file's bytes to sheets of text cells (or a refusal),
 written out as Arrow IPC for the parent. Runs under the child's bounds only (see worker.py);
-it imports no Polars, so the child starts in ~0,2 s (the parent cleans the text, etl.grid)."""
+it imports no Polars, and Arrow only once calamine is already reading (the parent cleans the
+text, etl.grid): an .xlsx starts being read ~0,1 s after the child starts."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastexcel
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.ipc
-import python_calamine
 
 from etl.problems import FileRefused, Problem, column_letter
 from etl.reading.kinds import kind_of
-from etl.reading.text import read_text_table
 from etl.reading.xlsx import plan_xlsx, visible_sheets
 from thidua.formatting import number
 from thidua.settings import ImportLimits, too_big
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def _refuse(
@@ -49,6 +48,9 @@ def read_here(
     path: Path, name: str, limits: ImportLimits, out: Path, fast: bool = False
 ) -> dict[str, Any]:
     sheets, skipped, warnings = read_in_process(path, name, limits, out, fast)
+    import pyarrow as pa
+    import pyarrow.ipc
+
     written = []
     for index, sheet in enumerate(sheets):
         file = out / f"sheet{index}.arrow"
@@ -93,6 +95,8 @@ def read_in_process(
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
     if kind.name == "text":
+        from etl.reading.text import read_text_table
+
         table, first_row, encoding, _ = read_text_table(path.read_bytes(), name, limits)
         grids = [Sheet("CSV", table, first_row, 0, encoding)]
     elif kind.name == "xlsx" and fast:
@@ -142,6 +146,8 @@ def read_in_process(
 def _read_xls(
     path: Path, name: str, limits: ImportLimits
 ) -> tuple[list[Sheet], list[tuple[str, str]]]:
+    import python_calamine
+
     try:
         metadata = python_calamine.CalamineWorkbook.from_path(str(path)).sheets_metadata
     except Exception:  # calamine raises several unrelated types for broken files
@@ -162,10 +168,11 @@ def _read_xls(
 
 
 class _Early:
-    """Calamine reading the visible sheets in a daemon thread (it lets go of the GIL)."""
+    """Calamine reading the visible sheets in a daemon thread (it lets go of the GIL); the
+    sheets become Arrow tables in the main thread, once the scan has said they may."""
 
     def __init__(self, path: Path, indexes: list[int]) -> None:
-        self.tables: dict[int, pa.Table | BaseException] = {}
+        self.loaded: dict[int, Any] = {}  # fastexcel sheets, or what loading one raised
         self.thread = threading.Thread(target=self._run, args=(path, indexes), daemon=True)
         self.thread.start()
 
@@ -173,24 +180,31 @@ class _Early:
         try:
             reader = fastexcel.read_excel(str(path))
         except BaseException as error:  # noqa: BLE001 — said by sheet() in the main thread
-            self.tables = dict.fromkeys(indexes, error)
+            self.loaded = dict.fromkeys(indexes, error)
             return
         for index in indexes:
             try:
-                sheet = reader.load_sheet(index, header_row=None, dtypes="string")
-                self.tables[index] = pa.Table.from_batches([sheet.to_arrow()])
+                self.loaded[index] = reader.load_sheet(index, header_row=None, dtypes="string")
             except BaseException as error:  # noqa: BLE001
-                self.tables[index] = error
+                self.loaded[index] = error
 
     def sheet(
         self, name: str, index: int, sheet_name: str, limits: ImportLimits, start: tuple[int, int]
     ) -> Sheet:
+        import pyarrow as pa
+
         self.thread.join()
-        table = self.tables.get(index)
-        if isinstance(table, MemoryError):
-            raise table
-        if not isinstance(table, pa.Table):
-            raise _refuse(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.")
+        loaded = self.loaded.get(index)
+        if isinstance(loaded, MemoryError):
+            raise loaded
+        try:
+            if loaded is None or isinstance(loaded, BaseException):
+                raise ValueError(sheet_name)
+            table = pa.Table.from_batches([loaded.to_arrow()])
+        except MemoryError:
+            raise
+        except Exception:
+            raise _refuse(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
         return _sheet(table, name, sheet_name, limits, start)
 
 
@@ -215,6 +229,9 @@ def _load(
 ) -> Sheet:
     """One sheet through calamine as text; `start` (0-based row, column) from the XML scan,
     or None to ask calamine (a legacy .xls: the sheet is read a second time)."""
+    import pyarrow as pa
+    import python_calamine
+
     try:
         sheet = fastexcel.read_excel(str(path)).load_sheet(index, header_row=None, dtypes="string")
         if sheet.total_height > limits.max_rows:
@@ -238,6 +255,8 @@ def _load(
 def _check_cell_length(
     table: pa.Table, name: str, sheet: str, limits: ImportLimits, first_row: int, first_col: int
 ) -> None:
+    import pyarrow.compute as pc
+
     for position, column in enumerate(table.columns):
         lengths = pc.utf8_length(column)
         longest = pc.max(lengths).as_py()
