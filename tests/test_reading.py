@@ -741,3 +741,21 @@ def test_the_real_command_line_refuses_a_lying_zip_without_a_traceback(tmp_path:
     assert "zip_gia.xlsx: KHÔNG NHẬP" in done.stdout and "tệp nén bất thường" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
     assert _sha256(master) == before
+
+
+def test_no_temporary_folder_or_process_is_said_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (no temporary folder) or no process left for the reader: a sentence, not
+    an OSError reaching the page."""
+    from etl.reading import stage
+
+    def no_room(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(stage, "take", no_room)
+    path = tmp_path / "so.csv"
+    path.write_text("Năm,Họ tên\n2024,Lê Văn A\n", encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        read_book(path)
+    assert "không tạo được thư mục tạm hoặc tiến trình đọc" in str(refused.value)

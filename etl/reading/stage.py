@@ -68,7 +68,10 @@ def read_measured(path: Path, limits: ImportLimits = LIMITS, name: str | None = 
         return Reading(
             None, _refuse(shown, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
         )
-    child = take(path, shown, limits)  # fast: calamine reads while the scan runs
+    try:
+        child = take(path, shown, limits)  # fast: calamine reads while the scan runs
+    except OSError:
+        return Reading(None, _refuse(shown, _NO_CHILD))
     try:
         first = child.finish()
         if not _scan_first(first):
@@ -76,13 +79,23 @@ def read_measured(path: Path, limits: ImportLimits = LIMITS, name: str | None = 
     finally:
         child.cleanup()
     # The fast child found stray cells or died: read again, the scan before calamine.
-    child = Child(path, shown, limits, fast=False)
+    try:
+        child = Child(path, shown, limits, fast=False)
+    except OSError:
+        return Reading(None, _refuse(shown, _NO_CHILD))
     try:
         again = child.finish()
         seconds, peak = first.seconds + again.seconds, max(first.peak_mb, again.peak_mb)
         return _attempt(again, shown, limits, seconds, peak)
     finally:
         child.cleanup()
+
+
+# A temporary folder or a process could not be made (disk full, too many processes).
+_NO_CHILD = (
+    "máy chủ chưa đọc được tệp lúc này (không tạo được thư mục tạm hoặc tiến trình đọc; có thể "
+    "đĩa đầy); không có gì thay đổi. Hãy thử lại sau hoặc báo quản trị viên."
+)
 
 
 def _attempt(
