@@ -82,14 +82,25 @@ def parse_bloc_scores(
             )
         )
     raw = _raw_frame(grid, header)
-    # Rows under the table (signatures, "KHỐI TRƯỞNG") carry no unit and no total.
+    # Rows under the table (signatures, "KHỐI TRƯỞNG", a signer's name typed in the unit
+    # column) carry no total and no rank: the table ends at its last scored row.
+    scored = (
+        pl.col("total").is_not_null() | pl.col("rank").is_not_null()
+        if "rank" in raw.columns
+        else pl.col("total").is_not_null()
+    )
+    if "total" in raw.columns:
+        last = raw.with_row_index("_i").filter(scored)["_i"].max()
+        raw = raw.head(int(last) + 1) if isinstance(last, int) else raw.head(0)
     raw = raw.filter(pl.col("unit").is_not_null() | pl.col("total").is_not_null())
     for name in SCORE_COLUMNS:
         if name not in raw.columns:
             raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias(name))
     parsed = raw.with_columns(
         **{f"{n}_value": parse_number(pl.col(n)) for n in SCORE_COLUMNS if n != "rank"},
-        rank_value=parse_int(pl.col("rank")),
+        rank_value=parse_int(pl.col("rank")).fill_null(
+            per_value(raw, "rank", _rank_text).cast(pl.Int64)
+        ),
     )
     expected_total = (
         pl.col("bloc_score_value")
@@ -99,7 +110,11 @@ def parse_bloc_scores(
     checks = [
         Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
         Check(pl.col("total_value").is_null(), "total", "tổng điểm phải là số (ví dụ 95,5)."),
-        Check(pl.col("rank_value").is_null(), "rank", "xếp hạng phải là số nguyên (1, 2, 3…)."),
+        Check(
+            pl.col("rank_value").is_null(),
+            "rank",
+            "xếp hạng phải là số (1, 2, 3…) hoặc chữ (Nhất, Nhì, Ba…).",
+        ),
         *[
             Check(
                 pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(),
@@ -113,11 +128,6 @@ def parse_bloc_scores(
             & ((pl.col("total_value") - expected_total).abs() > 0.051),
             "total",
             "tổng điểm không bằng điểm khối chấm + điểm cộng − điểm trừ.",
-        ),
-        Check(
-            pl.col("rank_value").is_duplicated() & pl.col("rank_value").is_not_null(),
-            "rank",
-            "thứ hạng bị trùng với đơn vị khác.",
         ),
         Check(
             pl.col("unit").is_duplicated() & pl.col("unit").is_not_null(),
@@ -146,32 +156,67 @@ def parse_bloc_scores(
 
 
 def _rank_order_problems(parsed: pl.DataFrame, file: str, header: Header) -> list[Problem]:
-    """Ranks must run 1..n and follow the totals (a higher total never ranks lower)."""
-    ordered = parsed.sort("rank_value")
-    ranks = ordered["rank_value"].to_list()
-    if ranks != list(range(1, len(ranks) + 1)):
-        return [
+    """Ranks follow the totals as a competition ranks (đồng hạng): a unit ranks one below the
+    number of units with a higher total, so two units tied for 3rd are both 3rd and the next
+    is 5th. Any other rank is said with the rank the totals give."""
+    expected = parsed.with_columns(
+        expected=(pl.col("total_value").rank("min", descending=True)).cast(pl.Int64)
+    ).filter(pl.col("expected") != pl.col("rank_value"))
+    problems = []
+    for row, rank, should, total in expected.select(
+        "source_row", "rank_value", "expected", "total_value"
+    ).rows():
+        tied = parsed.filter(pl.col("total_value") == total).height
+        because = f"cùng tổng điểm với {tied - 1} đơn vị khác, " if tied > 1 else ""
+        problems.append(
             Problem(
                 file,
-                f"thứ hạng phải chạy liên tục từ 1 đến {len(ranks)}; bảng có {ranks}.",
+                f"với tổng {total:g} điểm ({because}{_higher(parsed, total)}) đơn vị này phải "
+                f"xếp thứ {should}.",
+                row=row,
                 column=header.labels.get("rank"),
+                value=str(rank),
             )
-        ]
-    totals = ordered["total_value"].to_list()
-    for previous, (row, total) in zip(
-        totals, ordered.select("source_row", "total_value").rows()[1:], strict=False
-    ):
-        if total > previous:
-            return [
-                Problem(
-                    file,
-                    "đơn vị có tổng điểm cao hơn lại xếp hạng thấp hơn.",
-                    row=row,
-                    column=header.labels.get("total"),
-                    value=f"{total:g}",
-                )
-            ]
-    return []
+        )
+    return problems
+
+
+def _higher(parsed: pl.DataFrame, total: float) -> str:
+    count = parsed.filter(pl.col("total_value") > total).height
+    return f"{count} đơn vị có tổng cao hơn" if count else "không đơn vị nào có tổng cao hơn"
+
+
+_RANK_WORDS = {
+    "nhat": 1, "nhi": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+    "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi ba": 13, "muoi bon": 14,
+    "muoi lam": 15,
+}  # fmt: skip
+_ROMAN_RANKS = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
+_RANK_PREFIX = re.compile(r"^(hang|thu|xep thu|xep hang|giai)\s+")
+
+
+def _rank_text(text: str) -> str | None:
+    rank = rank_in_words(text)
+    return None if rank is None else str(rank)
+
+
+def rank_in_words(text: str) -> int | None:
+    """«Nhất», «Nhì», «Ba», «Tư»…, «Hạng 3», «Thứ Ba», «III», «Đồng hạng Ba» → the rank."""
+    folded = _RANK_PREFIX.sub("", fold(text).replace("dong hang", "").strip(" .")).strip()
+    if folded.isdigit():
+        return int(folded)
+    return _RANK_WORDS.get(folded) or _ROMAN_RANKS.get(folded)
 
 
 def parse_memberships(

@@ -49,8 +49,8 @@ FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("achievement", r"^(thanh tich|noi dung thanh tich|tom tat thanh tich|ly do)"),
     ("self_score", r"^(diem )?tu cham"),
     ("bloc_score", r"^(diem )?(khoi|cum) cham|^diem (tham dinh|cham cheo)"),
-    ("bonus", r"^(diem cong|cong diem|diem thuong)"),
-    ("penalty", r"^(diem tru|tru diem)"),
+    ("bonus", r"^(diem cong|cong diem|diem thuong)|^cong$"),  # «Cộng | Trừ» beside the scores
+    ("penalty", r"^(diem tru|tru diem)|^tru$"),
     ("total", r"^(tong diem|tong cong|tong so diem|diem tong|tong)$"),
     ("rank", r"^(xep hang|thu hang|hang|xep thu|thu tu xep hang)$"),
     ("role", r"^(vai tro|chuc danh trong (khoi|cum)|nhiem vu)$"),
