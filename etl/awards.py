@@ -342,7 +342,7 @@ def parse_awards(
             award_type=_per_value(
                 table, "award_type", lambda v: map_by_keywords(v, reference.AWARD_TYPES)
             ),
-            gender=_per_value(table, "gender", _gender),
+            gender=pl.coalesce(_per_value(table, "gender", _gender), _sex_from_birth(raw)),
             year_from_cell=_per_distinct(table, "year", parse_int, pl.Int64()),
             decision_date=_per_distinct(table, "decision_date", parse_date, pl.Date()).fill_null(
                 pl.lit(context.decision_date, dtype=pl.Date)
@@ -404,6 +404,14 @@ def parse_awards(
     return finished, problems + _listed_twice(finished, grid.file), said
 
 
+def _sex_from_birth(raw: RawGetter) -> pl.Expr:
+    """The column of «Năm sinh | Nam | Nữ» the birth year is written in."""
+    male, female = raw("birth_male").is_not_null(), raw("birth_female").is_not_null()
+    return (pl.when(male & ~female).then(pl.lit("M")).when(female & ~male).then(pl.lit("F"))).cast(
+        pl.String
+    )
+
+
 def _gender(value: str) -> str | None:
     folded = fold(value)
     return {"nam": "M", "nu": "F", "m": "M", "f": "F"}.get(folded)
@@ -424,6 +432,11 @@ def _award_checks(raw: RawGetter, context: Context) -> list[Check]:
     return [
         Check(
             r("recipient_name").is_null(), "recipient_name", "thiếu họ tên / tên tập thể được khen."
+        ),
+        Check(
+            r("birth_male").is_not_null() & r("birth_female").is_not_null(),
+            "birth_female",
+            "năm sinh ghi ở cả cột Nam và cột Nữ: không biết người này là nam hay nữ.",
         ),
         Check(
             r("form").is_not_null() & pl.col("form_from_cell").is_null(),

@@ -115,7 +115,11 @@ def find_header(grid: Grid, scan_rows: int = 40) -> Header | None:
     # Or the row below adds fields (sub-headers under a merged cell).
     if row + 1 < grid.cells.height:
         lower = grid.row_values(row + 1)
+        birth = _birth_year_by_sex(upper, lower)
         extra = {k: v for k, v in _row_fields(lower).items() if k not in fields}
+        if birth:
+            # «Nam» folds to «nam» (year): under «Năm sinh» it says the sex, not a year.
+            extra = {k: v for k, v in extra.items() if v not in birth.values()} | birth
         if extra and all(_is_header_like(v) for v in lower if v):
             fields = {**fields, **extra}
             labels_source.update({name: lower[col] or "" for name, col in extra.items()})
@@ -128,6 +132,24 @@ def find_header(grid: Grid, scan_rows: int = 40) -> Header | None:
         for name, col in fields.items()
     }
     return Header(row=row, columns=fields, labels=labels)
+
+
+_BIRTH = re.compile(r"^(nam sinh|ngay sinh|ngay,? thang,? nam sinh)")
+_SEXES = {"nam": "birth_male", "nu": "birth_female"}
+
+
+def _birth_year_by_sex(upper: list[str | None], lower: list[str | None]) -> dict[str, int]:
+    """«Năm sinh» merged over «Nam | Nữ»: the column a birth year is written in gives the
+    person's sex (a common form). Returns {"birth_male": col, "birth_female": col}."""
+    found: dict[str, int] = {}
+    group = ""
+    for col, below in enumerate(lower):
+        if col < len(upper) and upper[col]:
+            group = fold(upper[col] or "")
+        sex = _SEXES.get(fold(below or "").strip(" .:"))
+        if sex and _BIRTH.match(group):
+            found[sex] = col
+    return found if len(found) == 2 else {}
 
 
 def _is_header_like(value: str) -> bool:
@@ -143,6 +165,7 @@ FIELD_LABELS = {
     "bloc": "Khối/Cụm thi đua", "role": "Vai trò", "self_score": "Điểm tự chấm", "bloc_score": "Điểm khối chấm",
     "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total": "Tổng điểm", "rank": "Xếp hạng",
     "plan_no": "Số kế hoạch", "issued_on": "Ngày ban hành", "campaign_name": "Tên phong trào", "campaign_kind": "Loại phong trào",
+    "birth_male": "Năm sinh (Nam)", "birth_female": "Năm sinh (Nữ)",
     "start": "Ngày bắt đầu", "end": "Ngày kết thúc", "deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu", "note": "Ghi chú",
 }  # fmt: skip
 
