@@ -16,11 +16,19 @@ _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 _EXCEL_EPOCH = pl.date(1899, 12, 30)
 
 
+# «ngày 02 tháng 7 năm 2024» typed in a date column, read as 02/7/2024.
+_WORDED_DATE = r"(?i)^ng[àa]y\s*(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})$"
+# A year of two digits («5/3/25») is not guessed: 1925 or 2025 is the analyst's to say.
+_FOUR_DIGIT_YEAR = r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$"
+
+
 def parse_date(column: pl.Expr) -> pl.Expr:
     text = column.str.replace(r"\s+00:00:00(\.0+)?$", "").str.strip_chars()
+    text = text.str.replace(_WORDED_DATE, "${1}/${2}/${3}")
     serial = text.cast(pl.Float64, strict=False)
+    typed = pl.when(text.str.contains(_FOUR_DIGIT_YEAR)).then(text)
     return pl.coalesce(
-        *[text.str.strptime(pl.Date, fmt, strict=False) for fmt in _DATE_FORMATS],
+        *[typed.str.strptime(pl.Date, fmt, strict=False) for fmt in _DATE_FORMATS],
         pl.when(serial.is_between(1, 80000)).then(
             _EXCEL_EPOCH + pl.duration(days=serial.floor().cast(pl.Int64))
         ),
@@ -51,15 +59,18 @@ def parse_int(column: pl.Expr) -> pl.Expr:
     return pl.when(whole).then(number.cast(pl.Int64, strict=False))
 
 
-_VI_DATE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+_VI_DATE = re.compile(
+    r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})"
+    r"|ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"  # «ngày 05/3/2025»
+)
 
 
 def vietnamese_date(text: str) -> tuple[int, int, int] | None:
-    """'ngày 25 tháng 01 năm 2020' -> (2020, 1, 25)."""
+    """'ngày 25 tháng 01 năm 2020' or 'ngày 25/01/2020' -> (2020, 1, 25)."""
     match = _VI_DATE.search(fold(text))
     if not match:
         return None
-    day, month, year = (int(g) for g in match.groups())
+    day, month, year = (int(g) for g in match.groups() if g is not None)
     return year, month, day
 
 
