@@ -17,7 +17,7 @@ import polars as pl
 
 from etl.checks import Check, run_checks
 from etl.grid import Grid
-from etl.headers import Header
+from etl.headers import FIELD_LABELS, Header
 from etl.problems import Problem
 from etl.values import (
     map_by_keywords,
@@ -31,6 +31,7 @@ from thidua import forms, positions, reference
 from thidua.text import fold
 
 _DECISION = re.compile(r"quyết định số\s*:?\s*([0-9]+(?:\s*/\s*[^\s,;)]+)?)", re.IGNORECASE)
+_KEM_THEO = re.compile(r"\(?\s*(kèm theo|kem theo)", re.IGNORECASE)
 _ROMAN = re.compile(r"^(i{1,3}|iv|v|vi{1,3}|ix|x|[a-d])[.)]?\s*(?=\s|$)")
 _NUMBERING = re.compile(r"^([0-9ivx]+|[a-d])[.)]\s*")
 _SECTION_WORDS = ("ca nhan", "tap the", "ho gia dinh", "tang ", "danh hieu")
@@ -82,6 +83,10 @@ def read_preamble(grid: Grid, header: Header) -> Context:
             when = vietnamese_date(text[match.end() :])
             if when:
                 context.decision_date = date(*when)
+            # Title, award and «Kèm theo…» typed in one merged cell: the award is before it.
+            before = _KEM_THEO.split(text[: match.start()])[0]
+            if context.title_form is None and before.strip():
+                context.title_form = forms.find_form_in(before)
         elif context.title_form is None and "quyet dinh" not in fold(text):
             context.title_form = forms.find_form_in(text)
     return context
@@ -162,7 +167,10 @@ def _scan_sections(
             context.footer_row = grid.excel_row(index)
             return index
         stt = fold(values[cols["stt"]] or "") if "stt" in cols else ""
-        label = fold(values[name_col] or "") if name_col is not None else folded
+        # A section typed in one cell merged across the row sits in the first column.
+        label = (
+            fold(values[name_col] or "") if name_col is not None and values[name_col] else folded
+        )
         body = _NUMBERING.sub("", label)
         is_roman = bool(_ROMAN.match(stt)) or bool(_ROMAN.match(label) and "." in label[:5])
         if not (is_roman or body.startswith(_SECTION_WORDS) or forms.find_form_in(body)):
@@ -418,7 +426,9 @@ def _gender(value: str) -> str | None:
 
 
 def _labels(header: Header) -> dict[str, str]:
-    labels = dict(header.labels)
+    # A field with no column of its own (the award given by a section or the title) is
+    # named in words, not by its code.
+    labels = {name: f"«{label}»" for name, label in FIELD_LABELS.items()} | header.labels
     if "position_unit" in labels:
         labels.setdefault("position", labels["position_unit"])
         labels.setdefault("unit", labels["position_unit"])
