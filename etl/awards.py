@@ -37,7 +37,10 @@ _NUMBERING = re.compile(r"^([0-9ivx]+|[a-d])[.)]\s*")
 _SECTION_WORDS = ("ca nhan", "tap the", "ho gia dinh", "tang ", "danh hieu")
 _FOOTER = re.compile(
     r"^(danh sach (nay )?co|tong (cong|so)|kt\.? ?chu tich|tm\.? ?|chu tich$|pho chu tich$|"
-    r"nguoi lap|noi nhan|ghi chu:)"
+    r"nguoi lap|noi nhan|ghi chu:|"
+    # The signer of a department's or a body's list: «GIÁM ĐỐC», «KT. GIÁM ĐỐC», «Q. HIỆU TRƯỞNG»
+    r"((kt|q|tl|tuq)\.? ?)?(pho )?(giam doc|truong ban|cuc truong|hieu truong|vien truong|"
+    r"thu truong|chanh van phong|truong phong)$)"
 )
 _FOOTER_COUNTS = re.compile(r"(\d+)\s*ca nhan.*?(\d+)\s*tap the")
 # A subtotal's first cell: «Cộng», «Cộng: 12», «Cộng 12 người»; a grand total: «Tổng cộng: 52».
@@ -136,13 +139,19 @@ def _scan_sections(
     detail_cols = [cols[f] for f in _DETAIL_FIELDS if f in cols]
     kind: str | None = None
     form: str | None = None
-    # Only rows with nothing in the detail columns can be sections or the footer: find them
-    # in one vectorised pass, then read just those (a 100k-row register has almost none).
+    # Only rows with nothing in the detail columns, or no name and no number (a signer's
+    # title under the unit column), can be sections or the footer: find them in one
+    # vectorised pass, then read just those (a 100k-row register has almost none).
     empty_details = (
         pl.all_horizontal(pl.col(f"c{c}").is_null() for c in detail_cols)
         if detail_cols
         else pl.lit(True)
     )
+    unnamed = [cols[f] for f in ("recipient_name", "stt") if f in cols]
+    if unnamed:
+        empty_details = empty_details | pl.all_horizontal(
+            pl.col(f"c{c}").is_null() for c in unnamed
+        )
     candidates = (
         grid.cells.with_row_index("i")
         .slice(header.data_start)
