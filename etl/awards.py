@@ -304,14 +304,54 @@ def _unit_after_last_comma(name: pl.Expr) -> pl.Expr:
     return name.str.extract(r",\s*([^,]+)$", 1).str.strip_chars()
 
 
-def _split_position_unit(text: str | None) -> tuple[str | None, str | None]:
-    """'Phó Giám đốc, Sở Y tế' -> ('Phó Giám đốc', 'Sở Y tế'); the unit follows the last comma."""
+# Words a unit's name starts with, for a joined cell whose unit the warehouse does not know.
+_UNIT_WORDS = re.compile(
+    r"^(so|ubnd|uy ban|phong|truong|benh vien|ban|cong an|trung tam|chi cuc|cuc|khoa|hoi|dai|"
+    r"bao|van phong|thanh tra|kho bac|ngan hang|cong ty|hop tac xa|vien|toa an|lien doan|"
+    r"doan|huyen uy|tinh uy|thanh uy|dang uy|xa|phuong|thi tran|ap|to dan pho|bo chi huy|"
+    r"tram|hat kiem lam|doi)\b"
+)
+
+
+_UNIT_START = re.compile(
+    r"(?<=[\s,])(Sở|UBND|Ủy ban|Phòng|Trường|Bệnh viện|Ban|Công an|Trung tâm|Chi cục|Cục|"
+    r"Khoa|Hội|Đài|Báo|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Công ty|Hợp tác xã|Viện|Tòa án|"
+    r"Liên đoàn|Đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Trạm|Hạt Kiểm lâm|Bộ Chỉ huy)\b"
+)
+
+
+def _split_position_unit(
+    text: str | None, unit_of: Callable[[str], str | None], rules: list[positions.PositionRule]
+) -> tuple[str | None, str | None]:
+    """«Chức vụ, đơn vị công tác» in one cell, split by knowing the units, not at a comma:
+    «Phó Giám đốc Sở Y tế» → (Phó Giám đốc, Sở Y tế); «Giáo viên, Tổ trưởng chuyên môn Trường
+    THPT X» → (Giáo viên, Tổ trưởng chuyên môn, Trường THPT X) by the longest ending that is a
+    known unit, else the part after the last comma when it reads as a unit (Sở, UBND, Trường…)
+    and what is before it as a post. Unsure: the whole text is the unit, no post is guessed."""
     if not text:
         return None, None
-    if "," not in text:
-        return text, None
-    position, unit = text.rsplit(",", 1)
-    return position.strip() or None, unit.strip() or None
+    words = text.split(" ")
+    for cut in range(len(words)):
+        tail = " ".join(words[cut:]).strip(" ,;")
+        unit = unit_of(tail) if tail else None
+        if unit is not None:
+            position = " ".join(words[:cut]).strip(" ,;-")
+            return position or None, unit
+    if "," in text:
+        position, unit = (part.strip() for part in text.rsplit(",", 1))
+        if unit and _UNIT_WORDS.match(fold(unit)) and not _UNIT_WORDS.match(fold(position)):
+            return position or None, unit
+    # A unit the warehouse does not know, typed after the post with a capital («Chuyên viên
+    # Phòng Nội vụ», «Tổ trưởng chuyên môn Trường THPT X»): posts are written in small
+    # letters after their first word («Trưởng phòng», «Tổ trưởng»), units are not.
+    starts = _UNIT_START.search(text)
+    if starts and text[: starts.start()].strip(" ,"):
+        return text[: starts.start()].strip(" ,") or None, text[starts.start() :].strip()
+    if positions.classify(text, rules)[0] is not None:
+        return text, None  # posts alone («Giáo viên, Tổ trưởng chuyên môn»)
+    if not _UNIT_WORDS.match(fold(text)) and "," not in text:
+        return text, None  # one post no rule knows yet («Kỹ sư»): counted unclassified
+    return None, text
 
 
 def parse_awards(
@@ -337,8 +377,10 @@ def parse_awards(
         return pl.col(column) if column in table.columns else pl.lit(None, dtype=pl.String)
 
     if "position_unit" in header.columns:
+        unit_named = unit_of or (lambda t: t if t in known_units else None)
         split = {
-            v: _split_position_unit(v) for v in table[f"{RAW}position_unit"].drop_nulls().unique()
+            v: _split_position_unit(v, unit_named, rules or positions.load_rules())
+            for v in table[f"{RAW}position_unit"].drop_nulls().unique()
         }
         table = table.with_columns(
             pl.col(f"{RAW}position_unit")
