@@ -50,6 +50,11 @@ RULES = load_rules()
         ("Kỷ niệm chương Vì sự nghiệp thi đua - khen thưởng", "KY_NIEM_CHUONG"),
         ("Giấy khen của Giám đốc Sở", "GIAY_KHEN"),
         ("BKTTg", "BK_TTG"),
+        # A mixed list's form column (issue 19, family 10): ministries and orders abbreviated.
+        ("BK BYT", "BK_TINH"),
+        ("BK của BGDĐT", "BK_TINH"),
+        ("BK BCA", "BK_TINH"),
+        ("HCLĐ hạng Ba", "HUAN_CHUONG"),
         ("CSTĐCS", "CSTD_CS"),
         ("Cờ TĐ UBND tỉnh", "CO_TINH"),
         ("Bằng khenn của Chủ tịch UBND tỉnh", None),
