@@ -495,7 +495,11 @@ def _award_checks(raw: RawGetter, context: Context) -> list[Check]:
             r("recipient_name").is_null(), "recipient_name", "thiếu họ tên / tên tập thể được khen."
         ),
         Check(
-            r("birth_male").is_not_null() & r("birth_female").is_not_null(),
+            # Anchored to a column: two literals (a file without these columns) would make a
+            # predicate of the wrong length for a frame of several chunks.
+            pl.col("source_row").is_not_null()
+            & r("birth_male").is_not_null()
+            & r("birth_female").is_not_null(),
             "birth_female",
             "năm sinh ghi ở cả cột Nam và cột Nữ: không biết người này là nam hay nữ.",
         ),

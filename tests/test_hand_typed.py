@@ -88,3 +88,23 @@ def test_a_person_listed_twice_is_refused_naming_both_rows_and_namesakes_are_not
     [report] = import_into(write_rows(tmp_path / "khong_trung.xlsx", rows))
     assert report.status == "imported", report.message()
     assert report.rows == 3
+
+
+def test_a_sheet_longer_than_polars_morsels_is_checked_like_a_short_one() -> None:
+    """Over 16 384 rows Polars works in morsels; a check made only of literals (a column the
+    file does not have, «Năm sinh» here) then failed with a ShapeError — found by the
+    benchmark's 100k register, missed by every shorter file."""
+    import polars as pl
+
+    from etl.awards import parse_awards
+    from etl.grid import Grid
+    from etl.headers import find_header
+    from tests.hostile_files import HEADER, register_rows
+
+    rows = [HEADER, *register_rows(16_400)]
+    cells = pl.DataFrame(rows, schema=[f"c{i}" for i in range(len(HEADER))], orient="row")
+    grid = Grid("so_dai.xlsx", "Sổ", cells, 1, 0)
+    header = find_header(grid)
+    assert header is not None
+    frame, problems, _ = parse_awards(grid, header)
+    assert problems == [] and frame.height == 16_400
