@@ -378,8 +378,9 @@ def parse_awards(
 
     if "position_unit" in header.columns:
         unit_named = unit_of or (lambda t: t if t in known_units else None)
+        post_rules = rules or positions.load_rules()  # once, not per distinct cell
         split = {
-            v: _split_position_unit(v, unit_named, rules or positions.load_rules())
+            v: _split_position_unit(v, unit_named, post_rules)
             for v in table[f"{RAW}position_unit"].drop_nulls().unique()
         }
         table = table.with_columns(

@@ -49,3 +49,10 @@ class FileRefused(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+def refused(
+    file: str, message: str, row: int | None = None, column: str | None = None
+) -> FileRefused:
+    """A file refused for one reason (the reading stage's refusals)."""
+    return FileRefused([Problem(file=file, message=message, row=row, column=column)])

@@ -12,20 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import fastexcel
 
-from etl.problems import FileRefused, Problem, column_letter
+from etl.problems import FileRefused, column_letter, refused
 from etl.reading.kinds import kind_of
 from etl.reading.xlsx import plan_xlsx, visible_sheets
 from thidua.formatting import number
-from thidua.settings import ImportLimits, too_big
+from thidua.settings import ImportLimits
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-
-def _refuse(
-    file: str, message: str, row: int | None = None, column: str | None = None
-) -> FileRefused:
-    return FileRefused([Problem(file=file, message=message, row=row, column=column)])
 
 
 @dataclass
@@ -82,16 +76,14 @@ def read_in_process(
     finds stray cells raises ScanFirst, and the parent reads again scan-first after any
     death of a fast child. A refusal by the scan ends the child at once (os._exit in the
     worker), whatever calamine is doing."""
-    size = path.stat().st_size
-    if size == 0:
-        raise _refuse(name, "tệp rỗng (0 byte), không có dữ liệu để nhập.")
-    if size > limits.max_file_bytes:
-        raise _refuse(name, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
+    # Too big was said by the parent before it started this child (read_measured).
+    if path.stat().st_size == 0:
+        raise refused(name, "tệp rỗng (0 byte), không có dữ liệu để nhập.")
     with path.open("rb") as handle:
         head = handle.read(64 * 1024)
     kind = kind_of(head, str(path))
     if kind.refusal:
-        raise _refuse(name, kind.refusal)
+        raise refused(name, kind.refusal)
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
     if kind.name == "text":
@@ -134,12 +126,12 @@ def read_in_process(
     if not grids:
         if skipped:
             hidden = ", ".join(f"«{s}»" for s, _ in skipped)
-            raise _refuse(
+            raise refused(
                 name,
                 f"mọi trang có dữ liệu đều bị ẩn ({hidden}); nếu đó là danh sách cần nhập, hãy "
                 "bỏ ẩn trang (chuột phải vào tên trang › Bỏ ẩn) rồi lưu lại.",
             )
-        raise _refuse(name, "bảng tính không có dữ liệu (mọi trang tính đều trống).")
+        raise refused(name, "bảng tính không có dữ liệu (mọi trang tính đều trống).")
     return grids, skipped, warnings
 
 
@@ -151,7 +143,7 @@ def _read_xls(
     try:
         metadata = python_calamine.CalamineWorkbook.from_path(str(path)).sheets_metadata
     except Exception:  # calamine raises several unrelated types for broken files
-        raise _refuse(
+        raise refused(
             name, "không đọc được bảng tính: tệp bị hỏng hoặc không đúng định dạng Excel."
         ) from None
     sheets, skipped = [], []
@@ -204,7 +196,7 @@ class _Early:
         except MemoryError:
             raise
         except Exception:
-            raise _refuse(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
+            raise refused(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
         return _sheet(table, name, sheet_name, limits, start)
 
 
@@ -212,7 +204,7 @@ def _sheet(
     table: pa.Table, name: str, sheet_name: str, limits: ImportLimits, start: tuple[int, int]
 ) -> Sheet:
     if table.num_rows > limits.max_rows:
-        raise _refuse(name, f"trang «{sheet_name}» có {number(table.num_rows)} dòng, quá giới hạn.")
+        raise refused(name, f"trang «{sheet_name}» có {number(table.num_rows)} dòng, quá giới hạn.")
     start_row, start_col = start
     table = table.rename_columns([f"c{i}" for i in range(table.num_columns)])
     _check_cell_length(table, name, sheet_name, limits, start_row + 1, start_col)
@@ -235,7 +227,7 @@ def _load(
     try:
         sheet = fastexcel.read_excel(str(path)).load_sheet(index, header_row=None, dtypes="string")
         if sheet.total_height > limits.max_rows:
-            raise _refuse(
+            raise refused(
                 name,
                 f"trang «{sheet_name}» có {sheet.total_height} dòng, quá giới hạn {limits.max_rows}.",
             )
@@ -248,7 +240,7 @@ def _load(
     except (FileRefused, MemoryError):
         raise
     except Exception:
-        raise _refuse(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
+        raise refused(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
     return _sheet(table, name, sheet_name, limits, start or (0, 0))
 
 
@@ -262,7 +254,7 @@ def _check_cell_length(
         longest = pc.max(lengths).as_py()
         if longest is not None and longest > limits.max_cell_chars:
             row = pc.index(lengths, longest).as_py()
-            raise _refuse(
+            raise refused(
                 name,
                 f"trang «{sheet}»: một ô dài {number(longest)} ký tự, quá giới hạn "
                 f"{number(limits.max_cell_chars)}.",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SEND_LIST = "hãy gửi bảng Excel của danh sách."
 SAVE_AS_XLSX = (
     "hãy mở tệp gốc bằng Excel rồi lưu lại dưới dạng «Sổ làm việc Excel (.xlsx)» và gửi lại."
 )
@@ -71,7 +72,7 @@ def kind_of(head: bytes, path: str) -> Kind:
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return _not_a_sheet("ảnh WEBP", _SCAN_TODO)
     if head.startswith(b"{\\rtf"):
-        return _not_a_sheet("văn bản Word (RTF)", "hãy gửi bảng Excel của danh sách.")
+        return _not_a_sheet("văn bản Word (RTF)", _SEND_LIST)
     text_head = _text_head(head)
     if text_head is None:
         return _not_a_sheet("tệp nhị phân không rõ loại")
@@ -126,20 +127,16 @@ def _zip_kind(path: str) -> Kind:
     if "xl/workbook.xml" in names:
         return Kind("xlsx")
     if "word/document.xml" in names:
-        return _not_a_sheet("văn bản Word (.docx)", "hãy gửi bảng Excel của danh sách.")
+        return _not_a_sheet("văn bản Word (.docx)", _SEND_LIST)
     if "ppt/presentation.xml" in names:
-        return _not_a_sheet(
-            "bài trình chiếu PowerPoint (.pptx)", "hãy gửi bảng Excel của danh sách."
-        )
+        return _not_a_sheet("bài trình chiếu PowerPoint (.pptx)", _SEND_LIST)
     if b"opendocument.spreadsheet" in mimetype:
         return _other_sheet(
             "bảng tính OpenDocument (.ods, LibreOffice)",
             "hãy mở bằng LibreOffice hoặc Excel rồi lưu lại dưới dạng .xlsx và gửi lại.",
         )
     if b"opendocument" in mimetype:
-        return _not_a_sheet(
-            "văn bản OpenDocument (LibreOffice)", "hãy gửi bảng Excel của danh sách."
-        )
+        return _not_a_sheet("văn bản OpenDocument (LibreOffice)", _SEND_LIST)
     return _not_a_sheet("tệp nén (.zip)", "hãy giải nén và gửi từng bảng tính Excel.")
 
 
@@ -166,9 +163,7 @@ def _ole_kind(path: str) -> Kind:
     if "xls" in found:
         return Kind("xls")
     if "doc" in found:
-        return _not_a_sheet("văn bản Word (.doc)", "hãy gửi bảng Excel của danh sách.")
+        return _not_a_sheet("văn bản Word (.doc)", _SEND_LIST)
     if "ppt" in found:
-        return _not_a_sheet(
-            "bài trình chiếu PowerPoint (.ppt)", "hãy gửi bảng Excel của danh sách."
-        )
+        return _not_a_sheet("bài trình chiếu PowerPoint (.ppt)", _SEND_LIST)
     return _not_a_sheet("tệp Office không rõ loại")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from etl.problems import FileRefused, Problem
+from etl.problems import FileRefused, Problem, refused
 from etl.reading.child import Child, Finished, take
 from thidua.formatting import number
 from thidua.settings import LIMITS, ImportLimits, too_big
@@ -30,10 +30,6 @@ class Book:
     warnings: list[str] = field(default_factory=list)
     peak_mb: float = 0.0  # the reading child's peak resident memory
     seconds: float = 0.0
-
-
-def _refuse(file: str, message: str) -> FileRefused:
-    return FileRefused([Problem(file=file, message=message)])
 
 
 @dataclass
@@ -62,16 +58,16 @@ def read_measured(path: Path, limits: ImportLimits = LIMITS, name: str | None = 
         size = path.stat().st_size
     except OSError:
         return Reading(
-            None, _refuse(shown, "không mở được tệp (tệp không tồn tại hoặc không có quyền đọc).")
+            None, refused(shown, "không mở được tệp (tệp không tồn tại hoặc không có quyền đọc).")
         )
     if size > limits.max_file_bytes:  # said before a child is even started
         return Reading(
-            None, _refuse(shown, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
+            None, refused(shown, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
         )
     try:
         child = take(path, shown, limits)  # fast: calamine reads while the scan runs
     except OSError:
-        return Reading(None, _refuse(shown, _NO_CHILD))
+        return Reading(None, refused(shown, _NO_CHILD))
     try:
         first = child.finish()
         if not _scan_first(first):
@@ -82,7 +78,7 @@ def read_measured(path: Path, limits: ImportLimits = LIMITS, name: str | None = 
     try:
         child = Child(path, shown, limits, fast=False)
     except OSError:
-        return Reading(None, _refuse(shown, _NO_CHILD))
+        return Reading(None, refused(shown, _NO_CHILD))
     try:
         again = child.finish()
         seconds, peak = first.seconds + again.seconds, max(first.peak_mb, again.peak_mb)
@@ -135,7 +131,7 @@ def _outcome(finished: Finished, shown: str, limits: ImportLimits) -> Book:
     stderr = (work / "stderr.txt").read_bytes()[-4000:]
     signalled = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
     if finished.timed_out or signalled in (signal.SIGXCPU, signal.SIGKILL):
-        raise _refuse(
+        raise refused(
             shown,
             f"đọc tệp quá {_seconds(limits.read_seconds)} giây nên đã dừng để bảo vệ máy chủ; "
             "tệp quá lớn hoặc bị hỏng. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx (hoặc tách "
@@ -146,14 +142,14 @@ def _outcome(finished: Finished, shown: str, limits: ImportLimits) -> Book:
         or any(sign in stderr.lower() for sign in _OUT_OF_MEMORY)
         or signalled == signal.SIGABRT
     ):
-        raise _refuse(
+        raise refused(
             shown,
             f"đọc tệp cần hơn {number(limits.read_memory_mb, 0)} MB bộ nhớ nên đã dừng để bảo vệ "
             "máy chủ. Thường do một trang có ô ở rất xa bảng (ví dụ ô cuối XFD1048576) hoặc tệp "
             "bị hỏng: hãy mở bằng Excel, xóa các dòng và cột thừa sau bảng, lưu lại dưới dạng "
             ".xlsx rồi gửi lại.",
         )
-    raise _refuse(
+    raise refused(
         shown,
         "không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng; hãy mở bằng Excel rồi lưu "
         "lại dưới dạng .xlsx.",

@@ -21,7 +21,7 @@ from collections import Counter
 
 import pyarrow as pa
 
-from etl.problems import FileRefused, Problem
+from etl.problems import refused
 from thidua.formatting import number
 from thidua.settings import ImportLimits
 from thidua.text import decode_bytes
@@ -31,10 +31,6 @@ SEPARATOR_NAMES = {",": "dấu phẩy", ";": "dấu chấm phẩy", "\t": "dấu
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # Excel's own first line naming the separator: «sep=;» and its line end.
 _EXCEL_SEP_HINT = re.compile(r"sep=(.)(?:\r\n|\r|\n|$)")
-
-
-def _refuse(file: str, message: str, row: int | None = None) -> FileRefused:
-    return FileRefused([Problem(file=file, message=message, row=row)])
 
 
 def decode_text(data: bytes) -> tuple[str, str | None]:
@@ -80,7 +76,7 @@ def sniff_separator(text: str, file: str, sample_records: int = 60) -> str:
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][1][0] >= 0.9:
         first, second = (SEPARATOR_NAMES[s] for s, _ in ranked[:2])
-        raise _refuse(
+        raise refused(
             file,
             f"không rõ các cột được ngăn bằng {first} hay {second} (cả hai đều chia đều các dòng); "
             "hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx.",
@@ -114,7 +110,7 @@ def read_text_table(
     rows = _records(text, sep, file, limits, first_row)
     expected = physical_lines(text)
     if len(rows) != expected:
-        raise _refuse(
+        raise refused(
             file,
             f"đọc được {len(rows)} dòng nhưng tệp có {expected} dòng; có dòng không đọc được "
             "(dấu ngoặc kép hoặc ký tự xuống dòng lạ). Hãy mở bằng Excel rồi lưu lại.",
@@ -152,9 +148,9 @@ def _records(
         except StopIteration:
             return rows
         except csv.Error as error:
-            raise _refuse(file, _csv_error(str(error), limits), row=start) from None
+            raise refused(file, _csv_error(str(error), limits), row=start) from None
         if len(record) > limits.max_columns:
-            raise _refuse(
+            raise refused(
                 file,
                 f"dòng có {number(len(record))} cột, quá giới hạn {limits.max_columns}; "
                 "có thể chọn sai dấu ngăn cột hoặc tệp không phải danh sách.",
@@ -163,7 +159,7 @@ def _records(
         spanned = reader.line_num - consumed
         widest = max(widest, len(record))
         if spanned > 1 and _swallows_lines(record, sep, widest):
-            raise _refuse(
+            raise refused(
                 file,
                 f'dấu ngoặc kép «"» mở ở dòng này gộp {spanned} dòng vào một ô; '
                 "hãy kiểm tra dấu ngoặc kép rồi lưu lại.",
@@ -173,7 +169,7 @@ def _records(
         rows.extend([] for _ in range(spanned - 1))  # the lines the record took
         consumed = reader.line_num
         if len(rows) > limits.max_rows:
-            raise _refuse(
+            raise refused(
                 file,
                 f"tệp có hơn {number(limits.max_rows)} dòng, quá giới hạn.",
                 row=start,

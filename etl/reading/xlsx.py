@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import unescape
 
-from etl.problems import FileRefused, Problem, column_letter
+from etl.problems import column_letter, refused
 from thidua.formatting import number
 from thidua.settings import ImportLimits
 
@@ -145,25 +145,25 @@ class _Archive:
             with zipfile.ZipFile(path) as archive:
                 self.members = {info.filename: info for info in archive.infolist()}
         except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-            raise _refuse(name, _BROKEN) from None
+            raise refused(name, _BROKEN) from None
         if len(self.members) > limits.max_zip_members:
-            raise _refuse(name, f"tệp nén có {len(self.members)} thành phần, bất thường; {_GUARD}")
+            raise refused(name, f"tệp nén có {len(self.members)} thành phần, bất thường; {_GUARD}")
 
     def chunks(self, member: str) -> Iterator[bytes]:
         """The member's inflated bytes in pieces; refuses as soon as it inflates past the
         declared size, the ratio or the whole file's limit."""
         info = self.members.get(member)
         if info is None:
-            raise _refuse(self.name, f"tệp Excel thiếu phần «{member}»; {_RESAVE}")
+            raise refused(self.name, f"tệp Excel thiếu phần «{member}»; {_RESAVE}")
         if info.flag_bits & 0x1:
-            raise _refuse(self.name, "tệp Excel có đặt mật khẩu; hãy bỏ mật khẩu rồi lưu lại.")
+            raise refused(self.name, "tệp Excel có đặt mật khẩu; hãy bỏ mật khẩu rồi lưu lại.")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _refuse(self.name, f"tệp Excel nén theo cách lạ; {_RESAVE}")
+            raise refused(self.name, f"tệp Excel nén theo cách lạ; {_RESAVE}")
         with self.path.open("rb") as handle:
             handle.seek(info.header_offset)
             local = handle.read(30)
             if len(local) < 30 or local[:4] != b"PK\x03\x04":
-                raise _refuse(self.name, _BROKEN)
+                raise refused(self.name, _BROKEN)
             name_len, extra_len = struct.unpack("<HH", local[26:30])
             handle.seek(info.header_offset + 30 + name_len + extra_len)
             left = info.compress_size
@@ -172,7 +172,7 @@ class _Archive:
             while left > 0:
                 raw = handle.read(min(CHUNK, left))
                 if not raw:
-                    raise _refuse(self.name, _BROKEN)
+                    raise refused(self.name, _BROKEN)
                 left -= len(raw)
                 pieces = self._inflate(inflater, raw) if inflater else [raw]
                 for piece in pieces:
@@ -180,9 +180,9 @@ class _Archive:
                     self._count(member, info, produced, len(piece))
                     yield piece
             if inflater is not None and not inflater.eof:
-                raise _refuse(self.name, _BROKEN)
+                raise refused(self.name, _BROKEN)
             if produced != info.file_size:
-                raise _refuse(
+                raise refused(
                     self.name,
                     f"phần «{member}» khai {_size(info.file_size)} nhưng giải nén ra "
                     f"{_size(produced)}; tệp bị hỏng hoặc bị làm giả. {_GUARD}",
@@ -195,7 +195,7 @@ class _Archive:
             while inflater.unconsumed_tail:
                 yield inflater.decompress(inflater.unconsumed_tail, CHUNK)
         except zlib.error:
-            raise _refuse(self.name, _BROKEN) from None
+            raise refused(self.name, _BROKEN) from None
 
     def _count(self, member: str, info: zipfile.ZipInfo, produced: int, piece: int) -> None:
         self.produced += piece
@@ -208,7 +208,7 @@ class _Archive:
                 and produced > limits.max_zip_ratio * max(info.compress_size, 1)
             )
         ):
-            raise _refuse(
+            raise refused(
                 self.name,
                 f"tệp nén bất thường: phần «{member}» khai {_size(info.file_size)} khi giải nén "
                 f"(nén {_size(info.compress_size)}) nhưng đã giải nén ra hơn {_size(produced)}. "
@@ -220,7 +220,7 @@ class _Archive:
         for piece in self.chunks(member):
             data += piece
             if len(data) > cap:
-                raise _refuse(self.name, f"phần «{member}» của tệp Excel lớn bất thường. {_GUARD}")
+                raise refused(self.name, f"phần «{member}» của tệp Excel lớn bất thường. {_GUARD}")
         return bytes(data)
 
 
@@ -235,10 +235,6 @@ def _size(count: int) -> str:
         if count >= size:
             return f"{number(count / size, 1 if count < 10 * size else 0)} {unit}"
     return f"{count} byte"
-
-
-def _refuse(file: str, message: str) -> FileRefused:
-    return FileRefused([Problem(file=file, message=message)])
 
 
 def _attrs(tag: bytes) -> dict[str, str]:
@@ -319,7 +315,7 @@ def _scan_sheet(
         if stop is None and len(tail) > CHUNK:  # one tag longer than a megabyte
             stop = "có một thẻ XML dài bất thường"
         if stop:
-            raise _refuse(archive.name, f"trang «{sheet}» {stop}. {_GUARD}")
+            raise refused(archive.name, f"trang «{sheet}» {stop}. {_GUARD}")
     scan.feed(tail, limits)
     plan = SheetPlan(index, sheet, member)
     if not scan.rows:
@@ -337,19 +333,19 @@ def _scan_sheet(
     height = max(kept_rows) - plan.first_row + 1
     width = max(kept_cols) - plan.first_col + 1
     if width > limits.max_columns:
-        raise _refuse(
+        raise refused(
             archive.name,
             f"trang «{sheet}» có dữ liệu trên {width} cột, quá giới hạn {limits.max_columns}. {_GUARD}",
         )
     if height * width > limits.max_cells:
-        raise _refuse(
+        raise refused(
             archive.name,
             f"trang «{sheet}» trải trên {number(height)} dòng × {width} cột, quá giới hạn "
             f"{number(limits.max_cells)} ô. {_GUARD}",
         )
     if len(plan.stray) > MAX_STRAY_CELLS:
         far = ", ".join(_ref(c, r) for c, r in plan.stray[:5] if c >= 0)
-        raise _refuse(
+        raise refused(
             archive.name,
             f"trang «{sheet}» có dữ liệu ở xa bảng chính (dòng {number(max(r for _, r in plan.stray))}"
             f"{', ô ' + far if far else ''}): hãy xóa các ô thừa hoặc chuyển dữ liệu lên gần "
