@@ -214,7 +214,10 @@ def _heading_unit(
     texts = [v for i, v in enumerate(values) if v and i != header.columns.get("stt")]
     if len(texts) != 1:
         return None
-    unit = unit_of(_NUMBERED.sub("", texts[0]).strip())
+    named = _NUMBERED.sub("", texts[0]).strip()
+    # A unit the table does not know yet heads its people all the same (it is then listed
+    # for mapping like any typed unit); counted as an award it would add one.
+    unit = unit_of(named) or (named if _UNIT_ALONE.match(named) else None)
     if unit is None or kind == "individual":
         return unit
     person_cols = [header.columns[f] for f in ("position", "gender") if f in header.columns]
@@ -313,11 +316,14 @@ _UNIT_WORDS = re.compile(
 )
 
 
-_UNIT_START = re.compile(
-    r"(?<=[\s,])(Sở|UBND|Ủy ban|Phòng|Trường|Bệnh viện|Ban|Công an|Trung tâm|Chi cục|Cục|"
+# How a unit's name starts, written with its capital (posts are not: «Trưởng phòng»).
+_UNIT_NAME = (
+    r"(Sở|UBND|Ủy ban|Phòng|Trường|Bệnh viện|Ban|Công an|Trung tâm|Chi cục|Cục|"
     r"Khoa|Hội|Đài|Báo|Văn phòng|Thanh tra|Kho bạc|Ngân hàng|Công ty|Hợp tác xã|Viện|Tòa án|"
     r"Liên đoàn|Đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Trạm|Hạt Kiểm lâm|Bộ Chỉ huy)\b"
 )
+_UNIT_START = re.compile(r"(?<=[\s,])" + _UNIT_NAME)  # a unit after a post
+_UNIT_ALONE = re.compile(r"^" + _UNIT_NAME)  # a heading that names a unit
 
 
 def _split_position_unit(

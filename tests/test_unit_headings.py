@@ -28,11 +28,13 @@ def _grouped_list(path: Path) -> Path:
         [3, "Lê Văn Cường", "Chuyên viên"],
         [4, "Phạm Thị Dung", "Giáo viên", "Trường THPT Nguyễn Trung Trực"],  # own unit wins
         [5, "Võ Văn Em", "Trưởng phòng"],
+        ["3.", "Trường THPT Nguyễn Trung Trực"],  # a unit the table does not know: a heading too
+        [6, "Đỗ Thị Gấm", "Giáo viên"],
         ["II", "TẬP THỂ"],
         [1, "Sở Y tế"],  # in a section of collectives this is an award
         [2, "Phòng Tổ chức, Sở Y tế"],
         [None],
-        ["Danh sách này có 5 cá nhân và 2 tập thể./."],
+        ["Danh sách này có 6 cá nhân và 2 tập thể./."],
     ]
     return write_rows(path, rows, start="A1")
 
@@ -53,6 +55,7 @@ def test_unit_rows_head_the_people_below_them(
         ("individual", "Lê Văn Cường", "UBND huyện Châu Thành"),
         ("individual", "Phạm Thị Dung", "Trường THPT Nguyễn Trung Trực"),
         ("individual", "Võ Văn Em", "UBND huyện Châu Thành"),
+        ("individual", "Đỗ Thị Gấm", "Trường THPT Nguyễn Trung Trực"),
         ("collective", "Sở Y tế", "Sở Y tế"),
         ("collective", "Phòng Tổ chức, Sở Y tế", "Sở Y tế"),
     ]
