@@ -687,7 +687,10 @@ def _finish(
     rules: list[positions.PositionRule] | None = None,
 ) -> pl.DataFrame:
     r = raw
-    tail = _per_distinct(frame, "recipient_name", _unit_after_last_comma, pl.String())
+    # Only a collective's name is looked at for a unit: a register's 100k people have ~70k
+    # distinct names, its collectives a few hundred.
+    collectives = frame.filter(pl.col("recipient_kind") != "individual")
+    tail = _per_distinct(collectives, "recipient_name", _unit_after_last_comma, pl.String())
     name = r("recipient_name")
     # A person's name typed all in capitals or all in small letters ("NGUYỄN THỊ ĐÀO",
     # "nguyễn văn an") is stored as names are written; a collective keeps its own spelling.
