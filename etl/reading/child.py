@@ -101,7 +101,8 @@ class Child:
                 done, status, _ = os.wait4(pid, 0)
                 break
             time.sleep(pause)
-            pause = min(pause * 2, 0.02)
+            # A poll is ~0,1 ms of work; pauses of up to 20 ms cost ~10 ms a file.
+            pause = min(pause * 2, 0.005)
         self.process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         seconds = time.monotonic() - self.started
         return Finished(status, peak_kb / 1024, timed_out, self.work, seconds)
