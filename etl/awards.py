@@ -19,6 +19,13 @@ from etl.checks import Check, run_checks
 from etl.grid import Grid
 from etl.headers import FIELD_LABELS, Header
 from etl.problems import Problem
+from etl.stated_counts import (
+    Section,
+    count_problems,
+    numbering_style,
+    stated_in_title,
+    stt_problems,
+)
 from etl.values import (
     map_by_keywords,
     parse_date,
@@ -69,6 +76,8 @@ class Context:
     grand_total: int | None = None  # «Tổng cộng: 52» on the footer row
     # «1. Sở Y tế» rows inside a list of people: grid index → the unit they head
     unit_headings: dict[int, str] = field(default_factory=dict)
+    # Every section row in order, with its numbering and the count its title states.
+    section_list: list[Section] = field(default_factory=list)
 
 
 def _row_text(values: list[str | None]) -> str:
@@ -194,6 +203,15 @@ def _scan_sections(
         else:
             kind, form = said_kind or kind, said_form or form
         context.sections[index] = (kind, form)
+        mark = _NUMBERING.match(label)
+        context.section_list.append(
+            Section(
+                grid.excel_row(index),
+                numbering_style(stt or (mark.group(1) if mark else "")),
+                text,
+                stated_in_title(label),
+            )
+        )
     return grid.cells.height
 
 
@@ -250,6 +268,12 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
             section_form, default=None, return_dtype=pl.String
         ),
         is_section=pl.col("grid_row").is_in(section_rows),
+        # Runs of award rows between sections, unit headings and subtotals (the STT check).
+        block=(
+            pl.col("grid_row").is_in(section_rows)
+            | pl.col("grid_row").is_in(sorted(context.unit_headings))
+            | pl.col("source_row").is_in(sorted(context.subtotals))
+        ).cum_sum(),
         heading_unit=pl.col("grid_row").replace_strict(
             context.unit_headings, default=None, return_dtype=pl.String
         ),
@@ -281,6 +305,7 @@ def _table(grid: Grid, header: Header, end: int, context: Context) -> pl.DataFra
     )
     return frame.select(
         "source_row",
+        "block",
         "heading_unit",
         pl.col("section_kind").replace("", None),
         pl.col("section_form").replace("", None),
@@ -459,8 +484,8 @@ def parse_awards(
     problems = run_checks(
         frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}"
     )
-    problems += _footer_problems(frame, context, grid.file)
-    problems += _total_problems(frame["source_row"].to_list(), context, grid.file)
+    problems += count_problems(frame, context, grid.file)
+    problems += stt_problems(table, f"{RAW}stt", "block", grid.file, _labels(header)["stt"])
     said = {
         "decision_no": context.decision_no,
         "decision_date": context.decision_date.isoformat() if context.decision_date else None,
@@ -581,27 +606,6 @@ def _award_checks(raw: RawGetter, context: Context) -> list[Check]:
     ]
 
 
-def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[Problem]:
-    """'Danh sách này có 40 cá nhân và 12 tập thể' must agree with the rows read."""
-    if context.footer_counts is None:
-        return []
-    individuals = frame.filter(pl.col("recipient_kind") == "individual").height
-    collectives = frame.filter(pl.col("recipient_kind") == "collective").height
-    stated = context.footer_counts
-    if (individuals, collectives) == stated:
-        return []
-    return [
-        Problem(
-            file=file,
-            row=context.footer_row,
-            message=(
-                f"dòng tổng ghi {stated[0]} cá nhân và {stated[1]} tập thể nhưng danh sách có "
-                f"{individuals} cá nhân và {collectives} tập thể. Hãy kiểm tra các dòng bị thiếu hoặc thừa."
-            ),
-        )
-    ]
-
-
 # The same award to the same person (name, post and unit as typed) in the same decision.
 # Collectives are not checked: registers do list one collective twice in a decision (the
 # 2019 sample does, and its truth counts both).
@@ -639,45 +643,6 @@ def _listed_twice(frame: pl.DataFrame, file: str) -> list[Problem]:
             "recipient_name", "decision_no", "form_text", "source_row"
         ).iter_rows()
     ]
-
-
-def _total_problems(rows: list[int], context: Context, file: str) -> list[Problem]:
-    """Each «Cộng: N» must count the award rows since the total before it, and «Tổng cộng: N»
-    all of them: a row missing, added or counted twice is said before anything is written."""
-    problems = []
-    since = 0
-    for row, stated in sorted(context.subtotals.items()):
-        counted = [r for r in rows if since < r < row]
-        if stated is not None and stated != len(counted):
-            problems.append(
-                Problem(
-                    file=file,
-                    row=row,
-                    message=(
-                        f"dòng cộng ghi {stated} nhưng có {len(counted)} dòng khen thưởng "
-                        f"{_span(counted, since, row)}. Hãy kiểm tra dòng thiếu, thừa hoặc số cộng."
-                    ),
-                )
-            )
-        since = row
-    if context.grand_total is not None and context.grand_total != len(rows):
-        problems.append(
-            Problem(
-                file=file,
-                row=context.footer_row,
-                message=(
-                    f"dòng tổng cộng ghi {context.grand_total} nhưng danh sách có {len(rows)} dòng "
-                    "khen thưởng. Hãy kiểm tra dòng thiếu, thừa hoặc số tổng."
-                ),
-            )
-        )
-    return problems
-
-
-def _span(counted: list[int], since: int, row: int) -> str:
-    if not counted:
-        return f"giữa dòng {since} và dòng {row}" if since else f"trước dòng {row}"
-    return f"từ dòng {counted[0]} đến dòng {counted[-1]}"
 
 
 def _finish(
