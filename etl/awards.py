@@ -17,7 +17,7 @@ import polars as pl
 
 from etl.checks import Check, run_checks
 from etl.grid import Grid
-from etl.headers import FIELD_LABELS, Header
+from etl.headers import FIELD_LABELS, Header, unread_columns
 from etl.problems import Problem
 from etl.stated_counts import (
     Section,
@@ -68,6 +68,7 @@ class Context:
     decision_date: date | None = None
     title_form: str | None = None
     footer_counts: tuple[int, int] | None = None
+    year: int | None = None  # given by the analyst for a list that says no date nor year
     footer_row: int | None = None
     sections: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     # «Cộng: 12» rows: Excel row → the count they state (None: no count of people to check,
@@ -104,17 +105,46 @@ def read_preamble(grid: Grid, header: Header) -> Context:
     return context
 
 
-def _apply_given(context: Context, given: dict[str, str]) -> None:
-    if given.get("decision_no") and context.decision_no is None:
-        context.decision_no = normalise_decision_no(given["decision_no"])
-    if given.get("decision_date") and context.decision_date is None:
+def _apply_given(context: Context, given: dict[str, str], file: str) -> list[Problem]:
+    """The analyst's values fill what the title lacks; one that contradicts what the title
+    says is a problem (which of the two is right is not for the importer to guess)."""
+    said: dict[str, object] = {}
+    if given.get("decision_no"):
+        said["decision_no"] = normalise_decision_no(given["decision_no"])
+    if given.get("decision_date"):
         with contextlib.suppress(ValueError):
-            context.decision_date = date.fromisoformat(given["decision_date"])
-    if (
-        given.get("form_code") in {f.code for f in reference.AWARD_FORMS}
-        and context.title_form is None
-    ):
-        context.title_form = given["form_code"]
+            said["decision_date"] = date.fromisoformat(given["decision_date"])
+    if given.get("form_code") in {f.code for f in reference.AWARD_FORMS}:
+        said["title_form"] = given["form_code"]
+    if given.get("year", "").isdigit():
+        context.year = int(given["year"])
+    problems = []
+    for name, value in said.items():
+        in_file = getattr(context, name)
+        if in_file is None:
+            setattr(context, name, value)
+        elif in_file != value:
+            problems.append(
+                Problem(
+                    file,
+                    f"tệp ghi {_GIVEN_NAMES[name]} «{_shown(in_file)}» nhưng lựa chọn của bạn là "
+                    f"«{_shown(value)}». Hãy bỏ lựa chọn đó, hoặc sửa tệp nếu tệp ghi sai.",
+                )
+            )
+    return problems
+
+
+_GIVEN_NAMES = {
+    "decision_no": "số quyết định",
+    "decision_date": "ngày quyết định",
+    "title_form": "hình thức khen thưởng",
+}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return reference.FORM_NAMES.get(str(value), str(value))
 
 
 _AROUND_SEPARATORS = r"\s*([/-])\s*"  # "12 / QĐ - UBND" → "12/QĐ-UBND"
@@ -397,7 +427,7 @@ def parse_awards(
     `given` fills what the preamble lacks: decision_no, decision_date (ISO), form_code.
     `unit_of`: the unit a typed name means (the units table and its aliases), if any."""
     context = read_preamble(grid, header)
-    _apply_given(context, given or {})
+    given_problems = _apply_given(context, given or {}, grid.file)
     end = _scan_sections(
         grid, header, context, unit_of or (lambda t: t if t in known_units else None)
     )
@@ -446,7 +476,11 @@ def parse_awards(
             form_code=pl.coalesce(
                 "form_from_cell", "section_form", pl.lit(context.title_form, dtype=pl.String)
             ),
-            year=pl.coalesce("year_from_cell", pl.col("decision_date").dt.year().cast(pl.Int64)),
+            year=pl.coalesce(
+                "year_from_cell",
+                pl.col("decision_date").dt.year().cast(pl.Int64),
+                pl.lit(context.year, dtype=pl.Int64),
+            ),
             decision_no=_decision_column(table, "decision_no").fill_null(
                 pl.lit(context.decision_no, dtype=pl.String)
             ),
@@ -484,7 +518,8 @@ def parse_awards(
     problems = run_checks(
         frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}"
     )
-    problems += count_problems(frame, context, grid.file)
+    problems = given_problems + problems + count_problems(frame, context, grid.file)
+    problems += _unread_problems(grid, header, table)
     problems += stt_problems(table, f"{RAW}stt", "block", grid.file, _labels(header)["stt"])
     said = {
         "decision_no": context.decision_no,
@@ -493,6 +528,26 @@ def parse_awards(
     }
     finished = _finish(frame, raw, known_units, rules)
     return finished, problems + _listed_twice(finished, grid.file), said
+
+
+def _unread_problems(grid: Grid, header: Header, table: pl.DataFrame) -> list[Problem]:
+    """A column with a header and values that no field took may be the unit or the
+    position: asked, never dropped without a word."""
+    rows = (table["source_row"] - grid.first_row).to_list()
+    return [
+        Problem(
+            grid.file,
+            row=grid.excel_row(header.row),
+            column=label,
+            message=(
+                f"cột này có dữ liệu ở {count} dòng khen thưởng nhưng không nhận ra là thông tin "
+                "gì (đơn vị? chức vụ? hình thức?). Hãy chọn ý nghĩa của cột ở trang Nhập dữ liệu, "
+                f"hoặc dùng --column {label.split()[0]}=… ở dòng lệnh (ví dụ "
+                f"{label.split()[0]}=unit; {label.split()[0]}=bỏ qua nếu không cần nhập)."
+            ),
+        )
+        for _, label, count in unread_columns(grid, header, rows)
+    ]
 
 
 def _sex_from_birth(raw: RawGetter) -> pl.Expr:
@@ -579,7 +634,9 @@ def _award_checks(raw: RawGetter, context: Context) -> list[Check]:
         Check(
             r("year").is_null() & pl.col("year").is_null(),
             "year",
-            "thiếu năm: không có cột «Năm» và không có ngày quyết định.",
+            "thiếu năm: không có cột «Năm» và không có ngày quyết định. Hãy ghi dòng «(Kèm "
+            "theo Quyết định số … ngày …)» vào tệp, điền ngày quyết định ở trang Nhập dữ liệu, "
+            "hoặc dùng --decision-date / --year ở dòng lệnh.",
         ),
         Check(
             r("decision_date").is_not_null() & pl.col("decision_date").is_null(),

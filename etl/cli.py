@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from etl import users_cli
+from etl.choices import BadChoice, Choices, overrides_of
 from etl.importer import Report, import_files
 from thidua import access, settings
 from thidua.db import WarehouseBusy
@@ -26,6 +27,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="chỉ đọc và kiểm tra: in ra những gì sẽ nhập (số dòng theo loại, hình thức, năm, "
+        "tỉ lệ NLĐ trực tiếp, lưu ý, lỗi), không ghi gì",
+    )
+    imp.add_argument(
+        "--sheet", action="append", default=[], help="chỉ nhập trang này (lặp lại được)"
+    )
+    imp.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="[TRANG!]CỘT=Ý_NGHĨA",
+        help="ý nghĩa của một cột, ví dụ «E=unit», «E=Đơn vị», «F=bỏ qua» (lặp lại được)",
+    )
+    imp.add_argument(
+        "--alias",
+        action="append",
+        default=[],
+        metavar="TÊN_TRONG_TỆP=ĐƠN_VỊ",
+        help="tên gọi khác của một đơn vị trong danh mục, cho lần nhập này (lặp lại được)",
+    )
+    imp.add_argument("--decision-no", help="số quyết định khi tệp không ghi")
+    imp.add_argument("--decision-date", help="ngày quyết định khi tệp không ghi, ví dụ 05/03/2025")
+    imp.add_argument("--award", help="hình thức khen thưởng khi tệp không ghi (tên hoặc mã)")
+    imp.add_argument("--year", help="năm khen thưởng khi tệp không ghi ngày quyết định hay năm")
     demo = commands.add_parser("demo", help="sinh tỉnh mẫu (Kiên Giang 2018–2025) và nhập vào kho")
     demo.add_argument("--if-missing", action="store_true", help="bỏ qua nếu kho đã có dữ liệu")
     demo.add_argument("--awards-per-year", type=int, default=5000)
@@ -52,12 +80,39 @@ def _print_reports(reports: list[Report]) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace, master: Path) -> int:
+    try:
+        overrides = overrides_of(
+            Choices(
+                sheets=args.sheet,
+                columns=args.column,
+                aliases=args.alias,
+                decision_no=args.decision_no,
+                decision_date=args.decision_date,
+                award=args.award,
+                year=args.year,
+            )  # fmt: skip
+        )
+    except BadChoice as bad:
+        print(str(bad), file=sys.stderr)
+        return 2
+    if args.dry_run:
+        from etl.dry_run import describe
+        from etl.upload import inspect_upload
+
+        inspections = [inspect_upload(master, path, path.name, overrides) for path in args.files]
+        for inspection in inspections:
+            print(describe(inspection))
+        return 0 if all(i.ok or i.duplicate_of is not None for i in inspections) else 1
+    return _print_reports(import_files(args.files, master, access.operator(), overrides))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     master = settings.db_path(getattr(args, "db_sub", None) or args.db)
     try:
         if args.command == "import":
-            return _print_reports(import_files(args.files, master, access.operator()))
+            return _import(args, master)
         if args.command == "demo":
             from etl.demo_import import import_demo
 

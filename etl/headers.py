@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import polars as pl
+
 from etl.grid import Grid
 from etl.problems import column_letter
 from thidua.text import fold
@@ -75,6 +77,7 @@ class Header:
     row: int  # grid index of the (last) header row
     columns: dict[str, int]  # field -> grid column index
     labels: dict[str, str]  # field -> "I «Hình thức khen thưởng»"
+    ignored: frozenset[int] = frozenset()  # grid columns the analyst said to leave out
 
     @property
     def data_start(self) -> int:
@@ -181,7 +184,45 @@ def apply_overrides(header: Header, mapping: dict[int, str], grid: Grid) -> Head
             labels[name] = (
                 f"{column_letter(grid.first_col + col)} «{top[col] or FIELD_LABELS[name]}»"
             )
-    return Header(row=header.row, columns=columns, labels=labels)
+    ignored = frozenset(col for col, name in mapping.items() if not name)
+    return Header(row=header.row, columns=columns, labels=labels, ignored=ignored)
+
+
+# What a list may carry beside the award that the warehouse deliberately does not keep
+# (DOMAIN.md's fields): read past without a question. Any other column with a header and
+# values is asked about (unread_columns), since it may be the unit or the position.
+_NOT_KEPT = re.compile(
+    r"^(nam sinh|ngay sinh|ngay, thang, nam sinh|que quan|nguyen quan|dan toc|ton giao|"
+    r"trinh do|hoc ham|hoc vi|chuyen mon|chuyen nganh|so tien|tien thuong|muc thuong|"
+    r"muc tien|thanh tien|so cmnd|so cccd|cmnd|cccd|so dinh danh|dien thoai|so dien thoai|"
+    r"email|dia chi|ky nhan|chu ky|dang vien|ngay vao dang|xep loai|so nam|so lan|ma so)"
+)
+
+
+def unread_columns(grid: Grid, header: Header, rows: list[int]) -> list[tuple[int, str, int]]:
+    """Columns with a header the importer did not take, the analyst did not leave out,
+    and values on the given grid rows: (grid column, «D «Cơ sở»», rows holding a value)."""
+    taken = set(header.columns.values()) | header.ignored
+    top = grid.row_values(header.row)
+    above = grid.row_values(header.row - 1) if header.row > 0 else [None] * len(top)
+    candidates = {
+        col: text
+        for col in range(grid.cells.width)
+        if col not in taken and (text := top[col] or above[col]) and not _NOT_KEPT.match(fold(text))
+    }
+    if not candidates or not rows:
+        return []
+    counts = (
+        grid.cells.with_row_index("i")
+        .filter(pl.col("i").is_in(rows))
+        .select(pl.col(f"c{col}").is_not_null().sum().alias(str(col)) for col in candidates)
+        .row(0)
+    )
+    return [
+        (col, f"{column_letter(grid.first_col + col)} «{text}»", int(count))
+        for (col, text), count in zip(candidates.items(), counts, strict=True)
+        if count
+    ]
 
 
 def describe_columns(

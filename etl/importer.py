@@ -18,7 +18,7 @@ from etl.awards import AWARD_COLUMNS, parse_awards
 from etl.blocs import parse_bloc_scores, parse_memberships
 from etl.campaigns import parse_campaigns
 from etl.grid import Grid
-from etl.headers import Header, apply_overrides, describe_columns, find_header
+from etl.headers import Header, apply_overrides, describe_columns, find_header, letter_index
 from etl.problems import FileRefused, Problem
 from etl.reading.stage import Book, read_book
 from thidua import db, positions, store
@@ -116,8 +116,25 @@ class Overrides:
 
     # sheet name -> {0-based grid column -> field}; field "" ignores the column
     columns: dict[str, dict[int, str]] = field(default_factory=dict)
-    # values a decision list's preamble lacks: decision_no, decision_date (ISO), form_code
+    # values a decision list's preamble lacks: decision_no, decision_date (ISO), form_code,
+    # year
     context: dict[str, str] = field(default_factory=dict)
+    # The command line's choices (an analyst fixing a refusal without editing the file):
+    # only these sheets; Excel letter -> field, per sheet name or "*" for every sheet; a
+    # typed unit name -> the unit it means, for this import.
+    sheets: list[str] = field(default_factory=list)
+    letters: dict[str, dict[str, str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def mapping_for(self, grid: Grid) -> dict[int, str]:
+        """The analyst's column choices for one sheet, as grid columns."""
+        chosen = dict(self.columns.get(grid.sheet, {}))
+        for sheet in ("*", grid.sheet):
+            for letter, name in self.letters.get(sheet, {}).items():
+                column = letter_index(letter) - grid.first_col
+                if 0 <= column < grid.cells.width:
+                    chosen[column] = name
+        return chosen
 
 
 @dataclass
@@ -190,8 +207,9 @@ def parse_grid(
     chosen = overrides or Overrides()
     known_units = units.names
     header = find_header(grid)
-    if header is not None and grid.sheet in chosen.columns:
-        header = apply_overrides(header, chosen.columns[grid.sheet], grid)
+    mapping = chosen.mapping_for(grid)
+    if header is not None and mapping:
+        header = apply_overrides(header, mapping, grid)
     if header is not None:
         _canonical_units(grid, header, units)
     layout = layout_of(header) if header else None
@@ -260,10 +278,16 @@ def inspect_file(
     except FileRefused as refused:
         inspection.problems = refused.problems
         return inspection
-    units = UnitMatcher.from_db(con)
+    units = UnitMatcher.from_db(con).with_aliases((overrides or Overrides()).aliases)
     rules = positions.rules_from_db(con)
     tableless: list[Problem] = []
-    for grid in inspection.grids:
+    grids, inspection.problems = _chosen_sheets(inspection, overrides)
+    inspection.problems += [
+        Problem(shown, f"tên gọi «{typed}» chỉ tới «{unit}», không có trong danh mục đơn vị.")
+        for typed, unit in (overrides or Overrides()).aliases.items()
+        if unit not in units.names
+    ]
+    for grid in grids:
         result, found, info = parse_grid(grid, units, overrides, rules)
         inspection.sheets.append(info)
         if result:
@@ -283,6 +307,29 @@ def inspect_file(
             .group_by("unit_name").len("awards").sort("awards", descending=True)
         )  # fmt: skip
     return inspection
+
+
+def _chosen_sheets(
+    inspection: Inspection, overrides: Overrides | None
+) -> tuple[list[Grid], list[Problem]]:
+    """The sheets the analyst chose (all when none was named); a name the file does not
+    have is a problem that lists the ones it has."""
+    grids = inspection.grids
+    if not overrides or not overrides.sheets:
+        return grids, []
+    names = [g.sheet for g in grids]
+    missing = [s for s in overrides.sheets if s not in names]
+    if missing:
+        listed = ", ".join(f"«{n}»" for n in names)
+        return [], [
+            Problem(inspection.file, f"không có trang «{s}»; các trang đọc được: {listed}.")
+            for s in missing
+        ]
+    chosen = [g for g in grids if g.sheet in overrides.sheets]
+    inspection.book.skipped += [
+        (g.sheet, "không được chọn để nhập (--sheet)") for g in grids if g not in chosen
+    ]
+    return chosen, []
 
 
 def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> int | None:
@@ -342,8 +389,9 @@ def import_file(
     path: Path,
     actor: Account,
     book: Callable[[], Book] | None = None,
+    overrides: Overrides | None = None,
 ) -> Report:
-    return commit(con, inspect_file(con, path, book=book), actor)
+    return commit(con, inspect_file(con, path, overrides, book=book), actor)
 
 
 def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> None:
@@ -499,7 +547,9 @@ WRITERS = {
 }
 
 
-def import_files(paths: Iterable[Path], master: Path, actor: Account) -> list[Report]:
+def import_files(
+    paths: Iterable[Path], master: Path, actor: Account, overrides: Overrides | None = None
+) -> list[Report]:
     """Import each file into the master warehouse, then publish the snapshot. Each file is
     read while the warehouse opens or the file before it is checked and written."""
     files = [Path(p) for p in paths]
@@ -510,7 +560,7 @@ def import_files(paths: Iterable[Path], master: Path, actor: Account) -> list[Re
             master,
             actor,
             lambda con: [
-                import_file(con, path, actor, functools.partial(book_of, index))
+                import_file(con, path, actor, functools.partial(book_of, index), overrides)
                 for index, path in enumerate(files)
             ],
         )

@@ -81,6 +81,7 @@ class Preview:
     decisions: list[str]
     years: list[int]
     by_form: pl.DataFrame  # form_code, awards
+    by_year: pl.DataFrame  # year, awards
     positions: pl.DataFrame  # position, is_leader, leader_rule, awards
     sample: pl.DataFrame  # first rows as stored
 
@@ -100,6 +101,7 @@ def preview(inspection: Inspection) -> Preview | None:
         decisions=sorted(set(awards["decision_no"].drop_nulls().to_list())),
         years=sorted(set(awards["year"].drop_nulls().to_list())),
         by_form=awards.group_by("form_code").len("awards").sort("awards", descending=True),
+        by_year=awards.group_by("year").len("awards").sort("year"),
         positions=people.group_by("position", "is_leader", "leader_rule")
         .len("awards")
         .sort("awards", descending=True),

@@ -135,6 +135,9 @@ def _context_editor(key: str, inspection: Inspection) -> None:
             index=codes.index(said.get("form_code") or ""),
             format_func=lambda c: FORM_NAMES.get(c, "—"),
             key=f"ctx_form_{key}",
+            # What the title says is not changed here (a different choice would contradict
+            # the file, and the import would refuse it).
+            disabled=bool(said.get("form_code")) and "form_code" not in stored.context,
         )
         for name, value in (("decision_no", number), ("decision_date", when), ("form_code", form)):
             if value and value != (said.get(name) or ""):

@@ -138,7 +138,8 @@ def test_fix_a_column_mapping_on_the_page(
     ]
     at = upload_page(master, monkeypatch)
     send(at, write_rows(tmp_path / "de_nghi.xlsx", [header, *rows]))
-    assert any("2 lỗi" in e.value for e in at.error)  # no award column recognised
+    # No award column recognised (rows 2, 3), and the column that holds it is asked about.
+    assert any("3 lỗi" in e.value for e in at.error), [e.value for e in at.error]
     at.selectbox(key="map_" + at.file_uploader[0].value[0].file_id + "_Sheet1_7").select(
         "form"
     ).run()

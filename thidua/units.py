@@ -69,6 +69,12 @@ class UnitMatcher:
         aliases = dict(con.execute("SELECT alias, unit_name FROM unit_aliases").fetchall())
         return cls(names, aliases)
 
+    def with_aliases(self, aliases: dict[str, str]) -> UnitMatcher:
+        """This matcher with more aliases (an analyst's for one import), theirs first."""
+        if not aliases:
+            return self
+        return UnitMatcher(set(self.names), {**self.aliases, **aliases})
+
     def canonical(self, typed: str | None) -> str | None:
         """The unit a typed name means, or None when no unit or alias matches."""
         if not typed:
