@@ -46,9 +46,10 @@ def _sheets(inspection: Inspection) -> list[str]:
             for _, letter, text, field in sheet.columns
             if field
         )
+        remembered = " (theo cách hiểu cột đã lưu từ lần nhập trước)" if sheet.remembered else ""
         lines.append(
             f"  Trang «{sheet.sheet}»: {LAYOUT_NAMES[sheet.layout]}, tiêu đề cột ở dòng "
-            f"{sheet.header_row}; {taken}."
+            f"{sheet.header_row}{remembered}; {taken}."
         )
         said = {k: v for k, v in sheet.context.items() if v}
         if said:

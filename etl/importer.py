@@ -4,8 +4,10 @@ write in a single transaction. Re-importing a file already loaded adds nothing."
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from etl.reading.stage import Book, read_book
 from thidua import db, positions, store
 from thidua.access import Account, require
 from thidua.settings import LIMITS
+from thidua.text import fold
 from thidua.units import UnitMatcher
 
 LAYOUT_NAMES = {
@@ -125,6 +128,9 @@ class Overrides:
     sheets: list[str] = field(default_factory=list)
     letters: dict[str, dict[str, str]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    # Mappings remembered in the warehouse, by header set: used for a sheet the analyst
+    # has not mapped here.
+    remembered: dict[str, dict[int, str]] = field(default_factory=dict)
 
     def mapping_for(self, grid: Grid) -> dict[int, str]:
         """The analyst's column choices for one sheet, as grid columns."""
@@ -146,6 +152,9 @@ class SheetInfo:
     header_row: int | None  # Excel row number
     columns: list[tuple[int, str, str | None, str | None]]  # (grid col, letter, header text, field)
     context: dict[str, str | None] = field(default_factory=dict)
+    header_key: str | None = None  # the header set, for remembering a mapping
+    mapping: dict[int, str] = field(default_factory=dict)  # the analyst's, or remembered
+    remembered: bool = False  # the mapping came from an earlier import of this header set
 
 
 @dataclass
@@ -198,6 +207,32 @@ def _canonical_units(grid: Grid, header: Header, units: UnitMatcher) -> None:
         grid.cells = grid.cells.with_columns(pl.col(column).replace(mapping))
 
 
+def header_key(grid: Grid, row: int) -> str:
+    """A sheet's header set: its header row's texts, folded, in order (not the row above:
+    it is a title line as often as a group title)."""
+    return "|".join(fold(v or "") for v in grid.row_values(row))
+
+
+def remembered_mappings(con: duckdb.DuckDBPyConnection) -> dict[str, dict[int, str]]:
+    try:
+        rows = con.execute("SELECT header_key, mapping FROM column_mappings").fetchall()
+    except duckdb.CatalogException:  # a snapshot published before the table existed
+        return {}
+    return {key: {int(col): name for col, name in json.loads(m).items()} for key, m in rows}
+
+
+def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> None:
+    """The analyst's column choices of an imported file, for the next file of the same
+    header set (a remembered mapping used again is not written again)."""
+    for info in inspection.sheets:
+        if info.header_key and info.mapping and not info.remembered:
+            con.execute(
+                "INSERT OR REPLACE INTO column_mappings (header_key, mapping, saved_by) "
+                "VALUES (?, ?, ?)",
+                [info.header_key, json.dumps(info.mapping), who],
+            )
+
+
 def parse_grid(
     grid: Grid,
     units: UnitMatcher,
@@ -208,6 +243,10 @@ def parse_grid(
     known_units = units.names
     header = find_header(grid)
     mapping = chosen.mapping_for(grid)
+    key = header_key(grid, header.row) if header is not None else None
+    remembered = not mapping and key in chosen.remembered
+    if remembered and key is not None:
+        mapping = chosen.remembered[key]
     if header is not None and mapping:
         header = apply_overrides(header, mapping, grid)
     if header is not None:
@@ -218,6 +257,9 @@ def parse_grid(
         layout,
         grid.excel_row(header.row) if header else None,
         describe_columns(grid, header),
+        header_key=key,
+        mapping=mapping,
+        remembered=remembered,
     )
     if header is None or layout is None:
         return (
@@ -279,6 +321,7 @@ def inspect_file(
         inspection.problems = refused.problems
         return inspection
     units = UnitMatcher.from_db(con).with_aliases((overrides or Overrides()).aliases)
+    overrides = dataclasses.replace(overrides or Overrides(), remembered=remembered_mappings(con))
     rules = positions.rules_from_db(con)
     tableless: list[Problem] = []
     grids, inspection.problems = _chosen_sheets(inspection, overrides)
@@ -425,6 +468,7 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
             replaced += WRITERS[item.layout](con, batch_id)
         finally:
             con.unregister("incoming")
+    _remember_mappings(con, inspection, who)
     db.mark_touched(con, batch_id)
     db.refresh_touched(con)
     con.execute("COMMIT")

@@ -80,6 +80,12 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
         st.markdown(
             f"Trang «{info.sheet}»: dòng tiêu đề {info.header_row}; {LAYOUT_NAMES.get(info.layout or '', 'chưa nhận ra loại bảng')}"
         )
+        if info.remembered:
+            st.info(
+                "Các cột được hiểu theo cách đã chọn ở lần nhập trước có cùng dòng tiêu đề; "
+                "có thể sửa lại bên dưới.",
+                icon=":material/history:",
+            )
         grid = st.columns(4)
         for i, (col, letter, text, field) in enumerate(info.columns):
             chosen = grid[i % 4].selectbox(
@@ -90,7 +96,9 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
                 key=f"map_{key}_{info.sheet}_{col}",
             )
             if chosen != (field or ""):
-                columns.setdefault(info.sheet, {})[col] = chosen
+                # A change keeps the rest of a remembered mapping.
+                start = dict(info.mapping) if info.remembered else {}
+                columns.setdefault(info.sheet, start)[col] = chosen
     if columns != stored.columns:
         _remember(key, columns, stored.context)
         st.rerun()

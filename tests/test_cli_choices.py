@@ -111,6 +111,22 @@ def test_a_column_named_on_the_command_line(
     assert main([*args, "--column", "Sheet1!D=Đơn vị"]) == 0, capsys.readouterr()
     rows = _rows(master, "SELECT position, unit_name FROM awards ORDER BY source_row")
     assert rows == [("Phó Giám đốc", "Sở Y tế"), ("Giáo viên", "Sở Giáo dục và Đào tạo")]
+    # The next list with the same header set is read the same way, and says so.
+    again = write_rows(
+        tmp_path / "qd_cot_la_2.xlsx",
+        [
+            TITLE,
+            ["(Kèm theo Quyết định số 30/QĐ-UBND ngày 20/5/2025 của Chủ tịch UBND tỉnh)"],
+            ["STT", "Họ và tên", "Chức danh", "Cơ sở"],
+            [1, "Lê Văn Cường", "Kế toán", "Sở Tài chính"],
+        ],
+    )
+    capsys.readouterr()
+    assert main(["import", "--dry-run", str(again), "--db", str(master)]) == 0
+    assert "dòng 3 (theo cách hiểu cột đã lưu từ lần nhập trước)" in capsys.readouterr().out
+    assert main(["import", str(again), "--db", str(master)]) == 0
+    rows = _rows(master, "SELECT unit_name FROM awards WHERE decision_no = '30/QĐ-UBND'")
+    assert rows == [("Sở Tài chính",)]
 
 
 def test_one_sheet_chosen_of_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

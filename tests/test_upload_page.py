@@ -152,6 +152,21 @@ def test_fix_a_column_mapping_on_the_page(
         ("Lý Thị Mai", "CSTD_TINH", False),
         ("Phòng Tổ chức, Sở Y tế", "TTLDXS", None),
     ]
+    con.close()
+    # The next file with the same header set is read with the mapping chosen above, and
+    # the page says so: nothing to map again.
+    later = [["2025", "3/QĐ-UBND", "06/01/2025", "Cá nhân", "Hà Văn Sơn", "Kỹ thuật viên",
+              "Sở Y tế", "Lao động tiên tiến"]]  # fmt: skip
+    at = upload_page(master, monkeypatch)
+    send(at, write_rows(tmp_path / "de_nghi_2025.xlsx", [header, *later]))
+    assert not at.error, [e.value for e in at.error]
+    assert any("lần nhập trước có cùng dòng tiêu đề" in i.value for i in at.info)
+    at.button(key="confirm").click().run()
+    con = db.open_snapshot(master)
+    assert con.execute(
+        "SELECT recipient_name, form_code FROM awards WHERE year = 2025"
+    ).fetchall() == [("Hà Văn Sơn", "LDTT")]
+    con.close()
 
 
 def test_legacy_file_shows_unicode_and_bad_files_write_nothing(

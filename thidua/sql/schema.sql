@@ -140,6 +140,15 @@ LEFT JOIN blocs AS g ON g.year = s.year AND g.bloc_name = s.bloc_name
 LEFT JOIN bloc_members AS m
     ON m.year = s.year AND m.bloc_name = s.bloc_name AND m.unit_name = s.unit_name;
 
+-- What an analyst said a sheet's columns hold, remembered for the same header set (the
+-- folded header texts): the next file laid out the same way is read the same way, and
+-- the upload page says so. Written with the import that used it.
+CREATE TABLE IF NOT EXISTS column_mappings (
+    header_key  VARCHAR PRIMARY KEY,
+    mapping     VARCHAR NOT NULL,  -- JSON: grid column -> field ("" leaves it out)
+    saved_by    VARCHAR,
+    saved_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
 CREATE TABLE IF NOT EXISTS unit_aliases (
     alias       VARCHAR PRIMARY KEY,
     unit_name   VARCHAR COLLATE vi NOT NULL,
