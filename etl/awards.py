@@ -79,6 +79,7 @@ class Context:
     unit_headings: dict[int, str] = field(default_factory=dict)
     # Every section row in order, with its numbering and the count its title states.
     section_list: list[Section] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # said to the analyst, not refusals
 
 
 def _row_text(values: list[str | None]) -> str:
@@ -415,6 +416,42 @@ def _split_position_unit(
     return None, text
 
 
+def _unsplit_warnings(
+    table: pl.DataFrame,
+    split: dict[str, tuple[str | None, str | None]],
+    unit_named: Callable[[str], str | None],
+    header: Header,
+) -> list[str]:
+    """A joined cell that could not be split with confidence is kept whole as the unit with
+    no post — said, since that person then counts neither as a leader nor as a worker."""
+    unsure = sorted(
+        v
+        for v, (post, unit) in split.items()
+        if post is None and unit == v and unit_named(v) is None
+    )
+    if not unsure:
+        return []
+    rows = (
+        table.filter(pl.col(f"{RAW}position_unit").is_in(unsure))
+        .group_by(f"{RAW}position_unit")
+        .agg(pl.col("source_row").sort())
+        .sort(pl.col("source_row").list.first())
+    )
+    label = header.labels.get("position_unit", "«Chức vụ, đơn vị công tác»")
+    said = [
+        f"«{text}» (dòng {', '.join(map(str, found[:5]))}{', …' if len(found) > 5 else ''})"
+        for text, found in rows.iter_rows()
+    ]
+    return [
+        f"cột {label}: không tách được chức vụ khỏi đơn vị ở {len(unsure)} ô — "
+        + "; ".join(said[:10])
+        + ("; …" if len(said) > 10 else "")
+        + ". Đã giữ cả ô làm đơn vị, chức vụ để trống: những người này không được tính là lãnh "
+        "đạo hay NLĐ trực tiếp. Nếu sai, hãy tách ô trong tệp (chức vụ, đơn vị) hoặc thêm tên "
+        "gọi của đơn vị (--alias, trang Quản trị)."
+    ]
+
+
 def parse_awards(
     grid: Grid,
     header: Header,
@@ -422,8 +459,9 @@ def parse_awards(
     given: dict[str, str] | None = None,
     rules: list[positions.PositionRule] | None = None,
     unit_of: Callable[[str], str | None] | None = None,
-) -> tuple[pl.DataFrame, list[Problem], dict[str, str | None]]:
-    """Awards of one sheet, the problems found, and what the preamble said (for the preview).
+) -> tuple[pl.DataFrame, list[Problem], dict[str, str | None], list[str]]:
+    """Awards of one sheet, the problems found, what the preamble said (for the preview) and
+    what the analyst should know though nothing is wrong.
     `given` fills what the preamble lacks: decision_no, decision_date (ISO), form_code.
     `unit_of`: the unit a typed name means (the units table and its aliases), if any."""
     context = read_preamble(grid, header)
@@ -444,6 +482,7 @@ def parse_awards(
             v: _split_position_unit(v, unit_named, post_rules)
             for v in table[f"{RAW}position_unit"].drop_nulls().unique()
         }
+        context.warnings += _unsplit_warnings(table, split, unit_named, header)
         table = table.with_columns(
             pl.col(f"{RAW}position_unit")
             .replace_strict({k: v[0] for k, v in split.items()}, default=None)
@@ -527,7 +566,7 @@ def parse_awards(
         "form_code": context.title_form,
     }
     finished = _finish(frame, raw, known_units, rules)
-    return finished, problems + _listed_twice(finished, grid.file), said
+    return finished, problems + _listed_twice(finished, grid.file), said, context.warnings
 
 
 def _unread_problems(grid: Grid, header: Header, table: pl.DataFrame) -> list[Problem]:

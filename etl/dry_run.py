@@ -29,9 +29,7 @@ def describe(inspection: Inspection) -> str:
         lines += [f"  Sẽ KHÔNG nhập — {number(len(inspection.problems))} lỗi:", *refusal[1:]]
     else:
         lines += _what_would_be_written(inspection)
-    notes = Report(
-        name, "imported", skipped=inspection.book.skipped, warnings=inspection.book.warnings
-    )
+    notes = Report(name, "imported", skipped=inspection.book.skipped, warnings=inspection.warnings)
     return "\n".join(lines + notes.notes())
 
 

@@ -155,6 +155,7 @@ class SheetInfo:
     header_key: str | None = None  # the header set, for remembering a mapping
     mapping: dict[int, str] = field(default_factory=dict)  # the analyst's, or remembered
     remembered: bool = False  # the mapping came from an earlier import of this header set
+    warnings: list[str] = field(default_factory=list)  # what the analyst should know
 
 
 @dataclass
@@ -181,6 +182,12 @@ class Inspection:
     @property
     def grids(self) -> list[Grid]:
         return self.book.grids
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader noticed, then what each sheet's parse did that the analyst
+        should know (a joined cell kept whole)."""
+        return self.book.warnings + [w for sheet in self.sheets for w in sheet.warnings]
 
     @property
     def layout(self) -> str:
@@ -275,7 +282,7 @@ def parse_grid(
             info,
         )
     if layout == "awards":
-        frame, problems, context = parse_awards(
+        frame, problems, context, info.warnings = parse_awards(
             grid, header, known_units, chosen.context, rules, units.canonical
         )
         info.context = context
@@ -400,7 +407,7 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
     name = inspection.file
     if inspection.duplicate_of is not None:
         return Report(name, "duplicate")
-    skipped, warnings = inspection.book.skipped, inspection.book.warnings
+    skipped, warnings = inspection.book.skipped, inspection.warnings
     if inspection.problems or not inspection.parsed:
         return Report(
             name, "refused", encoding=inspection.encoding, problems=inspection.problems,

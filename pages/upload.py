@@ -208,7 +208,7 @@ def _show(key: str, inspection: Inspection) -> None:
         )
     for sheet, why in inspection.book.skipped:
         st.info(f"Bỏ qua trang «{sheet}»: {why}.", icon=":material/visibility_off:")
-    for warning in inspection.book.warnings:
+    for warning in inspection.warnings:
         st.warning(f"Lưu ý: {warning}", icon=":material/warning:")
     if inspection.replaces is not None:
         st.warning(

@@ -58,3 +58,26 @@ def test_the_unit_of_a_joined_cell_is_a_unit_and_the_share_counts_the_teacher(
         ("Phó Giám đốc", "Sở Y tế", True),
         ("Giáo viên, Tổ trưởng chuyên môn", "Trường THPT Nguyễn Trung Trực", False),
     ]
+
+
+def test_a_joined_cell_kept_whole_is_said(tmp_path: Path, import_into: Importer) -> None:
+    """«Ấp Hòa Lợi, xã Mong Thọ» (rows 6 and 7) is neither a post nor a unit of the table:
+    kept whole as the unit, no post guessed — and the analyst is told which rows."""
+    rows: list[list[object]] = [
+        ["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH"],
+        ["(Kèm theo Quyết định số 45/QĐ-UBND ngày 9 tháng 2 năm 2023 của Chủ tịch UBND tỉnh)"],
+        ["STT", "Họ và tên", "Chức vụ, đơn vị công tác"],
+        ["I", "CÁ NHÂN"],
+        [1, "Nguyễn Văn An", "Phó Giám đốc Sở Y tế"],
+        [2, "Trần Văn Ba", "Ấp Hòa Lợi, xã Mong Thọ"],
+        [3, "Lê Thị Tư", "Ấp Hòa Lợi, xã Mong Thọ"],
+    ]
+    [report] = import_into(write_rows(tmp_path / "qd45_khong_tach.xlsx", rows))
+    assert report.status == "imported", report.message()
+    assert report.warnings == [
+        "cột C «Chức vụ, đơn vị công tác»: không tách được chức vụ khỏi đơn vị ở 1 ô — «Ấp Hòa "
+        "Lợi, xã Mong Thọ» (dòng 6, 7). Đã giữ cả ô làm đơn vị, chức vụ để trống: những người "
+        "này không được tính là lãnh đạo hay NLĐ trực tiếp. Nếu sai, hãy tách ô trong tệp "
+        "(chức vụ, đơn vị) hoặc thêm tên gọi của đơn vị (--alias, trang Quản trị)."
+    ]
+    assert "lưu ý: cột C «Chức vụ, đơn vị công tác»: không tách được" in report.message()
