@@ -15,7 +15,7 @@ import xlsxwriter
 from etl.headers import letter_index
 from etl.importer import Inspection, Overrides, Report, commit, inspect_file, write_files
 from etl.problems import FileRefused, Problem
-from thidua import db
+from thidua import db, migrations
 from thidua.access import Account
 from thidua.settings import LIMITS, UPLOAD_KINDS, too_big
 
@@ -50,7 +50,7 @@ def _reader(master: Path) -> duckdb.DuckDBPyConnection:
     if db.snapshot_version(master) is not None:
         return db.open_snapshot(master)
     con = duckdb.connect()
-    con.execute(db.read_sql("schema.sql"))
+    migrations.migrate(con)
     db.seed_reference(con)
     return con
 

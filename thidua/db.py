@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from thidua import positions, reference
+from thidua import migrations, positions, reference
 from thidua.settings import REFERENCE_DIR, snapshot_path
 
 UNITS_CSV = REFERENCE_DIR / "units.csv"
@@ -65,18 +65,11 @@ def open_master(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """schema.sql, run when the warehouse was made with another version of it (every
-    statement is idempotent; skipping them saves 20 ms on each open)."""
-    schema = read_sql("schema.sql")
-    fingerprint = hashlib.sha256(schema.encode()).hexdigest()
+    """The numbered migrations above the warehouse's version, then the views if changed."""
     try:
-        kept = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except duckdb.CatalogException:  # a new warehouse, or one older than this check
-        kept = None
-    if kept and kept[0] == fingerprint:
-        return
-    con.execute(schema)
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [fingerprint])
+        migrations.migrate(con)
+    except migrations.NewerWarehouse as newer:
+        raise WarehouseBusy(str(newer)) from newer
 
 
 def _reference_rows() -> dict[str, list[list[object]]]:
@@ -283,13 +276,12 @@ def db_is_current(master: Path) -> bool:
         return True  # nothing published yet: the first import creates the current schema
     con = open_snapshot(master)
     try:
-        row = con.execute(
-            "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'import_batches' AND column_name = 'status'"
-        ).fetchone()
-        aliases = con.execute(
-            "SELECT count(*) = 4 FROM duckdb_tables() "
-            "WHERE table_name IN ('unit_aliases', 'award_counts', 'recipients', 'unit_outcomes')"
+        version = migrations.stored_version(con)
+        aggregates = con.execute(
+            "SELECT count(*) = 3 FROM duckdb_tables() "
+            "WHERE table_name IN ('award_counts', 'recipients', 'unit_outcomes')"
         ).fetchone()
     finally:
         con.close()
-    return bool(row and row[0]) and bool(aliases and aliases[0])
+    # A newer release's warehouse counts as current: it is read as it is, never downgraded.
+    return version >= migrations.latest() and bool(aggregates and aggregates[0])

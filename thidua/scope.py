@@ -14,7 +14,7 @@ import os
 
 import duckdb
 
-from thidua.db import read_sql
+from thidua.migrations import views_sql
 
 _IN_SCOPE = "unit_name IN (SELECT unit_name FROM scope_units)"
 # The blocs (per year) the unit belongs to: its place in its bloc means the other members' scores.
@@ -68,13 +68,5 @@ def open_scoped(snapshot_file: str, unit: str | None) -> duckdb.DuckDBPyConnecti
 
 
 def _schema_views() -> str:
-    """The documented views of schema.sql (`awards`, `bloc_results`), built on the scoped tables."""
-    text = read_sql("schema.sql")
-    return (
-        ";\n".join(
-            part
-            for part in text.split(";")
-            if part.strip().upper().startswith("CREATE OR REPLACE VIEW")
-        )
-        + ";"
-    )
+    """The documented views (views.sql: `awards`, `bloc_results`), built on the scoped tables."""
+    return views_sql()

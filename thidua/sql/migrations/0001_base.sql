@@ -1,7 +1,8 @@
--- The warehouse. Tables are the importer's; the views at the end are the
--- documented, stable interface for analysts (README "SQL views").
--- The warehouse's own facts: the fingerprints of this schema and of the reference lists,
--- and whether the pre-aggregated tables are current (thidua/db.py).
+-- Migration 1: the warehouse as it stood when migrations were numbered (every statement
+-- idempotent, so a warehouse made before then takes it as it is). Tables are the
+-- importer's; the documented, stable interface for analysts is views.sql (README "SQL views").
+-- The warehouse's own facts: its schema version (thidua/migrations.py), the fingerprints of
+-- the views and the reference lists, whether the pre-aggregated tables are current.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS ref_award_form (
     code        VARCHAR PRIMARY KEY,
@@ -117,37 +118,6 @@ CREATE TABLE IF NOT EXISTS bloc_scores (
     batch_id     INTEGER NOT NULL,
     source_row   INTEGER NOT NULL,
     PRIMARY KEY (year, bloc_name, unit_name)
-);
-
-CREATE OR REPLACE VIEW awards AS
-SELECT
-    a.award_id, a.year, a.decision_no, a.decision_date,
-    a.form_code, f.name_vi AS form_name, f.level AS form_level, a.form_detail, a.form_text,
-    a.award_type, a.recipient_kind, a.recipient_name, a.position, a.is_leader, a.leader_rule,
-    a.gender, a.unit_name, a.achievement_year, a.campaign_code,
-    b.file_name AS source_file, a.source_row, a.batch_id
-FROM award AS a
-JOIN ref_award_form AS f ON f.code = a.form_code
-JOIN import_batches AS b ON b.batch_id = a.batch_id;
-
-CREATE OR REPLACE VIEW bloc_results AS
-SELECT
-    s.year, s.bloc_name, coalesce(g.bloc_kind, CASE WHEN s.bloc_name ILIKE 'Cụm%' THEN 'cluster' ELSE 'bloc' END) AS bloc_kind,
-    s.unit_name, m.role, s.self_score, s.bloc_score, s.bonus, s.penalty, s.total_score, s.rank,
-    s.batch_id
-FROM bloc_scores AS s
-LEFT JOIN blocs AS g ON g.year = s.year AND g.bloc_name = s.bloc_name
-LEFT JOIN bloc_members AS m
-    ON m.year = s.year AND m.bloc_name = s.bloc_name AND m.unit_name = s.unit_name;
-
--- What an analyst said a sheet's columns hold, remembered for the same header set (the
--- folded header texts): the next file laid out the same way is read the same way, and
--- the upload page says so. Written with the import that used it.
-CREATE TABLE IF NOT EXISTS column_mappings (
-    header_key  VARCHAR PRIMARY KEY,
-    mapping     VARCHAR NOT NULL,  -- JSON: grid column -> field ("" leaves it out)
-    saved_by    VARCHAR,
-    saved_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS unit_aliases (
     alias       VARCHAR PRIMARY KEY,
