@@ -120,6 +120,7 @@ def find_header(grid: Grid, scan_rows: int = 40) -> Header | None:
         lower = grid.row_values(row + 1)
         birth = _birth_year_by_sex(upper, lower)
         extra = {k: v for k, v in _row_fields(lower).items() if k not in fields}
+        extra |= {k: v for k, v in _decision_by_parts(upper, lower).items() if k not in fields}
         if birth:
             # «Nam» folds to «nam» (year): under «Năm sinh» it says the sex, not a year.
             extra = {k: v for k, v in extra.items() if v not in birth.values()} | birth
@@ -153,6 +154,27 @@ def _birth_year_by_sex(upper: list[str | None], lower: list[str | None]) -> dict
         if sex and _BIRTH.match(group):
             found[sex] = col
     return found if len(found) == 2 else {}
+
+
+# Parts of a group title «Quyết định (khen thưởng)» merged over «Số | Ngày» (or «Số QĐ |
+# Ngày ký»): the sub-header alone says only «number» or «date»; the group says of what.
+_DECISION_GROUP = re.compile(r"^(quyet dinh|qd)\b")
+_DECISION_PARTS = {"so": "decision_no", "so qd": "decision_no", "so hieu": "decision_no",
+                   "ngay": "decision_date", "ngay ky": "decision_date", "ngay qd": "decision_date",
+                   "ngay thang": "decision_date", "ngay, thang, nam": "decision_date"}  # fmt: skip
+
+
+def _decision_by_parts(upper: list[str | None], lower: list[str | None]) -> dict[str, int]:
+    """«Quyết định khen thưởng» merged over «Số | Ngày»: {"decision_no": col, ...}."""
+    found: dict[str, int] = {}
+    group = ""
+    for col, below in enumerate(lower):
+        if col < len(upper) and upper[col]:
+            group = fold(upper[col] or "")
+        part = _DECISION_PARTS.get(fold(below or "").strip(" .:"))
+        if part and _DECISION_GROUP.match(group) and part not in found:
+            found[part] = col
+    return found
 
 
 def _is_header_like(value: str) -> bool:
