@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 
 from bench.reading import hostile_rows, process_rows
-from etl.demo import _write_decision_list, _write_register, build_province, national_awards
+from demo_province import build_province, national_awards, write_decision_list, write_register
 from etl.importer import WRITERS, import_files
 from etl.values import parse_date
 from thidua import access, db, metrics, reports
@@ -48,7 +48,7 @@ def make_files(folder: Path, rows: int = 100_000, list_rows: int = 5_000) -> tup
     register = province.awards.filter(pl.col("file_kind") == "register")
     big = _repeated(register, rows)
     register_path = folder / "so_khen_thuong_100k.xlsx"
-    _write_register(register_path, big)
+    write_register(register_path, big)
     candidates = register.filter(pl.col("form_code") == "BK_TINH")
     one = candidates.row(0, named=True)
     # One decision: a person the register rewards in two decisions is listed once.
@@ -58,7 +58,7 @@ def make_files(folder: Path, rows: int = 100_000, list_rows: int = 5_000) -> tup
         year=pl.lit(one["year"]), gender=pl.lit(None, dtype=pl.String),
     )  # fmt: skip
     list_path = folder / "qd_bang_khen_5k.xlsx"
-    _write_decision_list(list_path, decision, "Nguyễn Văn Chủ Tịch")
+    write_decision_list(list_path, decision, "Nguyễn Văn Chủ Tịch")
     return register_path, list_path
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.demo import build_province, write_province
+from demo_province import build_province, write_province
 from etl.importer import Report, import_files
 from thidua import access, db
 from thidua.settings import DEMO_DIR

@@ -13,7 +13,7 @@ from tests.accounts import OPERATOR
 from thidua import db
 
 if TYPE_CHECKING:
-    from etl.demo import DemoProvince
+    from demo_province import DemoProvince
 
 SAMPLES = (
     Path(__file__).parent / "samples"
@@ -74,7 +74,7 @@ DEMO_AWARDS_PER_YEAR = 600
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoProvince]:
     """A small demo province imported through the analysts' code, and its truth."""
-    from etl.demo import build_province
+    from demo_province import build_province
     from etl.demo_import import import_demo
 
     root = tmp_path_factory.mktemp("demo")

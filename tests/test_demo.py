@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from etl.demo import (
+from demo_province import (
     AWARD_COLUMNS,
     COLLECTIVE_ONLY,
     INDIVIDUAL_ONLY,

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.demo import DemoProvince
+from demo_province import DemoProvince
 from tests.accounts import VIEWER
 from tests.apptest import app_as, headline, open_tab
 
