@@ -46,8 +46,8 @@ def _sheets(inspection: Inspection) -> list[str]:
         )
         remembered = " (theo cách hiểu cột đã lưu từ lần nhập trước)" if sheet.remembered else ""
         lines.append(
-            f"  Trang «{sheet.sheet}»: {LAYOUT_NAMES[sheet.layout]}, tiêu đề cột ở dòng "
-            f"{sheet.header_row}{remembered}; {taken}."
+            f"  Trang «{sheet.sheet}»: {LAYOUT_NAMES[sheet.layout]} ({sheet.reasons}), tiêu đề "
+            f"cột ở dòng {sheet.header_row}{remembered}; {taken}."
         )
         said = {k: v for k, v in sheet.context.items() if v}
         if said:

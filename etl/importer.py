@@ -23,6 +23,7 @@ from etl.grid import Grid
 from etl.headers import Header, apply_overrides, describe_columns, find_header, letter_index
 from etl.problems import FileRefused, Problem
 from etl.reading.stage import Book, read_book
+from etl.recognise import Choice, Recognition, recognise
 from thidua import db, positions, store
 from thidua.access import Account, require
 from thidua.settings import LIMITS
@@ -100,19 +101,6 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def layout_of(header: Header) -> str | None:
-    fields = header.columns
-    if {"total", "rank"} <= fields.keys() and "unit" in fields:
-        return "bloc_scores"
-    if {"bloc", "unit"} <= fields.keys():
-        return "memberships"
-    if {"plan_no", "campaign_name"} <= fields.keys():
-        return "campaigns"
-    if "recipient_name" in fields:
-        return "awards"
-    return None
-
-
 @dataclass(frozen=True)
 class Overrides:
     """What an analyst corrected on the upload page before confirming."""
@@ -156,6 +144,7 @@ class SheetInfo:
     mapping: dict[int, str] = field(default_factory=dict)  # the analyst's, or remembered
     remembered: bool = False  # the mapping came from an earlier import of this header set
     warnings: list[str] = field(default_factory=list)  # what the analyst should know
+    reasons: str | None = None  # why the layout was chosen (etl.recognise)
 
 
 @dataclass
@@ -240,6 +229,15 @@ def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, w
             )
 
 
+def _ambiguous(grid: Grid, one: Recognition, other: Recognition) -> Problem:
+    return Problem(
+        grid.file,
+        f"trang «{grid.sheet}»: không rõ là {LAYOUT_NAMES[one.layout]} ({one.said()}) hay "
+        f"{LAYOUT_NAMES[other.layout]} ({other.said()}). Hãy chọn ý nghĩa các cột ở trang Nhập "
+        "dữ liệu, hoặc dùng --column … =bỏ qua cho cột gây nhầm ở dòng lệnh.",
+    )
+
+
 def parse_grid(
     grid: Grid,
     units: UnitMatcher,
@@ -258,7 +256,8 @@ def parse_grid(
         header = apply_overrides(header, mapping, grid)
     if header is not None:
         _canonical_units(grid, header, units)
-    layout = layout_of(header) if header else None
+    choice = recognise(grid, header) if header else Choice(None)
+    layout = choice.chosen.layout if choice.chosen else None
     info = SheetInfo(
         grid.sheet,
         layout,
@@ -267,7 +266,10 @@ def parse_grid(
         header_key=key,
         mapping=mapping,
         remembered=remembered,
+        reasons=choice.chosen.said() if choice.chosen else None,
     )
+    if choice.tied_with is not None and choice.chosen is not None:
+        return None, [_ambiguous(grid, choice.chosen, choice.tied_with)], info
     if header is None or layout is None:
         return (
             None,

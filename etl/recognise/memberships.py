@@ -1,0 +1,17 @@
+"""A yearly list of the units of each bloc or cluster."""
+
+from __future__ import annotations
+
+from etl.grid import Grid
+from etl.headers import Header
+from etl.recognise.base import Recognition, score
+
+
+def recognise(grid: Grid, header: Header) -> Recognition | None:
+    return score(
+        "memberships",
+        header,
+        defining=("bloc", "unit"),
+        supporting=("year", "role", "stt"),
+        absent=("recipient_name", "total", "rank"),
+    )
