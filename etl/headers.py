@@ -145,14 +145,7 @@ _SEXES = {"nam": "birth_male", "nu": "birth_female"}
 def _birth_year_by_sex(upper: list[str | None], lower: list[str | None]) -> dict[str, int]:
     """«Năm sinh» merged over «Nam | Nữ»: the column a birth year is written in gives the
     person's sex (a common form). Returns {"birth_male": col, "birth_female": col}."""
-    found: dict[str, int] = {}
-    group = ""
-    for col, below in enumerate(lower):
-        if col < len(upper) and upper[col]:
-            group = fold(upper[col] or "")
-        sex = _SEXES.get(fold(below or "").strip(" .:"))
-        if sex and _BIRTH.match(group):
-            found[sex] = col
+    found = _parts_under(upper, lower, _BIRTH, _SEXES)
     return found if len(found) == 2 else {}
 
 
@@ -166,13 +159,21 @@ _DECISION_PARTS = {"so": "decision_no", "so qd": "decision_no", "so hieu": "deci
 
 def _decision_by_parts(upper: list[str | None], lower: list[str | None]) -> dict[str, int]:
     """«Quyết định khen thưởng» merged over «Số | Ngày»: {"decision_no": col, ...}."""
+    return _parts_under(upper, lower, _DECISION_GROUP, _DECISION_PARTS)
+
+
+def _parts_under(
+    upper: list[str | None], lower: list[str | None], group: re.Pattern[str], parts: dict[str, str]
+) -> dict[str, int]:
+    """Sub-headers that mean a field only under their group title (merged cells keep the
+    title in the first column of the group): {field: column}, the first of each."""
     found: dict[str, int] = {}
-    group = ""
+    title = ""
     for col, below in enumerate(lower):
         if col < len(upper) and upper[col]:
-            group = fold(upper[col] or "")
-        part = _DECISION_PARTS.get(fold(below or "").strip(" .:"))
-        if part and _DECISION_GROUP.match(group) and part not in found:
+            title = fold(upper[col] or "")
+        part = parts.get(fold(below or "").strip(" .:"))
+        if part and group.match(title) and part not in found:
             found[part] = col
     return found
 
