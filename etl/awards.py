@@ -580,9 +580,10 @@ def _unread_problems(grid: Grid, header: Header, table: pl.DataFrame) -> list[Pr
             column=label,
             message=(
                 f"cột này có dữ liệu ở {count} dòng khen thưởng nhưng không nhận ra là thông tin "
-                "gì (đơn vị? chức vụ? hình thức?). Hãy chọn ý nghĩa của cột ở trang Nhập dữ liệu, "
-                f"hoặc dùng --column {label.split()[0]}=… ở dòng lệnh (ví dụ "
-                f"{label.split()[0]}=unit; {label.split()[0]}=bỏ qua nếu không cần nhập)."
+                "gì (đơn vị? chức vụ? hình thức?). Hãy chọn ý nghĩa của cột ở trang Tải dữ liệu "
+                "(mục «Cách hiểu các cột»; «không nhập cột này» nếu không cần), hoặc dùng "
+                f"--column {label.split()[0]}=… ở dòng lệnh (ví dụ {label.split()[0]}=unit; "
+                f"{label.split()[0]}=bỏ qua)."
             ),
         )
         for _, label, count in unread_columns(grid, header, rows)
@@ -674,7 +675,7 @@ def _award_checks(raw: RawGetter, context: Context) -> list[Check]:
             r("year").is_null() & pl.col("year").is_null(),
             "year",
             "thiếu năm: không có cột «Năm» và không có ngày quyết định. Hãy ghi dòng «(Kèm "
-            "theo Quyết định số … ngày …)» vào tệp, điền ngày quyết định ở trang Nhập dữ liệu, "
+            "theo Quyết định số … ngày …)» vào tệp, điền ngày quyết định ở trang Tải dữ liệu, "
             "hoặc dùng --decision-date / --year ở dòng lệnh.",
         ),
         Check(

@@ -15,7 +15,7 @@ from thidua import forms, reference
 from thidua.text import fold
 
 _COLUMN = re.compile(r"^(?:(?P<sheet>.+)!)?(?P<letter>[A-Za-z]{1,3})\s*=\s*(?P<field>.*)$")
-_IGNORE = {"bo qua", "ignore", "-", ""}
+_IGNORE = {"bo qua", "ignore", "-", "", "khong nhap", "khong nhap cot nay"}
 # A field named by its code («unit») or its label as the preview shows it («Đơn vị»).
 _FIELDS = {name: name for name in FIELD_LABELS} | {
     fold(label): name for name, label in FIELD_LABELS.items()

@@ -233,7 +233,7 @@ def _ambiguous(grid: Grid, one: Recognition, other: Recognition) -> Problem:
     return Problem(
         grid.file,
         f"trang «{grid.sheet}»: không rõ là {LAYOUT_NAMES[one.layout]} ({one.said()}) hay "
-        f"{LAYOUT_NAMES[other.layout]} ({other.said()}). Hãy chọn ý nghĩa các cột ở trang Nhập "
+        f"{LAYOUT_NAMES[other.layout]} ({other.said()}). Hãy chọn ý nghĩa các cột ở trang Tải "
         "dữ liệu, hoặc dùng --column … =bỏ qua cho cột gây nhầm ở dòng lệnh.",
     )
 

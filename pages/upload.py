@@ -44,7 +44,16 @@ files = st.file_uploader(
     accept_multiple_files=True,
     key=f"files_{st.session_state['uploader']}",
 )
-FIELD_CHOICES = ["", *FIELD_LABELS]
+UNCHOSEN = "?"
+FIELD_CHOICES = [UNCHOSEN, "", *FIELD_LABELS]
+
+
+def _choice_label(choice: str) -> str:
+    if choice == UNCHOSEN:
+        return "(chưa chọn)"
+    return FIELD_LABELS.get(choice, "(không nhập cột này)")
+
+
 FORM_NAMES = reference.FORM_NAMES
 
 
@@ -88,14 +97,17 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
             )
         grid = st.columns(4)
         for i, (col, letter, text, field) in enumerate(info.columns):
+            # Not taken yet («chưa chọn»: the importer asks about it when it holds values)
+            # is not the same as left out on purpose («không nhập cột này»).
+            shown = field or ("" if info.mapping.get(col) == "" else UNCHOSEN)
             chosen = grid[i % 4].selectbox(
                 f"Cột {letter}: «{text or ''}»",
                 FIELD_CHOICES,
-                index=FIELD_CHOICES.index(field or ""),
-                format_func=lambda f: FIELD_LABELS.get(f, "(bỏ qua)"),
+                index=FIELD_CHOICES.index(shown),
+                format_func=_choice_label,
                 key=f"map_{key}_{info.sheet}_{col}",
             )
-            if chosen != (field or ""):
+            if chosen not in (shown, UNCHOSEN):
                 # A change keeps the rest of a remembered mapping.
                 start = dict(info.mapping) if info.remembered else {}
                 columns.setdefault(info.sheet, start)[col] = chosen
@@ -301,6 +313,7 @@ def _show(key: str, inspection: Inspection) -> None:
                 "message": "Lỗi",
                 "suggestion": "Gợi ý",
             },
+            widths={"message": "large"},
         )
         st.download_button(
             "Tải bản có đánh dấu ô lỗi (.xlsx)", data=upload.marked_copy(inspection),

@@ -350,3 +350,24 @@ def test_hidden_draft_and_stray_cell_are_said_before_confirming(
     assert len(notes) == 1 and "XFD1048576 («x»)" in notes[0]
     at.button(key="confirm").click().run()
     assert awards_in(master) == 27 + 60
+
+
+def test_an_unread_column_is_asked_about_and_can_be_left_out(
+    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«Cơ sở» (column D) holds values no field took: asked about; «không nhập cột này»
+    answers it (a column not yet chosen is not the same as one left out on purpose)."""
+    rows: list[list[object]] = [
+        ["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH"],
+        ["(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Chủ tịch UBND tỉnh)"],
+        ["STT", "Họ và tên", "Chức vụ", "Cơ sở"],
+        [1, "Nguyễn Văn An", "Phó Giám đốc", "Sở Y tế"],
+    ]
+    at = upload_page(master, monkeypatch)
+    send(at, write_rows(tmp_path / "qd_cot_la.xlsx", rows))
+    assert any("1 lỗi" in e.value for e in at.error), [e.value for e in at.error]
+    key = "map_" + at.file_uploader[0].value[0].file_id + "_Sheet1_3"
+    assert at.selectbox(key=key).value == "?"  # «(chưa chọn)»
+    at.selectbox(key=key).select("").run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.selectbox(key=key).value == ""  # «(không nhập cột này)», kept
