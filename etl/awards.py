@@ -466,9 +466,9 @@ def parse_awards(
     `unit_of`: the unit a typed name means (the units table and its aliases), if any."""
     context = read_preamble(grid, header)
     given_problems = _apply_given(context, given or {}, grid.file)
-    end = _scan_sections(
-        grid, header, context, unit_of or (lambda t: t if t in known_units else None)
-    )
+    unit_named = unit_of or (lambda t: t if t in known_units else None)
+    labels = _labels(header)
+    end = _scan_sections(grid, header, context, unit_named)
     table = _table(grid, header, end, context)
 
     def raw(name: str) -> pl.Expr:
@@ -476,7 +476,6 @@ def parse_awards(
         return pl.col(column) if column in table.columns else pl.lit(None, dtype=pl.String)
 
     if "position_unit" in header.columns:
-        unit_named = unit_of or (lambda t: t if t in known_units else None)
         post_rules = rules or positions.load_rules()  # once, not per distinct cell
         split = {
             v: _split_position_unit(v, unit_named, post_rules)
@@ -555,11 +554,11 @@ def parse_awards(
         ),
     )
     problems = run_checks(
-        frame, _award_checks(raw, context), grid.file, _labels(header), lambda f: f"{RAW}{f}"
+        frame, _award_checks(raw, context), grid.file, labels, lambda f: f"{RAW}{f}"
     )
     problems = given_problems + problems + count_problems(frame, context, grid.file)
     problems += _unread_problems(grid, header, table)
-    problems += stt_problems(table, f"{RAW}stt", "block", grid.file, _labels(header)["stt"])
+    problems += stt_problems(table, f"{RAW}stt", "block", grid.file, labels["stt"])
     said = {
         "decision_no": context.decision_no,
         "decision_date": context.decision_date.isoformat() if context.decision_date else None,
@@ -582,11 +581,11 @@ def _unread_problems(grid: Grid, header: Header, table: pl.DataFrame) -> list[Pr
                 f"cột này có dữ liệu ở {count} dòng khen thưởng nhưng không nhận ra là thông tin "
                 "gì (đơn vị? chức vụ? hình thức?). Hãy chọn ý nghĩa của cột ở trang Tải dữ liệu "
                 "(mục «Cách hiểu các cột»; «không nhập cột này» nếu không cần), hoặc dùng "
-                f"--column {label.split()[0]}=… ở dòng lệnh (ví dụ {label.split()[0]}=unit; "
-                f"{label.split()[0]}=bỏ qua)."
+                f"--column {letter}=… ở dòng lệnh (ví dụ {letter}=unit; {letter}=bỏ qua)."
             ),
         )
         for _, label, count in unread_columns(grid, header, rows)
+        for letter in [label.split()[0]]
     ]
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from etl.headers import FIELD_LABELS
 from etl.importer import LAYOUT_NAMES, Inspection, Report
 from etl.upload import Preview, preview
 from thidua import reference
@@ -40,7 +41,7 @@ def _sheets(inspection: Inspection) -> list[str]:
             lines.append(f"  Trang «{sheet.sheet}»: không nhận ra bảng nào.")
             continue
         taken = "; ".join(
-            f"{letter} «{text or ''}» → {_field_label(field)}"
+            f"{letter} «{text or ''}» → {FIELD_LABELS.get(field, field)}"
             for _, letter, text, field in sheet.columns
             if field
         )
@@ -53,12 +54,6 @@ def _sheets(inspection: Inspection) -> list[str]:
         if said:
             lines.append("    Phần đầu ghi: " + _context(said) + ".")
     return lines
-
-
-def _field_label(field: str) -> str:
-    from etl.headers import FIELD_LABELS
-
-    return FIELD_LABELS.get(field, field)
 
 
 def _context(said: Mapping[str, str | None]) -> str:

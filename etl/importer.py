@@ -249,9 +249,9 @@ def parse_grid(
     header = find_header(grid)
     mapping = chosen.mapping_for(grid)
     key = header_key(grid, header.row) if header is not None else None
+    # A mapping remembered for this header set serves a sheet the analyst has not mapped.
     remembered = not mapping and key in chosen.remembered
-    if remembered and key is not None:
-        mapping = chosen.remembered[key]
+    mapping = mapping or chosen.remembered.get(key or "", {})
     if header is not None and mapping:
         header = apply_overrides(header, mapping, grid)
     if header is not None:
@@ -329,18 +329,18 @@ def inspect_file(
     except FileRefused as refused:
         inspection.problems = refused.problems
         return inspection
-    units = UnitMatcher.from_db(con).with_aliases((overrides or Overrides()).aliases)
-    overrides = dataclasses.replace(overrides or Overrides(), remembered=remembered_mappings(con))
+    chosen = dataclasses.replace(overrides or Overrides(), remembered=remembered_mappings(con))
+    units = UnitMatcher.from_db(con).with_aliases(chosen.aliases)
     rules = positions.rules_from_db(con)
     tableless: list[Problem] = []
-    grids, inspection.problems = _chosen_sheets(inspection, overrides)
+    grids, inspection.problems = _chosen_sheets(inspection, chosen)
     inspection.problems += [
         Problem(shown, f"tên gọi «{typed}» chỉ tới «{unit}», không có trong danh mục đơn vị.")
-        for typed, unit in (overrides or Overrides()).aliases.items()
+        for typed, unit in chosen.aliases.items()
         if unit not in units.names
     ]
     for grid in grids:
-        result, found, info = parse_grid(grid, units, overrides, rules)
+        result, found, info = parse_grid(grid, units, chosen, rules)
         inspection.sheets.append(info)
         if result:
             inspection.parsed.append(result)
@@ -362,12 +362,12 @@ def inspect_file(
 
 
 def _chosen_sheets(
-    inspection: Inspection, overrides: Overrides | None
+    inspection: Inspection, overrides: Overrides
 ) -> tuple[list[Grid], list[Problem]]:
     """The sheets the analyst chose (all when none was named); a name the file does not
     have is a problem that lists the ones it has."""
     grids = inspection.grids
-    if not overrides or not overrides.sheets:
+    if not overrides.sheets:
         return grids, []
     names = [g.sheet for g in grids]
     missing = [s for s in overrides.sheets if s not in names]

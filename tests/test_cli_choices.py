@@ -23,6 +23,13 @@ PEOPLE: list[list[object]] = [
 ]
 
 
+def _attached(path: Path, decision: str, day: str, rows: list[list[object]]) -> Path:
+    """A list with its «(Kèm theo Quyết định số … ngày …)» line: title on row 1, that line
+    on row 2, `rows` (the header first) from row 3."""
+    line = f"(Kèm theo Quyết định số {decision} ngày {day} của Chủ tịch UBND tỉnh)"
+    return write_rows(path, [TITLE, [line], *rows])
+
+
 def _no_decision(folder: Path) -> Path:
     """A list whose title names the award but no decision, no date, no year."""
     return write_rows(folder / "qd_khong_so.xlsx", [TITLE, [None], HEADER, *PEOPLE])
@@ -90,11 +97,11 @@ def test_a_column_named_on_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """«Cơ sở» is no header the importer knows: the analyst says it is the unit."""
-    path = write_rows(
+    path = _attached(
         tmp_path / "qd_cot_la.xlsx",
+        "12/QĐ-UBND",
+        "05/3/2025",
         [
-            TITLE,
-            ["(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Chủ tịch UBND tỉnh)"],
             ["STT", "Họ và tên", "Chức danh", "Cơ sở"],
             [1, "Nguyễn Văn An", "Phó Giám đốc", "Sở Y tế"],
             [2, "Trần Thị Bình", "Giáo viên", "Sở Giáo dục và Đào tạo"],
@@ -112,11 +119,11 @@ def test_a_column_named_on_the_command_line(
     rows = _rows(master, "SELECT position, unit_name FROM awards ORDER BY source_row")
     assert rows == [("Phó Giám đốc", "Sở Y tế"), ("Giáo viên", "Sở Giáo dục và Đào tạo")]
     # The next list with the same header set is read the same way, and says so.
-    again = write_rows(
+    again = _attached(
         tmp_path / "qd_cot_la_2.xlsx",
+        "30/QĐ-UBND",
+        "20/5/2025",
         [
-            TITLE,
-            ["(Kèm theo Quyết định số 30/QĐ-UBND ngày 20/5/2025 của Chủ tịch UBND tỉnh)"],
             ["STT", "Họ và tên", "Chức danh", "Cơ sở"],
             [1, "Lê Văn Cường", "Kế toán", "Sở Tài chính"],
         ],
@@ -189,13 +196,13 @@ def test_a_choice_that_contradicts_the_file_is_refused(
 def test_columns_the_warehouse_does_not_keep_are_no_question(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """«Năm sinh», «Quê quán», «Số tiền thưởng» are read past; «Cơ sở» is asked about
-    until the analyst leaves it out."""
-    path = write_rows(
+    """«Năm sinh», «Quê quán», «Số tiền thưởng» hold what the warehouse does not keep:
+    read past, not asked about."""
+    path = _attached(
         tmp_path / "qd_them_cot.xlsx",
+        "12/QĐ-UBND",
+        "05/3/2025",
         [
-            TITLE,
-            ["(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2025 của Chủ tịch UBND tỉnh)"],
             ["STT", "Họ và tên", "Năm sinh", "Quê quán", "Chức vụ", "Đơn vị", "Số tiền thưởng"],
             [1, "Nguyễn Văn An", 1975, "Rạch Giá", "Phó Giám đốc", "Sở Y tế", 1_490_000],
         ],

@@ -48,6 +48,7 @@ def latest() -> int:
     return migrations()[-1].number
 
 
+@cache
 def views_sql() -> str:
     return resources.files("thidua").joinpath("sql", "views.sql").read_text(encoding="utf-8")
 

@@ -61,12 +61,7 @@ def open_scoped(snapshot_file: str, unit: str | None) -> duckdb.DuckDBPyConnecti
     for table, rows in VISIBLE_ROWS.items():  # fixed names and predicates, no user text
         if table in present:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM src.{table} WHERE {rows}")  # noqa: S608
-    con.execute(_schema_views())
+    con.execute(views_sql())  # the documented views, built on the scoped tables
     # Nothing outside this database may be read from here (no read_csv, no other ATTACH).
     con.execute("SET enable_external_access = false")
     return con
-
-
-def _schema_views() -> str:
-    """The documented views (views.sql: `awards`, `bloc_results`), built on the scoped tables."""
-    return views_sql()
