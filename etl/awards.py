@@ -220,7 +220,8 @@ def _scan_sections(
         label = (
             fold(values[name_col] or "") if name_col is not None and values[name_col] else folded
         )
-        body = _NUMBERING.sub("", label)
+        mark = _NUMBERING.match(label)
+        body = label[mark.end() :] if mark else label
         is_roman = bool(_ROMAN.match(stt)) or bool(_ROMAN.match(label) and "." in label[:5])
         if not (is_roman or body.startswith(_SECTION_WORDS) or forms.find_form_in(body)):
             unit = _heading_unit(grid, index, header, values, kind, unit_of)
@@ -234,7 +235,6 @@ def _scan_sections(
         else:
             kind, form = said_kind or kind, said_form or form
         context.sections[index] = (kind, form)
-        mark = _NUMBERING.match(label)
         context.section_list.append(
             Section(
                 grid.excel_row(index),
