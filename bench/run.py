@@ -16,8 +16,9 @@ import polars as pl
 
 from bench.reading import hostile_rows, process_rows
 from demo_province import build_province, national_awards, write_decision_list, write_register
-from etl.importer import WRITERS, import_files
-from etl.values import parse_date
+from etl.importer import import_files
+from etl.load import WRITERS
+from etl.parse.values import parse_date
 from thidua import access, db, metrics, reports
 from thidua.filters import Filters
 from thidua.formatting import number

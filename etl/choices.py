@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.headers import FIELD_LABELS
-from etl.importer import Overrides
-from etl.values import typed_date
+from etl.inspection import Overrides
+from etl.parse.values import typed_date
+from etl.recognise.headers import FIELD_LABELS
 from thidua import forms, reference
 from thidua.text import fold
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from etl import users_cli
 from etl.choices import BadChoice, Choices, overrides_of
-from etl.importer import Report, import_files
+from etl.importer import import_files
+from etl.load import Report
 from thidua import access, settings
 from thidua.db import WarehouseBusy
 
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         if args.command == "undo":
-            from etl.importer import undo_batch
+            from etl.load import undo_batch
 
             message = undo_batch(master, args.batch_id, access.operator())
             print(message)

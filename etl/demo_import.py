@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from demo_province import build_province, write_province
-from etl.importer import Report, import_files
+from etl.importer import import_files
+from etl.load import Report
 from thidua import access, db
 from thidua.settings import DEMO_DIR
 

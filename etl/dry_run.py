@@ -9,8 +9,9 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from etl.headers import FIELD_LABELS
-from etl.importer import LAYOUT_NAMES, Inspection, Report
+from etl.inspection import LAYOUT_NAMES, Inspection
+from etl.load import Report
+from etl.recognise.headers import FIELD_LABELS
 from etl.upload import Preview, preview
 from thidua import reference
 from thidua.formatting import number, percent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.importer import STATUS_NAMES
+from etl.load import STATUS_NAMES
 from thidua import db
 from thidua.formatting import number
 from thidua.settings import snapshot_path

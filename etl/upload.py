@@ -12,9 +12,11 @@ import duckdb
 import polars as pl
 import xlsxwriter
 
-from etl.headers import letter_index
-from etl.importer import Inspection, Overrides, Report, commit, inspect_file, write_files
+from etl.importer import inspect_file
+from etl.inspection import Inspection, Overrides
+from etl.load import Report, commit, write_files
 from etl.problems import FileRefused, Problem
+from etl.recognise.headers import letter_index
 from thidua import db, migrations
 from thidua.access import Account
 from thidua.settings import LIMITS, UPLOAD_KINDS, too_big

@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from etl import rules, upload
-from etl.importer import add_alias, remove_alias
+from etl.load import add_alias, remove_alias
 from pages._access import access_db, require_page
 from pages._common import download_table, no_data, show_table, writing_from_page
 from pages._widget_texts import vietnamese_widget_texts

@@ -8,11 +8,12 @@ import polars as pl
 import streamlit as st
 
 from etl import upload
-from etl.headers import FIELD_LABELS
-from etl.importer import LAYOUT_NAMES, STATUS_NAMES, Inspection, Overrides, add_alias, undo_batch
+from etl.inspection import LAYOUT_NAMES, Inspection, Overrides
+from etl.load import STATUS_NAMES, add_alias, undo_batch
+from etl.parse.values import typed_date
 from etl.problems import FileRefused
+from etl.recognise.headers import FIELD_LABELS
 from etl.templates import register_template
-from etl.values import typed_date
 from pages._access import require_page
 from pages._common import no_data, show_table, writing_from_page
 from pages._kpis import Kpi, kpi_row

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pytest
 
-from etl.importer import Report, import_files
+from etl.importer import import_files
+from etl.load import Report
 from tests.accounts import OPERATOR
 from thidua import db
 

@@ -21,7 +21,8 @@ from streamlit.testing.v1 import AppTest
 from demo_province import DemoProvince
 from etl import upload
 from etl.cli import main
-from etl.importer import add_alias, import_files, remove_alias, undo_batch
+from etl.importer import import_files
+from etl.load import add_alias, remove_alias, undo_batch
 from tests.accounts import ADMIN, ANALYST, NO_UNIT, VIEWER, unit_viewer
 from tests.apptest import app_as, headline, open_tab, visit
 from tests.conftest import SAMPLES, table_fingerprint

@@ -181,7 +181,7 @@ def test_a_typed_decision_date_is_read_as_the_columns_dates_are() -> None:
     not an Excel serial there («2020» alone would be 12/07/1905)."""
     from datetime import date
 
-    from etl.values import typed_date
+    from etl.parse.values import typed_date
 
     for typed in ("25/01/2020", "25-01-2020", "25.01.2020", " 25/1/2020 ", "2020-01-25"):
         assert typed_date(typed) == date(2020, 1, 25), typed

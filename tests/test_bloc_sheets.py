@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.blocs import rank_in_words
+from etl.parse.blocs import rank_in_words
 from tests.builders import write_rows
 from tests.conftest import Importer
 

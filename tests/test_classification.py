@@ -8,7 +8,7 @@ import unicodedata
 import polars as pl
 import pytest
 
-from etl.awards import decision_numbers, normalise_decision_no
+from etl.parse.awards import decision_numbers, normalise_decision_no
 from thidua.db import UNITS_CSV
 from thidua.forms import (
     FORM_PATTERNS,

@@ -11,7 +11,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from etl.values import parse_date
+from etl.parse.values import parse_date
 from tests.builders import write_rows
 from tests.conftest import Importer
 from tests.test_layouts import HEADING

@@ -96,9 +96,9 @@ def test_a_sheet_longer_than_polars_morsels_is_checked_like_a_short_one() -> Non
     benchmark's 100k register, missed by every shorter file."""
     import polars as pl
 
-    from etl.awards import parse_awards
     from etl.grid import Grid
-    from etl.headers import find_header
+    from etl.parse.awards import parse_awards
+    from etl.recognise.headers import find_header
     from tests.hostile_files import HEADER, register_rows
 
     rows = [HEADER, *register_rows(16_400)]

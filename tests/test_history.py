@@ -10,7 +10,7 @@ import duckdb
 import openpyxl
 
 from etl.cli import main
-from etl.importer import undo_batch
+from etl.load import undo_batch
 from tests.accounts import ANALYST
 from tests.conftest import SAMPLES, Importer, table_fingerprint
 

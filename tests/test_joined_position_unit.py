@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.awards import _split_position_unit
+from etl.parse.awards.post_unit import split_position_unit
 from tests.builders import write_rows
 from tests.conftest import Importer
 from thidua.positions import load_rules
@@ -37,7 +37,7 @@ def _known(typed: str) -> str | None:
     ],
 )  # fmt: skip
 def test_split(typed: str, position: str | None, unit: str | None) -> None:
-    assert _split_position_unit(typed, _known, load_rules()) == (position, unit)
+    assert split_position_unit(typed, _known, load_rules()) == (position, unit)
 
 
 def test_the_unit_of_a_joined_cell_is_a_unit_and_the_share_counts_the_teacher(

@@ -10,8 +10,8 @@ import pytest
 
 from etl.cli import main
 from etl.grid import Grid
-from etl.headers import find_header
 from etl.recognise import recognise
+from etl.recognise.headers import find_header
 from tests.builders import write_rows
 
 

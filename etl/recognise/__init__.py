@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from etl.grid import Grid
-from etl.headers import Header
 from etl.recognise import award_list, bloc_scores, campaigns, memberships
 from etl.recognise.base import Recognition
+from etl.recognise.headers import Header
 
 RECOGNISERS = (
     bloc_scores.recognise,

@@ -4,8 +4,8 @@ recipient a row. The title line «Kèm theo Quyết định số …» adds to t
 from __future__ import annotations
 
 from etl.grid import Grid
-from etl.headers import Header
 from etl.recognise.base import Recognition, score
+from etl.recognise.headers import Header
 from thidua.text import fold
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from etl.headers import FIELD_LABELS, Header
+from etl.recognise.headers import FIELD_LABELS, Header
 
 DEFINING = 10
 

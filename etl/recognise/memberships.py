@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from etl.grid import Grid
-from etl.headers import Header
 from etl.recognise.base import Recognition, score
+from etl.recognise.headers import Header
 
 
 def recognise(grid: Grid, header: Header) -> Recognition | None:

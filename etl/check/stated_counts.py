@@ -6,8 +6,6 @@ naming both numbers, since nobody can tell from here which one is right."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -15,45 +13,10 @@ import polars as pl
 from etl.problems import Problem
 
 if TYPE_CHECKING:
-    from etl.awards import Context
+    from etl.parse.awards.context import Context, Section
 
-# «(12 người)», «(05)», «gồm 12 cá nhân», «: 3 tập thể» in a section's (folded) title.
-_SECTION_COUNT = re.compile(
-    r"\((\d{1,4})(?:\s*(?:tap the|ca nhan|nguoi|don vi|dong chi|ho gia dinh|ho))?\)"
-    r"|\b(\d{1,4})\s+(?:tap the|ca nhan|nguoi|don vi|dong chi|ho gia dinh)\b"
-)
-_ROMAN_MARK = re.compile(r"^[ivx]+$")
 # An STT as offices type it: «5», «5.», «05»; «1.2» or «5a» are not part of one sequence.
 _STT_NUMBER = r"^0*(\d{1,6})\.?$"
-
-
-@dataclass(frozen=True)
-class Section:
-    """A section row: where it is, how it is numbered, the count its title states."""
-
-    row: int  # Excel row
-    style: str  # "roman", "letter", "arabic" or "none"
-    title: str
-    stated: int | None
-
-
-def numbering_style(mark: str) -> str:
-    """The kind of numbering a section row has (its STT cell, or its title's prefix)."""
-    mark = mark.strip().rstrip(".)")
-    if _ROMAN_MARK.match(mark):
-        return "roman"
-    if len(mark) == 1 and mark.isalpha():
-        return "letter"
-    if mark.isdigit():
-        return "arabic"
-    return "none"
-
-
-def stated_in_title(folded_title: str) -> int | None:
-    found = _SECTION_COUNT.search(folded_title)
-    if not found:
-        return None
-    return int(found.group(1) or found.group(2))
 
 
 def count_problems(frame: pl.DataFrame, context: Context, file: str) -> list[Problem]:

@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 import polars as pl
 
-from etl.checks import Check, run_checks
+from etl.check.cells import Check, run_checks
 from etl.grid import Grid
-from etl.headers import Header
+from etl.parse.values import map_by_keywords, parse_int, parse_number, per_value
 from etl.problems import Problem
-from etl.values import map_by_keywords, parse_int, parse_number, per_value
+from etl.recognise.headers import Header
 from thidua import reference
 from thidua.text import fold
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.awards import decision_numbers
-from etl.checks import Check, run_checks
+from etl.check.cells import Check, run_checks
 from etl.grid import Grid
-from etl.headers import Header
+from etl.parse.awards import decision_numbers
+from etl.parse.values import map_by_keywords, parse_date, per_value
 from etl.problems import Problem
-from etl.values import map_by_keywords, parse_date, per_value
+from etl.recognise.headers import Header
 from thidua import reference
 
 DATE_FIELDS = ("issued_on", "start", "end", "deadline")
