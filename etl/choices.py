@@ -31,6 +31,7 @@ class Choices:
     decision_date: str | None = None
     award: str | None = None
     year: str | None = None
+    unit_rows: str | None = None  # «heading» / «tiêu đề», «award» / «tập thể»
 
 
 class BadChoice(ValueError):
@@ -102,4 +103,19 @@ def _context(choices: Choices) -> dict[str, str]:
         if not (choices.year.isdigit() and 1945 <= int(choices.year) <= 2100):
             raise BadChoice(f"--year «{choices.year}»: cần một năm, ví dụ 2024.")
         context["year"] = choices.year
+    if choices.unit_rows:
+        answer = _UNIT_ROWS.get(fold(choices.unit_rows))
+        if answer is None:
+            raise BadChoice(
+                f"--unit-rows «{choices.unit_rows}»: cần «heading» (tiêu đề nhóm: người ở các "
+                "dòng dưới thuộc đơn vị đó) hoặc «award» (tập thể được khen)."
+            )
+        context["unit_rows"] = answer
     return context
+
+
+# The answers to «a row that only names a unit: heading or award?», in English or Vietnamese.
+_UNIT_ROWS = {
+    "heading": "heading", "tieu de": "heading", "tieu-de": "heading",
+    "award": "award", "tap the": "award", "tap-the": "award", "khen": "award",
+}  # fmt: skip

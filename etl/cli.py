@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--decision-date", help="ngày quyết định khi tệp không ghi, ví dụ 05/03/2025")
     imp.add_argument("--award", help="hình thức khen thưởng khi tệp không ghi (tên hoặc mã)")
     imp.add_argument("--year", help="năm khen thưởng khi tệp không ghi ngày quyết định hay năm")
+    imp.add_argument(
+        "--unit-rows",
+        help="dòng chỉ ghi tên một đơn vị (khi danh sách không có mục CÁ NHÂN/TẬP THỂ): "
+        "heading = tiêu đề nhóm (người ở dưới thuộc đơn vị đó), award = tập thể được khen",
+    )
     demo = commands.add_parser("demo", help="sinh tỉnh mẫu (Kiên Giang 2018–2025) và nhập vào kho")
     demo.add_argument("--if-missing", action="store_true", help="bỏ qua nếu kho đã có dữ liệu")
     demo.add_argument("--awards-per-year", type=int, default=5000)
@@ -92,6 +97,7 @@ def _import(args: argparse.Namespace, master: Path) -> int:
                 decision_date=args.decision_date,
                 award=args.award,
                 year=args.year,
+                unit_rows=args.unit_rows,
             )  # fmt: skip
         )
     except BadChoice as bad:

@@ -117,8 +117,20 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
         st.rerun()
 
 
+# The answers to «a row that only names a unit»: "" lets the importer decide by its rule and
+# ask when it cannot.
+UNIT_ROW_ANSWERS = {
+    "": "để hệ thống xét (hỏi khi không chắc)",
+    "heading": "tiêu đề nhóm: người ở các dòng dưới thuộc đơn vị đó",
+    "award": "tập thể được khen",
+}
+
+
 def _context_editor(key: str, inspection: Inspection) -> None:
-    """Decision number, date and award when the list's title does not give them."""
+    """Decision number, date and award when the list's title does not give them, and the
+    answer for rows that only name a unit. The choices hold for the whole file: a workbook
+    of several lists gets one editor per sheet (keys by sheet), and what one sets applies
+    to all."""
     stored = _overrides(key)
     context = dict(stored.context)
     for info in inspection.sheets:
@@ -129,14 +141,14 @@ def _context_editor(key: str, inspection: Inspection) -> None:
         number = cols[0].text_input(
             "Số quyết định",
             value=said.get("decision_no") or "",
-            key=f"ctx_no_{key}",
+            key=f"ctx_no_{key}_{info.sheet}",
             disabled=bool(said.get("decision_no")) and "decision_no" not in stored.context,
         )
         shown_date = _day_month_year(said.get("decision_date"))
         when = cols[1].text_input(
             "Ngày quyết định (ngày/tháng/năm)",
             value=shown_date,
-            key=f"ctx_date_{key}",
+            key=f"ctx_date_{key}_{info.sheet}",
             placeholder="ví dụ 25/01/2020",
             disabled=bool(said.get("decision_date")) and "decision_date" not in stored.context,
         )
@@ -155,7 +167,7 @@ def _context_editor(key: str, inspection: Inspection) -> None:
             codes,
             index=codes.index(said.get("form_code") or ""),
             format_func=lambda c: FORM_NAMES.get(c, "—"),
-            key=f"ctx_form_{key}",
+            key=f"ctx_form_{key}_{info.sheet}",
             # What the title says is not changed here (a different choice would contradict
             # the file, and the import would refuse it).
             disabled=bool(said.get("form_code")) and "form_code" not in stored.context,
@@ -163,6 +175,19 @@ def _context_editor(key: str, inspection: Inspection) -> None:
         for name, value in (("decision_no", number), ("decision_date", when), ("form_code", form)):
             if value and value != (said.get(name) or ""):
                 context[name] = value
+        if said.get("unit_rows") is not None:
+            answer = st.radio(
+                "Dòng chỉ ghi tên đơn vị (danh sách không có mục «CÁ NHÂN» / «TẬP THỂ») là:",
+                list(UNIT_ROW_ANSWERS),
+                index=list(UNIT_ROW_ANSWERS).index(stored.context.get("unit_rows", "")),
+                format_func=UNIT_ROW_ANSWERS.__getitem__,
+                horizontal=True,
+                key=f"ctx_unit_rows_{key}_{info.sheet}",
+            )
+            if answer:
+                context["unit_rows"] = answer
+            else:
+                context.pop("unit_rows", None)
     if context != stored.context:
         _remember(key, stored.columns, context)
         st.rerun()

@@ -8,10 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import pytest
 
+from etl.cli import main
+from etl.importer import import_files
+from etl.inspection import Overrides
 from tests.builders import write_rows
-from tests.conftest import Importer
+from tests.conftest import OPERATOR, Importer
 from tests.test_layouts import HEADING
+from thidua import db
 
 
 def _grouped_list(path: Path) -> Path:
@@ -76,3 +81,138 @@ def test_a_list_without_sections_has_its_unit_rows_read_as_headings(
     assert snapshot().execute("SELECT DISTINCT unit_name FROM awards").fetchall() == [
         ("Sở Tư pháp",)
     ]
+    # Read so by the rule (a person follows it, numbered apart): said, with the way back.
+    [note] = [w for w in report.warnings if "tiêu đề nhóm" in w]
+    assert "dòng 2 «1. Sở Tư pháp»" in note and "--unit-rows award" in note
+
+
+# A list no section divides into people and collectives, its award named by the title.
+TITLED = [
+    *HEADING[:4],
+    ["CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH"],
+    *HEADING[5:],
+]
+FIRST_ROW = len(TITLED) + 2  # Excel row of the first row under the header
+
+
+def _numbered_on(path: Path) -> Path:
+    """A unit row numbered 1 and the people under it 2, 3: one sequence — the unit may be
+    the list's first award (a collective) as well as the heading of its people."""
+    return write_rows(
+        path,
+        [
+            *TITLED,
+            ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Đơn vị"],
+            [1, "Sở Y tế"],
+            [2, "Nguyễn Văn An", "Nam", "Bác sĩ", "Bệnh viện Đa khoa tỉnh"],
+            [3, "Trần Thị Bình", "Nữ", "Điều dưỡng", "Bệnh viện Đa khoa tỉnh"],
+        ],
+        start="A1",
+    )
+
+
+def test_a_unit_row_the_rows_around_cannot_decide_is_asked_about(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    """«1. Sở Y tế» over people whose post and unit share one cell: nothing says the next
+    row is a person, so whether the unit row heads them or is a collective's award is asked
+    — naming the row — and nothing is written."""
+    rows: list[list[object]] = [
+        *TITLED,
+        ["STT", "Họ và tên", "Chức vụ, đơn vị công tác"],
+        [None, "1. Sở Y tế"],
+        [1, "Nguyễn Văn An", "Phó Giám đốc"],
+        [2, "Trần Thị Bình", "Điều dưỡng"],
+        [None, "2. Sở Tài chính"],
+        [3, "Lê Văn Cường", "Chuyên viên"],
+    ]
+    path = write_rows(tmp_path / "qd_nhom.xlsx", rows, start="A1")
+    [report] = import_into(path)
+    assert report.status == "refused"
+    asked = report.problems  # the questions only: nothing that depends on the answer
+    assert all("tiêu đề nhóm" in p.message for p in asked)
+    assert [(p.row, p.value) for p in asked] == [
+        (FIRST_ROW, "1. Sở Y tế"),
+        (FIRST_ROW + 3, "2. Sở Tài chính"),
+    ]
+    assert "--unit-rows heading" in asked[0].message
+    assert snapshot().execute("SELECT count(*) FROM awards").fetchone() == (0,)
+
+    # Answered «heading»: three people, each of the unit above them.
+    answered = Overrides(context={"unit_rows": "heading"})
+    [report] = import_files([path], tmp_path / "answered.duckdb", OPERATOR, answered)
+    assert report.status == "imported", report.message()
+    con = db.open_snapshot(tmp_path / "answered.duckdb")
+    assert con.execute(
+        "SELECT recipient_kind, recipient_name, position, unit_name FROM awards ORDER BY source_row"
+    ).fetchall() == [
+        ("individual", "Nguyễn Văn An", "Phó Giám đốc", "Sở Y tế"),
+        ("individual", "Trần Thị Bình", "Điều dưỡng", "Sở Y tế"),
+        ("individual", "Lê Văn Cường", "Chuyên viên", "Sở Tài chính"),
+    ]
+
+
+def test_a_unit_numbered_with_the_people_under_it_is_asked_then_read_as_answered(
+    tmp_path: Path, import_into: Importer
+) -> None:
+    path = _numbered_on(tmp_path / "qd_mot_day_so.xlsx")
+    [report] = import_into(path)
+    assert report.status == "refused"
+    [asked] = report.problems
+    assert (asked.row, asked.value) == (FIRST_ROW, "Sở Y tế") and "tiêu đề nhóm" in asked.message
+
+    # «award»: the unit is a collective given the award, then two people (both direct
+    # workers: Bác sĩ, Điều dưỡng).
+    for answer, expected in (
+        ("award", [("collective", "Sở Y tế", "Sở Y tế", None),
+                   ("individual", "Nguyễn Văn An", "Bệnh viện Đa khoa tỉnh", False),
+                   ("individual", "Trần Thị Bình", "Bệnh viện Đa khoa tỉnh", False)]),
+        ("heading", [("individual", "Nguyễn Văn An", "Bệnh viện Đa khoa tỉnh", False),
+                     ("individual", "Trần Thị Bình", "Bệnh viện Đa khoa tỉnh", False)]),
+    ):  # fmt: skip
+        master = tmp_path / f"{answer}.duckdb"
+        [report] = import_files([path], master, OPERATOR, Overrides(context={"unit_rows": answer}))
+        assert report.status == "imported", report.message()
+        rows = db.open_snapshot(master).execute(
+            "SELECT recipient_kind, recipient_name, unit_name, is_leader FROM awards "
+            "ORDER BY source_row"
+        )
+        assert rows.fetchall() == expected, answer
+
+
+def test_a_list_of_units_alone_is_a_list_of_collectives(
+    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    """Each row names a unit and the next one another unit (the last: nothing follows): no
+    person anywhere, so each is a collective's award — the numbering in the name is not
+    part of it."""
+    rows: list[list[object]] = [
+        *TITLED,
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+        [None, "1. Sở Y tế"],
+        [2, "Sở Tài chính"],
+        [3, "UBND huyện Châu Thành"],
+        [None],
+        ["Danh sách này có 0 cá nhân và 3 tập thể./."],
+    ]
+    [report] = import_into(write_rows(tmp_path / "qd_tap_the.xlsx", rows, start="A1"))
+    assert report.status == "imported", report.message()
+    assert snapshot().execute(
+        "SELECT recipient_kind, recipient_name FROM awards ORDER BY source_row"
+    ).fetchall() == [
+        ("collective", "Sở Y tế"),
+        ("collective", "Sở Tài chính"),
+        ("collective", "UBND huyện Châu Thành"),
+    ]
+
+
+def test_the_answer_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _numbered_on(tmp_path / "qd_mot_day_so.xlsx")
+    master = tmp_path / "w.duckdb"
+    assert main(["import", str(path), "--db", str(master), "--unit-rows", "kiểu khác"]) == 2
+    assert "--unit-rows «kiểu khác»: cần «heading»" in capsys.readouterr().err
+    assert main(["import", str(path), "--db", str(master), "--unit-rows", "tập thể"]) == 0
+    con = db.open_snapshot(master)
+    assert con.execute(
+        "SELECT count(*) FILTER (recipient_kind = 'collective'), count(*) FROM awards"
+    ).fetchone() == (1, 3)

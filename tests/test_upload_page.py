@@ -371,3 +371,25 @@ def test_an_unread_column_is_asked_about_and_can_be_left_out(
     at.selectbox(key=key).select("").run()
     assert not at.error, [e.value for e in at.error]
     assert at.selectbox(key=key).value == ""  # «(không nhập cột này)», kept
+
+
+def test_a_unit_row_is_answered_on_the_page(
+    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«Sở Y tế» numbered 1 over people numbered 2 and 3: asked; «tập thể được khen» answers
+    it and the confirmed import holds the collective and the two people."""
+    from tests.test_unit_headings import _numbered_on
+
+    at = upload_page(master, monkeypatch)
+    send(at, _numbered_on(tmp_path / "qd_mot_day_so.xlsx"))
+    assert any("1 lỗi" in e.value for e in at.error), [e.value for e in at.error]
+    key = "ctx_unit_rows_" + at.file_uploader[0].value[0].file_id + "_Sheet1"
+    assert at.radio(key=key).value == ""  # «để hệ thống xét»
+    at.radio(key=key).set_value("award").run()
+    assert not at.exception
+    assert not [e.value for e in at.error], [e.value for e in at.error]
+    at.button(key="confirm").click().run()
+    rows = db.open_snapshot(master).execute(
+        "SELECT recipient_kind, count(*) FROM awards GROUP BY ALL ORDER BY ALL"
+    )
+    assert rows.fetchall() == [("collective", 1), ("individual", 2)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from thidua import reference
 from thidua.text import fold
 
 _ABBREVIATIONS = {
@@ -114,6 +115,12 @@ def form_code(text: str | None) -> str | None:
         return None
     normalised = normalise_form_text(text)
     return next((code for code, pattern in FORM_PATTERNS if pattern.search(normalised)), None)
+
+
+def recipients_of(code: str | None) -> str | None:
+    """"individual" or "collective" when the award is given to only one kind; else None."""
+    form = reference.FORMS_BY_CODE.get(code or "")
+    return form.recipients if form and form.recipients != "both" else None
 
 
 def suggest_form(text: str) -> str | None:

@@ -44,3 +44,13 @@ class Context:
     # Every section row in order, with its numbering and the count its title states.
     section_list: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # said to the analyst, not refusals
+    # Rows that only name a unit, in a list no section says is of people or of collectives:
+    # the analyst's answer ("heading" or "award"; None until asked), the rows read as
+    # headings by the rule (said), and the rows the rule cannot decide (asked) — each as
+    # (Excel row, text).
+    unit_rows: str | None = None
+    headings_by_rule: list[tuple[int, str]] = field(default_factory=list)
+    unsure_unit_rows: list[tuple[int, str]] = field(default_factory=list)
+    # Such rows read as awards (answered so, or a list of units): grid index → the name
+    # without its numbering. A row that names only a unit is that unit's award: a collective.
+    unit_awards: dict[int, str] = field(default_factory=dict)

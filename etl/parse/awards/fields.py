@@ -14,7 +14,7 @@ from etl.grid import Grid
 from etl.parse.awards.context import RAW, RawGetter
 from etl.parse.awards.post_unit import split_position_unit, unsplit_warnings
 from etl.parse.awards.preamble import apply_given, decision_numbers, read_preamble
-from etl.parse.awards.rows import award_rows, scan_rows
+from etl.parse.awards.rows import award_rows, scan_rows, unit_row_notes, unit_row_questions
 from etl.parse.values import (
     map_by_keywords,
     parse_date,
@@ -155,14 +155,23 @@ def parse_awards(
     problems = run_checks(
         frame, award_checks(raw, context), grid.file, labels, lambda f: f"{RAW}{f}"
     )
-    problems = given_problems + problems + count_problems(frame, context, grid.file)
+    problems = (
+        unit_row_questions(context, grid.file, labels["recipient_name"])
+        + given_problems
+        + problems
+        + count_problems(frame, context, grid.file)
+    )
     problems += unread_problems(grid, header, table)
     problems += stt_problems(table, f"{RAW}stt", "block", grid.file, labels["stt"])
     said = {
         "decision_no": context.decision_no,
         "decision_date": context.decision_date.isoformat() if context.decision_date else None,
         "form_code": context.title_form,
+        # Shown on the upload page when the list has rows that only name a unit.
+        "unit_rows": context.unit_rows
+        or ("?" if context.unsure_unit_rows or context.headings_by_rule else None),
     }
+    context.warnings += unit_row_notes(context)
     finished = _finish(frame, raw, known_units, rules)
     return finished, problems + listed_twice(finished, grid.file), said, context.warnings
 

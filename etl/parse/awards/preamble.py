@@ -61,6 +61,8 @@ def apply_given(context: Context, given: dict[str, str], file: str) -> list[Prob
         said["title_form"] = given["form_code"]
     if given.get("year", "").isdigit():
         context.year = int(given["year"])
+    if given.get("unit_rows") in ("heading", "award"):
+        context.unit_rows = given["unit_rows"]
     problems = []
     for name, value in said.items():
         in_file = getattr(context, name)

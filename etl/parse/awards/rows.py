@@ -17,6 +17,7 @@ from etl.parse.awards.preamble import row_text
 from etl.parse.values import (
     map_by_keywords,
 )
+from etl.problems import Problem
 from etl.recognise.headers import Header
 from thidua import forms, reference
 from thidua.text import fold
@@ -53,6 +54,8 @@ def scan_rows(
     detail_cols = [cols[f] for f in _DETAIL_FIELDS if f in cols]
     kind: str | None = None
     form: str | None = None
+    # The kind the title's award is given to, when only one (a flag: collectives).
+    listed = forms.recipients_of(context.title_form)
     # Only rows with nothing in the detail columns, or no name and no number (a signer's
     # title under the unit column), can be sections or the footer: find them in one
     # vectorised pass, then read just those (a 100k-row register has almost none).
@@ -98,7 +101,15 @@ def scan_rows(
         body = label[mark.end() :] if mark else label
         is_roman = bool(_ROMAN.match(stt)) or bool(_ROMAN.match(label) and "." in label[:5])
         if not (is_roman or body.startswith(_SECTION_WORDS) or forms.find_form_in(body)):
-            unit = _heading_unit(grid, index, header, values, kind, unit_of)
+            unit = _heading_unit(
+                grid,
+                index,
+                header,
+                values,
+                kind or forms.recipients_of(form) or listed,
+                unit_of,
+                context,
+            )
             if unit is not None:
                 context.unit_headings[index] = unit
             continue
@@ -127,25 +138,80 @@ def _heading_unit(
     values: list[str | None],
     kind: str | None,
     unit_of: Callable[[str], str | None],
+    context: Context,
 ) -> str | None:
-    """The unit a row heads: its only text («1. Sở Y tế», or «Sở Y tế» beside a number) is
-    a unit the warehouse knows, and people follow — inside a section of individuals, or,
-    with no section, when the next row gives a post or a sex. In a section of collectives
-    such a row is an award to that collective."""
+    """The unit a row heads, when its only text («1. Sở Y tế», or «Sở Y tế» beside a number)
+    names a unit. Inside a section of individuals it is a heading; inside a section of
+    collectives, an award to that collective. With no section to say, the rows around it
+    decide (see _lone_unit_row) — and when they cannot, the analyst is asked."""
     if kind == "collective":
         return None
-    texts = [v for i, v in enumerate(values) if v and i != header.columns.get("stt")]
+    stt_col = header.columns.get("stt")
+    texts = [v for i, v in enumerate(values) if v and i != stt_col]
     if len(texts) != 1:
         return None
-    named = _NUMBERED.sub("", texts[0]).strip()
-    # A unit the table does not know yet heads its people all the same (it is then listed
-    # for mapping like any typed unit); counted as an award it would add one.
-    unit = unit_of(named) or (named if UNIT_ALONE.match(named) else None)
+    unit = _unit_named(texts[0], unit_of)
     if unit is None or kind == "individual":
         return unit
-    person_cols = [header.columns[f] for f in ("position", "gender") if f in header.columns]
-    after = grid.row_values(index + 1) if index + 1 < grid.cells.height else []
-    return unit if any(after and after[c] for c in person_cols) else None
+    row = (grid.excel_row(index), texts[0])
+    # The analyst's answer, else the rule.
+    verdict = context.unit_rows or _lone_unit_row(grid, index, header, unit_of)
+    if verdict == "heading":
+        if context.unit_rows is None:
+            context.headings_by_rule.append(row)
+        return unit
+    if verdict == "unsure":
+        context.unsure_unit_rows.append(row)
+    else:
+        context.unit_awards[index] = _NUMBERED.sub("", texts[0]).strip()
+    return None
+
+
+def _unit_named(text: str, unit_of: Callable[[str], str | None]) -> str | None:
+    """The unit a lone text names: one of the table, or a name written as units are. A unit
+    the table does not know yet heads its people all the same (it is then listed for
+    mapping like any typed unit); counted as an award it would add one."""
+    named = _NUMBERED.sub("", text).strip()
+    return unit_of(named) or (named if UNIT_ALONE.match(named) else None)
+
+
+def _lone_unit_row(
+    grid: Grid, index: int, header: Header, unit_of: Callable[[str], str | None]
+) -> str:
+    """A row naming only a unit, in a list no section says is of people or of collectives:
+    - "heading" when the next row is a person (it gives a post or a sex) numbered apart
+      from it (not N then N+1: one sequence would make the unit one of the list);
+    - "award" when the next row is another such unit row, or no named row follows (a list
+      of collectives);
+    - "unsure" otherwise: a named row follows with nothing that says it is a person, or a
+      person follows in the same numbering — the analyst is asked."""
+    cols = header.columns
+    after = _next_filled(grid, index)
+    if not after or "recipient_name" not in cols or not after[cols["recipient_name"]]:
+        return "award"
+    others = [v for i, v in enumerate(after) if v and i != cols.get("stt")]
+    if len(others) == 1 and _unit_named(others[0], unit_of) is not None:
+        return "award"
+    person = any(after[cols[f]] for f in ("position", "gender") if f in cols)
+    if person and not _one_sequence(grid.row_values(index), after, cols.get("stt")):
+        return "heading"
+    return "unsure"
+
+
+def _next_filled(grid: Grid, index: int) -> list[str | None]:
+    for following in range(index + 1, min(index + 4, grid.cells.height)):
+        values = grid.row_values(following)
+        if any(values):
+            return values
+    return []
+
+
+def _one_sequence(row: list[str | None], after: list[str | None], stt: int | None) -> bool:
+    """Both rows numbered in the STT column, the second one more than the first."""
+    if stt is None:
+        return False
+    numbers = [(v or "").strip().rstrip(".") for v in (row[stt], after[stt])]
+    return all(n.isdigit() for n in numbers) and int(numbers[1]) == int(numbers[0]) + 1
 
 
 def _stated_count(in_cell: str | None, said: list[str]) -> int | None:
@@ -183,17 +249,21 @@ def award_rows(grid: Grid, header: Header, end: int, context: Context) -> pl.Dat
             context.unit_headings, default=None, return_dtype=pl.String
         ),
     ).with_columns(
-        # A heading's unit holds for the rows under it, until the next heading or section.
-        pl.when(pl.col("is_section"))
+        # A heading's unit holds for the rows under it, until the next heading, section or
+        # unit award (a collective's row is its own unit, not the heading's).
+        pl.when(pl.col("is_section") | pl.col("grid_row").is_in(sorted(context.unit_awards)))
         .then(pl.lit(""))
         .otherwise(pl.col("heading_unit"))
         .forward_fill()
         .replace("", None)
         .alias("heading_unit"),
-        # A section can say "no kind" explicitly: forward-fill from section rows only.
-        pl.when(pl.col("is_section"))
-        .then(pl.col("section_kind").fill_null(""))
-        .forward_fill()
+        # A row that only names a unit, read as an award, is a collective's; a section can
+        # say "no kind" explicitly: forward-fill from section rows only.
+        pl.when(pl.col("grid_row").is_in(sorted(context.unit_awards)))
+        .then(pl.lit("collective"))
+        .otherwise(
+            pl.when(pl.col("is_section")).then(pl.col("section_kind").fill_null("")).forward_fill()
+        )
         .alias("section_kind"),
         pl.when(pl.col("is_section"))
         .then(pl.col("section_form").fill_null(""))
@@ -201,11 +271,19 @@ def award_rows(grid: Grid, header: Header, end: int, context: Context) -> pl.Dat
         .alias("section_form"),
     )
     raw = {f"{RAW}{name}": pl.col(f"c{col}") for name, col in header.columns.items()}
+    if context.unit_awards and f"{RAW}recipient_name" in raw:
+        # The collective's name as typed, without the list's numbering («1. Sở Y tế»).
+        raw[f"{RAW}recipient_name"] = pl.col("grid_row").replace_strict(
+            context.unit_awards, default=raw[f"{RAW}recipient_name"], return_dtype=pl.String
+        )
     field_cols = [f"c{c}" for c in header.columns.values()]
     frame = frame.filter(
         ~pl.col("is_section")
         & ~pl.col("grid_row").is_in(sorted(context.unit_headings))
         & ~pl.col("source_row").is_in(sorted(context.subtotals))
+        # An unsure unit row is asked about; counted either way it would only add problems
+        # that depend on the answer.
+        & ~pl.col("source_row").is_in(sorted(row for row, _ in context.unsure_unit_rows))
         & pl.any_horizontal(pl.col(field_cols).is_not_null())
     )
     return frame.select(
@@ -243,3 +321,38 @@ def stated_in_title(folded_title: str) -> int | None:
     if not found:
         return None
     return int(found.group(1) or found.group(2))
+
+
+def unit_row_questions(context: Context, file: str, label: str) -> list[Problem]:
+    """Rows the rule could not decide: asked, naming each one, with both ways to answer."""
+    return [
+        Problem(
+            file,
+            row=row,
+            column=label,
+            value=text,
+            message=(
+                "dòng này chỉ ghi tên một đơn vị và danh sách không có mục «CÁ NHÂN» / «TẬP "
+                "THỂ»: đây là tiêu đề nhóm (những người ở các dòng dưới thuộc đơn vị này) hay "
+                "một tập thể được khen? Hãy trả lời ở trang Tải dữ liệu (mục «Dòng chỉ ghi tên "
+                "đơn vị»), hoặc dùng --unit-rows heading (tiêu đề) / --unit-rows award (tập "
+                "thể được khen) ở dòng lệnh."
+            ),
+        )
+        for row, text in context.unsure_unit_rows
+    ]
+
+
+def unit_row_notes(context: Context) -> list[str]:
+    """Rows read as headings by the rule (a person follows, numbered apart): said, with the
+    way to say otherwise."""
+    rows = context.headings_by_rule
+    if not rows:
+        return []
+    listed = "; ".join(f"dòng {row} «{text}»" for row, text in rows[:8])
+    return [
+        f"{len(rows)} dòng chỉ ghi tên đơn vị được hiểu là tiêu đề nhóm (người ở các dòng dưới "
+        f"thuộc đơn vị đó), vì dòng dưới là một người: {listed}{'; …' if len(rows) > 8 else ''}. "
+        "Nếu đó là tập thể được khen, hãy chọn «tập thể được khen» ở mục «Dòng chỉ ghi tên đơn "
+        "vị» (trang Tải dữ liệu) hoặc dùng --unit-rows award."
+    ]
