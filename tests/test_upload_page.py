@@ -393,3 +393,39 @@ def test_a_unit_row_is_answered_on_the_page(
         "SELECT recipient_kind, count(*) FROM awards GROUP BY ALL ORDER BY ALL"
     )
     assert rows.fetchall() == [("collective", 1), ("individual", 2)]
+
+
+def test_a_workbook_of_two_decision_lists_is_previewed_and_imported(
+    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One sheet per decision (family 8): each sheet's title editor has its own widgets (the
+    page once crashed on the second one's keys); confirming imports both lists: 2 + 3 people."""
+    import xlsxwriter
+
+    path = tmp_path / "qd_hai_quyet_dinh.xlsx"
+    book = xlsxwriter.Workbook(path)
+    people = [
+        ["Nguyễn Văn An", "Phó Giám đốc"],
+        ["Trần Thị Bình", "Giáo viên"],
+        ["Lê Văn Cường", "Kế toán"],
+    ]
+    for sheet_name, decision, listed in (("QĐ 7", "7", people[:2]), ("QĐ 9", "9", people)):
+        sheet = book.add_worksheet(sheet_name)
+        rows = [
+            ["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH"],
+            [f"(Kèm theo Quyết định số {decision}/QĐ-UBND ngày 02/01/2025)"],
+            ["STT", "Họ và tên", "Chức vụ"],
+            *[[n, *person] for n, person in enumerate(listed, 1)],
+        ]
+        for r, row in enumerate(rows):
+            sheet.write_row(r, 0, row)
+    book.close()
+    at = upload_page(master, monkeypatch)
+    send(at, path)
+    assert [t.label for t in at.text_input].count("Số quyết định") == 2
+    at.button(key="confirm").click().run()
+    assert not at.exception
+    rows = db.open_snapshot(master).execute(
+        "SELECT decision_no, count(*) FROM awards GROUP BY ALL ORDER BY ALL"
+    )
+    assert rows.fetchall() == [("7/QĐ-UBND", 2), ("9/QĐ-UBND", 3)]
