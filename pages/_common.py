@@ -13,7 +13,7 @@ import streamlit as st
 
 from pages._access import current_account, require_page
 from thidua import access, charts, db, metrics, reference, reports, settings
-from thidua.filters import Filters
+from thidua.filters import Filters, listed_in_url
 from thidua.scope import open_scoped
 
 URL_KEYS = {
@@ -146,9 +146,7 @@ def _from_url(opts: metrics.FilterOptions) -> None:
         ("award_types", TYPE_NAMES),
         ("kinds", KIND_NAMES),
     ):
-        listed = params.get_all(URL_KEYS[name])
-        values = [v for item in listed for v in item.split(",")]
-        st.session_state[f"f_{name}"] = [v for v in values if v in allowed]
+        st.session_state[f"f_{name}"] = listed_in_url(params.get_all(URL_KEYS[name]), allowed)
 
 
 def _nearest(year: int, years: list[int]) -> int:

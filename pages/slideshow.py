@@ -9,6 +9,7 @@ import streamlit.components.v1 as components
 from pages._access import access_db
 from pages._common import connection, data_key, no_data
 from thidua import metrics, slides, store
+from thidua.filters import listed_in_url
 
 con = connection()
 params = st.query_params
@@ -27,12 +28,7 @@ def _year() -> int:
 
 
 def _sets() -> list[str]:
-    listed = [
-        s
-        for s in params.get("bo", ",".join(slides.SLIDE_SETS)).split(",")
-        if s in slides.SLIDE_SETS
-    ]
-    return listed or list(slides.SLIDE_SETS)
+    return listed_in_url(params.get_all("bo"), slides.SLIDE_SETS) or list(slides.SLIDE_SETS)
 
 
 def _interval() -> int:

@@ -6,6 +6,8 @@ from fixed fragments below, never built from user input.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -14,6 +16,26 @@ from thidua import reference
 FORM_CODES = frozenset(f.code for f in reference.AWARD_FORMS)
 AWARD_TYPES = frozenset(reference.AWARD_TYPES)
 RECIPIENT_KINDS = frozenset(reference.RECIPIENT_KINDS)
+# A value of a link's parameter longer than this is cut before it is split: every allowed
+# list fits in it many times over (the longest, all award codes, is under 300 characters).
+MAX_PARAM_CHARS = 2_000
+MAX_PARAM_REPEATS = 20  # «?hinh-thuc=A&hinh-thuc=B…»: the first 20 are read
+
+
+def listed_in_url(values: Iterable[str], allowed: Collection[str]) -> list[str]:
+    """The comma-separated items of a link's list parameter (given once or repeated) that
+    are in `allowed`, each once, in the order given — so the work a link asks for is bounded
+    by the allow-list, not by the link: «?bo=a,a,a,…» 20,000 times is «?bo=a»."""
+    kept: dict[str, None] = {}
+    for value in itertools.islice(values, MAX_PARAM_REPEATS):
+        for item in value[:MAX_PARAM_CHARS].split(",", MAX_PARAM_CHARS // 2)[
+            : MAX_PARAM_CHARS // 2
+        ]:
+            if item in allowed:
+                kept[item] = None
+                if len(kept) == len(allowed):
+                    return list(kept)
+    return list(kept)
 
 
 @dataclass(frozen=True)
