@@ -8,6 +8,7 @@ for, so a bookmarked link opens that page once they are signed in.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sqlite3
 from contextlib import suppress
@@ -63,8 +64,15 @@ def _read_account() -> Account | None:
     if isinstance(account, Account):
         if not st.session_state.get(FROM_LIST_KEY):
             return account  # put in the session by a test
-        # Read afresh from the user list: a locked account or a new role applies at once.
-        fresh = store.current(access_db(), account.username)
+        # Read afresh on every run: a locked account or a new role applies at once, and a
+        # session ended elsewhere (sign-out in another browser, a password reset, its idle
+        # or absolute lifetime) ends here too.
+        token = st.session_state.get(TOKEN_KEY)
+        fresh = (
+            store.session_account(access_db(), token)
+            if token
+            else store.current(access_db(), account.username)  # OIDC: the provider's session
+        )
         if fresh is not None:
             st.session_state[ACCOUNT_KEY] = fresh
             return fresh
@@ -167,17 +175,20 @@ def _sign_in_column() -> None:
             st.caption("hoặc bằng tài khoản riêng của hệ thống:")
     vietnamese_widget_texts()
     with st.form("sign_in", border=True):
-        username = st.text_input("Tên đăng nhập", key="sign_in_user")
-        password = st.text_input("Mật khẩu", type="password", key="sign_in_password")
+        username = st.text_input("Tên đăng nhập", key="sign_in_user", max_chars=access.MAX_USERNAME)
+        password = st.text_input(
+            "Mật khẩu", type="password", key="sign_in_password", max_chars=access.MAX_PASSWORD
+        )
         submitted = st.form_submit_button("Đăng nhập", type="primary")
     if submitted:
-        if store.locked_out(path, username):
+        try:
+            account = store.sign_in(path, username, password, _client_address())
+        except store.TooSoon as wait:
             st.error(
-                "Tên đăng nhập này vừa nhập sai mật khẩu nhiều lần; hãy thử lại sau "
-                f"{int(store.LOCKOUT_WINDOW.total_seconds() // 60)} phút."
+                "Tên đăng nhập này vừa bị nhập sai mật khẩu nhiều lần từ máy này; hãy thử lại "
+                f"sau {_duration(wait.seconds)}."
             )
             return
-        account = store.sign_in(path, username, password)
         if account is None:
             st.error("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
             return
@@ -185,6 +196,20 @@ def _sign_in_column() -> None:
         _remember(account, token)
         st.session_state[SET_COOKIE_KEY] = token
         st.rerun()
+
+
+def _client_address() -> str:
+    """The reader's address as the server sees it (the proxy's, behind one that does not
+    pass it on): wrong sign-ins are counted per name and address."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no browser behind this run
+        return "?"
+    return address if isinstance(address, str) and address else "?"  # AppTest: a mock
+
+
+def _duration(seconds: int) -> str:
+    return f"{seconds} giây" if seconds < 120 else f"{math.ceil(seconds / 60)} phút"
 
 
 def sign_out() -> None:
@@ -236,7 +261,9 @@ def _own_password(account: Account) -> None:
                 st.error("Hai lần nhập mật khẩu mới không khớp.")
                 return
             try:
-                store.change_own_password(access_db(), account, old, new)
+                store.change_own_password(
+                    access_db(), account, old, new, keep=st.session_state.get(TOKEN_KEY)
+                )
             except ValueError as problem:
                 st.error(str(problem))
             else:

@@ -11,7 +11,7 @@ import pytest
 from etl.importer import import_files
 from etl.load import Report
 from tests.accounts import OPERATOR
-from thidua import db
+from thidua import db, store
 
 if TYPE_CHECKING:
     from demo_province import DemoProvince
@@ -85,3 +85,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoProvince]:
         r.message() for r in reports if not r.ok
     ]
     return master, build_province(awards_per_year=DEMO_AWARDS_PER_YEAR)
+
+
+@pytest.fixture
+def access_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The dashboard's account file for this test, holding its first admin «quantri»."""
+    path = tmp_path / "access.sqlite"
+    monkeypatch.setenv(store.ACCESS_ENV, str(path))
+    store.add_user(path, None, "quantri", "matkhau-dai", "admin", display_name="Lê Quản Trị")
+    return path

@@ -87,7 +87,7 @@ def test_a_list_without_sections_has_its_unit_rows_read_as_headings(
 
 
 # A list no section divides into people and collectives, its award named by the title.
-TITLED = [
+TITLED: list[list[object]] = [
     *HEADING[:4],
     ["CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH"],
     *HEADING[5:],
@@ -98,17 +98,14 @@ FIRST_ROW = len(TITLED) + 2  # Excel row of the first row under the header
 def _numbered_on(path: Path) -> Path:
     """A unit row numbered 1 and the people under it 2, 3: one sequence — the unit may be
     the list's first award (a collective) as well as the heading of its people."""
-    return write_rows(
-        path,
-        [
-            *TITLED,
-            ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Đơn vị"],
-            [1, "Sở Y tế"],
-            [2, "Nguyễn Văn An", "Nam", "Bác sĩ", "Bệnh viện Đa khoa tỉnh"],
-            [3, "Trần Thị Bình", "Nữ", "Điều dưỡng", "Bệnh viện Đa khoa tỉnh"],
-        ],
-        start="A1",
-    )
+    rows: list[list[object]] = [
+        *TITLED,
+        ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Đơn vị"],
+        [1, "Sở Y tế"],
+        [2, "Nguyễn Văn An", "Nam", "Bác sĩ", "Bệnh viện Đa khoa tỉnh"],
+        [3, "Trần Thị Bình", "Nữ", "Điều dưỡng", "Bệnh viện Đa khoa tỉnh"],
+    ]
+    return write_rows(path, rows, start="A1")
 
 
 def test_a_unit_row_the_rows_around_cannot_decide_is_asked_about(

@@ -425,7 +425,7 @@ def test_a_workbook_of_two_decision_lists_is_previewed_and_imported(
     assert [t.label for t in at.text_input].count("Số quyết định") == 2
     at.button(key="confirm").click().run()
     assert not at.exception
-    rows = db.open_snapshot(master).execute(
+    imported = db.open_snapshot(master).execute(
         "SELECT decision_no, count(*) FROM awards GROUP BY ALL ORDER BY ALL"
     )
-    assert rows.fetchall() == [("7/QĐ-UBND", 2), ("9/QĐ-UBND", 3)]
+    assert imported.fetchall() == [("7/QĐ-UBND", 2), ("9/QĐ-UBND", 3)]

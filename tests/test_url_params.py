@@ -45,8 +45,8 @@ def test_the_slideshow_builds_each_set_once_however_often_the_link_names_it(
 
     monkeypatch.setattr(slides, "build_slides", counted)
     master, _ = demo
-    link = {"nam": "2024", "bo": "flags," * 20_000}
-    at = open_page(master, "pages/slideshow.py", monkeypatch, **link)
+    sets = "flags," * 20_000
+    at = open_page(master, "pages/slideshow.py", monkeypatch, nam="2024", bo=sets)
     assert at.multiselect(key="show_sets").value == ["flags"]
-    open_page(master, "pages/slideshow.py", monkeypatch, **link, chay="1")  # the show itself
+    open_page(master, "pages/slideshow.py", monkeypatch, nam="2024", bo=sets, chay="1")
     assert asked == [["flags"]]

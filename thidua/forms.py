@@ -118,7 +118,7 @@ def form_code(text: str | None) -> str | None:
 
 
 def recipients_of(code: str | None) -> str | None:
-    """"individual" or "collective" when the award is given to only one kind; else None."""
+    """The one kind the award is given to («individual» or «collective»); None for both."""
     form = reference.FORMS_BY_CODE.get(code or "")
     return form.recipients if form and form.recipients != "both" else None
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -58,6 +60,13 @@ CREATE TABLE IF NOT EXISTS sessions (
     created_at    TEXT NOT NULL,
     expires_at    TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS sign_in_throttle (
+    username  TEXT NOT NULL,
+    address   TEXT NOT NULL,
+    failures  INTEGER NOT NULL,
+    last_at   TEXT NOT NULL,
+    PRIMARY KEY (username, address)
+);
 """
 # Every kind of change (and of refusal) the audit trail knows, as readers see it.
 ACTIONS = {
@@ -77,8 +86,13 @@ ACTIONS = {
 }
 # Vietnam keeps UTC+7 all year; the trail is stored in UTC and shown in local time.
 LOCAL_TIME = timezone(timedelta(hours=7), "ICT")
-LOCKOUT_FAILURES = 5
-LOCKOUT_WINDOW = timedelta(minutes=15)
+# Wrong sign-ins are counted per user name and client address: the first FREE_TRIES cost
+# nothing, then each waits twice as long as the one before, up to MAX_WAIT. A stranger can
+# slow only their own guesses, never lock a user out from the user's own address; a
+# success clears the count, and one untouched for FORGET_AFTER is forgotten.
+FREE_TRIES = 3
+MAX_WAIT = timedelta(minutes=15)
+FORGET_AFTER = timedelta(days=1)
 
 
 def access_path(master: Path) -> Path:
@@ -105,6 +119,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         if fresh:  # once per file and process: the pages ask for the account many times a run
             con.execute("PRAGMA journal_mode=WAL")
             con.executescript(SCHEMA)
+            _add_missing_columns(con)
         with con:
             yield con
     finally:
@@ -113,6 +128,14 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         _READY.add(path)
         with suppress(OSError):
             os.chmod(path, 0o600)  # password hashes: readable by the service account only
+
+
+def _add_missing_columns(con: sqlite3.Connection) -> None:
+    """Columns added after access files were first made (CREATE IF NOT EXISTS keeps the old
+    table): a session's last step, for the idle lifetime."""
+    columns = {row[1] for row in con.execute("PRAGMA table_info(sessions)")}
+    if "last_seen" not in columns:
+        con.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
 
 
 def record(
@@ -297,6 +320,8 @@ def update_user(
             ],
         )
         before = {"role": current.role, "unit": current.unit, "active": current.active}
+        if active is False:
+            end_sessions(con, username)
         record(con, actor, "user_remove" if active is False else "user_update", username,
                before=before, after=changes)  # fmt: skip
     found = get_user(path, username)
@@ -304,8 +329,11 @@ def update_user(
     return found
 
 
-def set_password(path: Path, actor: Account | None, username: str, password: str) -> None:
-    """An admin resets anyone's password; everybody may change their own."""
+def set_password(
+    path: Path, actor: Account | None, username: str, password: str, keep: str | None = None
+) -> None:
+    """An admin resets anyone's password; everybody may change their own. Every session of
+    that person ends (but the one of token `keep`: the browser that changed its own)."""
     if actor is None or actor.username != username:
         checked(path, actor, "manage", f"đổi mật khẩu {username}")
     problem = access.password_problem(password)
@@ -318,11 +346,16 @@ def set_password(path: Path, actor: Account | None, username: str, password: str
         ).rowcount
         if not done:
             raise ValueError(f"Không có tài khoản «{username}».")
-        record(con, actor.signature if actor else "dòng lệnh", "password_change", username)
+        ended = end_sessions(con, username, keep)
+        record(con, actor.signature if actor else "dòng lệnh", "password_change", username,
+               sessions_ended=ended)  # fmt: skip
 
 
-def change_own_password(path: Path, account: Account, old: str, new: str) -> None:
-    """A signed-in person changes their own password, proving they know the current one."""
+def change_own_password(
+    path: Path, account: Account, old: str, new: str, keep: str | None = None
+) -> None:
+    """A signed-in person changes their own password, proving they know the current one;
+    their other sessions end (`keep`: this browser's token)."""
     with connect(path) as con:
         row = con.execute(
             "SELECT password_hash FROM users WHERE username = ? AND active", [account.username]
@@ -330,52 +363,102 @@ def change_own_password(path: Path, account: Account, old: str, new: str) -> Non
     if row is None or not access.verify_password(old, row[0]):
         audit(path, account, "denied", f"đổi mật khẩu {account.username}", reason="sai mật khẩu cũ")
         raise ValueError("Mật khẩu hiện tại không đúng.")
-    set_password(path, account, account.username, new)
+    set_password(path, account, account.username, new, keep)
 
 
-def sign_in(path: Path, username: str, password: str) -> Account | None:
+class TooSoon(Exception):
+    """Too many wrong sign-ins from this address for this name: wait `seconds`."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"wait {seconds} s")
+        self.seconds = seconds
+
+
+def wait_after(failures: int) -> timedelta:
+    """How long after the last wrong try the next one is heard: 0 for the first FREE_TRIES,
+    then 1 s, 2 s, 4 s… up to MAX_WAIT."""
+    if failures < FREE_TRIES:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** min(failures - FREE_TRIES, 20)), MAX_WAIT)
+
+
+# One sign-in at a time in this process: the throttle's check, the password's check and the
+# count's update are one step, so parallel tries cannot slip past the count (and only one
+# 128 MiB hash is made at a time).
+_SIGNING_IN = threading.Lock()
+
+
+def sign_in(path: Path, username: str, password: str, address: str = "?") -> Account | None:
     """The account for a correct user name and password; None (and an audit row) otherwise.
-    After LOCKOUT_FAILURES wrong tries in LOCKOUT_WINDOW the name is refused for a while."""
-    username = username.strip().lower()
-    with connect(path) as con:
-        failures = _recent_failures(con, username)
-        row = con.execute(
-            _SELECT_USERS + " WHERE username = ?",
-            [username],
-        ).fetchone()
-        user = _user(row)
-        ok = (
-            failures < LOCKOUT_FAILURES
-            and user is not None
-            and user.active
-            and access.verify_password(password, row[6] if row else None)
-        )
-        if not ok or user is None:
-            record(
-                con,
-                username or "?",
-                "sign_in_failed",
-                username,
-                locked=failures >= LOCKOUT_FAILURES,
+    Raises TooSoon while wrong tries from `address` for this name must wait. Fields longer
+    than a user name or a password can be are refused before anything reads them."""
+    too_long = len(username) > access.MAX_USERNAME or len(password) > access.MAX_PASSWORD
+    name = username[: access.MAX_USERNAME].strip().lower()
+    address = address[:64]
+    with _SIGNING_IN:
+        wait = _wait_left(path, name, address)
+        if wait > 0:
+            raise TooSoon(wait)
+        user = None if too_long else get_user(path, name)
+        stored = _password_hash(path, name) if user is not None and user.active else None
+        # The same work for every refusal: an unknown name is checked against a decoy.
+        ok = not too_long and access.verify_password(password, stored) and user is not None
+        with connect(path) as con:
+            if not ok or user is None:
+                failures = _count_failure(con, name, address)
+                record(con, name or "?", "sign_in_failed", name, address=address,
+                       failures=failures, too_long=too_long or None)  # fmt: skip
+                return None
+            con.execute(
+                "DELETE FROM sign_in_throttle WHERE username = ? AND address = ?", [name, address]
             )
-            return None
-        record(con, user.account(), "sign_in", username)
+            if access.needs_rehash(stored):
+                con.execute(
+                    "UPDATE users SET password_hash = ? WHERE username = ?",
+                    [access.hash_password(password), name],
+                )
+            record(con, user.account(), "sign_in", name, address=address)
         return user.account()
 
 
-def locked_out(path: Path, username: str) -> bool:
+def _password_hash(path: Path, username: str) -> str | None:
     with connect(path) as con:
-        return _recent_failures(con, username.strip().lower()) >= LOCKOUT_FAILURES
+        row = con.execute(
+            "SELECT password_hash FROM users WHERE username = ?", [username]
+        ).fetchone()
+    return row[0] if row else None
 
 
-def _recent_failures(con: sqlite3.Connection, username: str) -> int:
-    """Wrong sign-ins for this name within LOCKOUT_WINDOW (the audit trail is the record)."""
-    since = (datetime.now(UTC) - LOCKOUT_WINDOW).isoformat(timespec="seconds")
+def _wait_left(path: Path, username: str, address: str) -> int:
+    """Whole seconds before this name may be tried again from this address (0: now)."""
+    with connect(path) as con:
+        con.execute(
+            "DELETE FROM sign_in_throttle WHERE last_at < ?",
+            [(datetime.now(UTC) - FORGET_AFTER).isoformat(timespec="seconds")],
+        )
+        row = con.execute(
+            "SELECT failures, last_at FROM sign_in_throttle WHERE username = ? AND address = ?",
+            [username, address],
+        ).fetchone()
+    if row is None:
+        return 0
+    heard_at = datetime.fromisoformat(row[1]) + wait_after(int(row[0]))
+    return max(0, math.ceil((heard_at - datetime.now(UTC)).total_seconds()))
+
+
+def _count_failure(con: sqlite3.Connection, username: str, address: str) -> int:
     row = con.execute(
-        "SELECT count(*) FROM audit WHERE action = 'sign_in_failed' AND target = ? AND at >= ?",
-        [username, since],
+        "INSERT INTO sign_in_throttle (username, address, failures, last_at) VALUES (?, ?, 1, ?) "
+        "ON CONFLICT (username, address) DO UPDATE SET failures = failures + 1, "
+        "last_at = excluded.last_at RETURNING failures",
+        [username, address, datetime.now(UTC).isoformat()],  # to the microsecond: waits are short
     ).fetchone()
     return int(row[0])
+
+
+def wait_left(path: Path, username: str, address: str = "?") -> int:
+    """For the sign-in page: seconds before this name may be tried from this address."""
+    return _wait_left(path, username[: access.MAX_USERNAME].strip().lower(), address[:64])
 
 
 def account_for_email(path: Path, email: str | None) -> Account | None:
@@ -393,7 +476,12 @@ def account_for_email(path: Path, email: str | None) -> Account | None:
 
 
 # --- sessions: a signed-in browser is remembered by a random token in a cookie -------------
+# A session ends SESSION_HOURS after sign-in however busy it is, after SESSION_IDLE with no
+# step, at sign-out (every session of that person), at a password change or reset, and
+# when the account is locked — checked on every run of the app (session_account).
 SESSION_HOURS = 12  # a working day; then the person signs in again
+SESSION_IDLE = timedelta(hours=1)
+_SEEN_EVERY = timedelta(minutes=1)  # a step is written at most this often
 
 
 def _token_hash(token: str) -> str:
@@ -404,29 +492,46 @@ def open_session(path: Path, account: Account) -> str:
     """A new random token for the browser's cookie; only its hash is stored."""
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
+    stamp = now.isoformat(timespec="seconds")
     with connect(path) as con:
+        con.execute("DELETE FROM sessions WHERE expires_at < ?", [stamp])
         con.execute(
-            "DELETE FROM sessions WHERE expires_at < ?", [now.isoformat(timespec="seconds")]
-        )
-        con.execute(
-            "INSERT INTO sessions (token_sha256, username, created_at, expires_at) VALUES (?, ?, ?, ?)",
-            [_token_hash(token), account.username, now.isoformat(timespec="seconds"),
-             (now + timedelta(hours=SESSION_HOURS)).isoformat(timespec="seconds")],
+            "INSERT INTO sessions (token_sha256, username, created_at, expires_at, last_seen) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [_token_hash(token), account.username, stamp,
+             (now + timedelta(hours=SESSION_HOURS)).isoformat(timespec="seconds"), stamp],
         )  # fmt: skip
     return token
 
 
 def session_account(path: Path, token: str | None) -> Account | None:
     """The account of a live session token, read afresh: a locked account or a changed role
-    takes effect at once."""
+    takes effect at once; an expired or idle session is ended here."""
     if not token or not path.exists():
         return None
+    now = datetime.now(UTC)
     with connect(path) as con:
         row = con.execute(
-            "SELECT username FROM sessions WHERE token_sha256 = ? AND expires_at >= ?",
-            [_token_hash(token), _now()],
+            "SELECT username, expires_at, coalesce(last_seen, created_at) FROM sessions "
+            "WHERE token_sha256 = ?",
+            [_token_hash(token)],
         ).fetchone()
-    return current(path, row[0]) if row else None
+        if row is None:
+            return None
+        username, expires_at, last_seen = row
+        if expires_at < _stamp(now) or last_seen < _stamp(now - SESSION_IDLE):
+            con.execute("DELETE FROM sessions WHERE token_sha256 = ?", [_token_hash(token)])
+            return None
+        if last_seen < _stamp(now - _SEEN_EVERY):
+            con.execute(
+                "UPDATE sessions SET last_seen = ? WHERE token_sha256 = ?",
+                [_stamp(now), _token_hash(token)],
+            )
+    return current(path, username)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
 
 
 def current(path: Path, username: str) -> Account | None:
@@ -435,10 +540,24 @@ def current(path: Path, username: str) -> Account | None:
     return user.account() if user and user.active else None
 
 
-def close_session(path: Path, token: str | None) -> None:
-    if token:
-        with connect(path) as con:
-            con.execute("DELETE FROM sessions WHERE token_sha256 = ?", [_token_hash(token)])
+def close_session(path: Path, token: str | None) -> int:
+    """Sign-out: every session of the person this token is theirs ends, in every browser.
+    Returns how many ended."""
+    if not token:
+        return 0
+    with connect(path) as con:
+        row = con.execute(
+            "SELECT username FROM sessions WHERE token_sha256 = ?", [_token_hash(token)]
+        ).fetchone()
+        return end_sessions(con, row[0]) if row else 0
+
+
+def end_sessions(con: sqlite3.Connection, username: str, keep: str | None = None) -> int:
+    """End every session of `username` (but the one of token `keep`)."""
+    return con.execute(
+        "DELETE FROM sessions WHERE username = ? AND token_sha256 != ?",
+        [username, _token_hash(keep) if keep else ""],
+    ).rowcount
 
 
 # --- settings -------------------------------------------------------------------------------

@@ -1,0 +1,232 @@
+"""Sign-in under hostile users (issue 20): wrong tries are slowed per name and address with
+growing waits (a stranger cannot lock anyone out from their own machine, parallel tries
+cannot slip past the count), unknown names cost the same work as known ones, over-long
+fields are refused before anything reads them, hashes are made at today's scrypt cost and
+old ones upgraded; a session ends at sign-out in every browser, at a password reset, and
+after its idle and absolute lifetimes — checked on every run."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from demo_province import DemoProvince
+from tests.accounts import ADMIN
+from tests.apptest import app_as, visit
+from thidua import access, store
+
+PASSWORD = "matkhau-dai"
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    path = tmp_path / "access.sqlite"
+    store.add_user(path, None, "quantri", PASSWORD, "admin")
+    return path
+
+
+def _rewind_throttle(path: Path, seconds: float) -> None:
+    """As if the last wrong try were `seconds` earlier."""
+    with sqlite3.connect(path) as con:
+        for name, address, last in con.execute(
+            "SELECT username, address, last_at FROM sign_in_throttle"
+        ).fetchall():
+            earlier = datetime.fromisoformat(last) - timedelta(seconds=seconds)
+            con.execute(
+                "UPDATE sign_in_throttle SET last_at = ? WHERE username = ? AND address = ?",
+                [earlier.isoformat(), name, address],
+            )
+
+
+def test_waits_grow_after_three_free_tries_and_stop_at_fifteen_minutes() -> None:
+    waits = [store.wait_after(n).total_seconds() for n in range(0, 16)]
+    assert waits == [0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]
+
+
+def test_wrong_tries_slow_that_address_only(path: Path) -> None:
+    for _ in range(3):
+        assert store.sign_in(path, "quantri", "sai", "10.0.0.9") is None
+    # The fourth try from the guesser's address waits — even with the right password.
+    with pytest.raises(store.TooSoon) as wait:
+        store.sign_in(path, "quantri", PASSWORD, "10.0.0.9")
+    assert wait.value.seconds == 1
+    # The admin at their own desk is not locked out by it.
+    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.2") is not None
+    # After the wait, the next wrong try doubles it (4 wrong: 2 s).
+    _rewind_throttle(path, 1.5)
+    assert store.sign_in(path, "quantri", "sai", "10.0.0.9") is None
+    with pytest.raises(store.TooSoon) as wait:
+        store.sign_in(path, "quantri", "sai", "10.0.0.9")
+    assert wait.value.seconds == 2
+    # A success from that address clears its count.
+    _rewind_throttle(path, 3)
+    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.9") is not None
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT count(*) FROM sign_in_throttle").fetchone() == (0,)
+
+
+def test_parallel_tries_cannot_slip_past_the_count(path: Path) -> None:
+    """Eight wrong tries sent at once from one address: three are heard, five must wait."""
+    outcomes: list[str] = []
+    start = threading.Barrier(8)
+
+    def attempt() -> None:
+        start.wait()
+        try:
+            outcomes.append(
+                "none" if store.sign_in(path, "quantri", "sai", "10.0.0.9") is None else "in"
+            )
+        except store.TooSoon:
+            outcomes.append("wait")
+
+    threads = [threading.Thread(target=attempt) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["none"] * 3 + ["wait"] * 5
+    with sqlite3.connect(path) as con:
+        failures = con.execute("SELECT failures FROM sign_in_throttle").fetchall()
+        audited = con.execute(
+            "SELECT count(*) FROM audit WHERE action = 'sign_in_failed'"
+        ).fetchone()
+    assert failures == [(3,)] and audited == (3,)
+
+
+def _counting_scrypt(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every scrypt the sign-in computes, by its cost N."""
+    costs: list[int] = []
+    real: Callable[..., bytes] = hashlib.scrypt
+
+    def scrypt(password: bytes, **kwargs: Any) -> bytes:
+        costs.append(int(kwargs["n"]))
+        return real(password, **kwargs)
+
+    monkeypatch.setattr(access.hashlib, "scrypt", scrypt)
+    return costs
+
+
+def test_an_unknown_name_costs_the_same_work_as_a_wrong_password(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    access._decoy()  # made once per process, before the counting starts
+    costs = _counting_scrypt(monkeypatch)
+    assert store.sign_in(path, "quantri", "sai", "10.0.0.1") is None
+    known = list(costs)
+    costs.clear()
+    assert store.sign_in(path, "khong-co-ai", "sai", "10.0.0.1") is None
+    assert known == costs == [2**17]
+
+
+def test_over_long_fields_are_refused_before_anything_reads_them(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    costs = _counting_scrypt(monkeypatch)
+    huge = "a" * 5_000_000
+    assert store.sign_in(path, huge, PASSWORD, "10.0.0.1") is None
+    assert store.sign_in(path, "quantri", "x" * (access.MAX_PASSWORD + 1), "10.0.0.1") is None
+    assert costs == []  # no hash computed
+    with sqlite3.connect(path) as con:
+        rows = con.execute(
+            "SELECT who, target, length(detail) FROM audit WHERE action = 'sign_in_failed'"
+        ).fetchall()
+    assert [(who, target) for who, target, _ in rows] == [("a" * 64, "a" * 64), ("quantri",) * 2]
+    assert max(size for _, _, size in rows) < 200  # the 5 MB never reached the trail
+
+
+def test_hashes_are_made_at_todays_cost_and_old_ones_upgraded_at_sign_in(path: Path) -> None:
+    salt = secrets.token_bytes(16)
+    old = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "UPDATE users SET password_hash = ? WHERE username = 'quantri'",
+            [f"scrypt$16384$8$1${salt.hex()}${old.hex()}"],
+        )
+    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
+    with sqlite3.connect(path) as con:
+        [(stored,)] = con.execute("SELECT password_hash FROM users").fetchall()
+    assert stored.split("$")[1:4] == ["131072", "8", "1"]
+    assert access.verify_password(PASSWORD, stored)
+    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
+
+
+def test_sign_out_ends_the_persons_sessions_in_every_browser(path: Path) -> None:
+    store.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    admin = store.current(path, "quantri")
+    person = store.current(path, "soyte")
+    assert admin is not None and person is not None
+    office, home, other = (store.open_session(path, a) for a in (person, person, admin))
+    assert store.close_session(path, office) == 2
+    assert store.session_account(path, home) is None
+    assert store.session_account(path, other) == admin  # someone else's stays
+
+
+def test_a_password_reset_ends_sessions_and_a_change_keeps_only_this_browser(path: Path) -> None:
+    store.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    person = store.current(path, "soyte")
+    assert person is not None
+    here, there = store.open_session(path, person), store.open_session(path, person)
+    store.change_own_password(path, person, PASSWORD, "matkhau-moi1", keep=here)
+    assert store.session_account(path, here) == person
+    assert store.session_account(path, there) is None
+    store.set_password(path, ADMIN, "soyte", "matkhau-moi2")  # the admin resets it
+    assert store.session_account(path, here) is None
+
+
+def test_idle_and_absolute_lifetimes(path: Path) -> None:
+    admin = store.current(path, "quantri")
+    assert admin is not None
+    idle, old, fresh = (store.open_session(path, admin) for _ in range(3))
+    now = datetime.now(UTC)
+    with sqlite3.connect(path) as con:
+        set_ = "UPDATE sessions SET {} = ? WHERE token_sha256 = ?"
+        con.execute(set_.format("last_seen"), [(now - timedelta(minutes=61)).isoformat(timespec="seconds"), hashlib.sha256(idle.encode()).hexdigest()])  # fmt: skip
+        con.execute(set_.format("expires_at"), [(now - timedelta(seconds=5)).isoformat(timespec="seconds"), hashlib.sha256(old.encode()).hexdigest()])  # fmt: skip
+    assert store.session_account(path, idle) is None
+    assert store.session_account(path, old) is None
+    assert store.session_account(path, fresh) == admin
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT count(*) FROM sessions").fetchone() == (1,)  # both ended
+
+
+def test_an_access_file_from_before_idle_lifetimes_gains_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "CREATE TABLE sessions (token_sha256 TEXT PRIMARY KEY, username TEXT NOT NULL, "
+            "created_at TEXT NOT NULL, expires_at TEXT NOT NULL)"
+        )
+    store.add_user(path, None, "quantri", PASSWORD, "admin")
+    admin = store.current(path, "quantri")
+    assert admin is not None
+    assert store.session_account(path, store.open_session(path, admin)) == admin
+
+
+def test_a_session_ended_elsewhere_ends_this_browsers_next_step(
+    demo: tuple[Path, DemoProvince], access_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two browsers of one person; signing out in one brings the sign-in form to the other
+    at its next click (the server checks the session on every run)."""
+    master, _ = demo
+    store.add_user(access_file, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    browsers = []
+    for _ in range(2):
+        at = visit(app_as(master, monkeypatch, None), "tong-quan")
+        at.text_input(key="sign_in_user").input("soyte")
+        at.text_input(key="sign_in_password").input(PASSWORD)
+        at.button[0].click().run()
+        assert [t.value for t in at.title] != ["Đăng nhập"]
+        browsers.append(at)
+    office, home = browsers
+    office.sidebar.button(key="sign_out").click().run()
+    assert [t.value for t in office.title] == ["Đăng nhập"]
+    home.run()
+    assert [t.value for t in home.title] == ["Đăng nhập"]
