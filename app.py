@@ -31,19 +31,6 @@ def _schema_checked(master: str) -> bool:
     return db.ensure_current(Path(master))
 
 
-def _first_start() -> None:
-    """On the very first start with the default warehouse, build the demo province
-    through the analysts' import code, so the dashboard opens on real figures."""
-    master = settings.db_path()
-    if db.snapshot_version(master) is not None or master != settings.DEFAULT_DB:
-        return
-    from etl.demo_import import import_demo
-
-    with st.spinner("Lần chạy đầu tiên: đang tạo và nhập dữ liệu tỉnh mẫu (khoảng một phút)…"):
-        import_demo(master, if_missing=True)
-
-
-_first_start()
 _schema_checked(str(settings.db_path()))
 # (file, title, icon, url path, capability); the first is the default page, served at "/".
 PAGES = [
