@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v1 as components
 
-from pages._access import access_db
+from pages._access import access_db, current_account
 from pages._common import connection, data_key, no_data
 from thidua import metrics, slides, store
 from thidua.filters import listed_in_url
@@ -100,13 +100,24 @@ if st.button("Bắt đầu trình chiếu", type="primary", key="start", icon=":
 st.caption("Đường dẫn của trang này giữ các lựa chọn: lưu lại để mở đúng bộ trình chiếu lần sau.")
 
 st.subheader("Xuất bản in cho kỷ yếu hội nghị")
-if st.button("Tạo ảnh PNG (1920×1080) và tệp PDF", key="export", icon=":material/picture_as_pdf:"):
-    from thidua.slide_export import export, zip_pngs
+# Exporting starts Chromium on the server: for signed-in accounts, not a public screen.
+account = current_account()
+can_export = account is not None and not account.anonymous
+if not can_export:
+    st.caption("Xuất ảnh và PDF dành cho tài khoản đã đăng nhập.")
+elif st.button(
+    "Tạo ảnh PNG (1920×1080) và tệp PDF", key="export", icon=":material/picture_as_pdf:"
+):
+    from thidua.slide_export import ExportBusy, export, zip_pngs
 
-    with st.spinner("Đang dựng từng trang bằng Chromium…"):
-        pngs, pdf = export(show)
-    st.session_state["show_export"] = (zip_pngs(pngs), pdf, len(pngs))
-if "show_export" in st.session_state:
+    try:
+        with st.spinner("Đang dựng từng trang bằng Chromium…"):
+            pngs, pdf = export(show)
+    except ExportBusy:
+        st.warning("Máy chủ đang dựng một bản xuất khác; hãy thử lại sau ít phút.")
+    else:
+        st.session_state["show_export"] = (zip_pngs(pngs), pdf, len(pngs))
+if can_export and "show_export" in st.session_state:
     archive, pdf, count = st.session_state["show_export"]
     cols = st.columns(2)
     cols[0].download_button(
