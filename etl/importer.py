@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from etl import refusals
 from etl.grid import Grid
 from etl.inspection import LAYOUT_NAMES, Inspection, Overrides, Parsed, SheetInfo
 from etl.load import Report, commit, write_files
@@ -75,9 +76,13 @@ def remembered_mappings(con: duckdb.DuckDBPyConnection) -> dict[str, dict[int, s
 def _ambiguous(grid: Grid, one: Recognition, other: Recognition) -> Problem:
     return Problem(
         grid.file,
-        f"trang «{grid.sheet}»: không rõ là {LAYOUT_NAMES[one.layout]} ({one.said()}) hay "
-        f"{LAYOUT_NAMES[other.layout]} ({other.said()}). Hãy chọn ý nghĩa các cột ở trang Tải "
-        "dữ liệu, hoặc dùng --column … =bỏ qua cho cột gây nhầm ở dòng lệnh.",
+        refusals.layout_unclear(
+            grid.sheet,
+            LAYOUT_NAMES[one.layout],
+            one.said(),
+            LAYOUT_NAMES[other.layout],
+            other.said(),
+        ),
     )
 
 
@@ -116,14 +121,7 @@ def parse_grid(
     if header is None or layout is None:
         return (
             None,
-            [
-                Problem(
-                    grid.file,
-                    f"trang «{grid.sheet}»: không tìm thấy dòng tiêu đề cột của một loại bảng đã biết "
-                    "(danh sách khen thưởng cần cột «Họ và tên»; bảng điểm cần «Đơn vị», «Tổng điểm», "
-                    "«Xếp hạng»; xem mẫu trong data/templates).",
-                )
-            ],
+            [Problem(grid.file, refusals.no_known_table(grid.sheet))],
             info,
         )
     if layout == "awards":
@@ -138,11 +136,7 @@ def parse_grid(
     else:
         frame, problems = parse_campaigns(grid, header)
     if frame.height == 0 and not problems:
-        problems = [
-            Problem(
-                grid.file, f"trang «{grid.sheet}» có tiêu đề cột nhưng không có dòng dữ liệu nào."
-            )
-        ]
+        problems = [Problem(grid.file, refusals.no_data_rows(grid.sheet))]
     return Parsed(layout, frame, grid.sheet), problems, info
 
 
@@ -159,7 +153,7 @@ def inspect_file(
     try:
         checksum = sha256_of(path)
     except OSError:
-        return Inspection(path, shown, "", problems=[Problem(shown, "không mở được tệp để đọc.")])
+        return Inspection(path, shown, "", problems=[Problem(shown, refusals.CANNOT_OPEN_TO_READ)])
     inspection = Inspection(path, shown, checksum)
     row = con.execute(
         "SELECT batch_id FROM import_batches WHERE sha256 = ? AND status = 'active'", [checksum]
@@ -178,7 +172,7 @@ def inspect_file(
     tableless: list[Problem] = []
     grids, inspection.problems = _chosen_sheets(inspection, chosen)
     inspection.problems += [
-        Problem(shown, f"tên gọi «{typed}» chỉ tới «{unit}», không có trong danh mục đơn vị.")
+        Problem(shown, refusals.alias_to_unknown_unit(typed, unit))
         for typed, unit in chosen.aliases.items()
         if unit not in units.names
     ]
@@ -215,14 +209,10 @@ def _chosen_sheets(
     names = [g.sheet for g in grids]
     missing = [s for s in overrides.sheets if s not in names]
     if missing:
-        listed = ", ".join(f"«{n}»" for n in names)
-        return [], [
-            Problem(inspection.file, f"không có trang «{s}»; các trang đọc được: {listed}.")
-            for s in missing
-        ]
+        return [], [Problem(inspection.file, refusals.no_such_sheet(s, names)) for s in missing]
     chosen = [g for g in grids if g.sheet in overrides.sheets]
     inspection.book.skipped += [
-        (g.sheet, "không được chọn để nhập (--sheet)") for g in grids if g not in chosen
+        (g.sheet, refusals.SHEET_NOT_CHOSEN) for g in grids if g not in chosen
     ]
     return chosen, []
 

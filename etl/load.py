@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from etl import refusals
 from etl.inspection import LAYOUT_NAMES, Inspection, Parsed
 from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
@@ -87,12 +88,7 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
         return Report(
             name,
             "refused",
-            problems=[
-                Problem(
-                    name,
-                    f"không ghi được vào kho dữ liệu ({type(error).__name__}); không có gì thay đổi.",
-                )
-            ],
+            problems=[Problem(name, refusals.write_failed(type(error).__name__))],
         )
     return Report(
         name, "imported", layout=inspection.layout, rows=inspection.rows, replaced=replaced,

@@ -1,7 +1,8 @@
 """What the importer tells a person about a file it will not load.
 
 Every message is Vietnamese and names the file, the row as Excel numbers it,
-the column header, the value and what is wrong.
+the column header, the value and what is wrong. The sentence saying what is wrong (and
+how to fix it) comes from etl.refusals; a Problem puts where before it when shown.
 """
 
 from __future__ import annotations

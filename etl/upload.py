@@ -12,6 +12,7 @@ import duckdb
 import polars as pl
 import xlsxwriter
 
+from etl import refusals
 from etl.importer import inspect_file
 from etl.inspection import Inspection, Overrides
 from etl.load import Report, commit, write_files
@@ -19,7 +20,7 @@ from etl.problems import FileRefused, Problem
 from etl.recognise.headers import letter_index
 from thidua import db, migrations
 from thidua.access import Account
-from thidua.settings import LIMITS, UPLOAD_KINDS, too_big
+from thidua.settings import LIMITS, UPLOAD_KINDS
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
@@ -28,14 +29,7 @@ _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 def save_upload(name: str, data: bytes, session: str) -> Path:
     """Keep an uploaded file on disk under a safe name (the original name is only displayed)."""
     if len(data) > LIMITS.max_file_bytes:
-        raise FileRefused(
-            [
-                Problem(
-                    name,
-                    too_big(len(data)) + " Hãy tách thành nhiều tệp nhỏ hơn.",
-                )
-            ]
-        )
+        raise FileRefused([Problem(name, refusals.file_too_big(len(data)))])
     folder = UPLOAD_DIR / _SAFE.sub("_", session)
     folder.mkdir(parents=True, exist_ok=True)
     suffix = Path(name).suffix.lower()

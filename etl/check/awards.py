@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from etl import refusals
 from etl.check.cells import Check
 from etl.grid import Grid
 from etl.problems import Problem
@@ -26,26 +27,17 @@ def unread_problems(grid: Grid, header: Header, table: pl.DataFrame) -> list[Pro
             grid.file,
             row=grid.excel_row(header.row),
             column=label,
-            message=(
-                f"cột này có dữ liệu ở {count} dòng khen thưởng nhưng không nhận ra là thông tin "
-                "gì (đơn vị? chức vụ? hình thức?). Hãy chọn ý nghĩa của cột ở trang Tải dữ liệu "
-                "(mục «Cách hiểu các cột»; «không nhập cột này» nếu không cần), hoặc dùng "
-                f"--column {letter}=… ở dòng lệnh (ví dụ {letter}=unit; {letter}=bỏ qua)."
-            ),
+            message=refusals.unread_column(count, label.split()[0]),
         )
         for _, label, count in unread_columns(grid, header, rows)
-        for letter in [label.split()[0]]
     ]
 
 
 def award_checks(raw: RawGetter, context: Context) -> list[Check]:
     r = raw
-    kinds_allowed = "«Cá nhân», «Tập thể» hoặc «Hộ gia đình»"
-    types_allowed = ", ".join(f"«{label}»" for label, _ in reference.AWARD_TYPES.values())
+    award_types = [label for label, _ in reference.AWARD_TYPES.values()]
     return [
-        Check(
-            r("recipient_name").is_null(), "recipient_name", "thiếu họ tên / tên tập thể được khen."
-        ),
+        Check(r("recipient_name").is_null(), "recipient_name", refusals.MISSING_RECIPIENT),
         Check(
             # Anchored to a column: two literals (a file without these columns) would make a
             # predicate of the wrong length for a frame of several chunks.
@@ -53,77 +45,75 @@ def award_checks(raw: RawGetter, context: Context) -> list[Check]:
             & r("birth_male").is_not_null()
             & r("birth_female").is_not_null(),
             "birth_female",
-            "năm sinh ghi ở cả cột Nam và cột Nữ: không biết người này là nam hay nữ.",
+            refusals.BIRTH_YEAR_TWICE,
         ),
         Check(
             r("form").is_not_null() & pl.col("form_from_cell").is_null(),
             "form",
-            "không phải hình thức khen thưởng đã biết.",
+            refusals.UNKNOWN_FORM,
             forms.suggest_form,
         ),
         Check(
             r("form").is_null() & pl.col("form_code").is_null(),
             "form",
-            "thiếu hình thức khen thưởng (không có ở cột, ở mục hay ở tiêu đề danh sách).",
+            refusals.MISSING_FORM,
         ),
         Check(
             r("recipient_kind").is_not_null() & pl.col("kind_from_cell").is_null(),
             "recipient_kind",
-            f"đối tượng phải là {kinds_allowed}.",
+            refusals.UNKNOWN_RECIPIENT_KIND,
         ),
         Check(
             pl.col("recipient_kind").is_null()
             & r("recipient_kind").is_null()
             & pl.col("form_code").is_not_null(),
             "recipient_name",
-            "không xác định được đây là cá nhân hay tập thể: thêm cột «Đối tượng» hoặc mục «I. CÁ NHÂN» / «II. TẬP THỂ».",
+            refusals.RECIPIENT_KIND_UNSAID,
         ),
         Check(
             pl.col("form_recipients").is_in(["individual", "collective"])
             & pl.col("recipient_kind").is_not_null()
             & (pl.col("form_recipients") != pl.col("recipient_kind")),
             "form",
-            "hình thức này không tặng cho loại đối tượng ghi ở dòng này (cá nhân / tập thể).",
+            refusals.FORM_NOT_FOR_KIND,
         ),
         Check(
             r("gender").is_not_null() & pl.col("gender").is_null(),
             "gender",
-            "giới tính phải là «Nam» hoặc «Nữ».",
+            refusals.UNKNOWN_GENDER,
         ),
         Check(
             r("year").is_not_null()
             & ~pl.col("year_from_cell").is_between(1945, 2100).fill_null(False),
             "year",
-            "năm không hợp lệ (cần 4 chữ số, ví dụ 2020).",
+            refusals.BAD_YEAR,
         ),
         Check(
             r("year").is_null() & pl.col("year").is_null(),
             "year",
-            "thiếu năm: không có cột «Năm» và không có ngày quyết định. Hãy ghi dòng «(Kèm "
-            "theo Quyết định số … ngày …)» vào tệp, điền ngày quyết định ở trang Tải dữ liệu, "
-            "hoặc dùng --decision-date / --year ở dòng lệnh.",
+            refusals.MISSING_YEAR,
         ),
         Check(
             r("decision_date").is_not_null() & pl.col("decision_date").is_null(),
             "decision_date",
-            "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm, ví dụ 25/01/2020.",
+            refusals.BAD_DECISION_DATE,
         ),
         Check(
             pl.col("year_from_cell").is_not_null()
             & pl.col("decision_date").is_not_null()
             & (pl.col("year_from_cell") != pl.col("decision_date").dt.year()),
             "year",
-            "năm không khớp với năm của ngày quyết định (năm khen thưởng là năm ra quyết định).",
+            refusals.YEAR_NOT_DECISION_YEAR,
         ),
         Check(
             r("award_type").is_not_null() & pl.col("award_type").is_null(),
             "award_type",
-            f"loại hình khen thưởng phải là một trong: {types_allowed}.",
+            refusals.unknown_award_type(award_types),
         ),
         Check(
             r("achievement_year").is_not_null() & pl.col("achievement_year").is_null(),
             "achievement_year",
-            "năm thành tích không hợp lệ (cần 4 chữ số).",
+            refusals.BAD_ACHIEVEMENT_YEAR,
         ),
     ]
 
@@ -153,13 +143,7 @@ def listed_twice(frame: pl.DataFrame, file: str) -> list[Problem]:
             row=rows[1],
             column=None,
             value=name,
-            message=(
-                f"đã có ở dòng {rows[0]} với cùng chức vụ, đơn vị và hình thức «{form}»"
-                + (f" của quyết định {decision}" if decision else "")
-                + (f" (còn ở dòng {', '.join(map(str, rows[2:]))})" if len(rows) > 2 else "")
-                + "; một người không được khen hai lần cùng hình thức trong một quyết định. "
-                "Hãy xóa dòng lặp."
-            ),
+            message=refusals.same_award_twice(rows[0], form, decision, rows[2:]),
         )
         for name, decision, form, rows in twice.select(
             "recipient_name", "decision_no", "form_text", "source_row"

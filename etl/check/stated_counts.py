@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from etl import refusals
 from etl.problems import Problem
 
 if TYPE_CHECKING:
@@ -43,10 +44,7 @@ def _footer_problems(frame: pl.DataFrame, context: Context, file: str) -> list[P
         Problem(
             file=file,
             row=context.footer_row,
-            message=(
-                f"dòng tổng ghi {stated[0]} cá nhân và {stated[1]} tập thể nhưng danh sách có "
-                f"{individuals} cá nhân và {collectives} tập thể. Hãy kiểm tra các dòng bị thiếu hoặc thừa."
-            ),
+            message=refusals.footer_differs(stated[0], stated[1], individuals, collectives),
         )
     ]
 
@@ -63,9 +61,8 @@ def _total_problems(rows: list[int], context: Context, file: str) -> list[Proble
                 Problem(
                     file=file,
                     row=row,
-                    message=(
-                        f"dòng cộng ghi {stated} nhưng có {len(counted)} dòng khen thưởng "
-                        f"{_span(counted, since, row)}. Hãy kiểm tra dòng thiếu, thừa hoặc số cộng."
+                    message=refusals.stated_subtotal_differs(
+                        stated, len(counted), refusals.rows_between(counted, since, row)
                     ),
                 )
             )
@@ -75,19 +72,10 @@ def _total_problems(rows: list[int], context: Context, file: str) -> list[Proble
             Problem(
                 file=file,
                 row=context.footer_row,
-                message=(
-                    f"dòng tổng cộng ghi {context.grand_total} nhưng danh sách có {len(rows)} dòng "
-                    "khen thưởng. Hãy kiểm tra dòng thiếu, thừa hoặc số tổng."
-                ),
+                message=refusals.grand_total_differs(context.grand_total, len(rows)),
             )
         )
     return problems
-
-
-def _span(counted: list[int], since: int, row: int) -> str:
-    if not counted:
-        return f"giữa dòng {since} và dòng {row}" if since else f"trước dòng {row}"
-    return f"từ dòng {counted[0]} đến dòng {counted[-1]}"
 
 
 def _section_problems(rows: list[int], sections: list[Section], file: str) -> list[Problem]:
@@ -112,10 +100,10 @@ def _section_problems(rows: list[int], sections: list[Section], file: str) -> li
                     file=file,
                     row=section.row,
                     value=section.title,
-                    message=(
-                        f"tên mục ghi {section.stated} nhưng dưới mục có {len(counted)} dòng khen "
-                        f"thưởng{' ' + _span(counted, section.row, end or 0) if counted else ''}. "
-                        "Hãy kiểm tra dòng thiếu, thừa hoặc số ghi ở tên mục."
+                    message=refusals.section_count_differs(
+                        section.stated,
+                        len(counted),
+                        refusals.rows_between(counted, section.row, end or 0) if counted else "",
                     ),
                 )
             )
@@ -159,22 +147,8 @@ def stt_problems(table: pl.DataFrame, stt: str, block: str, file: str, label: st
 
 
 def _stt_message(before: int, now: int, before_row: int) -> str:
-    fix = (
-        "Hãy đối chiếu với bản gốc; nếu chỉ STT đánh sai, hãy đánh lại STT (hoặc chọn «bỏ qua» "
-        "cho cột STT) rồi gửi lại."
-    )
     if now == before:
-        return (
-            f"số thứ tự {now} lặp lại số của dòng {before_row}: có thể một dòng bị chép hai lần "
-            f"hoặc được thêm vào mà chưa đánh lại STT. {fix}"
-        )
+        return refusals.stt_repeated(now, before_row)
     if now > before:
-        missing = now - before - 1
-        return (
-            f"số thứ tự nhảy từ {before} (dòng {before_row}) lên {now}: thiếu {missing} số — "
-            f"có thể {'một dòng đã bị' if missing == 1 else f'{missing} dòng đã bị'} xóa. {fix}"
-        )
-    return (
-        f"số thứ tự lùi từ {before} (dòng {before_row}) về {now}: có thể một dòng bị chuyển chỗ "
-        f"hoặc danh sách bị ghép sai. {fix}"
-    )
+        return refusals.stt_skips(before, before_row, now)
+    return refusals.stt_goes_back(before, before_row, now)

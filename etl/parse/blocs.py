@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from etl import refusals
 from etl.check.cells import Check, run_checks
 from etl.grid import Grid
 from etl.parse.values import map_by_keywords, parse_int, parse_number, per_value
@@ -49,8 +50,7 @@ def known_unit_checks(known_units: set[str]) -> list[Check]:
         Check(
             ~pl.col("unit").is_in(sorted(known_units)),
             "unit",
-            "đơn vị không có trong danh mục đơn vị (data/reference/units.csv); nếu là tên khác của một "
-            "đơn vị đã có, hãy ánh xạ ở trang Tải dữ liệu.",
+            refusals.UNKNOWN_UNIT,
             unit_suggester(known_units),
         )
     ]
@@ -75,8 +75,7 @@ def parse_bloc_scores(
         problems.append(
             Problem(
                 grid.file,
-                "tiêu đề phải nêu khối/cụm và năm, ví dụ «BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA "
-                "KHỐI THI ĐUA SỐ 4 NĂM 2018».",
+                refusals.BLOC_TITLE_MISSING,
                 row=grid.first_row,
                 value=title or None,
             )
@@ -108,18 +107,14 @@ def parse_bloc_scores(
         - pl.col("penalty_value").fill_null(0)
     )
     checks = [
-        Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
-        Check(pl.col("total_value").is_null(), "total", "tổng điểm phải là số (ví dụ 95,5)."),
-        Check(
-            pl.col("rank_value").is_null(),
-            "rank",
-            "xếp hạng phải là số (1, 2, 3…) hoặc chữ (Nhất, Nhì, Ba…).",
-        ),
+        Check(pl.col("unit").is_null(), "unit", refusals.MISSING_UNIT),
+        Check(pl.col("total_value").is_null(), "total", refusals.TOTAL_NOT_A_NUMBER),
+        Check(pl.col("rank_value").is_null(), "rank", refusals.BAD_RANK),
         *[
             Check(
                 pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(),
                 n,
-                "điểm phải là số (ví dụ 95,5).",
+                refusals.SCORE_NOT_A_NUMBER,
             )
             for n in ("self_score", "bloc_score", "bonus", "penalty")
         ],
@@ -127,12 +122,12 @@ def parse_bloc_scores(
             pl.col("bloc_score_value").is_not_null()
             & ((pl.col("total_value") - expected_total).abs() > 0.051),
             "total",
-            "tổng điểm không bằng điểm khối chấm + điểm cộng − điểm trừ.",
+            refusals.TOTAL_NOT_SUM,
         ),
         Check(
             pl.col("unit").is_duplicated() & pl.col("unit").is_not_null(),
             "unit",
-            "đơn vị xuất hiện hai lần trong bảng.",
+            refusals.UNIT_TWICE,
         ),
     ]
     checks += known_unit_checks(known_units)
@@ -167,23 +162,17 @@ def _rank_order_problems(parsed: pl.DataFrame, file: str, header: Header) -> lis
         "source_row", "rank_value", "expected", "total_value"
     ).rows():
         tied = parsed.filter(pl.col("total_value") == total).height
-        because = f"cùng tổng điểm với {tied - 1} đơn vị khác, " if tied > 1 else ""
+        higher = parsed.filter(pl.col("total_value") > total).height
         problems.append(
             Problem(
                 file,
-                f"với tổng {total:g} điểm ({because}{_higher(parsed, total)}) đơn vị này phải "
-                f"xếp thứ {should}.",
+                refusals.rank_should_be(total, tied - 1, higher, should),
                 row=row,
                 column=header.labels.get("rank"),
                 value=str(rank),
             )
         )
     return problems
-
-
-def _higher(parsed: pl.DataFrame, total: float) -> str:
-    count = parsed.filter(pl.col("total_value") > total).height
-    return f"{count} đơn vị có tổng cao hơn" if count else "không đơn vị nào có tổng cao hơn"
 
 
 _RANK_WORDS = {
@@ -238,35 +227,35 @@ def parse_memberships(
         Check(
             ~pl.col("year_value").is_between(1990, 2100).fill_null(False),
             "year",
-            "năm không hợp lệ (cần 4 chữ số).",
+            refusals.BAD_MEMBERSHIP_YEAR,
         ),
         Check(
             pl.col("bloc_name").is_null(),
             "bloc",
-            "không nhận ra khối/cụm; hãy ghi dạng «Khối thi đua số 1» hoặc «Cụm thi đua số 2».",
+            refusals.UNKNOWN_BLOC,
         ),
-        Check(pl.col("unit").is_null(), "unit", "thiếu tên đơn vị."),
+        Check(pl.col("unit").is_null(), "unit", refusals.MISSING_UNIT),
         Check(
             pl.col("role_value").is_null(),
             "role",
-            "vai trò phải là «Khối trưởng»/«Cụm trưởng», «Khối phó»/«Cụm phó» hoặc «Thành viên».",
+            refusals.UNKNOWN_ROLE,
         ),
         Check(
             (pl.col("role_value") == "head")
             & ((pl.col("role_value") == "head").sum().over(group) > 1),
             "role",
-            "khối/cụm này có hơn một khối trưởng trong cùng năm.",
+            refusals.TWO_HEADS,
         ),
         Check(
             (pl.col("role_value") == "deputy")
             & ((pl.col("role_value") == "deputy").sum().over(group) > 1),
             "role",
-            "khối/cụm này có hơn một khối phó trong cùng năm.",
+            refusals.TWO_DEPUTIES,
         ),
         Check(
             pl.struct("year_value", "unit").is_duplicated() & pl.col("unit").is_not_null(),
             "unit",
-            "đơn vị thuộc hai khối/cụm (hoặc ghi hai lần) trong cùng năm.",
+            refusals.UNIT_IN_TWO_BLOCS,
         ),
     ]
     checks += known_unit_checks(known_units)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from etl import refusals
 from etl.check.cells import Check, run_checks
 from etl.grid import Grid
 from etl.parse.awards import decision_numbers
@@ -32,29 +33,27 @@ def parse_campaigns(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Prob
         code=decision_numbers(pl.col("plan_no")),
     )
     checks = [
-        Check(pl.col("plan_no").is_null(), "plan_no", "thiếu số kế hoạch (ví dụ 136/KH-UBND)."),
+        Check(pl.col("plan_no").is_null(), "plan_no", refusals.MISSING_PLAN_NO),
         Check(
             pl.col("code").is_duplicated() & pl.col("code").is_not_null(),
             "plan_no",
-            "số kế hoạch bị ghi hai lần.",
+            refusals.PLAN_NO_TWICE,
         ),
-        Check(pl.col("campaign_name").is_null(), "campaign_name", "thiếu tên phong trào."),
+        Check(pl.col("campaign_name").is_null(), "campaign_name", refusals.MISSING_CAMPAIGN_NAME),
         Check(
             pl.col("kind_value").is_null(),
             "campaign_kind",
-            "loại phải là «Thường xuyên», «Chuyên đề» hoặc «Theo đợt».",
+            refusals.UNKNOWN_CAMPAIGN_KIND,
         ),
         *[
             Check(
                 pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(),
                 n,
-                "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm.",
+                refusals.BAD_CAMPAIGN_DATE,
             )
             for n in DATE_FIELDS
         ],
-        Check(
-            pl.col("end_value") < pl.col("start_value"), "end", "ngày kết thúc trước ngày bắt đầu."
-        ),
+        Check(pl.col("end_value") < pl.col("start_value"), "end", refusals.END_BEFORE_START),
     ]
     problems = run_checks(parsed, checks, grid.file, header.labels, lambda f: f)
     result = parsed.select(

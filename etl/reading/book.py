@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import fastexcel
 
+from etl import refusals
 from etl.problems import FileRefused, column_letter, refused
 from etl.reading.kinds import kind_of
 from etl.reading.xlsx import plan_xlsx, visible_sheets
-from thidua.formatting import number
 from thidua.settings import ImportLimits
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def read_in_process(
     worker), whatever calamine is doing."""
     # Too big was said by the parent before it started this child (read_measured).
     if path.stat().st_size == 0:
-        raise refused(name, "tệp rỗng (0 byte), không có dữ liệu để nhập.")
+        raise refused(name, refusals.EMPTY_FILE)
     with path.open("rb") as handle:
         head = handle.read(64 * 1024)
     kind = kind_of(head, str(path))
@@ -128,13 +128,8 @@ def read_in_process(
     grids = [g for g in grids if g.cells.num_rows and g.cells.num_columns]
     if not grids:
         if skipped:
-            hidden = ", ".join(f"«{s}»" for s, _ in skipped)
-            raise refused(
-                name,
-                f"mọi trang có dữ liệu đều bị ẩn ({hidden}); nếu đó là danh sách cần nhập, hãy "
-                "bỏ ẩn trang (chuột phải vào tên trang › Bỏ ẩn) rồi lưu lại.",
-            )
-        raise refused(name, "bảng tính không có dữ liệu (mọi trang tính đều trống).")
+            raise refused(name, refusals.every_sheet_hidden([s for s, _ in skipped]))
+        raise refused(name, refusals.NO_DATA)
     return grids, skipped, warnings
 
 
@@ -155,17 +150,15 @@ def _read_xls(
     try:
         metadata = python_calamine.CalamineWorkbook.from_path(str(path)).sheets_metadata
     except Exception:  # calamine raises several unrelated types for broken files
-        raise refused(
-            name, "không đọc được bảng tính: tệp bị hỏng hoặc không đúng định dạng Excel."
-        ) from None
+        raise refused(name, refusals.BROKEN_XLS) from None
     sheets, skipped = [], []
     for index, sheet in enumerate(metadata):
         visible = str(sheet.visible).rsplit(".", 1)[-1].lower()
         if visible != "visible":
-            skipped.append((sheet.name, "trang bị ẩn — thường là bản nháp cũ; không nhập"))
+            skipped.append((sheet.name, refusals.HIDDEN_SHEET))
             continue
         if "worksheet" not in str(sheet.typ).lower():
-            skipped.append((sheet.name, "trang biểu đồ, không có bảng số liệu"))
+            skipped.append((sheet.name, refusals.CHART_SHEET))
             continue
         sheets.append(_load(path, name, index, sheet.name, limits, None))
     return sheets, skipped
@@ -212,7 +205,7 @@ class _Early:
         except MemoryError:
             raise
         except Exception:
-            raise refused(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
+            raise refused(name, refusals.broken_sheet(sheet_name)) from None
         return _sheet(table, name, sheet_name, limits, start)
 
 
@@ -220,7 +213,7 @@ def _sheet(
     table: pa.Table, name: str, sheet_name: str, limits: ImportLimits, start: tuple[int, int]
 ) -> Sheet:
     if table.num_rows > limits.max_rows:
-        raise refused(name, f"trang «{sheet_name}» có {number(table.num_rows)} dòng, quá giới hạn.")
+        raise refused(name, refusals.sheet_too_long(sheet_name, table.num_rows))
     start_row, start_col = start
     table = table.rename_columns([f"c{i}" for i in range(table.num_columns)])
     _check_cell_length(table, name, sheet_name, limits, start_row + 1, start_col)
@@ -244,8 +237,7 @@ def _load(
         sheet = fastexcel.read_excel(str(path)).load_sheet(index, header_row=None, dtypes="string")
         if sheet.total_height > limits.max_rows:
             raise refused(
-                name,
-                f"trang «{sheet_name}» có {sheet.total_height} dòng, quá giới hạn {limits.max_rows}.",
+                name, refusals.sheet_over_row_limit(sheet_name, sheet.total_height, limits.max_rows)
             )
         table = pa.Table.from_batches([sheet.to_arrow()])
         if start is None and table.num_rows:
@@ -256,7 +248,7 @@ def _load(
     except (FileRefused, MemoryError):
         raise
     except Exception:
-        raise refused(name, f"không đọc được trang tính «{sheet_name}»: tệp bị hỏng.") from None
+        raise refused(name, refusals.broken_sheet(sheet_name)) from None
     return _sheet(table, name, sheet_name, limits, start or (0, 0))
 
 
@@ -272,8 +264,7 @@ def _check_cell_length(
             row = pc.index(lengths, longest).as_py()
             raise refused(
                 name,
-                f"trang «{sheet}»: một ô dài {number(longest)} ký tự, quá giới hạn "
-                f"{number(limits.max_cell_chars)}.",
+                refusals.cell_too_long(sheet, longest, limits.max_cell_chars),
                 row=first_row + row,
                 column=column_letter(first_col + position),
             )

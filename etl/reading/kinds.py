@@ -3,7 +3,8 @@ something that is not a spreadsheet.
 
 Offices send what they have: the signed PDF of a decision, a photo of it, the Word draft,
 a web page that a software "exported to Excel", an Excel file with a password. Each is named
-for what it is, with what to do, instead of "the file is broken".
+for what it is, with what to do, instead of "the file is broken" (the sentences are in
+etl.refusals).
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from etl import refusals
+
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SEND_LIST = "hãy gửi bảng Excel của danh sách."
-SAVE_AS_XLSX = (
-    "hãy mở tệp gốc bằng Excel rồi lưu lại dưới dạng «Sổ làm việc Excel (.xlsx)» và gửi lại."
-)
 
 
 @dataclass(frozen=True)
@@ -29,26 +28,20 @@ class Kind:
     refusal: str | None = None
 
 
-def _not_a_sheet(what: str, todo: str = SAVE_AS_XLSX) -> Kind:
-    return Kind("other", f"tệp này là {what}, không phải bảng tính Excel; {todo}")
-
-
-def _other_sheet(what: str, todo: str = SAVE_AS_XLSX) -> Kind:
-    """A spreadsheet in a format the reader does not take (saying «not a spreadsheet» of it
-    would be wrong)."""
-    return Kind("other", f"tệp này là {what}, định dạng bảng tính không đọc được; {todo}")
+def _refused(sentence: str) -> Kind:
+    """A file the reader does not take, with the sentence that says what it is (etl.refusals)."""
+    return Kind("other", sentence)
 
 
 _IMAGES = (
-    (b"\x89PNG\r\n\x1a\n", "ảnh PNG"),
-    (b"\xff\xd8\xff", "ảnh JPEG (ảnh chụp hoặc bản quét)"),
-    (b"GIF87a", "ảnh GIF"),
-    (b"GIF89a", "ảnh GIF"),
-    (b"II*\x00", "ảnh TIFF (bản quét)"),
-    (b"MM\x00*", "ảnh TIFF (bản quét)"),
-    (b"BM", "ảnh BMP"),
+    (b"\x89PNG\r\n\x1a\n", refusals.PNG_IMAGE),
+    (b"\xff\xd8\xff", refusals.JPEG_IMAGE),
+    (b"GIF87a", refusals.GIF_IMAGE),
+    (b"GIF89a", refusals.GIF_IMAGE),
+    (b"II*\x00", refusals.TIFF_IMAGE),
+    (b"MM\x00*", refusals.TIFF_IMAGE),
+    (b"BM", refusals.BMP_IMAGE),
 )
-_SCAN_TODO = "ảnh hay bản quét không đọc được thành số liệu; hãy gửi tệp Excel của danh sách."
 _HTML = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<table|<meta|<style|<div)", re.I)
 # A web page that opens with an XML declaration or a comment before its <html>.
 _XHTML = re.compile(rb"^\s*<(?:\?xml|!--)[^\0]{0,2000}?<(?:!doctype\s+html|html)\b", re.I)
@@ -62,26 +55,21 @@ def kind_of(head: bytes, path: str) -> Kind:
     if head.startswith(OLE_MAGIC):
         return _ole_kind(path)
     if head.startswith(b"%PDF"):
-        return _not_a_sheet(
-            "tệp PDF (bản in hoặc bản quét của văn bản)",
-            "PDF không đọc được thành số liệu; hãy gửi tệp Excel của danh sách.",
-        )
-    for magic, what in _IMAGES:
+        return _refused(refusals.PDF_FILE)
+    for magic, sentence in _IMAGES:
         if head.startswith(magic):
-            return _not_a_sheet(what, _SCAN_TODO)
+            return _refused(sentence)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return _not_a_sheet("ảnh WEBP", _SCAN_TODO)
+        return _refused(refusals.WEBP_IMAGE)
     if head.startswith(b"{\\rtf"):
-        return _not_a_sheet("văn bản Word (RTF)", _SEND_LIST)
+        return _refused(refusals.WORD_RTF)
     text_head = _text_head(head)
     if text_head is None:
-        return _not_a_sheet("tệp nhị phân không rõ loại")
+        return _refused(refusals.UNKNOWN_BINARY)
     if _HTML.match(text_head) or _XHTML.match(text_head):
-        return _not_a_sheet(
-            "trang web (HTML) được đặt tên như tệp Excel (phần mềm «xuất ra Excel» thường làm vậy)"
-        )
+        return _refused(refusals.WEB_PAGE)
     if text_head.lstrip().startswith(b"<?xml") and _XML_2003 in text_head:
-        return _other_sheet("bảng tính XML 2003 (SpreadsheetML) được đặt tên như tệp Excel")
+        return _refused(refusals.XML_2003_WORKBOOK)
     return Kind("text")
 
 
@@ -120,24 +108,18 @@ def _zip_kind(path: str) -> Kind:
         NotImplementedError,
         RuntimeError,
     ):
-        return Kind(
-            "other",
-            "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel.",
-        )
+        return _refused(refusals.BROKEN_XLSX)
     if "xl/workbook.xml" in names:
         return Kind("xlsx")
     if "word/document.xml" in names:
-        return _not_a_sheet("văn bản Word (.docx)", _SEND_LIST)
+        return _refused(refusals.WORD_DOCX)
     if "ppt/presentation.xml" in names:
-        return _not_a_sheet("bài trình chiếu PowerPoint (.pptx)", _SEND_LIST)
+        return _refused(refusals.POWERPOINT_PPTX)
     if b"opendocument.spreadsheet" in mimetype:
-        return _other_sheet(
-            "bảng tính OpenDocument (.ods, LibreOffice)",
-            "hãy mở bằng LibreOffice hoặc Excel rồi lưu lại dưới dạng .xlsx và gửi lại.",
-        )
+        return _refused(refusals.OPENDOCUMENT_WORKBOOK)
     if b"opendocument" in mimetype:
-        return _not_a_sheet("văn bản OpenDocument (LibreOffice)", _SEND_LIST)
-    return _not_a_sheet("tệp nén (.zip)", "hãy giải nén và gửi từng bảng tính Excel.")
+        return _refused(refusals.OPENDOCUMENT_TEXT)
+    return _refused(refusals.ZIP_ARCHIVE)
 
 
 # Names of the streams inside an OLE (Office 97–2003) file, as UTF-16LE in its directory.
@@ -155,15 +137,11 @@ def _ole_kind(path: str) -> Kind:
         data = handle.read()
     found = {kind for stream, kind in _OLE_STREAMS if stream.encode("utf-16-le") in data}
     if "encrypted" in found:
-        return Kind(
-            "other",
-            "tệp Excel có đặt mật khẩu nên không đọc được; hãy mở bằng Excel, bỏ mật khẩu "
-            "(Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại và gửi lại.",
-        )
+        return _refused(refusals.PASSWORD_WORKBOOK)
     if "xls" in found:
         return Kind("xls")
     if "doc" in found:
-        return _not_a_sheet("văn bản Word (.doc)", _SEND_LIST)
+        return _refused(refusals.WORD_DOC)
     if "ppt" in found:
-        return _not_a_sheet("bài trình chiếu PowerPoint (.ppt)", _SEND_LIST)
-    return _not_a_sheet("tệp Office không rõ loại")
+        return _refused(refusals.POWERPOINT_PPT)
+    return _refused(refusals.UNKNOWN_OFFICE)

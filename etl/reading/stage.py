@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 import pyarrow
 import pyarrow.ipc
 
+from etl import refusals
 from etl.problems import FileRefused, Problem, refused
 from etl.reading.child import Child, Finished, take
-from thidua.formatting import number
-from thidua.settings import LIMITS, ImportLimits, too_big
+from thidua.settings import LIMITS, ImportLimits
 
 if TYPE_CHECKING:
     import polars as pl
@@ -62,17 +62,13 @@ def read_measured(path: Path, limits: ImportLimits = LIMITS, name: str | None = 
     try:
         size = path.stat().st_size
     except OSError:
-        return Reading(
-            None, refused(shown, "không mở được tệp (tệp không tồn tại hoặc không có quyền đọc).")
-        )
+        return Reading(None, refused(shown, refusals.CANNOT_OPEN))
     if size > limits.max_file_bytes:  # said before a child is even started
-        return Reading(
-            None, refused(shown, too_big(size, limits) + " Hãy tách thành nhiều tệp nhỏ hơn.")
-        )
+        return Reading(None, refused(shown, refusals.file_too_big(size, limits)))
     try:
         child = take(path, shown, limits)  # fast: calamine reads while the scan runs
     except OSError:
-        return Reading(None, refused(shown, _NO_CHILD))
+        return Reading(None, refused(shown, refusals.NO_READER))
     try:
         first = child.finish()
         if not _scan_first(first):
@@ -83,20 +79,13 @@ def read_measured(path: Path, limits: ImportLimits = LIMITS, name: str | None = 
     try:
         child = Child(path, shown, limits, fast=False)
     except OSError:
-        return Reading(None, refused(shown, _NO_CHILD))
+        return Reading(None, refused(shown, refusals.NO_READER))
     try:
         again = child.finish()
         seconds, peak = first.seconds + again.seconds, max(first.peak_mb, again.peak_mb)
         return _attempt(again, shown, limits, seconds, peak)
     finally:
         child.cleanup()
-
-
-# A temporary folder or a process could not be made (disk full, too many processes).
-_NO_CHILD = (
-    "máy chủ chưa đọc được tệp lúc này (không tạo được thư mục tạm hoặc tiến trình đọc; có thể "
-    "đĩa đầy); không có gì thay đổi. Hãy thử lại sau hoặc báo quản trị viên."
-)
 
 
 def _attempt(
@@ -136,29 +125,14 @@ def _outcome(finished: Finished, shown: str, limits: ImportLimits) -> Book:
     stderr = (work / "stderr.txt").read_bytes()[-4000:]
     signalled = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
     if finished.timed_out or signalled in (signal.SIGXCPU, signal.SIGKILL):
-        raise refused(
-            shown,
-            f"đọc tệp quá {_seconds(limits.read_seconds)} giây nên đã dừng để bảo vệ máy chủ; "
-            "tệp quá lớn hoặc bị hỏng. Hãy mở bằng Excel, lưu lại dưới dạng .xlsx (hoặc tách "
-            "thành nhiều tệp) rồi gửi lại.",
-        )
+        raise refused(shown, refusals.read_too_long(limits.read_seconds))
     if (
         result_file.exists()  # the child said MemoryError itself
         or any(sign in stderr.lower() for sign in _OUT_OF_MEMORY)
         or signalled == signal.SIGABRT
     ):
-        raise refused(
-            shown,
-            f"đọc tệp cần hơn {number(limits.read_memory_mb, 0)} MB bộ nhớ nên đã dừng để bảo vệ "
-            "máy chủ. Thường do một trang có ô ở rất xa bảng (ví dụ ô cuối XFD1048576) hoặc tệp "
-            "bị hỏng: hãy mở bằng Excel, xóa các dòng và cột thừa sau bảng, lưu lại dưới dạng "
-            ".xlsx rồi gửi lại.",
-        )
-    raise refused(
-        shown,
-        "không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng; hãy mở bằng Excel rồi lưu "
-        "lại dưới dạng .xlsx.",
-    )
+        raise refused(shown, refusals.read_out_of_memory(limits.read_memory_mb))
+    raise refused(shown, refusals.UNREADABLE)
 
 
 # What a child that ran out of address space writes: Rust's allocator, Python, the dynamic
@@ -172,11 +146,6 @@ _OUT_OF_MEMORY = (
     b"bad_alloc",
     b"blas_thread_init",  # OpenBLAS could not start its threads within the bound
 )
-
-
-def _seconds(value: float) -> str:
-    """«60», or «0,3» for a bound under a second (it said «quá 0 giây»)."""
-    return number(value, 0 if float(value).is_integer() else 1)
 
 
 def _frame(file: Path) -> pl.DataFrame:

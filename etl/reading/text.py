@@ -21,13 +21,12 @@ from collections import Counter
 
 import pyarrow as pa
 
+from etl import refusals
 from etl.problems import refused
-from thidua.formatting import number
 from thidua.settings import ImportLimits
 from thidua.text import decode_bytes
 
 SEPARATORS = (",", ";", "\t", "|")
-SEPARATOR_NAMES = {",": "dấu phẩy", ";": "dấu chấm phẩy", "\t": "dấu tab", "|": "dấu gạch đứng"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # Excel's own first line naming the separator: «sep=;» and its line end.
 _EXCEL_SEP_HINT = re.compile(r"sep=(.)(?:\r\n|\r|\n|$)")
@@ -75,20 +74,15 @@ def sniff_separator(text: str, file: str, sample_records: int = 60) -> str:
         return ","  # one column: any separator reads it the same
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][1][0] >= 0.9:
-        first, second = (SEPARATOR_NAMES[s] for s, _ in ranked[:2])
-        raise refused(
-            file,
-            f"không rõ các cột được ngăn bằng {first} hay {second} (cả hai đều chia đều các dòng); "
-            "hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx.",
-        )
+        raise refused(file, refusals.separator_unclear(ranked[0][0], ranked[1][0]))
     return ranked[0][0]
 
 
+# What Python's csv module says, and the sentence for it.
 _CSV_ERRORS = (
-    ("field larger than field limit", "một ô dài quá {limit} ký tự"),
-    ("unexpected end of data", 'dấu ngoặc kép «"» mở ở dòng này không được đóng đến hết tệp'),
-    ("expected after", "sau dấu ngoặc kép đóng còn ký tự khác trước dấu ngăn cột"),
-    ("NUL", "dòng có ký tự rỗng (NUL): tệp không phải văn bản thuần"),
+    ("unexpected end of data", refusals.CSV_QUOTE_NOT_CLOSED),
+    ("expected after", refusals.CSV_TEXT_AFTER_QUOTE),
+    ("NUL", refusals.CSV_NUL),
 )
 
 
@@ -111,10 +105,7 @@ def read_text_table(
     expected = physical_lines(text)
     if len(rows) != expected:
         raise refused(
-            file,
-            f"đọc được {len(rows)} dòng nhưng tệp có {expected} dòng; có dòng không đọc được "
-            "(dấu ngoặc kép hoặc ký tự xuống dòng lạ). Hãy mở bằng Excel rồi lưu lại.",
-            row=first_row + min(len(rows), expected),
+            file, refusals.lines_lost(len(rows), expected), row=first_row + min(len(rows), expected)
         )
     width = max((len(r) for r in rows), default=0)
     columns = {
@@ -150,30 +141,16 @@ def _records(
         except csv.Error as error:
             raise refused(file, _csv_error(str(error), limits), row=start) from None
         if len(record) > limits.max_columns:
-            raise refused(
-                file,
-                f"dòng có {number(len(record))} cột, quá giới hạn {limits.max_columns}; "
-                "có thể chọn sai dấu ngăn cột hoặc tệp không phải danh sách.",
-                row=start,
-            )
+            raise refused(file, refusals.line_too_wide(len(record), limits.max_columns), row=start)
         spanned = reader.line_num - consumed
         widest = max(widest, len(record))
         if spanned > 1 and _swallows_lines(record, sep, widest):
-            raise refused(
-                file,
-                f'dấu ngoặc kép «"» mở ở dòng này gộp {spanned} dòng vào một ô; '
-                "hãy kiểm tra dấu ngoặc kép rồi lưu lại.",
-                row=start,
-            )
+            raise refused(file, refusals.quote_swallows_lines(spanned), row=start)
         rows.append(record)
         rows.extend([] for _ in range(spanned - 1))  # the lines the record took
         consumed = reader.line_num
         if len(rows) > limits.max_rows:
-            raise refused(
-                file,
-                f"tệp có hơn {number(limits.max_rows)} dòng, quá giới hạn.",
-                row=start,
-            )
+            raise refused(file, refusals.text_too_long(limits.max_rows), row=start)
 
 
 def _swallows_lines(record: list[str], sep: str, widest: int) -> bool:
@@ -191,7 +168,8 @@ def _swallows_lines(record: list[str], sep: str, widest: int) -> bool:
 
 
 def _csv_error(error: str, limits: ImportLimits) -> str:
-    for needle, sentence in _CSV_ERRORS:
-        if needle in error:
-            return sentence.format(limit=number(limits.max_cell_chars))
-    return "không đọc được dòng này (sai cấu trúc CSV: dấu ngăn cột, dấu ngoặc kép)."
+    if "field larger than field limit" in error:
+        return refusals.csv_cell_too_long(limits.max_cell_chars)
+    return next(
+        (sentence for needle, sentence in _CSV_ERRORS if needle in error), refusals.CSV_BROKEN_LINE
+    )

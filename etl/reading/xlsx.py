@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import unescape
 
+from etl import refusals
 from etl.problems import column_letter, refused
-from thidua.formatting import number
 from thidua.settings import ImportLimits
 
 CHUNK = 1 << 20
@@ -94,14 +94,14 @@ class SheetScan:
         if self.prefix is None:
             found = _SHEET_DATA.search(body)
             if found is None:
-                return None if len(body) < CHUNK else "không có phần dữ liệu (sheetData)"
+                return None if len(body) < CHUNK else refusals.NO_SHEET_DATA
             self.prefix = found.group(1) or b""
         row_first, two_letters, wide_cell = _patterns(self.prefix)
         rows = row_first.findall(body)
         self.rows.extend(int(number) for number, letters in rows if letters)
         self.first_letters.update(letters for _, letters in rows if letters)
         if len(self.rows) > limits.max_rows:
-            return f"có hơn {number(limits.max_rows)} dòng có dữ liệu"
+            return refusals.scan_too_many_rows(limits.max_rows)
         if _TWO_LETTERS.search(body) and two_letters.search(body):
             for letters, row in wide_cell.findall(body):
                 col = letters_index(letters)
@@ -109,7 +109,7 @@ class SheetScan:
                 if col >= limits.max_columns:
                     self.beyond_cols += 1
             if self.beyond_cols > MAX_STRAY_CELLS:
-                return f"có dữ liệu ở quá {limits.max_columns} cột"
+                return refusals.scan_too_many_columns(limits.max_columns)
         return None
 
 
@@ -145,25 +145,25 @@ class _Archive:
             with zipfile.ZipFile(path) as archive:
                 self.members = {info.filename: info for info in archive.infolist()}
         except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-            raise refused(name, _BROKEN) from None
+            raise refused(name, refusals.BROKEN_XLSX) from None
         if len(self.members) > limits.max_zip_members:
-            raise refused(name, f"tệp nén có {len(self.members)} thành phần, bất thường; {_GUARD}")
+            raise refused(name, refusals.too_many_members(len(self.members)))
 
     def chunks(self, member: str) -> Iterator[bytes]:
         """The member's inflated bytes in pieces; refuses as soon as it inflates past the
         declared size, the ratio or the whole file's limit."""
         info = self.members.get(member)
         if info is None:
-            raise refused(self.name, f"tệp Excel thiếu phần «{member}»; {_RESAVE}")
+            raise refused(self.name, refusals.missing_member(member))
         if info.flag_bits & 0x1:
-            raise refused(self.name, "tệp Excel có đặt mật khẩu; hãy bỏ mật khẩu rồi lưu lại.")
+            raise refused(self.name, refusals.PASSWORD_MEMBER)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refused(self.name, f"tệp Excel nén theo cách lạ; {_RESAVE}")
+            raise refused(self.name, refusals.ODD_COMPRESSION)
         with self.path.open("rb") as handle:
             handle.seek(info.header_offset)
             local = handle.read(30)
             if len(local) < 30 or local[:4] != b"PK\x03\x04":
-                raise refused(self.name, _BROKEN)
+                raise refused(self.name, refusals.BROKEN_XLSX)
             name_len, extra_len = struct.unpack("<HH", local[26:30])
             handle.seek(info.header_offset + 30 + name_len + extra_len)
             left = info.compress_size
@@ -172,7 +172,7 @@ class _Archive:
             while left > 0:
                 raw = handle.read(min(CHUNK, left))
                 if not raw:
-                    raise refused(self.name, _BROKEN)
+                    raise refused(self.name, refusals.BROKEN_XLSX)
                 left -= len(raw)
                 pieces = self._inflate(inflater, raw) if inflater else [raw]
                 for piece in pieces:
@@ -180,12 +180,10 @@ class _Archive:
                     self._count(member, info, produced, len(piece))
                     yield piece
             if inflater is not None and not inflater.eof:
-                raise refused(self.name, _BROKEN)
+                raise refused(self.name, refusals.BROKEN_XLSX)
             if produced != info.file_size:
                 raise refused(
-                    self.name,
-                    f"phần «{member}» khai {_size(info.file_size)} nhưng giải nén ra "
-                    f"{_size(produced)}; tệp bị hỏng hoặc bị làm giả. {_GUARD}",
+                    self.name, refusals.member_size_differs(member, info.file_size, produced)
                 )
 
     def _inflate(self, inflater: zlib._Decompress, raw: bytes) -> Iterator[bytes]:
@@ -195,7 +193,7 @@ class _Archive:
             while inflater.unconsumed_tail:
                 yield inflater.decompress(inflater.unconsumed_tail, CHUNK)
         except zlib.error:
-            raise refused(self.name, _BROKEN) from None
+            raise refused(self.name, refusals.BROKEN_XLSX) from None
 
     def _count(self, member: str, info: zipfile.ZipInfo, produced: int, piece: int) -> None:
         self.produced += piece
@@ -210,9 +208,9 @@ class _Archive:
         ):
             raise refused(
                 self.name,
-                f"tệp nén bất thường: phần «{member}» khai {_size(info.file_size)} khi giải nén "
-                f"(nén {_size(info.compress_size)}) nhưng đã giải nén ra hơn {_size(produced)}. "
-                f"{_GUARD}",
+                refusals.member_inflates_too_far(
+                    member, info.file_size, info.compress_size, produced
+                ),
             )
 
     def read(self, member: str, cap: int = 16 * 1024 * 1024) -> bytes:
@@ -220,21 +218,8 @@ class _Archive:
         for piece in self.chunks(member):
             data += piece
             if len(data) > cap:
-                raise refused(self.name, f"phần «{member}» của tệp Excel lớn bất thường. {_GUARD}")
+                raise refused(self.name, refusals.member_too_big(member))
         return bytes(data)
-
-
-_BROKEN = "tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu lại tệp từ Excel."
-_RESAVE = "hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx."
-_GUARD = "Đã dừng đọc để bảo vệ máy chủ; hãy mở bằng Excel, kiểm tra rồi lưu lại."
-
-
-def _size(count: int) -> str:
-    """Bytes as a person reads them: «4 KB», «1,2 GB»."""
-    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if count >= size:
-            return f"{number(count / size, 1 if count < 10 * size else 0)} {unit}"
-    return f"{count} byte"
 
 
 def _attrs(tag: bytes) -> dict[str, str]:
@@ -283,11 +268,11 @@ def plan_xlsx(
     plan = XlsxPlan([], [], [])
     for index, (sheet, state, member) in enumerate(_sheet_members(archive)):
         if state in ("hidden", "veryHidden"):
-            why = "trang bị ẩn" if state == "hidden" else "trang bị ẩn sâu (veryHidden)"
-            plan.skipped.append((sheet, f"{why} — thường là bản nháp cũ; không nhập"))
+            why = refusals.HIDDEN_SHEET if state == "hidden" else refusals.VERY_HIDDEN_SHEET
+            plan.skipped.append((sheet, why))
             continue
         if "chartsheets/" in member or "dialogsheets/" in member:
-            plan.skipped.append((sheet, "trang biểu đồ, không có bảng số liệu"))
+            plan.skipped.append((sheet, refusals.CHART_SHEET))
             continue
         plan.sheets.append(_scan_sheet(archive, index, sheet, member, limits))
     # Everything calamine may inflate is inflated here first, with its output counted.
@@ -313,9 +298,9 @@ def _scan_sheet(
         body, tail = (buffer[:cut], buffer[cut:]) if cut > 0 else (buffer, b"")
         stop = scan.feed(body, limits)
         if stop is None and len(tail) > CHUNK:  # one tag longer than a megabyte
-            stop = "có một thẻ XML dài bất thường"
+            stop = refusals.LONG_XML_TAG
         if stop:
-            raise refused(archive.name, f"trang «{sheet}» {stop}. {_GUARD}")
+            raise refused(archive.name, refusals.scan_stopped(sheet, stop))
     scan.feed(tail, limits)
     plan = SheetPlan(index, sheet, member)
     if not scan.rows:
@@ -333,24 +318,15 @@ def _scan_sheet(
     height = max(kept_rows) - plan.first_row + 1
     width = max(kept_cols) - plan.first_col + 1
     if width > limits.max_columns:
-        raise refused(
-            archive.name,
-            f"trang «{sheet}» có dữ liệu trên {width} cột, quá giới hạn {limits.max_columns}. {_GUARD}",
-        )
+        raise refused(archive.name, refusals.sheet_too_wide(sheet, width, limits.max_columns))
     if height * width > limits.max_cells:
         raise refused(
-            archive.name,
-            f"trang «{sheet}» trải trên {number(height)} dòng × {width} cột, quá giới hạn "
-            f"{number(limits.max_cells)} ô. {_GUARD}",
+            archive.name, refusals.sheet_too_many_cells(sheet, height, width, limits.max_cells)
         )
     if len(plan.stray) > MAX_STRAY_CELLS:
-        far = ", ".join(_ref(c, r) for c, r in plan.stray[:5] if c >= 0)
-        raise refused(
-            archive.name,
-            f"trang «{sheet}» có dữ liệu ở xa bảng chính (dòng {number(max(r for _, r in plan.stray))}"
-            f"{', ô ' + far if far else ''}): hãy xóa các ô thừa hoặc chuyển dữ liệu lên gần "
-            "bảng, rồi lưu lại.",
-        )
+        far = [_ref(c, r) for c, r in plan.stray[:5] if c >= 0]
+        last_row = max(r for _, r in plan.stray)
+        raise refused(archive.name, refusals.far_from_table(sheet, last_row, far))
     return plan
 
 
@@ -448,11 +424,5 @@ def _cell_value(archive: _Archive, element: bytes) -> str:
 
 
 def _stray_sentence(sheet: SheetPlan) -> str:
-    cells = ", ".join(
-        f"{_ref(c, r)} («{v[:40]}»)" if v else _ref(c, r)
-        for (c, r), v in zip(sheet.stray, sheet.stray_values, strict=True)
-    )
-    return (
-        f"trang «{sheet.name}»: đã bỏ qua ô {cells} nằm cách xa bảng (có lẽ gõ nhầm); "
-        "nếu không cần, hãy xóa ô đó trong tệp."
-    )
+    cells = [(_ref(c, r), v) for (c, r), v in zip(sheet.stray, sheet.stray_values, strict=True)]
+    return refusals.stray_cells_dropped(sheet.name, cells)

@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 import polars as pl
 
+from etl import refusals
 from etl.parse.awards.context import RAW
-from etl.recognise.headers import Header
+from etl.recognise.headers import FIELD_LABELS, Header
 from thidua import positions
 from thidua.text import fold
 
@@ -88,16 +89,5 @@ def unsplit_warnings(
         .agg(pl.col("source_row").sort())
         .sort(pl.col("source_row").list.first())
     )
-    label = header.labels.get("position_unit", "«Chức vụ, đơn vị công tác»")
-    said = [
-        f"«{text}» (dòng {', '.join(map(str, found[:5]))}{', …' if len(found) > 5 else ''})"
-        for text, found in rows.iter_rows()
-    ]
-    return [
-        f"cột {label}: không tách được chức vụ khỏi đơn vị ở {len(unsure)} ô — "
-        + "; ".join(said[:10])
-        + ("; …" if len(said) > 10 else "")
-        + ". Đã giữ cả ô làm đơn vị, chức vụ để trống: những người này không được tính là lãnh "
-        "đạo hay NLĐ trực tiếp. Nếu sai, hãy tách ô trong tệp (chức vụ, đơn vị) hoặc thêm tên "
-        "gọi của đơn vị (--alias, trang Quản trị)."
-    ]
+    label = header.labels.get("position_unit", f"«{FIELD_LABELS['position_unit']}»")
+    return [refusals.post_not_split(label, len(unsure), list(rows.iter_rows()))]

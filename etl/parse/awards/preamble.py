@@ -10,6 +10,7 @@ from datetime import date
 
 import polars as pl
 
+from etl import refusals
 from etl.grid import Grid
 from etl.parse.awards.context import Context
 from etl.parse.values import (
@@ -71,19 +72,10 @@ def apply_given(context: Context, given: dict[str, str], file: str) -> list[Prob
         elif in_file != value:
             problems.append(
                 Problem(
-                    file,
-                    f"tệp ghi {_GIVEN_NAMES[name]} «{_shown(in_file)}» nhưng lựa chọn của bạn là "
-                    f"«{_shown(value)}». Hãy bỏ lựa chọn đó, hoặc sửa tệp nếu tệp ghi sai.",
+                    file, refusals.choice_contradicts_file(name, _shown(in_file), _shown(value))
                 )
             )
     return problems
-
-
-_GIVEN_NAMES = {
-    "decision_no": "số quyết định",
-    "decision_date": "ngày quyết định",
-    "title_form": "hình thức khen thưởng",
-}
 
 
 def _shown(value: object) -> str:
