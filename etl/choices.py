@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from etl import refusals
 from etl.inspection import Overrides
 from etl.parse.values import typed_date
 from etl.recognise.headers import FIELD_LABELS
@@ -47,10 +48,7 @@ def overrides_of(choices: Choices) -> Overrides:
     for spec in choices.aliases:
         typed, _, unit = spec.partition("=")
         if not typed.strip() or not unit.strip():
-            raise BadChoice(
-                f"--alias «{spec}»: cần dạng «tên trong tệp=tên đơn vị trong danh mục», ví dụ "
-                "«Sở GD&ĐT=Sở Giáo dục và Đào tạo»."
-            )
+            raise BadChoice(refusals.bad_alias_choice(spec))
         aliases[typed.strip()] = unit.strip()
     return Overrides(
         context=_context(choices), sheets=list(choices.sheets), letters=letters, aliases=aliases
@@ -60,10 +58,7 @@ def overrides_of(choices: Choices) -> Overrides:
 def _column(spec: str) -> tuple[str, str, str]:
     found = _COLUMN.match(spec.strip())
     if not found:
-        raise BadChoice(
-            f"--column «{spec}»: cần dạng «CỘT=ý nghĩa» (ví dụ «E=unit» hoặc «E=Đơn vị», "
-            "«F=bỏ qua»), thêm «Trang!» ở đầu để chỉ một trang."
-        )
+        raise BadChoice(refusals.bad_column_choice(spec))
     meaning = fold(found["field"])
     if meaning in _IGNORE:
         name = ""
@@ -71,10 +66,7 @@ def _column(spec: str) -> tuple[str, str, str]:
         name = _FIELDS[meaning]
     else:
         known = ", ".join(f"{code} («{label}»)" for code, label in FIELD_LABELS.items())
-        raise BadChoice(
-            f"--column «{spec}»: không biết ý nghĩa «{found['field']}». Dùng một trong: {known}; "
-            "hoặc «bỏ qua»."
-        )
+        raise BadChoice(refusals.unknown_column_meaning(spec, found["field"], known))
     return (found["sheet"] or "*").strip(), found["letter"].upper(), name
 
 
@@ -85,31 +77,23 @@ def _context(choices: Choices) -> dict[str, str]:
     if choices.decision_date:
         when = typed_date(choices.decision_date)
         if when is None:
-            raise BadChoice(
-                f"--decision-date «{choices.decision_date}»: không phải ngày (ví dụ 05/03/2025)."
-            )
+            raise BadChoice(refusals.bad_decision_date_choice(choices.decision_date))
         context["decision_date"] = when.isoformat()
     if choices.award:
         code = choices.award.strip().upper()
         known = {f.code for f in reference.AWARD_FORMS}
         code = code if code in known else forms.form_code(choices.award) or ""
         if not code:
-            raise BadChoice(
-                f"--award «{choices.award}»: không phải hình thức khen thưởng đã biết (ví dụ "
-                "«Bằng khen của Chủ tịch UBND tỉnh» hoặc mã BK_TINH)."
-            )
+            raise BadChoice(refusals.unknown_award_choice(choices.award))
         context["form_code"] = code
     if choices.year:
         if not (choices.year.isdigit() and 1945 <= int(choices.year) <= 2100):
-            raise BadChoice(f"--year «{choices.year}»: cần một năm, ví dụ 2024.")
+            raise BadChoice(refusals.bad_year_choice(choices.year))
         context["year"] = choices.year
     if choices.unit_rows:
         answer = _UNIT_ROWS.get(fold(choices.unit_rows))
         if answer is None:
-            raise BadChoice(
-                f"--unit-rows «{choices.unit_rows}»: cần «heading» (tiêu đề nhóm: người ở các "
-                "dòng dưới thuộc đơn vị đó) hoặc «award» (tập thể được khen)."
-            )
+            raise BadChoice(refusals.bad_unit_rows_choice(choices.unit_rows))
         context["unit_rows"] = answer
     return context
 

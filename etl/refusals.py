@@ -515,6 +515,61 @@ def write_failed(error: str) -> str:
     return f"không ghi được vào kho dữ liệu ({error}); không có gì thay đổi."
 
 
+# The command line's choices (etl/choices.py): each wrong one is one sentence naming the
+# option and the value, printed before anything is read.
+
+
+def bad_alias_choice(spec: str) -> str:
+    return (
+        f"--alias «{spec}»: cần dạng «tên trong tệp=tên đơn vị trong danh mục», ví dụ "
+        "«Sở GD&ĐT=Sở Giáo dục và Đào tạo»."
+    )
+
+
+def bad_column_choice(spec: str) -> str:
+    return (
+        f"--column «{spec}»: cần dạng «CỘT=ý nghĩa» (ví dụ «E=unit» hoặc «E=Đơn vị», "
+        "«F=bỏ qua»), thêm «Trang!» ở đầu để chỉ một trang."
+    )
+
+
+def unknown_column_meaning(spec: str, meaning: str, known: str) -> str:
+    """`known`: the fields one may name, as «code («label»), …»."""
+    return f"--column «{spec}»: không biết ý nghĩa «{meaning}». Dùng một trong: {known}; hoặc «bỏ qua»."
+
+
+def bad_decision_date_choice(typed: str) -> str:
+    return f"--decision-date «{typed}»: không phải ngày (ví dụ 05/03/2025)."
+
+
+def unknown_award_choice(typed: str) -> str:
+    return (
+        f"--award «{typed}»: không phải hình thức khen thưởng đã biết (ví dụ "
+        "«Bằng khen của Chủ tịch UBND tỉnh» hoặc mã BK_TINH)."
+    )
+
+
+def bad_year_choice(typed: str) -> str:
+    return f"--year «{typed}»: cần một năm, ví dụ 2024."
+
+
+def bad_unit_rows_choice(typed: str) -> str:
+    return (
+        f"--unit-rows «{typed}»: cần «heading» (tiêu đề nhóm: người ở các dòng dưới thuộc đơn vị "
+        "đó) hoặc «award» (tập thể được khen)."
+    )
+
+
+# A row that only names a unit, in a list no section divides into people and collectives
+# (etl/parse/awards/rows.py), when the rows around it cannot tell: asked, never guessed.
+UNIT_ROW_HEADING_OR_AWARD = (
+    "dòng này chỉ ghi tên một đơn vị và danh sách không có mục «CÁ NHÂN» / «TẬP THỂ»: đây là "
+    "tiêu đề nhóm (những người ở các dòng dưới thuộc đơn vị này) hay một tập thể được khen? "
+    "Hãy trả lời ở trang Tải dữ liệu (mục «Dòng chỉ ghi tên đơn vị»), hoặc dùng --unit-rows "
+    "heading (tiêu đề) / --unit-rows award (tập thể được khen) ở dòng lệnh."
+)
+
+
 # ── Warnings: told to the analyst, nothing refused ──────────────────────────────────────────
 
 # Why a sheet is not imported (shown as «bỏ qua trang «…»: …»).
@@ -547,4 +602,16 @@ def post_not_split(column: str, cells: int, rows_of: list[tuple[str, list[int]]]
         + ". Đã giữ cả ô làm đơn vị, chức vụ để trống: những người này không được tính là lãnh "
         "đạo hay NLĐ trực tiếp. Nếu sai, hãy tách ô trong tệp (chức vụ, đơn vị) hoặc thêm tên "
         "gọi của đơn vị (--alias, trang Quản trị)."
+    )
+
+
+def unit_rows_read_as_headings(rows: list[tuple[int, str]]) -> str:
+    """Rows that only name a unit, read as headings by the rule (a person follows, numbered
+    apart; etl/parse/awards/rows.py): (Excel row, text) of each."""
+    listed = "; ".join(f"dòng {row} «{text}»" for row, text in rows[:8])
+    return (
+        f"{len(rows)} dòng chỉ ghi tên đơn vị được hiểu là tiêu đề nhóm (người ở các dòng dưới "
+        f"thuộc đơn vị đó), vì dòng dưới là một người: {listed}{'; …' if len(rows) > 8 else ''}. "
+        "Nếu đó là tập thể được khen, hãy chọn «tập thể được khen» ở mục «Dòng chỉ ghi tên đơn "
+        "vị» (trang Tải dữ liệu) hoặc dùng --unit-rows award."
     )

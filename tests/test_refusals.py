@@ -12,14 +12,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Modules whose sentences have not moved to etl/refusals.py yet: they were being changed by
-# other work when the others moved. Take each one out once its sentences are there.
-NOT_YET = {
-    "etl/parse/awards/rows.py",
-    "etl/recognise/",  # the whole package
-    "etl/choices.py",  # BadChoice sentences
-}
-
 # The calls that carry a refusal, and where their sentence is: (position, keyword).
 MESSAGE_OF = {
     "Problem": (1, "message"),
@@ -72,14 +64,7 @@ def sentences_spelled(source: str) -> list[tuple[int, str]]:
 
 
 def _checked_modules() -> list[Path]:
-    def waiting(path: str) -> bool:
-        return any(path == e or (e.endswith("/") and path.startswith(e)) for e in NOT_YET)
-
-    return [
-        path
-        for path in sorted((ROOT / "etl").rglob("*.py"))
-        if path.name != "refusals.py" and not waiting(path.relative_to(ROOT).as_posix())
-    ]
+    return [path for path in sorted((ROOT / "etl").rglob("*.py")) if path.name != "refusals.py"]
 
 
 def test_no_module_spells_a_refusal_itself() -> None:
@@ -116,11 +101,6 @@ refused(name, refusals.EMPTY_FILE, row=1, column="A")
 Problem(file, "ASCII only: not a Vietnamese sentence")
 """
     assert sentences_spelled(source) == []
-
-
-def test_every_module_waiting_exists() -> None:
-    """An entry of NOT_YET that names nothing would hide a module moved or renamed."""
-    assert [entry for entry in sorted(NOT_YET) if not (ROOT / entry).exists()] == []
 
 
 def test_refusals_import_nothing_heavy() -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from etl import refusals
 from etl.grid import Grid
 from etl.parse.awards.context import RAW, Context, Section
 from etl.parse.awards.post_unit import UNIT_ALONE
@@ -326,19 +327,7 @@ def stated_in_title(folded_title: str) -> int | None:
 def unit_row_questions(context: Context, file: str, label: str) -> list[Problem]:
     """Rows the rule could not decide: asked, naming each one, with both ways to answer."""
     return [
-        Problem(
-            file,
-            row=row,
-            column=label,
-            value=text,
-            message=(
-                "dòng này chỉ ghi tên một đơn vị và danh sách không có mục «CÁ NHÂN» / «TẬP "
-                "THỂ»: đây là tiêu đề nhóm (những người ở các dòng dưới thuộc đơn vị này) hay "
-                "một tập thể được khen? Hãy trả lời ở trang Tải dữ liệu (mục «Dòng chỉ ghi tên "
-                "đơn vị»), hoặc dùng --unit-rows heading (tiêu đề) / --unit-rows award (tập "
-                "thể được khen) ở dòng lệnh."
-            ),
-        )
+        Problem(file, refusals.UNIT_ROW_HEADING_OR_AWARD, row=row, column=label, value=text)
         for row, text in context.unsure_unit_rows
     ]
 
@@ -347,12 +336,4 @@ def unit_row_notes(context: Context) -> list[str]:
     """Rows read as headings by the rule (a person follows, numbered apart): said, with the
     way to say otherwise."""
     rows = context.headings_by_rule
-    if not rows:
-        return []
-    listed = "; ".join(f"dòng {row} «{text}»" for row, text in rows[:8])
-    return [
-        f"{len(rows)} dòng chỉ ghi tên đơn vị được hiểu là tiêu đề nhóm (người ở các dòng dưới "
-        f"thuộc đơn vị đó), vì dòng dưới là một người: {listed}{'; …' if len(rows) > 8 else ''}. "
-        "Nếu đó là tập thể được khen, hãy chọn «tập thể được khen» ở mục «Dòng chỉ ghi tên đơn "
-        "vị» (trang Tải dữ liệu) hoặc dùng --unit-rows award."
-    ]
+    return [refusals.unit_rows_read_as_headings(rows)] if rows else []
