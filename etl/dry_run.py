@@ -54,6 +54,7 @@ def _sheets(inspection: Inspection) -> list[str]:
         said = {k: v for k, v in sheet.context.items() if v}
         if said:
             lines.append("    Phần đầu ghi: " + _context(said) + ".")
+        lines += [f"    Nhận ra: {trait}." for trait in sheet.traits]
     return lines
 
 

@@ -125,7 +125,7 @@ def parse_grid(
             info,
         )
     if layout == "awards":
-        frame, problems, context, info.warnings = parse_awards(
+        frame, problems, context, info.warnings, info.traits = parse_awards(
             grid, header, known_units, chosen.context, rules, units.canonical
         )
         info.context = context

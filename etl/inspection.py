@@ -75,6 +75,7 @@ class SheetInfo:
     remembered: bool = False  # the mapping came from an earlier import of this header set
     warnings: list[str] = field(default_factory=list)  # what the analyst should know
     reasons: str | None = None  # why the layout was chosen (etl.recognise)
+    traits: list[str] = field(default_factory=list)  # what was recognised in an award list
 
 
 @dataclass

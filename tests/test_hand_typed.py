@@ -106,5 +106,5 @@ def test_a_sheet_longer_than_polars_morsels_is_checked_like_a_short_one() -> Non
     grid = Grid("so_dai.xlsx", "Sổ", cells, 1, 0)
     header = find_header(grid)
     assert header is not None
-    frame, problems, _, _ = parse_awards(grid, header)
+    frame, problems, _, _, _ = parse_awards(grid, header)
     assert problems == [] and frame.height == 16_400

@@ -213,3 +213,20 @@ def test_the_answer_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert con.execute(
         "SELECT count(*) FILTER (recipient_kind = 'collective'), count(*) FROM awards"
     ).fetchone() == (1, 3)
+
+
+def test_the_dry_run_says_what_it_recognised_in_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The grouped list above: two sections, three unit headings (Excel rows 10, 13, 17 —
+    counted from the rows as written), the footer's counts checked."""
+    path = _grouped_list(tmp_path / "qd_theo_don_vi.xlsx")
+    assert main(["import", str(path), "--db", str(tmp_path / "w.duckdb"), "--dry-run"]) == 0
+    said = [line.strip() for line in capsys.readouterr().out.splitlines() if "Nhận ra:" in line]
+    assert said == [
+        "Nhận ra: chia mục (đối tượng / hình thức của các dòng dưới): «I CÁ NHÂN»; «II TẬP THỂ».",
+        "Nhận ra: nhóm theo đơn vị: 3 dòng tiêu đề đơn vị (dòng 10, 13, 17; 3 đơn vị) — không "
+        "phải khen thưởng, đơn vị của các dòng dưới.",
+        "Nhận ra: số liệu tự ghi (đã đối chiếu với các dòng đọc được): dòng cuối ghi 6 cá nhân "
+        "và 2 tập thể.",
+    ]

@@ -15,6 +15,7 @@ from etl.parse.awards.context import RAW, RawGetter
 from etl.parse.awards.post_unit import split_position_unit, unsplit_warnings
 from etl.parse.awards.preamble import apply_given, decision_numbers, read_preamble
 from etl.parse.awards.rows import award_rows, scan_rows, unit_row_notes, unit_row_questions
+from etl.parse.awards.traits import traits
 from etl.parse.values import (
     map_by_keywords,
     parse_date,
@@ -58,9 +59,10 @@ def parse_awards(
     given: dict[str, str] | None = None,
     rules: list[positions.PositionRule] | None = None,
     unit_of: Callable[[str], str | None] | None = None,
-) -> tuple[pl.DataFrame, list[Problem], dict[str, str | None], list[str]]:
-    """Awards of one sheet, the problems found, what the preamble said (for the preview) and
-    what the analyst should know though nothing is wrong.
+) -> tuple[pl.DataFrame, list[Problem], dict[str, str | None], list[str], list[str]]:
+    """Awards of one sheet, the problems found, what the preamble said (for the preview),
+    what the analyst should know though nothing is wrong, and what was recognised in the
+    list (etl.parse.awards.traits: its family of layout, with the rows that showed it).
     `given` fills what the preamble lacks: decision_no, decision_date (ISO), form_code.
     `unit_of`: the unit a typed name means (the units table and its aliases), if any."""
     context = read_preamble(grid, header)
@@ -173,7 +175,14 @@ def parse_awards(
     }
     context.warnings += unit_row_notes(context)
     finished = _finish(frame, raw, known_units, rules)
-    return finished, problems + listed_twice(finished, grid.file), said, context.warnings
+    recognised = traits(header, context, grid.first_row)
+    return (
+        finished,
+        problems + listed_twice(finished, grid.file),
+        said,
+        context.warnings,
+        recognised,
+    )
 
 
 def _sex_from_birth(raw: RawGetter) -> pl.Expr:
