@@ -20,6 +20,7 @@ from etl.problems import FileRefused, Problem
 from etl.recognise.headers import letter_index
 from thidua import db, migrations
 from thidua.access import Account
+from thidua.exports import neutralise
 from thidua.settings import LIMITS, UPLOAD_KINDS
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
@@ -138,9 +139,13 @@ def marked_copy(inspection: Inspection) -> bytes:
         0, 0, ["Dòng", "Cột", "Giá trị", "Lỗi", "Gợi ý"], book.add_format({"bold": True})
     )
     for i, p in enumerate(inspection.problems, start=1):
-        listing.write_row(
-            i, 0, [p.row or "", p.column or "", p.value or "", p.message, p.suggestion or ""]
-        )
+        if p.row is not None:
+            listing.write_number(i, 0, p.row)
+        # Values come from the file: each a string, never a formula («=HYPERLINK(…)» typed in
+        # a cell must not come alive in the copy the analyst opens).
+        for c, text in enumerate([p.column, p.value, p.message, p.suggestion], start=1):
+            if text:
+                listing.write_string(i, c, neutralise(text))
     listing.set_column(0, 4, 30)
     book.close()
     return buffer.getvalue()
