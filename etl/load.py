@@ -69,6 +69,15 @@ class Report:
         return "\n".join(lines + self.notes())
 
 
+class ReplacedMeanwhile(Exception):
+    """The batch this file was to replace was replaced or undone by someone else since the
+    file was checked."""
+
+    def __init__(self, batch_id: int) -> None:
+        super().__init__(batch_id)
+        self.batch_id = batch_id
+
+
 def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Account) -> Report:
     """Write an inspected file in one transaction (replacing its earlier version)."""
     require(actor, "import")
@@ -83,6 +92,18 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
         )  # fmt: skip
     try:
         replaced = _write(con, inspection, actor.signature)
+    except duckdb.ConstraintException:
+        # Written by another session since this one was checked (active_files' key).
+        con.execute("ROLLBACK")
+        row = con.execute(
+            "SELECT batch_id FROM active_files WHERE sha256 = ?", [inspection.checksum]
+        ).fetchone()
+        return Report(name, "duplicate", replaced_batch=int(row[0]) if row else None)
+    except ReplacedMeanwhile as gone:
+        con.execute("ROLLBACK")
+        return Report(
+            name, "refused", problems=[Problem(name, refusals.replaced_meanwhile(gone.batch_id))]
+        )
     except duckdb.Error as error:
         con.execute("ROLLBACK")
         return Report(
@@ -126,14 +147,19 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
         [inspection.file, inspection.checksum, inspection.layout, ",".join(p.sheet for p in inspection.parsed),
          inspection.encoding, inspection.rows, who],
     ).fetchone()[0]  # type: ignore[index]  # fmt: skip
+    con.execute("INSERT INTO active_files VALUES (?, ?)", [inspection.checksum, batch_id])
     replaced = 0
     if inspection.replaces is not None:
+        # Still in force? Another session may have replaced or undone it since the check.
+        if not con.execute(
+            "UPDATE import_batches SET status = 'replaced', replaced_by = ? "
+            "WHERE batch_id = ? AND status = 'active' RETURNING batch_id",
+            [batch_id, inspection.replaces],
+        ).fetchall():
+            raise ReplacedMeanwhile(inspection.replaces)
+        con.execute("DELETE FROM active_files WHERE batch_id = ?", [inspection.replaces])
         db.mark_touched(con, inspection.replaces)
         replaced += _remove_batch_rows(con, inspection.replaces)
-        con.execute(
-            "UPDATE import_batches SET status = 'replaced', replaced_by = ? WHERE batch_id = ?",
-            [batch_id, inspection.replaces],
-        )
     for item in inspection.parsed:
         con.register("incoming", _storage_order(item).to_arrow())
         try:
@@ -184,6 +210,7 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         con.execute("BEGIN TRANSACTION")
         db.mark_touched(con, batch_id)
         removed = _remove_batch_rows(con, batch_id)
+        con.execute("DELETE FROM active_files WHERE batch_id = ?", [batch_id])
         con.execute(
             "UPDATE import_batches SET status = 'undone', undone_by = ?, undone_at = current_timestamp "
             "WHERE batch_id = ?",

@@ -510,6 +510,13 @@ def no_such_sheet(sheet: str, sheets: list[str]) -> str:
     return f"không có trang «{sheet}»; các trang đọc được: {listed}."
 
 
+def replaced_meanwhile(batch_id: int) -> str:
+    return (
+        f"lần nhập #{batch_id} mà tệp này sửa đã được thay thế hoặc hủy bởi người khác trong lúc "
+        "bạn xem trước; không có gì thay đổi. Hãy tải tệp lên lại để xem nó sẽ thay thế gì."
+    )
+
+
 def write_failed(error: str) -> str:
     """`error`: the database error's class name."""
     return f"không ghi được vào kho dữ liệu ({error}); không có gì thay đổi."
