@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from etl.importer import import_files, inspect_file
+from etl.inspection import Inspection
 from etl.load import commit, undo_batch
 from tests.accounts import ANALYST
 from tests.conftest import SAMPLES, TRUTH
@@ -17,7 +18,7 @@ from thidua import db
 FILE = "qd_bang_khen_2020.xlsx"
 
 
-def _checked_twice(master: Path, path: Path) -> list[object]:
+def _checked_twice(master: Path, path: Path) -> list[Inspection]:
     """The same file inspected by two sessions before either confirms."""
     con = db.open_snapshot(master) if db.snapshot_version(master) else None
     with db.writing(master) as writer:
