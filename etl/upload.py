@@ -3,9 +3,15 @@ plus what a person needs around it — a preview, a marked copy of a wrong file,
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import shutil
 import tempfile
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -20,6 +26,7 @@ from etl.problems import FileRefused, Problem
 from etl.recognise.headers import letter_index
 from thidua import db, migrations
 from thidua.access import Account
+from thidua.db import private_folder
 from thidua.exports import neutralise
 from thidua.settings import LIMITS, UPLOAD_KINDS
 
@@ -28,11 +35,15 @@ _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
 def save_upload(name: str, data: bytes, session: str) -> Path:
-    """Keep an uploaded file on disk under a safe name (the original name is only displayed)."""
+    """Keep an uploaded file on disk under a safe name (the original name is only displayed),
+    in the folder of the browser session that sent it (0700; the file 0600)."""
     if len(data) > LIMITS.max_file_bytes:
         raise FileRefused([Problem(name, refusals.file_too_big(len(data)))])
-    folder = UPLOAD_DIR / _SAFE.sub("_", session)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = session_folder(session)
+    private_folder(UPLOAD_DIR)
+    with contextlib.suppress(OSError):
+        os.chmod(UPLOAD_DIR, 0o700)  # made 0755 by an older release: ours all the same
+    private_folder(folder)
     suffix = Path(name).suffix.lower()
     if suffix.lstrip(".") not in UPLOAD_KINDS:
         suffix = ".bin"
@@ -40,6 +51,35 @@ def save_upload(name: str, data: bytes, session: str) -> Path:
     with handle:
         handle.write(data)
     return Path(handle.name)
+
+
+def session_folder(session: str) -> Path:
+    return UPLOAD_DIR / _SAFE.sub("_", session)
+
+
+def discard(paths: Iterable[Path]) -> None:
+    """Uploaded files no longer needed (confirmed, or taken off the page)."""
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def discard_session(session: str) -> None:
+    shutil.rmtree(session_folder(session), ignore_errors=True)
+
+
+def clear_stale_uploads(older_than: timedelta = timedelta(hours=12)) -> int:
+    """At the server's start: the folders of sessions gone (a closed tab, a restart) whose
+    last file is older than `older_than`. Returns how many were removed."""
+    if not UPLOAD_DIR.is_dir():
+        return 0
+    cutoff = time.time() - older_than.total_seconds()
+    removed = 0
+    for folder in (f for f in UPLOAD_DIR.iterdir() if f.is_dir()):
+        times = [f.stat().st_mtime for f in folder.iterdir()] or [folder.stat().st_mtime]
+        if max(times) < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def _reader(master: Path) -> duckdb.DuckDBPyConnection:
