@@ -20,6 +20,7 @@ import streamlit.components.v1 as components
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import access, settings, store
 from thidua.access import Account
+from thidua.literal import markdown as md
 
 ACCOUNT_KEY = "account"
 FROM_LIST_KEY = "account_from_list"  # signed in here (not injected): re-checked on every run
@@ -163,7 +164,7 @@ def _sign_in_column() -> None:
     if oidc_enabled():
         if _oidc_signed_in():
             st.error(
-                f"Tài khoản «{_oidc_email() or '?'}» đã xác thực nhưng chưa được cấp quyền trong hệ thống; "
+                f"Tài khoản «{md(_oidc_email() or '?')}» đã xác thực nhưng chưa được cấp quyền trong hệ thống; "
                 "hãy liên hệ quản trị viên."
             )
             if st.button("Đăng xuất", key="oidc_logout"):
@@ -234,7 +235,7 @@ def account_box(account: Account) -> None:
             st.rerun()
         return
     role = access.ROLE_NAMES.get(account.role, account.role)
-    st.sidebar.caption(f"**{account.label}** · {role}  \nPhạm vi: {account.scope_label()}")
+    st.sidebar.caption(f"**{md(account.label)}** · {role}  \nPhạm vi: {md(account.scope_label())}")
     with st.sidebar.popover("Tài khoản", icon=":material/account_circle:", width="stretch"):
         # The form is sent only when asked for: inside the popover its three inputs still
         # cost every page load ~0,1 s of the reader's browser.
@@ -265,7 +266,7 @@ def _own_password(account: Account) -> None:
                     access_db(), account, old, new, keep=st.session_state.get(TOKEN_KEY)
                 )
             except ValueError as problem:
-                st.error(str(problem))
+                st.error(md(problem))
             else:
                 st.success("Đã đổi mật khẩu.")
 
@@ -281,7 +282,7 @@ def refusal(title: str, capability: str) -> None:
     st.error(
         f"Trang «{title}» dành cho tài khoản có quyền {access.CAPABILITY_NAMES[capability]}; "
         + (
-            f"tài khoản «{account.label}» ({access.ROLE_NAMES.get(account.role, account.role)}) không dùng được trang này."
+            f"tài khoản «{md(account.label)}» ({access.ROLE_NAMES.get(account.role, account.role)}) không dùng được trang này."
             if account and not account.anonymous
             else "hãy đăng nhập bằng tài khoản được cấp quyền."
         ),

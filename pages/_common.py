@@ -14,6 +14,7 @@ import streamlit as st
 from pages._access import current_account, require_page
 from thidua import access, charts, db, metrics, reference, reports, settings
 from thidua.filters import Filters, listed_in_url
+from thidua.literal import markdown as md
 from thidua.scope import open_scoped
 
 URL_KEYS = {
@@ -199,7 +200,7 @@ def filter_sidebar() -> Filters:
     )
     sidebar.button("Xóa bộ lọc", on_click=_reset, args=(opts,), width="stretch")
     filters = current_filters()
-    st.sidebar.caption(f"Đang xem: {filters.describe()}")
+    st.sidebar.caption(f"Đang xem: {md(filters.describe())}")
     _to_url(filters, opts)
     _keep()
     return filters
@@ -291,7 +292,7 @@ def writing_from_page() -> Iterator[None]:
     try:
         yield
     except db.WarehouseBusy as busy:
-        st.error(str(busy), icon=":material/hourglass_top:")
+        st.error(md(busy), icon=":material/hourglass_top:")
         st.stop()
 
 
@@ -381,13 +382,14 @@ def award_list_panel(
     total: int | None = None,
 ) -> None:
     """The drill-down: the awards behind a figure, as a table and an .xlsx. `total` is how
-    many awards the selection holds when known: a long list waits for the reader's request."""
+    many awards the selection holds when known: a long list waits for the reader's request.
+    `title` names what was clicked (a unit, an award) as plain text."""
     from thidua import reports
     from thidua.exports import AWARD_LIST_HEADERS
     from thidua.formatting import number
 
     assert isinstance(selection, reports.Selection)
-    st.markdown(f"#### Danh sách khen thưởng: {title}")
+    st.markdown(f"#### Danh sách khen thưởng: {md(title)}")
     account = current_account()
     if account is None or not account.can("names"):
         st.caption("Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập.")

@@ -12,6 +12,7 @@ from pages._common import download_table, no_data, show_table, writing_from_page
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import access, settings, store
 from thidua.access import PermissionDenied
+from thidua.literal import markdown as md
 
 account = require_page("manage")
 master = settings.db_path()
@@ -19,7 +20,7 @@ path = access_db()
 st.title("Quản trị")
 vietnamese_widget_texts()
 for message in st.session_state.pop("admin_messages", []):
-    st.success(message)
+    st.success(md(message))  # they quote names, units and aliases as typed
 
 UNSET = ""  # the select value for "no unit": the account sees nothing until given one
 
@@ -79,7 +80,7 @@ with users_tab:
                 made = store.add_user(path, account, username.strip().lower(), password, role,
                                       scope or None, name.strip(), email.strip() or None)  # fmt: skip
             except (ValueError, PermissionDenied) as problem:
-                st.error(str(problem))
+                st.error(md(problem))
             else:
                 _done(f"Đã tạo tài khoản «{made.username}».")
     if people:
@@ -105,7 +106,7 @@ with users_tab:
                     if new_password:
                         store.set_password(path, account, chosen, new_password)
                 except (ValueError, PermissionDenied) as problem:
-                    st.error(str(problem))
+                    st.error(md(problem))
                 else:
                     _done(f"Đã lưu tài khoản «{chosen}».")
 
@@ -166,7 +167,7 @@ with rules_tab:
                 account,
             )
         if result.problems:
-            st.error(result.message + "\n\n" + "\n".join(f"- {p}" for p in result.problems))
+            st.error(md(result.message) + "\n\n" + "\n".join(f"- {md(p)}" for p in result.problems))
         else:
             _done(result.message)
 

@@ -21,6 +21,7 @@ from pages._common import (
 from thidua import charts, reports
 from thidua import formatting as fmt
 from thidua.filters import Filters
+from thidua.literal import markdown as md
 
 
 def _ranking_bars(
@@ -29,7 +30,7 @@ def _ranking_bars(
     """The bloc's bars; a click lists the unit's awards decided the year after."""
     clicked = chart(charts.bloc_bars, ranking, bloc, year, key="bloc_bars", on_select=True)
     if clicked:
-        unit = str(clicked[0].get("y"))
+        unit = charts.clicked(clicked[0])
         award_list_panel(
             con,
             filters,
@@ -89,10 +90,10 @@ leader = ranking.row(0, named=True)
 head = ranking.filter(pl.col("role") == "head")["unit_name"].to_list()
 deputy = ranking.filter(pl.col("role") == "deputy")["unit_name"].to_list()
 st.markdown(
-    f"**{leader['unit_name']}** dẫn đầu {bloc} năm {year} với **{fmt.number(leader['total_score'], 1)} điểm**"
+    f"**{md(leader['unit_name'])}** dẫn đầu {md(bloc)} năm {year} với **{fmt.number(leader['total_score'], 1)} điểm**"
     f" ({ranking.height} đơn vị)."
-    + (f" Khối/cụm trưởng: {head[0]}." if head else "")
-    + (f" Khối/cụm phó: {deputy[0]}." if deputy else "")
+    + (f" Khối/cụm trưởng: {md(head[0])}." if head else "")
+    + (f" Khối/cụm phó: {md(deputy[0])}." if deputy else "")
 )
 RANKING, SCORES, HISTORY, LEADERS = (
     "Xếp hạng",
@@ -111,7 +112,7 @@ with panel:
         if history["year"].n_unique() > 1:
             chart(charts.bump_chart, history, bloc, key="bump")
         else:
-            no_data(f"{bloc} mới có bảng chấm điểm của một năm.")
+            no_data(f"{md(bloc)} mới có bảng chấm điểm của một năm.")
     else:
         st.markdown(f"#### Đơn vị dẫn đầu các khối, cụm năm {year}")
         leaders = cached(reports.bloc_leaders, year).with_columns(

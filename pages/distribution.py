@@ -82,7 +82,7 @@ with panel:
         # Drill-down: the awards of a clicked unit bar.
         clicked = chart(charts.top_units_bars, view.top_units, key="top_units", on_select=True)
         if clicked:
-            unit = str(clicked[0].get("y"))
+            unit = charts.clicked(clicked[0])
             award_list_panel(con, filters, reports.Selection(unit_name=unit), unit, key="unit_list")
         else:
             st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")

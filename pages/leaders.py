@@ -120,7 +120,7 @@ with panel:
             charts.share_by_unit_bars, view.by_unit, target, key="share_units", on_select=True
         )
         if clicked:
-            unit = str(clicked[0].get("y"))
+            unit = charts.clicked(clicked[0])
             award_list_panel(con, filters, reports.Selection(unit_name=unit), unit,
                              key="leaders_unit_list")  # fmt: skip
         else:

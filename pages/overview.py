@@ -93,7 +93,7 @@ with panel:
         st.caption("Bấm vào một cột hình thức khen thưởng để xem danh sách khen thưởng tương ứng.")
     if clicked:
         code = str((clicked[0].get("customdata") or [None, None])[1])  # type: ignore[index]
-        name = str(clicked[0].get("y"))
+        name = charts.clicked(clicked[0])
         award_list_panel(
             con,
             filters,

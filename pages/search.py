@@ -9,6 +9,7 @@ from pages._access import require_page
 from pages._common import connection, download_table, no_data, show_table
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import reports
+from thidua.literal import markdown as md
 
 require_page("names")
 con = connection()
@@ -24,7 +25,7 @@ if len(text.strip()) < 2:
     st.stop()
 found = reports.search_recipients(con, text)
 if found.height == 0:
-    no_data(f"Không tìm thấy ai có tên chứa «{text}».")
+    no_data(f"Không tìm thấy ai có tên chứa «{md(text)}».")
     st.stop()
 kinds = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
 labels = [
@@ -40,7 +41,7 @@ index: int = st.selectbox(
 )
 name, unit = found.row(index)[0], found.row(index)[1]
 history = reports.recipient_history(con, name, unit)
-st.subheader(f"Quá trình khen thưởng: {name}")
+st.subheader(f"Quá trình khen thưởng: {md(name)}")
 headers = {
     "year": "Năm", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",
     "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình",

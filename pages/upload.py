@@ -20,6 +20,7 @@ from pages._kpis import Kpi, kpi_row
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import formatting as fmt
 from thidua import reference, settings
+from thidua.literal import markdown as md
 
 account = require_page("import")
 master = settings.db_path()
@@ -74,9 +75,9 @@ def _inspect(file: object) -> Inspection | None:
         if key not in paths:
             paths[key] = upload.save_upload(name, data, st.session_state.get("session_id", "s"))
     except FileRefused as refused:
-        st.error(str(refused))
+        st.error(md(refused))
         return None
-    with st.spinner(f"Đang đọc {name}…"):
+    with st.spinner(f"Đang đọc {md(name)}…"):
         return upload.inspect_upload(master, paths[key], name, _overrides(key))
 
 
@@ -88,7 +89,7 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
         if not info.columns:
             continue
         st.markdown(
-            f"Trang «{info.sheet}»: dòng tiêu đề {info.header_row}; {LAYOUT_NAMES.get(info.layout or '', 'chưa nhận ra loại bảng')}"
+            f"Trang «{md(info.sheet)}»: dòng tiêu đề {info.header_row}; {LAYOUT_NAMES.get(info.layout or '', 'chưa nhận ra loại bảng')}"
         )
         if info.remembered:
             st.info(
@@ -102,7 +103,7 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
             # is not the same as left out on purpose («không nhập cột này»).
             shown = field or ("" if info.mapping.get(col) == "" else UNCHOSEN)
             chosen = grid[i % 4].selectbox(
-                f"Cột {letter}: «{text or ''}»",
+                f"Cột {letter}: «{md(text or '')}»",
                 FIELD_CHOICES,
                 index=FIELD_CHOICES.index(shown),
                 format_func=_choice_label,
@@ -156,7 +157,7 @@ def _context_editor(key: str, inspection: Inspection) -> None:
             typed = typed_date(when)
             if typed is None:
                 cols[1].error(
-                    f"«{when}» không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
+                    f"«{md(when)}» không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
                 )
             when = typed.isoformat() if typed else ""
         else:
@@ -211,7 +212,7 @@ def _unit_mapper(key: str, inspection: Inspection) -> None:
         chosen: dict[str, str] = {}
         for i, (typed, count) in enumerate(unknown.head(30).iter_rows()):
             pick = st.selectbox(
-                f"«{typed}» ({count} lượt)",
+                f"«{md(typed)}» ({count} lượt)",
                 options,
                 format_func=lambda u: u or "(để nguyên)",
                 key=f"unit_{key}_{i}",
@@ -238,23 +239,23 @@ def _show(key: str, inspection: Inspection) -> None:
         # Not read at all (not a spreadsheet, a hostile or broken file): the sentence says
         # what it is and what to do; there are no cells to map or mark.
         for problem in inspection.problems:
-            st.error(str(problem), icon=":material/block:")
+            st.error(md(problem), icon=":material/block:")
         return
     if inspection.encoding:
         st.info(
-            f"Tệp gõ bằng bảng mã {inspection.encoding}; đã chuyển sang Unicode (xem các dòng đầu bên dưới)."
+            f"Tệp gõ bằng bảng mã {md(inspection.encoding)}; đã chuyển sang Unicode (xem các dòng đầu bên dưới)."
         )
     for sheet, why in inspection.book.skipped:
-        st.info(f"Bỏ qua trang «{sheet}»: {why}.", icon=":material/visibility_off:")
+        st.info(f"Bỏ qua trang «{md(sheet)}»: {md(why)}.", icon=":material/visibility_off:")
     for warning in inspection.warnings:
-        st.warning(f"Lưu ý: {warning}", icon=":material/warning:")
+        st.warning(f"Lưu ý: {md(warning)}", icon=":material/warning:")
     if inspection.replaces is not None:
         st.warning(
             f"Tệp này là bản sửa của lần nhập #{inspection.replaces} (cùng số quyết định): xác nhận sẽ thay thế lần nhập đó."
         )
     if inspection.layout:
         st.markdown(
-            f"**Loại bảng:** {LAYOUT_NAMES.get(inspection.layout, inspection.layout)} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
+            f"**Loại bảng:** {md(LAYOUT_NAMES.get(inspection.layout, inspection.layout))} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
         )
     view = upload.preview(inspection)
     if view is not None:
@@ -267,7 +268,7 @@ def _show(key: str, inspection: Inspection) -> None:
             ]
         )
         st.caption(
-            f"Số quyết định: {', '.join(view.decisions) or '—'} · Năm: {', '.join(map(str, view.years)) or '—'}"
+            f"Số quyết định: {md(', '.join(view.decisions) or '—')} · Năm: {', '.join(map(str, view.years)) or '—'}"
             + (f" · {view.unclassified} chức vụ chưa phân loại" if view.unclassified else "")
         )
         by_form = view.by_form.with_columns(
@@ -359,7 +360,7 @@ for file in files or []:
         else (":material/info:" if inspection.duplicate_of is not None else ":material/error:")
     )
     with st.container(border=True):
-        st.subheader(f"{icon} {inspection.file}")
+        st.subheader(f"{icon} {md(inspection.file)}")
         _show(file.file_id, inspection)
 
 if inspections:
@@ -376,7 +377,7 @@ if inspections:
         st.rerun()
 
 for message in st.session_state.pop("last_reports", []):
-    st.success(message.replace("\n", "  \n"))  # the report's notes on lines of their own
+    st.success(md(message))  # as typed; the report's notes on lines of their own
 
 st.subheader("Lịch sử nhập")
 past = upload.history(master)

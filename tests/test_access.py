@@ -29,6 +29,7 @@ from tests.conftest import SAMPLES, table_fingerprint
 from tests.test_overview_page import _expected
 from thidua import access, db, scope, store
 from thidua.access import PermissionDenied
+from thidua.literal import markdown
 
 UNIT = "Sở Y tế"
 OTHER = "Sở Tài chính"
@@ -478,7 +479,8 @@ def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
     at.selectbox(key="new_scope").select(UNIT)
     at.text_input(key="new_password").input("matkhau-dai")
     at.button(key="FormSubmitter:user_add-Tạo tài khoản").click().run()
-    assert "Đã tạo tài khoản «soyte»." in [s.value for s in at.success]
+    # Messages quote what was typed as literal Markdown (thidua.literal).
+    assert markdown("Đã tạo tài khoản «soyte».") in [s.value for s in at.success]
     made = store.get_user(path, "soyte")
     assert made is not None and (made.role, made.unit) == ("viewer", UNIT)
     at.number_input(key="set_target").set_value(65).run()
@@ -622,7 +624,7 @@ def test_a_change_while_another_import_holds_the_warehouse_is_told_and_not_writt
         assert con.execute("SELECT count(*) FROM unit_aliases").fetchone() == (0,)
     add_alias_on_the_page()
     assert not at.exception and not at.error
-    assert f"Đã ghi nhận: «Sở YT» là {UNIT}." in [s.value for s in at.success]
+    assert markdown(f"Đã ghi nhận: «Sở YT» là {UNIT}.") in [s.value for s in at.success]
     with db.open_snapshot(copy) as con:
         assert con.execute("SELECT alias, unit_name FROM unit_aliases").fetchall() == [
             ("Sở YT", UNIT)

@@ -402,3 +402,78 @@ def test_leaders_target_tried_in_its_dialog(demo: tuple[Path, Any]) -> None:
         shown = page.locator("[data-kpi='Đơn vị dưới mục tiêu']").get_attribute("data-value")
     assert shown == f"{below}/{shares.height}"
     assert store.non_leader_target(store.access_path(master)) == 0.6
+
+
+IMAGE_RECIPIENT = "![](http://127.0.0.1:9/x.png)"
+LINK_RECIPIENT = "[bấm](http://evil.example)"
+LINK_UNIT = '<a href="http://evil.example/u">Sở <b>Ảo</b></a>'
+# Every link (HTML href, or SVG xlink:href as Plotly writes them) and image on the page that
+# points where a name said.
+_POINTED = """() => [
+  ...[...document.querySelectorAll('a')].map(a => a.getAttribute('href')
+      || a.getAttributeNS('http://www.w3.org/1999/xlink', 'href') || ''),
+  ...[...document.querySelectorAll('img, image')].map(i => i.getAttribute('src')
+      || i.getAttributeNS('http://www.w3.org/1999/xlink', 'href') || ''),
+].filter(u => u.includes('evil.example') || u.includes('127.0.0.1:9'))"""
+# A heading reads `arg` (the word joiners of thidua.literal are invisible).
+_HEADING_SAYS = """said => [...document.querySelectorAll('h1, h2, h3')]
+  .some(h => h.innerText.replaceAll('\\u2060', '').includes(said))"""
+
+
+def test_markdown_and_chart_markup_in_names_is_shown_as_text(
+    master: Path, import_into: Importer, tmp_path: Path
+) -> None:
+    """Issue 20: a recipient named as a Markdown image or link, and a unit named as Plotly's
+    <a href>, are read as names on the search page and on a chart page: no link, no image,
+    no request to where they point."""
+    from urllib.parse import quote, urlsplit
+
+    from tests.builders import REGISTER_HEADER, write_rows
+
+    rows = [
+        [2024, "9/QĐ-UBND", "12/01/2024", "Cá nhân", IMAGE_RECIPIENT, "Nữ", "Giáo viên", LINK_UNIT,
+         "Giấy khen", "Thường xuyên"],
+        [2024, "9/QĐ-UBND", "12/01/2024", "Cá nhân", LINK_RECIPIENT, "Nam", "Giáo viên", "Sở Y tế",
+         "Giấy khen", "Thường xuyên"],
+    ]  # fmt: skip
+    [report] = import_into(write_rows(tmp_path / "ten.xlsx", [REGISTER_HEADER, *rows]))
+    assert report.status == "imported", report.message()
+    asked: list[str] = []
+    with serve(master) as url, browser_page(1920, 1080) as page:
+        page.on(
+            "request",
+            lambda r: (
+                asked.append(r.url)
+                if urlsplit(r.url).netloc in ("evil.example", "127.0.0.1:9")
+                else None
+            ),
+        )
+        for typed, name in (("127.0.0.1", IMAGE_RECIPIENT), ("evil", LINK_RECIPIENT)):
+            goto(page, url + "/tra-cuu")
+            page.get_by_label("Họ tên hoặc tên tập thể", exact=False).fill(typed)
+            page.keyboard.press("Enter")
+            page.wait_for_function(_HEADING_SAYS, arg="Quá trình khen thưởng:", timeout=30_000)
+            settle(page)
+            assert page.locator('img[src*="127.0.0.1:9"]').count() == 0
+            assert page.locator('a[href*="evil.example"]').count() == 0
+            assert page.evaluate(_POINTED) == []
+            # As typed (a word joiner, invisible, keeps «http://» from becoming a link).
+            assert name in page.inner_text("body").replace("\u2060", "")
+            page.screenshot(path=str(tmp_path / f"tra_cuu_{typed}.png"), full_page=True)
+        # A chart page: the unit on the axis of units, in its hover label and in the sidebar.
+        goto(page, url + "/co-cau?don_vi=" + quote(LINK_UNIT))
+        page.get_by_role("tab", name="Đơn vị được khen nhiều nhất").click()
+        page.get_by_text("1 đơn vị được khen nhiều nhất").wait_for(timeout=30_000)
+        settle(page)
+        bar = page.locator("[data-testid=stPlotlyChart] .bars path").first.bounding_box()
+        assert bar is not None
+        page.mouse.move(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+        page.locator(".hoverlayer .hovertext").first.wait_for(timeout=10_000)
+        hover = page.locator(".hoverlayer").first.text_content() or ""
+        assert LINK_UNIT in hover, hover
+        text = page.inner_text("body").replace("\u2060", "")
+        assert LINK_UNIT in text and f"Đang xem: Năm 2024 · {LINK_UNIT}" in text
+        assert page.locator('a[href*="evil.example"]').count() == 0
+        assert page.evaluate(_POINTED) == []
+        page.screenshot(path=str(tmp_path / "co_cau.png"), full_page=True)
+    assert asked == []

@@ -422,3 +422,44 @@ def test_a_short_table_is_drawn_to_its_rows() -> None:
     assert table_height(7, 300) == "auto"  # 8 × 35 + 3 = 283 px fit
     assert table_height(8, 300) == 300  # 318 px do not: scrolls inside 300
     assert table_height(500, None) == "auto"
+
+
+# Names as offices type them are data (issue 20): a Markdown link or image in a name is shown
+# as typed, never drawn as a link or fetched as an image.
+LINK_NAME = "[x](http://evil.example)"
+IMAGE_NAME = "![](http://evil.example/i.png)"
+WJ = "\u2060"  # the word joiner that keeps «http://» from becoming a link (thidua.literal)
+
+
+def test_search_shows_names_as_typed_not_as_markdown(
+    tmp_path: Path, master: Path, import_into: Importer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.builders import REGISTER_HEADER, write_rows
+
+    rows = [
+        [2024, "9/QĐ-UBND", "12/01/2024", "Cá nhân", name, "Nữ", "Giáo viên", "Sở Y tế",
+         "Giấy khen", "Thường xuyên"]
+        for name in (LINK_NAME, IMAGE_NAME)
+    ]  # fmt: skip
+    [report] = import_into(write_rows(tmp_path / "ten.xlsx", [REGISTER_HEADER, *rows]))
+    assert report.status == "imported", report.message()
+    at = open_page(master, "pages/search.py", monkeypatch)
+    at.text_input(key="search_text").input("evil.example").run()
+    options = at.selectbox(key="search_pick").options
+    # A select box's options are plain text: the names as typed.
+    assert sorted(o.split(" — ")[0] for o in options) == sorted([LINK_NAME, IMAGE_NAME])
+    for name, heading in (
+        (LINK_NAME, rf"Quá trình khen thưởng: \[x\]\(http{WJ}\:\/\/evil\.example\)"),
+        (IMAGE_NAME, rf"Quá trình khen thưởng: \!\[\]\(http{WJ}\:\/\/evil\.example\/i\.png\)"),
+    ):
+        index = next(i for i, o in enumerate(options) if o.startswith(f"{name} — "))
+        at.selectbox(key="search_pick").set_value(index).run()
+        assert [h.value for h in at.subheader] == [heading]
+        assert len(at.dataframe[0].value) == 1
+        bodies = [e.value for e in [*at.markdown, *at.caption, *at.subheader, *at.info]]
+        assert not [b for b in bodies if isinstance(b, str) and "](" in b], bodies
+    # What the reader typed is said back as typed too.
+    at.text_input(key="search_text").input(f"{LINK_NAME} ai khác").run()
+    assert [i.value for i in at.info] == [
+        rf"Không tìm thấy ai có tên chứa «\[x\]\(http{WJ}\:\/\/evil\.example\) ai khác»."
+    ]

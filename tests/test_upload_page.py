@@ -5,6 +5,7 @@ after each step."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -49,6 +50,12 @@ def awards_in(master: Path) -> int:
     return int(row[0]) if row else 0
 
 
+def read(body: str) -> str:
+    """A Markdown body as the reader sees it: the page writes values from files as literal
+    text (thidua.literal.markdown), backslash before each punctuation mark, line breaks hard."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body).replace("\u2060", "").replace("  \n", "\n")
+
+
 def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(m.label, m.value) for m in headline(at)]
 
@@ -64,7 +71,7 @@ def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.M
         ("Lãnh đạo", str(truth["individual"] - truth["non_leader_individual"])),
         ("Người lao động trực tiếp", str(truth["non_leader_individual"])),
     ]
-    assert any(truth["decision_no"] in c.value for c in at.caption)
+    assert any(truth["decision_no"] in read(c.value) for c in at.caption)
     # The bad file: its problem listed with row, column, value and suggestion.
     assert any("1 lỗi" in e.value for e in at.error)
     problems = next(d.value for d in at.dataframe if "Gợi ý" in d.value.columns)
@@ -77,7 +84,7 @@ def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.M
     )
     assert awards_in(master) == 0  # nothing written before confirm
     at.button(key="confirm").click().run()
-    assert [s.value for s in at.success] == [
+    assert [read(s.value) for s in at.success] == [
         "qd_bang_khen_2020.xlsx: đã nhập 52 dòng (danh sách khen thưởng)."
     ]
     assert awards_in(master) == 52
@@ -96,7 +103,7 @@ def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.M
     # Undo the whole batch.
     at.checkbox(key="undo_sure").check().run()
     at.button(key="undo").click().run()
-    assert any("Đã hủy lần nhập #1" in s.value for s in at.success)
+    assert any("Đã hủy lần nhập #1" in read(s.value) for s in at.success)
     assert awards_in(master) == 0
     assert at.dataframe[-1].value.iloc[0]["Trạng thái"] == "đã hủy"
 
@@ -182,20 +189,20 @@ def test_legacy_file_shows_unicode_and_bad_files_write_nothing(
     assert any("tcvn3" in i.value for i in at.info)
     sample = next(d.value for d in at.dataframe if "Họ tên / Tên tập thể" in d.value.columns)
     assert sample.iloc[0]["Họ tên / Tên tập thể"] == TRUTH["so_khen_2005_tcvn3.xls"]["first_name"]
-    assert [h.value for h in at.subheader][:3] == [
+    assert [read(h.value) for h in at.subheader][:3] == [
         ":material/check_circle: so_khen_2005_tcvn3.xls",
         ":material/error: empty.xlsx",
         ":material/error: truncated.xlsx",
     ]
     # A file that could not be read at all says its sentence alone (no table of cell errors).
     assert not [d for d in at.dataframe if "Lỗi" in d.value.columns]
-    assert [e.value for e in at.error] == [
+    assert [read(e.value) for e in at.error] == [
         "empty.xlsx: bảng tính không có dữ liệu (mọi trang tính đều trống).",
         "truncated.xlsx: tệp Excel bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy lưu "
         "lại tệp từ Excel.",
     ]
     at.button(key="confirm").click().run()
-    assert [s.value for s in at.success] == [
+    assert [read(s.value) for s in at.success] == [
         "so_khen_2005_tcvn3.xls: đã nhập 25 dòng (danh sách khen thưởng); đã chuyển mã từ tcvn3 sang Unicode."
     ]
     assert awards_in(master) == 25
@@ -279,7 +286,9 @@ def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
     at.button(
         key=next(b.key for b in at.button if b.key and b.key.startswith("save_units_"))
     ).click().run()
-    assert any("«Phòng GD huyện Kiên Hải» là UBND huyện Kiên Hải" in s.value for s in at.success)
+    assert any(
+        "«Phòng GD huyện Kiên Hải» là UBND huyện Kiên Hải" in read(s.value) for s in at.success
+    )
     assert not [s for s in at.selectbox if s.key and s.key.startswith("unit_")]
     at.button(key="confirm").click().run()
     con = db.open_snapshot(master)
@@ -314,7 +323,7 @@ def test_a_decision_date_is_typed_the_vietnamese_way(
     [when] = [t for t in at.text_input if t.label == "Ngày quyết định (ngày/tháng/năm)"]
     assert when.value == "" and not when.disabled
     when.set_value("32/01/2020").run()
-    assert [e.value for e in at.error if "32/01/2020" in e.value] == [
+    assert [read(e.value) for e in at.error if "32/01/2020" in read(e.value)] == [
         "«32/01/2020» không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
     ]
     [when] = [t for t in at.text_input if t.label == "Ngày quyết định (ngày/tháng/năm)"]
@@ -343,10 +352,10 @@ def test_hidden_draft_and_stray_cell_are_said_before_confirming(
         hostile_files.hidden_draft(tmp_path, rows=27, draft_rows=30),
         hostile_files.stray_last_cell(tmp_path, rows=60),
     )
-    assert [i.value for i in at.info if "Bỏ qua trang" in i.value] == [
+    assert [read(i.value) for i in at.info if "Bỏ qua trang" in i.value] == [
         "Bỏ qua trang «Bản nháp»: trang bị ẩn — thường là bản nháp cũ; không nhập."
     ]
-    notes = [w.value for w in at.warning if w.value.startswith("Lưu ý")]
+    notes = [read(w.value) for w in at.warning if w.value.startswith("Lưu ý")]
     assert len(notes) == 1 and "XFD1048576 («x»)" in notes[0]
     at.button(key="confirm").click().run()
     assert awards_in(master) == 27 + 60
@@ -429,3 +438,40 @@ def test_a_workbook_of_two_decision_lists_is_previewed_and_imported(
         "SELECT decision_no, count(*) FROM awards GROUP BY ALL ORDER BY ALL"
     )
     assert imported.fetchall() == [("7/QĐ-UBND", 2), ("9/QĐ-UBND", 3)]
+
+
+def test_names_in_a_file_are_shown_as_typed_in_the_preview(
+    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's name, an unknown unit and a column's header written as Markdown links and
+    images: each is shown as typed (escaped Markdown), nowhere a link or an image."""
+    from tests.builders import REGISTER_HEADER
+
+    WJ = "\u2060"  # the word joiner that keeps «http://» from becoming a link (thidua.literal)
+    header = [*REGISTER_HEADER, "![](http://evil.example/i.png)"]
+    row = [2024, "9/QĐ-UBND", "12/01/2024", "Cá nhân", "[x](http://evil.example)", "Nữ",
+           "Giáo viên", "[bấm](http://evil.example)", "Giấy khen", "Thường xuyên", "ghi chú"]  # fmt: skip
+    at = upload_page(master, monkeypatch, ADMIN)
+    send(
+        at,
+        write_rows(tmp_path / "ds.xlsx", [header, row]),
+        names=["[tệp](http://evil.example).xlsx"],
+    )
+    assert [h.value.split(" ", 1)[1] for h in at.subheader[:1]] == [
+        rf"\[tệp\]\(http{WJ}\:\/\/evil\.example\)\.xlsx"
+    ]
+    labels = [s.label for s in at.selectbox]
+    assert rf"«\[bấm\]\(http{WJ}\:\/\/evil\.example\)» (1 lượt)" in labels, labels
+    assert rf"Cột K: «\!\[\]\(http{WJ}\:\/\/evil\.example\/i\.png\)»" in labels, labels
+    bodies = (
+        [
+            e.value
+            for e in [*at.markdown, *at.caption, *at.subheader, *at.info, *at.warning, *at.error]
+        ]
+        + labels
+        + [e.label for e in at.expander]
+    )
+    assert not [b for b in bodies if isinstance(b, str) and "](" in b], bodies
+    # The first rows, as they will be stored, hold the name as typed (the grid is plain text).
+    sample = next(d.value for d in at.dataframe if "Họ tên / Tên tập thể" in d.value.columns)
+    assert sample.iloc[0]["Họ tên / Tên tập thể"] == "[x](http://evil.example)"

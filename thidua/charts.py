@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from thidua.formatting import number, percent
+from thidua.literal import from_plotly, plotly
 
 BLUE = "#1f5fa8"
 GREY = "#a9b4c2"
@@ -89,6 +90,23 @@ def _margins(fig: go.Figure) -> dict[str, int]:
     return {"l": left, "r": right, "t": 60, "b": bottom}
 
 
+def _labels(values: pl.Series | list[str | None]) -> list[str | None]:
+    """Values from the warehouse as Plotly labels: shown as typed, never as Plotly's HTML
+    (a unit named «<a href=…>» is text, not a link); an empty value stays empty."""
+    return [None if v is None else plotly(v) for v in values]
+
+
+def _label_rows(frame: pl.DataFrame) -> list[tuple[object, ...]]:
+    """The frame's rows for a trace's customdata (read by its hovertemplate), the text in
+    them as Plotly labels; dates and numbers as they are."""
+    return [tuple(plotly(v) if isinstance(v, str) else v for v in row) for row in frame.iter_rows()]
+
+
+def clicked(point: dict[str, object], axis: str = "y") -> str:
+    """The value (a unit's or award's name) behind the bar or point a reader clicked."""
+    return from_plotly(point.get(axis))
+
+
 def _room_for_labels(values: pl.Series) -> list[float]:
     """An axis from 0 with room past the longest bar for its value label."""
     top = float(values.cast(pl.Float64).max() or 0.0)  # type: ignore[arg-type]
@@ -104,7 +122,7 @@ def kind_bars(by_kind: pl.DataFrame, year: int) -> go.Figure:
             continue
         fig.add_bar(
             name=f"Năm {shown}",
-            x=part["kind_name"].to_list(),
+            x=_labels(part["kind_name"]),
             y=part["awards"].to_list(),
             marker_color=colour,
             text=[number(v) for v in part["awards"]],
@@ -121,7 +139,7 @@ def form_bars(by_form: pl.DataFrame, year: int) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             orientation="h",
-            y=ordered["form_name"].to_list(),
+            y=_labels(ordered["form_name"]),
             x=ordered["awards"].to_list(),
             marker_color=[FORM_COLOURS.get(c, GREY) for c in ordered["form_code"]],
             text=[number(v) for v in ordered["awards"]],
@@ -130,7 +148,7 @@ def form_bars(by_form: pl.DataFrame, year: int) -> go.Figure:
             hovertemplate="%{y}: %{x:,.0f} lượt (năm trước %{customdata[0]:,.0f})<extra></extra>",
         )
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=ordered["form_name"].to_list())
+    fig.update_yaxes(categoryorder="array", categoryarray=_labels(ordered["form_name"]))
     fig.update_xaxes(title="Số lượt khen thưởng", range=_room_for_labels(ordered["awards"]))
     fig.update_layout(showlegend=False)
     return _layout(
@@ -205,7 +223,7 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             orientation="h",
-            y=ordered["unit_name"].to_list(),
+            y=_labels(ordered["unit_name"]),
             x=ordered["total_score"].to_list(),
             text=labels,
             textposition="outside",
@@ -215,7 +233,7 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
     )
     top = float(ordered["total_score"].max() or 100)  # type: ignore[arg-type]
     fig.update_xaxes(title="Tổng điểm", range=[0, top * 1.35])
-    return _layout(fig, f"{bloc} — xếp hạng năm {year}", 120 + 44 * max(ordered.height, 3))
+    return _layout(fig, f"{plotly(bloc)} — xếp hạng năm {year}", 120 + 44 * max(ordered.height, 3))
 
 
 def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
@@ -227,15 +245,17 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
             x=part["year"].to_list(),
             y=part["rank"].to_list(),
             mode="lines+markers",
-            name=unit,
+            name=plotly(unit),
             line={"width": 3, "color": _BLOC_PALETTE[index % len(_BLOC_PALETTE)]},
             marker={"size": 10},
-            hovertemplate=unit + ": hạng %{y} năm %{x}<extra></extra>",
+            # The name from the trace, not written into the template: a «%{…}» in a name
+            # would be read as a placeholder.
+            hovertemplate="%{fullData.name}: hạng %{y} năm %{x}<extra></extra>",
         )
     fig.update_yaxes(autorange="reversed", title="Thứ hạng", dtick=1)
     fig.update_xaxes(title="Năm", dtick=1, tickformat="d")
     fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.02})
-    return _layout(fig, f"Thứ hạng qua các năm — {bloc}", 440)
+    return _layout(fig, f"Thứ hạng qua các năm — {plotly(bloc)}", 440)
 
 
 def composition_treemap(composition: pl.DataFrame) -> go.Figure:
@@ -246,7 +266,7 @@ def composition_treemap(composition: pl.DataFrame) -> go.Figure:
     # One named root: without it Plotly adds a nameless one whose hover read "-: - lượt".
     ids = ["ALL"] + [f"L:{lv}" for lv in levels["level"]] + [f"F:{c}" for c in by_form["form_code"]]
     labels = (
-        ["Tất cả"] + [LEVEL_NAMES[lv] for lv in levels["level"]] + by_form["form_name"].to_list()
+        ["Tất cả"] + [LEVEL_NAMES[lv] for lv in levels["level"]] + _labels(by_form["form_name"])
     )
     parents = [""] + ["ALL"] * levels.height + [f"L:{lv}" for lv in by_form["level"]]
     values = [total] + levels["awards"].to_list() + by_form["awards"].to_list()
@@ -272,10 +292,10 @@ def trend_bars(trend: pl.DataFrame) -> go.Figure:
     for code, name in trend.select("form_code", "form_name").unique().sort("form_code").iter_rows():
         part = trend.filter(pl.col("form_code") == code).sort("year")
         fig.add_bar(
-            name=name, x=part["year"].to_list(), y=part["awards"].to_list(),
+            name=plotly(name), x=part["year"].to_list(), y=part["awards"].to_list(),
             marker_color=FORM_COLOURS.get(code, GREY),
             customdata=[code] * part.height,  # lets a click on a segment name its award
-            hovertemplate=name + " năm %{x}: %{y:,.0f} lượt<extra></extra>",
+            hovertemplate="%{fullData.name} năm %{x}: %{y:,.0f} lượt<extra></extra>",
         )  # fmt: skip
     fig.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "y": 1})
     fig.update_xaxes(title="Năm quyết định", dtick=1, tickformat="d")
@@ -291,7 +311,7 @@ def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
         ("collectives", "Tập thể, hộ gia đình", GREY),
     ):
         fig.add_bar(
-            name=label, orientation="h", y=ordered["unit_name"].to_list(), x=ordered[column].to_list(),
+            name=label, orientation="h", y=_labels(ordered["unit_name"]), x=ordered[column].to_list(),
             marker_color=colour, hovertemplate="%{y}: %{x:,.0f} lượt " + label.lower() + "<extra></extra>",
         )  # fmt: skip
     # Legend in the bars' order, left to right (Plotly lists stacked traces reversed).
@@ -308,7 +328,7 @@ def share_by_unit_bars(by_unit: pl.DataFrame, target: float) -> go.Figure:
     colours = [TARGET_COLOUR if below else BLUE for below in ordered["below_target"].to_list()]
     fig = go.Figure(
         go.Bar(
-            orientation="h", y=ordered["unit_name"].to_list(), x=ordered["non_leader_share"].to_list(),
+            orientation="h", y=_labels(ordered["unit_name"]), x=ordered["non_leader_share"].to_list(),
             marker_color=colours, customdata=ordered.select("direct_workers", "individuals").rows(),
             text=[percent(v) for v in ordered["non_leader_share"]], textposition="outside",
             hovertemplate="%{y}: %{customdata[0]:,.0f}/%{customdata[1]:,.0f} cá nhân (%{x:.1%})<extra></extra>",
@@ -372,9 +392,11 @@ _CAMPAIGN_WORDS = re.compile(r"^phong trào thi đua\b", re.IGNORECASE)
 
 
 def _campaign_labels(campaigns: pl.DataFrame) -> pl.Series:
-    """campaign_label of each row, in order."""
+    """campaign_label of each row, in order, as Plotly labels (campaign_code_of reads them back)."""
     return pl.Series(
-        [campaign_label(c, n) for c, n in campaigns.select("campaign_code", "name").iter_rows()],
+        _labels(
+            [campaign_label(c, n) for c, n in campaigns.select("campaign_code", "name").iter_rows()]
+        ),
         dtype=pl.String,
     )
 
@@ -409,14 +431,14 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
         ]
         fig.add_bar(
             name=label, orientation="h", base=starts, x=days, y=part["label"].to_list(), marker_color=colour,
-            customdata=part.select("campaign_code", "name", "start_date", "end_date").rows(),
+            customdata=_label_rows(part.select("campaign_code", "name", "start_date", "end_date")),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]|%d/%m/%Y} – %{customdata[3]|%d/%m/%Y}<extra></extra>",
         )  # fmt: skip
     deadlines = rows.filter(pl.col("registration_deadline").is_not_null())
     fig.add_scatter(
         name="Hạn đăng ký", mode="markers", x=deadlines["registration_deadline"].to_list(),
         y=deadlines["label"].to_list(), marker={"symbol": "diamond", "size": 12, "color": TARGET_COLOUR},
-        customdata=deadlines["campaign_code"].to_list(),
+        customdata=_labels(deadlines["campaign_code"]),
         hovertemplate="%{customdata}: hạn đăng ký %{x|%d/%m/%Y}<extra></extra>",
     )  # fmt: skip
     fig.update_xaxes(type="date", tickformat="%m/%Y", title="Thời gian")
@@ -434,7 +456,7 @@ def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
             orientation="h", x=ordered["awards"].to_list(),
             y=_campaign_labels(ordered).to_list(),
             marker_color=BLUE, text=[number(v) for v in ordered["awards"]], textposition="outside",
-            customdata=ordered.select("campaign_code", "name").rows(),
+            customdata=_label_rows(ordered.select("campaign_code", "name")),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{x:,.0f} lượt<extra></extra>",
         )
     )  # fmt: skip
