@@ -4,6 +4,7 @@ write audited; a batch taken out whole; unit aliases kept."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -105,7 +106,9 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
             name, "refused", problems=[Problem(name, refusals.replaced_meanwhile(gone.batch_id))]
         )
     except duckdb.Error as error:
-        con.execute("ROLLBACK")
+        # A full disk can end the transaction itself: there may be nothing left to roll back.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         return Report(
             name,
             "refused",
@@ -124,8 +127,21 @@ def write_files(
     """The one way files reach the warehouse (command line and upload page alike): check the
     account, write each file in its own transaction, publish the snapshot, audit what was written."""
     store.checked(store.access_path(master), actor, "import", "nhập tệp")
-    with db.writing(master) as con:
-        reports = write(con)
+    reports: list[Report] = []
+    try:
+        with db.writing(master) as con:
+            reports = write(con)
+    except db.PublishFailed as failed:
+        # Written, not yet shown: each file imported says so, and the trail records it.
+        for report in reports:
+            if report.status == "imported":
+                report.warnings.append(str(failed))
+        store.audit(store.access_path(master), actor, "publish_failed", str(master.name),
+                    error=str(failed.__cause__ or failed))  # fmt: skip
+    except db.DiskFull as full:
+        store.audit(store.access_path(master), actor, "write_refused", str(master.name),
+                    reason=str(full))  # fmt: skip
+        raise
     audit_reports(master, actor, reports)
     return reports
 

@@ -13,6 +13,7 @@ import contextlib
 import csv
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from importlib import resources
@@ -31,7 +32,23 @@ def read_sql(name: str) -> str:
 
 
 class WarehouseBusy(Exception):
-    """Another process holds the master file (an import, or a client opened it read-write)."""
+    """The warehouse cannot be written now — another process holds the master file (an
+    import, or a client opened it read-write), or the subclasses below. The message is the
+    sentence to show: what happened and what was kept."""
+
+
+class DiskFull(WarehouseBusy):
+    """Too little room to write and publish: found before anything is written."""
+
+
+class PublishFailed(WarehouseBusy):
+    """The master was written but its copy for the readers could not be made (an I/O error:
+    the disk filled meanwhile). The readers still see the snapshot before this write; the
+    next write publishes both."""
+
+
+# Room a write needs besides a copy of the master (its own growth, the WAL): refused below.
+WRITE_MARGIN = 64 * 1024 * 1024
 
 
 # Row groups of 16k rows instead of DuckDB's 122,880 (not kept in the file: given at every
@@ -149,7 +166,9 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, values: list[list[o
 def writing(master: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """The master open for writing (the one way any change reaches the warehouse). Left
     without an error, the aggregates are built whole if they are stale, the master is
-    checkpointed and closed, and its copy is published as the new snapshot."""
+    checkpointed and closed, and its copy is published as the new snapshot. Refused with
+    DiskFull before anything is begun when the disk cannot hold that copy."""
+    _check_room(master)
     con = open_master(master)
     try:
         yield con
@@ -182,8 +201,16 @@ def _publish(master: Path) -> None:
     version = master.with_name(f"{master.stem}.snapshot.{time.time_ns()}{master.suffix}")
     # Made 0600 before a byte is written (copyfile keeps the umask's 0644 otherwise).
     created = os.open(version, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(created, "wb") as out, master.open("rb") as source:
-        _copy(source.fileno(), out.fileno())
+    try:
+        with os.fdopen(created, "wb") as out, master.open("rb") as source:
+            _copy(source.fileno(), out.fileno())
+    except OSError as error:
+        version.unlink(missing_ok=True)  # no partial copy is left behind
+        raise PublishFailed(
+            "Đã ghi vào kho dữ liệu chính nhưng chưa công bố được bản cho trang xem "
+            f"({error.strerror or error}); các trang vẫn hiện số liệu trước lần ghi này. Hãy giải "
+            "phóng chỗ trên ổ đĩa: lần ghi sau sẽ công bố cả hai."
+        ) from error
     tmp_link = master.with_name(f".{link.name}.{os.getpid()}.tmp")
     if tmp_link.is_symlink() or tmp_link.exists():
         tmp_link.unlink()
@@ -192,6 +219,20 @@ def _publish(master: Path) -> None:
     for old in sorted(master.parent.glob(f"{master.stem}.snapshot.*{master.suffix}"))[:-2]:
         if old != version:
             old.unlink(missing_ok=True)
+
+
+def _check_room(master: Path) -> None:
+    """The disk must hold a copy of the master (the snapshot every write publishes) and the
+    write's own growth; else nothing is begun."""
+    folder = master.parent if master.parent.exists() else Path(os.path.abspath(os.sep))
+    size = master.stat().st_size if master.exists() else 0
+    free = shutil.disk_usage(folder).free
+    if free < size + WRITE_MARGIN:
+        raise DiskFull(
+            f"Ổ đĩa chứa kho dữ liệu chỉ còn {free // 2**20:,} MB trống; cần ít nhất "
+            f"{(size + WRITE_MARGIN) // 2**20:,} MB để ghi và công bố. Không có gì thay đổi: "
+            "hãy giải phóng chỗ trên ổ đĩa rồi làm lại.".replace(",", ".")
+        )
 
 
 def _copy(source: int, target: int) -> None:

@@ -83,6 +83,8 @@ ACTIONS = {
     "sign_in": "Đăng nhập",
     "sign_in_failed": "Đăng nhập sai",
     "denied": "Bị từ chối quyền",
+    "write_refused": "Không ghi được (ổ đĩa đầy)",
+    "publish_failed": "Chưa công bố được bản cho trang xem",
 }
 # Vietnam keeps UTC+7 all year; the trail is stored in UTC and shown in local time.
 LOCAL_TIME = timezone(timedelta(hours=7), "ICT")
