@@ -1,5 +1,6 @@
-"""Start the dashboard: `python serve.py [streamlit options]` is `streamlit run app.py` with
-Streamlit's legacy pages/ runner switched off.
+"""Start the dashboard: `python serve.py [streamlit options]` is `streamlit run asgi.py` (app.py
+with the server's own routes: the HttpOnly session cookie, uploads only for accounts that
+may import) with Streamlit's legacy pages/ runner switched off.
 
 Streamlit treats a pages/ folder beside the entry script as a version-1 multipage app
 until st.navigation first runs in the process, so the first deep link after a restart
@@ -17,5 +18,5 @@ from streamlit.web import cli
 
 if __name__ == "__main__":
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(Path(__file__).resolve().parent / "app.py"), *sys.argv[1:]]
+    sys.argv = ["streamlit", "run", str(Path(__file__).resolve().parent / "asgi.py"), *sys.argv[1:]]
     sys.exit(cli.main())

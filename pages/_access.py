@@ -7,12 +7,14 @@ for, so a bookmarked link opens that page once they are signed in.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -26,7 +28,7 @@ ACCOUNT_KEY = "account"
 FROM_LIST_KEY = "account_from_list"  # signed in here (not injected): re-checked on every run
 SET_COOKIE_KEY = "set_session_cookie"
 TOKEN_KEY = "session_token"
-COOKIE = "thidua_phien"
+COOKIE = store.SESSION_COOKIE
 AUTH_ENV = (
     "THIDUA_AUTH"  # "local" (default) or "oidc": also offer st.login (the province's Keycloak)
 )
@@ -84,7 +86,7 @@ def _read_account() -> Account | None:
         _remember(account, token)
         return account
     if oidc_enabled() and _oidc_signed_in():
-        account = store.account_for_email(access_db(), _oidc_email())
+        account = store.account_for_email(access_db(), _oidc_email(), _oidc_verified())
         if account is not None:
             _remember(account)
             store.audit(access_db(), account, "sign_in", account.username, via="oidc")
@@ -110,25 +112,39 @@ def _cookie() -> str | None:
 
 
 def cookie_writer() -> None:
-    """Set or clear the session cookie in the reader's browser. Streamlit has no call for
-    that, so a zero-height component (same origin, as Streamlit builds it) does it."""
+    """Hand the browser to the server to set or clear the session cookie (asgi.py): after a
+    sign-in to /phien/vao with a one-time code, after a sign-out to /phien/ra; both send it
+    back to the page it was on. Only the server can write an HttpOnly cookie."""
     if SET_COOKIE_KEY not in st.session_state:
         return
     token = st.session_state.pop(SET_COOKIE_KEY)
-    age = store.SESSION_HOURS * 3600 if token else 0
-    # The token is URL-safe base64: nothing in it can leave the string. In the sidebar, so
-    # that a full-screen page (the slideshow) has nothing extra in its main area.
+    back = quote(_this_address(), safe="")
+    if token:
+        target = f"/phien/vao?ma={store.handoff(access_db(), token)}&den={back}"
+    else:
+        target = f"/phien/ra?den={back}"
+    # In the sidebar, so that a full-screen page (the slideshow) has nothing extra in its
+    # main area. The link is made in the page itself: a component's frame may not navigate
+    # the page, the page may navigate itself.
     with st.sidebar:
-        _set_cookie(token, age)
+        components.html(
+            "<script>const a = window.parent.document.createElement('a');"
+            f" a.href = {json.dumps(target)}; window.parent.document.body.appendChild(a);"
+            " a.click();</script>",
+            height=0,
+        )
 
 
-def _set_cookie(token: str, age: int) -> None:
-    components.html(
-        "<script>const c = '" + COOKIE + "=" + token + f"; path=/; max-age={age}; SameSite=Strict'"
-        " + (location.protocol === 'https:' ? '; Secure' : '');"
-        " window.parent.document.cookie = c;</script>",
-        height=0,
-    )
+def _this_address() -> str:
+    """The page's path and its link's parameters as they are now («/co-cau?nam_tu=2021»),
+    to come back to after the cookie (st.context.url has the path, not the parameters)."""
+    try:
+        url = st.context.url
+    except Exception:  # no browser behind this run (AppTest)
+        return "/"
+    path = (urlsplit(url).path or "/") if isinstance(url, str) else "/"
+    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    return path + (f"?{query}" if query else "")
 
 
 def _oidc_signed_in() -> bool:
@@ -141,6 +157,11 @@ def _oidc_signed_in() -> bool:
 def _oidc_email() -> str | None:
     email = st.user.get("email")
     return str(email) if email else None
+
+
+def _oidc_verified() -> bool:
+    """The provider's own word that the e-mail is its holder's (the `email_verified` claim)."""
+    return st.user.get("email_verified") is True
 
 
 def sign_in_form() -> None:
@@ -163,10 +184,16 @@ def _sign_in_column() -> None:
         )
     if oidc_enabled():
         if _oidc_signed_in():
-            st.error(
-                f"Tài khoản «{md(_oidc_email() or '?')}» đã xác thực nhưng chưa được cấp quyền trong hệ thống; "
-                "hãy liên hệ quản trị viên."
-            )
+            if not _oidc_verified():
+                st.error(
+                    f"Nhà cung cấp tài khoản chưa xác minh địa chỉ «{md(_oidc_email() or '?')}»: "
+                    "hãy xác minh e-mail ở tài khoản của tỉnh rồi đăng nhập lại."
+                )
+            else:
+                st.error(
+                    f"Tài khoản «{md(_oidc_email() or '?')}» đã xác thực nhưng chưa được cấp quyền "
+                    "trong hệ thống; hãy liên hệ quản trị viên."
+                )
             if st.button("Đăng xuất", key="oidc_logout"):
                 st.logout()
         else:

@@ -453,14 +453,19 @@ def test_oidc_identity_is_mapped_to_an_account_by_email(
     monkeypatch.setenv("THIDUA_AUTH", "oidc")
     store.add_user(path, ADMIN, "soyte", None, "viewer", UNIT, email="canbo@syt.kiengiang.gov.vn")
     at = app_as(master, monkeypatch, None)
-    at.user = {"is_logged_in": True, "email": "Canbo@syt.kiengiang.gov.vn"}
+    at.user = {"is_logged_in": True, "email": "Canbo@syt.kiengiang.gov.vn", "email_verified": True}
     at.run()
     assert not at.exception
     truth = province.awards.filter(pl.col("unit_name") == UNIT)
     assert {m.label: m.value for m in headline(at)} == _expected(truth, 2025)
+    # The same address the provider has not verified proves nothing (issue 20).
+    at = app_as(master, monkeypatch, None)
+    at.user = {"is_logged_in": True, "email": "canbo@syt.kiengiang.gov.vn", "email_verified": False}
+    at.run()
+    assert not headline(at) and "chưa xác minh" in " ".join(e.value for e in at.error)
     # A person the identity provider knows but our list does not gets no access.
     at = app_as(master, monkeypatch, None)
-    at.user = {"is_logged_in": True, "email": "nguoi.la@example.com"}
+    at.user = {"is_logged_in": True, "email": "nguoi.la@example.com", "email_verified": True}
     at.run()
     assert not headline(at) and "chưa được cấp quyền" in " ".join(e.value for e in at.error)
 

@@ -327,6 +327,17 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
     with serve(master) as url, browser_page(1920, 1080) as page:
         goto(page, url + "/co-cau", "tamthoi")
         assert "Phạm vi: Sở Y tế" in page.inner_text("[data-testid=stSidebar]")
+        # Back on the page signed in from; the cookie was set by the server, out of reach
+        # of any script on the page (issue 20), and the token never was in an address.
+        assert page.url == url + "/co-cau"
+        [cookie] = [c for c in page.context.cookies() if c["name"] == store.SESSION_COOKIE]
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+        assert store.SESSION_COOKIE not in page.evaluate("document.cookie")
+        # A viewer's cookie does not open the upload endpoint; no cookie neither.
+        assert page.request.put(url + "/_stcore/upload_file/x/y", data=b"PK").status == 403
+        page.context.clear_cookies()
+        assert page.request.put(url + "/_stcore/upload_file/x/y", data=b"PK").status == 403
+        page.context.add_cookies([cookie])
         # A reload, and a new tab on another address, open without asking again.
         page.reload()
         settle(page)

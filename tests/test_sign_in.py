@@ -230,3 +230,38 @@ def test_a_session_ended_elsewhere_ends_this_browsers_next_step(
     assert [t.value for t in office.title] == ["Đăng nhập"]
     home.run()
     assert [t.value for t in home.title] == ["Đăng nhập"]
+
+
+def test_an_identity_providers_unverified_email_matches_no_account(path: Path) -> None:
+    store.add_user(path, ADMIN, "soyte", None, "viewer", "Sở Y tế", email="soyte@example.vn")
+    assert store.account_for_email(path, "SoYTe@example.vn", verified=False) is None
+    found = store.account_for_email(path, "SoYTe@example.vn", verified=True)
+    assert found is not None and found.username == "soyte"
+
+
+def test_the_oidc_client_is_installed() -> None:
+    """st.login needs Authlib (and its HTTP client); without them the province's sign-in
+    button failed at the first click."""
+    from streamlit.auth_util import is_authlib_installed
+
+    assert is_authlib_installed()
+    from authlib.integrations import starlette_client  # noqa: F401 — what st.login imports
+
+
+def test_a_handoff_code_gives_its_token_once_within_its_minute(path: Path) -> None:
+    """The browser is sent to /phien/vao with a code, not the token (asgi.py sets the cookie)."""
+    admin = store.current(path, "quantri")
+    assert admin is not None
+    token = store.open_session(path, admin)
+    code = store.handoff(path, token)
+    assert code != token and token not in code
+    assert store.take_handoff(path, code) == token
+    assert store.take_handoff(path, code) is None  # used
+    late = store.handoff(path, token)
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "UPDATE session_handoffs SET expires_at = ?",
+            [(datetime.now(UTC) - timedelta(seconds=1)).isoformat(timespec="seconds")],
+        )
+    assert store.take_handoff(path, late) is None  # expired
+    assert store.take_handoff(path, "") is None

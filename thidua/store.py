@@ -60,6 +60,11 @@ CREATE TABLE IF NOT EXISTS sessions (
     created_at    TEXT NOT NULL,
     expires_at    TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS session_handoffs (
+    code_sha256  TEXT PRIMARY KEY,
+    token        TEXT NOT NULL,
+    expires_at   TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS sign_in_throttle (
     username  TEXT NOT NULL,
     address   TEXT NOT NULL,
@@ -463,9 +468,11 @@ def wait_left(path: Path, username: str, address: str = "?") -> int:
     return _wait_left(path, username[: access.MAX_USERNAME].strip().lower(), address[:64])
 
 
-def account_for_email(path: Path, email: str | None) -> Account | None:
-    """OIDC: the identity provider says who it is; our user list says what they may do."""
-    if not email:
+def account_for_email(path: Path, email: str | None, verified: bool) -> Account | None:
+    """OIDC: the identity provider says who it is; our user list says what they may do. An
+    e-mail the provider has not verified proves nothing (anyone can type one into a
+    self-service account) and matches no account."""
+    if not email or verified is not True:
         return None
     with connect(path) as con:
         user = _user(
@@ -482,6 +489,7 @@ def account_for_email(path: Path, email: str | None) -> Account | None:
 # step, at sign-out (every session of that person), at a password change or reset, and
 # when the account is locked — checked on every run of the app (session_account).
 SESSION_HOURS = 12  # a working day; then the person signs in again
+SESSION_COOKIE = "thidua_phien"  # set HttpOnly by the server (asgi.py), holds the token
 SESSION_IDLE = timedelta(hours=1)
 _SEEN_EVERY = timedelta(minutes=1)  # a step is written at most this often
 
@@ -530,6 +538,37 @@ def session_account(path: Path, token: str | None) -> Account | None:
                 [_stamp(now), _token_hash(token)],
             )
     return current(path, username)
+
+
+HANDOFF_SECONDS = 60
+
+
+def handoff(path: Path, token: str) -> str:
+    """A one-time code (a minute, single use) for which the server sets `token` as the
+    browser's HttpOnly cookie (asgi.py, /phien/vao): the token never travels in an address."""
+    code = secrets.token_urlsafe(24)
+    now = datetime.now(UTC)
+    with connect(path) as con:
+        con.execute("DELETE FROM session_handoffs WHERE expires_at < ?", [_stamp(now)])
+        con.execute(
+            "INSERT INTO session_handoffs VALUES (?, ?, ?)",
+            [_token_hash(code), token, _stamp(now + timedelta(seconds=HANDOFF_SECONDS))],
+        )
+    return code
+
+
+def take_handoff(path: Path, code: str) -> str | None:
+    """The session token a code stands for — once, within its minute — else None."""
+    if not code or not path.exists():
+        return None
+    with connect(path) as con:
+        row = con.execute(
+            "DELETE FROM session_handoffs WHERE code_sha256 = ? RETURNING token, expires_at",
+            [_token_hash(code)],
+        ).fetchone()
+    if row is None or row[1] < _stamp(datetime.now(UTC)):
+        return None
+    return str(row[0])
 
 
 def _stamp(moment: datetime) -> str:

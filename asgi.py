@@ -1,0 +1,98 @@
+"""The dashboard as an ASGI application: app.py under Streamlit, plus what only the server
+can do. `serve.py` runs it (`streamlit run asgi.py`).
+
+- /phien/vao?ma=…&den=/… — after a sign-in, the page sends the browser here with a one-time
+  code (valid for a minute, single use); the server answers with the session cookie set
+  HttpOnly (page scripts cannot read it), SameSite=Strict, Secure over https, and sends the
+  browser back to the page it was on. The session token itself is never in an address.
+- /phien/ra — sign-out clears the cookie (the sessions themselves are ended in the store).
+- Uploads (/_stcore/upload_file/…) are refused before their body is read unless the
+  request carries the session cookie of an account that may import: nobody signed out can
+  make the server take a file.
+"""
+
+from __future__ import annotations
+
+from http.cookies import SimpleCookie
+from typing import Any
+
+import streamlit as st
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from thidua import settings, store
+
+COOKIE = store.SESSION_COOKIE
+_UPLOADS = "/_stcore/upload_file"
+
+
+def _access_file() -> Any:
+    return store.access_path(settings.db_path())
+
+
+def _back_to(target: str | None) -> str:
+    """Only a path of this site: «/tra-cuu?…», never «//other.site» or «http://…»."""
+    target = (target or "/")[:2000]
+    return target if target.startswith("/") and not target.startswith(("//", "/\\")) else "/"
+
+
+async def session_in(request: Request) -> Response:
+    code = (request.query_params.get("ma") or "")[:100]
+    token = await run_in_threadpool(store.take_handoff, _access_file(), code)
+    response = RedirectResponse(_back_to(request.query_params.get("den")), status_code=303)
+    if token:
+        response.set_cookie(
+            COOKIE, token, max_age=store.SESSION_HOURS * 3600, path="/", httponly=True,
+            samesite="strict", secure=request.url.scheme == "https",
+        )  # fmt: skip
+    return response
+
+
+async def session_out(request: Request) -> Response:
+    response = RedirectResponse(_back_to(request.query_params.get("den")), status_code=303)
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+class UploadsOnlySignedIn:
+    """ASGI middleware: an upload request without the cookie of an account that may import
+    is answered 403 before its body is read."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        uploading = scope["type"] == "http" and scope["path"].startswith(_UPLOADS)
+        if uploading and not await run_in_threadpool(_may_upload, _cookie_of(scope)):
+            refusal = Response("Cần đăng nhập bằng tài khoản được tải dữ liệu.", 403)
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _cookie_of(scope: Any) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == b"cookie":
+            found = SimpleCookie(value.decode("latin-1")).get(COOKIE)
+            return found.value if found else None
+    return None
+
+
+def _may_upload(token: str | None) -> bool:
+    account = store.session_account(_access_file(), token)
+    return account is not None and account.can("import")
+
+
+def _middleware() -> list[Any]:
+    from starlette.middleware import Middleware
+
+    return [Middleware(UploadsOnlySignedIn)]
+
+
+app = st.App(
+    "app.py",
+    routes=[Route("/phien/vao", session_in), Route("/phien/ra", session_out)],
+    middleware=_middleware(),
+)
