@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 import streamlit as st
@@ -68,12 +70,31 @@ def _remember(key: str, columns: dict[str, dict[int, str]], context: dict[str, s
     st.session_state[f"ov_{key}"] = {"columns": columns, "context": context}
 
 
+@st.cache_resource(show_spinner=False)
+def _stale_uploads_cleared() -> int:
+    """Once per server process: the folders of sessions that went away (a closed tab, a
+    restart) are removed."""
+    return upload.clear_stale_uploads()
+
+
+def _session() -> str:
+    """This browser session's own upload folder name (random: nothing to guess)."""
+    return st.session_state.setdefault("upload_session", secrets.token_hex(16))
+
+
+def _forget_removed(kept: set[str]) -> None:
+    """Files taken off the uploader (or confirmed) are deleted from the disk at once."""
+    paths: dict[str, Path] = st.session_state.setdefault("paths", {})
+    gone = [key for key in paths if key not in kept]
+    upload.discard(paths.pop(key) for key in gone)
+
+
 def _inspect(file: object) -> Inspection | None:
     name, data, key = file.name, file.getvalue(), file.file_id  # type: ignore[attr-defined]
     paths = st.session_state.setdefault("paths", {})
     try:
         if key not in paths:
-            paths[key] = upload.save_upload(name, data, st.session_state.get("session_id", "s"))
+            paths[key] = upload.save_upload(name, data, _session())
     except FileRefused as refused:
         st.error(md(refused))
         return None
@@ -257,6 +278,12 @@ def _show(key: str, inspection: Inspection) -> None:
         st.markdown(
             f"**Loại bảng:** {md(LAYOUT_NAMES.get(inspection.layout, inspection.layout))} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
         )
+    # What was recognised in each list, and the rows that showed it (etl.parse.awards.traits).
+    for info in inspection.sheets:
+        if info.traits:
+            st.caption(
+                f"Trang «{md(info.sheet)}» — nhận ra: " + "; ".join(md(t) for t in info.traits)
+            )
     view = upload.preview(inspection)
     if view is not None:
         kpi_row(
@@ -348,6 +375,8 @@ def _show(key: str, inspection: Inspection) -> None:
         )  # fmt: skip
 
 
+_stale_uploads_cleared()
+_forget_removed({f.file_id for f in files or []})
 inspections: list[Inspection] = []
 for file in files or []:
     inspection = _inspect(file)
@@ -374,6 +403,7 @@ if inspections:
             reports = upload.confirm(master, ready, account)
         st.session_state["last_reports"] = [r.message() for r in reports]
         st.session_state["uploader"] += 1  # a fresh uploader: the confirmed files are done
+        _forget_removed(set())  # and their copies on the disk
         st.rerun()
 
 for message in st.session_state.pop("last_reports", []):

@@ -49,3 +49,24 @@ def test_files_are_removed_when_done_and_stale_folders_at_start(uploads: Path) -
     os.utime(old, (day_ago, day_ago))
     assert upload.clear_stale_uploads() == 1
     assert not old.parent.exists() and fresh.exists()
+
+
+def test_the_page_keeps_a_file_only_while_it_is_on_the_page(
+    uploads: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Uploaded, the file waits in this session's folder; taken off the page it is deleted;
+    confirmed, its copy is deleted too. The preview says what it recognised in the list."""
+    from tests.conftest import SAMPLES
+    from tests.test_upload_page import send, upload_page
+
+    at = upload_page(tmp_path / "warehouse.duckdb", monkeypatch)
+    send(at, SAMPLES / "qd_bang_khen_2020.xlsx")
+    [waiting] = [f for folder in uploads.iterdir() for f in folder.iterdir()]
+    assert _mode(waiting.parent) == 0o700
+    assert any("nhận ra: chia mục" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.file_uploader[0].set_value([]).run()
+    assert not waiting.exists()
+    send(at, SAMPLES / "qd_bang_khen_2020.xlsx")
+    [waiting] = [f for folder in uploads.iterdir() for f in folder.iterdir()]
+    at.button(key="confirm").click().run()
+    assert not at.exception and not waiting.exists()
