@@ -49,16 +49,17 @@ def serve_process(master: Path, **extra: str) -> Iterator[tuple[str, subprocess.
 
 @contextlib.contextmanager
 def serve_script(
-    command: list[str], env: dict[str, str]
+    command: list[str], env: dict[str, str], port: int | None = None, host: str = "127.0.0.1"
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run a Streamlit server (`python *command*` plus server options) until it answers."""
-    port = _free_port()
+    """Run a Streamlit server (`python *command*` plus server options) until it answers; on
+    `port` when the caller must know it beforehand (an OIDC redirect address)."""
+    port = port or _free_port()
     process = subprocess.Popen(
         [sys.executable, *command, "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://{host}:{port}"
     try:
         for _ in range(120):
             with contextlib.suppress(OSError):

@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from demo_province import DemoProvince
-from tests.browser import _free_port, browser_page, chromium_available, ensure_accounts, settle
+from tests.browser import (
+    _free_port,
+    browser_page,
+    chromium_available,
+    ensure_accounts,
+    serve_script,
+    settle,
+)
 from tests.oidc_provider import Provider, oidc_provider, secrets_toml
 from thidua import store
 from thidua.access import PROVINCE, Account
@@ -34,35 +38,24 @@ if not chromium_available():
 
 @contextlib.contextmanager
 def _served_with(provider: Provider, master: Path, home: Path) -> Iterator[str]:
+    """The server as `make serve` runs it, with the province's [auth] section in its secrets."""
     port = _free_port()
     (home / ".streamlit").mkdir(parents=True, exist_ok=True)
     (home / ".streamlit" / "secrets.toml").write_text(secrets_toml(provider, port))
     env = {**os.environ, "HOME": str(home), "THIDUA_DB": str(master), "THIDUA_AUTH": "oidc"}
-    process = subprocess.Popen(
-        [sys.executable, "serve.py", "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://localhost:{port}"
-    try:
-        for _ in range(120):
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            time.sleep(0.5)
+    with serve_script(["serve.py"], env, port, host="localhost") as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
-def _sign_in_with_the_provider(page: object, url: str) -> str:
-    page.goto(url + "/co-cau")  # type: ignore[attr-defined]
+def _sign_in_with_the_provider(page: Any, url: str, awaited: str) -> str:
+    """Through the provider and back; the page's text once `awaited` is drawn on it."""
+    page.goto(url + "/co-cau")
     settle(page)
-    page.get_by_role("button", name="Đăng nhập bằng tài khoản của tỉnh").click()  # type: ignore[attr-defined]
-    page.wait_for_url(url + "/**", timeout=60_000)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Đăng nhập bằng tài khoản của tỉnh").click()
+    page.wait_for_url(url + "/**", timeout=60_000)
+    page.get_by_text(awaited).first.wait_for(timeout=60_000)
     settle(page)
-    return str(page.inner_text("body"))  # type: ignore[attr-defined]
+    return str(page.inner_text("body"))
 
 
 def test_the_whole_oidc_flow_signs_in_a_verified_email_only(
@@ -77,7 +70,7 @@ def test_the_whole_oidc_flow_signs_in_a_verified_email_only(
     with oidc_provider() as provider, _served_with(provider, master, tmp_path) as url:
         provider.person = {"email": EMAIL.upper(), "email_verified": True, "name": "Cán bộ"}
         with browser_page(1600, 900) as page:
-            shown = _sign_in_with_the_provider(page, url)
+            shown = _sign_in_with_the_provider(page, url, "Phạm vi: Sở Y tế")
             assert provider.tokens_issued == 1
             assert (
                 "Phạm vi: Sở Y tế" in shown
@@ -85,6 +78,6 @@ def test_the_whole_oidc_flow_signs_in_a_verified_email_only(
             )
         provider.person = {"email": EMAIL, "email_verified": False}
         with browser_page(1600, 900) as page:
-            shown = _sign_in_with_the_provider(page, url)
+            shown = _sign_in_with_the_provider(page, url, "chưa xác minh địa chỉ")
             assert provider.tokens_issued == 2
             assert "chưa xác minh địa chỉ" in shown and "Phạm vi: Sở Y tế" not in shown
