@@ -14,6 +14,7 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
 from __future__ import annotations
 
 from http.cookies import SimpleCookie
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -28,7 +29,7 @@ COOKIE = store.SESSION_COOKIE
 _UPLOADS = "/_stcore/upload_file"
 
 
-def _access_file() -> Any:
+def _access_file() -> Path:
     return store.access_path(settings.db_path())
 
 

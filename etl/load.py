@@ -96,10 +96,7 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
     except duckdb.ConstraintException:
         # Written by another session since this one was checked (active_files' key).
         con.execute("ROLLBACK")
-        row = con.execute(
-            "SELECT batch_id FROM active_files WHERE sha256 = ?", [inspection.checksum]
-        ).fetchone()
-        return Report(name, "duplicate", replaced_batch=int(row[0]) if row else None)
+        return Report(name, "duplicate")
     except ReplacedMeanwhile as gone:
         con.execute("ROLLBACK")
         return Report(

@@ -40,9 +40,9 @@ def save_upload(name: str, data: bytes, session: str) -> Path:
     if len(data) > LIMITS.max_file_bytes:
         raise FileRefused([Problem(name, refusals.file_too_big(len(data)))])
     folder = session_folder(session)
-    private_folder(UPLOAD_DIR)
+    UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
-        os.chmod(UPLOAD_DIR, 0o700)  # made 0755 by an older release: ours all the same
+        os.chmod(UPLOAD_DIR, 0o700)  # also when an older release made it 0755
     private_folder(folder)
     suffix = Path(name).suffix.lower()
     if suffix.lstrip(".") not in UPLOAD_KINDS:

@@ -28,9 +28,7 @@ def listed_in_url(values: Iterable[str], allowed: Collection[str]) -> list[str]:
     by the allow-list, not by the link: «?bo=a,a,a,…» 20,000 times is «?bo=a»."""
     kept: dict[str, None] = {}
     for value in itertools.islice(values, MAX_PARAM_REPEATS):
-        for item in value[:MAX_PARAM_CHARS].split(",", MAX_PARAM_CHARS // 2)[
-            : MAX_PARAM_CHARS // 2
-        ]:
+        for item in value[:MAX_PARAM_CHARS].split(","):  # ≤ 1,001 items
             if item in allowed:
                 kept[item] = None
                 if len(kept) == len(allowed):

@@ -403,13 +403,21 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
     name = username[: access.MAX_USERNAME].strip().lower()
     address = address[:64]
     with _SIGNING_IN:
-        wait = _wait_left(path, name, address)
+        with connect(path) as con:
+            wait = _wait_left(con, name, address)
+            row = (
+                None
+                if too_long
+                else con.execute(_SELECT_USERS + " WHERE username = ?", [name]).fetchone()
+            )
         if wait > 0:
             raise TooSoon(wait)
-        user = None if too_long else get_user(path, name)
-        stored = _password_hash(path, name) if user is not None and user.active else None
+        user = _user(row)
+        stored = row[6] if row is not None and user is not None and user.active else None
         # The same work for every refusal: an unknown name is checked against a decoy.
         ok = not too_long and access.verify_password(password, stored) and user is not None
+        # Made before the write below, not while it holds the file.
+        rehashed = access.hash_password(password) if ok and access.needs_rehash(stored) else None
         with connect(path) as con:
             if not ok or user is None:
                 failures = _count_failure(con, name, address)
@@ -419,34 +427,24 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
             con.execute(
                 "DELETE FROM sign_in_throttle WHERE username = ? AND address = ?", [name, address]
             )
-            if access.needs_rehash(stored):
+            if rehashed:
                 con.execute(
-                    "UPDATE users SET password_hash = ? WHERE username = ?",
-                    [access.hash_password(password), name],
+                    "UPDATE users SET password_hash = ? WHERE username = ?", [rehashed, name]
                 )
             record(con, user.account(), "sign_in", name, address=address)
         return user.account()
 
 
-def _password_hash(path: Path, username: str) -> str | None:
-    with connect(path) as con:
-        row = con.execute(
-            "SELECT password_hash FROM users WHERE username = ?", [username]
-        ).fetchone()
-    return row[0] if row else None
-
-
-def _wait_left(path: Path, username: str, address: str) -> int:
+def _wait_left(con: sqlite3.Connection, username: str, address: str) -> int:
     """Whole seconds before this name may be tried again from this address (0: now)."""
-    with connect(path) as con:
-        con.execute(
-            "DELETE FROM sign_in_throttle WHERE last_at < ?",
-            [(datetime.now(UTC) - FORGET_AFTER).isoformat(timespec="seconds")],
-        )
-        row = con.execute(
-            "SELECT failures, last_at FROM sign_in_throttle WHERE username = ? AND address = ?",
-            [username, address],
-        ).fetchone()
+    con.execute(
+        "DELETE FROM sign_in_throttle WHERE last_at < ?",
+        [(datetime.now(UTC) - FORGET_AFTER).isoformat(timespec="seconds")],
+    )
+    row = con.execute(
+        "SELECT failures, last_at FROM sign_in_throttle WHERE username = ? AND address = ?",
+        [username, address],
+    ).fetchone()
     if row is None:
         return 0
     heard_at = datetime.fromisoformat(row[1]) + wait_after(int(row[0]))
@@ -461,11 +459,6 @@ def _count_failure(con: sqlite3.Connection, username: str, address: str) -> int:
         [username, address, datetime.now(UTC).isoformat()],  # to the microsecond: waits are short
     ).fetchone()
     return int(row[0])
-
-
-def wait_left(path: Path, username: str, address: str = "?") -> int:
-    """For the sign-in page: seconds before this name may be tried from this address."""
-    return _wait_left(path, username[: access.MAX_USERNAME].strip().lower(), address[:64])
 
 
 def account_for_email(path: Path, email: str | None, verified: bool) -> Account | None:
@@ -537,7 +530,9 @@ def session_account(path: Path, token: str | None) -> Account | None:
                 "UPDATE sessions SET last_seen = ? WHERE token_sha256 = ?",
                 [_stamp(now), _token_hash(token)],
             )
-    return current(path, username)
+        # Read in the same visit to the file: this runs on every click.
+        user = _user(con.execute(_SELECT_USERS + " WHERE username = ?", [username]).fetchone())
+    return user.account() if user and user.active else None
 
 
 HANDOFF_SECONDS = 60
