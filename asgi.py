@@ -17,6 +17,10 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 
+# Imported whole here, before any session's thread runs: plotly looks pandas up in
+# sys.modules without importing it, so a chart drawn while another session's thread is
+# still importing pandas met a half-made module and the page failed (seen under load).
+import pandas  # noqa: F401
 import streamlit as st
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
