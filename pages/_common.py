@@ -12,10 +12,9 @@ import duckdb
 import streamlit as st
 
 from pages._access import current_account, require_page
-from thidua import access, charts, db, metrics, reference, reports, settings
+from thidua import charts, db, metrics, readers, reference, reports, settings
 from thidua.filters import Filters, listed_in_url
 from thidua.literal import markdown as md
-from thidua.scope import open_scoped
 
 URL_KEYS = {
     "year_from": "nam_tu",
@@ -36,14 +35,39 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def _readers() -> readers.Readers:
+    """The process's read connections: only the newest snapshot's are kept (thidua.readers)."""
+    return readers.Readers()
+
+
 def _open(master: str, version: tuple[int, int], scope: str | None) -> duckdb.DuckDBPyConnection:
-    # `version` is part of the cache key: a newly published snapshot opens a new connection.
-    # `scope` is the account's: the whole province reads the snapshot itself, anyone else
-    # reads it through views that hold only their unit's rows (thidua.scope).
-    if scope == access.PROVINCE:
-        return db.open_snapshot(Path(master))
-    return open_scoped(str(settings.snapshot_path(Path(master))), scope)
+    return _readers().get(master, version, scope)
+
+
+@st.cache_resource(show_spinner=False)
+def _newest() -> dict[str, tuple[int, int]]:
+    """The newest snapshot version seen, per warehouse (the whole process shares it)."""
+    return {}
+
+
+# Caches of results read from a snapshot (keyed by its version), by name; a page with its
+# own registers it here. Emptied when a newer snapshot is seen: results of the one before
+# would otherwise stay until pushed out (the load test saw tens of MB after a few imports).
+VERSIONED_CACHES: dict[str, Any] = {}
+
+
+def _version(master: Path) -> tuple[int, int] | None:
+    """The published snapshot's version; the first run to see a newer one empties the caches."""
+    version = db.snapshot_version(master)
+    newest = _newest()
+    seen = newest.get(str(master))
+    if version is not None and (seen is None or version[1] > seen[1]):
+        newest[str(master)] = version
+        if seen is not None:
+            for cache in VERSIONED_CACHES.values():
+                cache.clear()
+    return version
 
 
 def scope() -> str | None:
@@ -56,7 +80,7 @@ def connection() -> duckdb.DuckDBPyConnection:
     """The warehouse as the signed-in account may see it; every page reads through this."""
     require_page("view")
     master = settings.db_path()
-    version = db.snapshot_version(master)
+    version = _version(master)
     if version is None:
         st.warning(
             "Kho dữ liệu chưa có dữ liệu. Hãy nhập bảng tính bằng lệnh "
@@ -68,7 +92,7 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 def data_key() -> tuple[tuple[int, int] | None, str | None]:
     """The key for caching anything read from the warehouse: its version and the reader's scope."""
-    return db.snapshot_version(settings.db_path()), scope()
+    return _version(settings.db_path()), scope()
 
 
 # The core calls whose results a page may keep: keyed on the data version, the reader's
@@ -105,7 +129,7 @@ def cached(
     if CACHEABLE.get(fn.__qualname__) is not fn or kwargs:
         raise ValueError(f"{fn.__qualname__} is not a cacheable core call")
     master = settings.db_path()
-    version = db.snapshot_version(master)
+    version = _version(master)
     if version is None:
         return fn(connection(), *args)
     require_page("view")
@@ -119,10 +143,13 @@ def _options(master: str, version: tuple[int, int], scope: str | None) -> metric
 
 def options() -> metrics.FilterOptions:
     master = settings.db_path()
-    version = db.snapshot_version(master)
+    version = _version(master)
     if version is None:
         return metrics.FilterOptions([], [], [])
     return _options(str(master), version, scope())
+
+
+VERSIONED_CACHES.update(calls=_cached_call, options=_options)
 
 
 def _from_url(opts: metrics.FilterOptions) -> None:

@@ -1,0 +1,119 @@
+"""The pages' read connections (thidua.readers): only the newest snapshot's are held, so an
+import neither grows the server by a DuckDB instance nor keeps deleted snapshots on disk."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, TRUTH, Importer
+from thidua import access, db
+from thidua.readers import Readers
+
+
+def _awards(con: object) -> int:
+    return int(con.execute("SELECT count(*) FROM awards").fetchone()[0])  # type: ignore[attr-defined]
+
+
+def _deleted_snapshots_open() -> list[str]:
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if ".snapshot." in target and target.endswith("(deleted)"):
+            held.append(target)
+    return held
+
+
+def test_a_new_snapshot_replaces_the_connection_to_the_old(
+    master: Path, import_into: Importer
+) -> None:
+    readers = Readers()
+    province = access.PROVINCE
+    csv_rows = TRUTH["so_khen_thuong_2021.csv"]["awards"]
+    xlsx_rows = TRUTH["so_khen_thuong_2019.xlsx"]["awards"]
+    import_into(SAMPLES / "so_khen_thuong_2021.csv")
+    first = db.snapshot_version(master)
+    assert first is not None
+    assert _awards(readers.get(str(master), first, province)) == csv_rows
+    assert readers.get(str(master), first, province) is readers.get(str(master), first, province)
+
+    for name in ("so_khen_thuong_2019.xlsx", "qd_bang_khen_2020.xlsx", "so_khen_2006_vni.xls"):
+        import_into(SAMPLES / name)
+        version = db.snapshot_version(master)
+        assert version is not None and version != first
+        readers.get(str(master), version, province)
+    gc.collect()
+    assert version is not None
+    newest = readers.get(str(master), version, province)
+    expected = (
+        csv_rows
+        + xlsx_rows
+        + sum(TRUTH[n]["awards"] for n in ("qd_bang_khen_2020.xlsx", "so_khen_2006_vni.xls"))
+    )
+    assert _awards(newest) == expected
+    assert readers.held() == 1
+    # Three publications later the first snapshots are deleted: nothing here still holds one.
+    assert _deleted_snapshots_open() == []
+
+
+def test_a_page_that_read_the_old_version_is_served_without_displacing_the_new(
+    master: Path, import_into: Importer
+) -> None:
+    readers = Readers()
+    import_into(SAMPLES / "so_khen_thuong_2021.csv")
+    old = db.snapshot_version(master)
+    import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
+    new = db.snapshot_version(master)
+    assert old is not None and new is not None
+    current = readers.get(str(master), new, access.PROVINCE)
+    late = readers.get(str(master), old, access.PROVINCE)  # the run began before the import
+    assert late is not current
+    assert readers.get(str(master), new, access.PROVINCE) is current
+    assert readers.held() == 1
+
+
+def test_scopes_are_held_apart_and_the_least_used_goes_first(tmp_path: Path) -> None:
+    opened: list[tuple[str, str | None]] = []
+
+    def opener(master: str, scope: str | None) -> object:
+        opened.append((master, scope))
+        return object()
+
+    readers = Readers(opener, most=2)  # type: ignore[arg-type]
+    v = (1, 1)
+    a = readers.get("w", v, "Sở Y tế")
+    readers.get("w", v, "Sở Tài chính")
+    assert readers.get("w", v, "Sở Y tế") is a  # used again: now the most recent
+    readers.get("w", v, access.PROVINCE)  # a third scope: «Sở Tài chính» goes
+    assert readers.held() == 2
+    assert readers.get("w", v, "Sở Y tế") is a
+    readers.get("w", v, "Sở Tài chính")
+    assert opened.count(("w", "Sở Tài chính")) == 2
+
+
+def test_a_newer_snapshot_empties_the_caches_of_results_read_from_older_ones(
+    master: Path, import_into: Importer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pages import _common
+
+    cleared: list[str] = []
+
+    class Probe:
+        def clear(self) -> None:
+            cleared.append("cleared")
+
+    monkeypatch.setitem(_common.VERSIONED_CACHES, "probe", Probe())
+    import_into(SAMPLES / "so_khen_thuong_2021.csv")
+    first = _common._version(master)
+    assert first is not None and cleared == []  # the first version seen: nothing older held
+    assert _common._version(master) == first and cleared == []
+    import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
+    second = _common._version(master)
+    assert second is not None and second != first and cleared == ["cleared"]
+    assert _common._version(master) == second and cleared == ["cleared"]  # once per version
