@@ -6,6 +6,8 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
   HttpOnly (page scripts cannot read it), SameSite=Strict, Secure over https, and sends the
   browser back to the page it was on. The session token itself is never in an address.
 - /phien/ra — sign-out clears the cookie (the sessions themselves are ended in the store).
+- /xuat/<key>.zip and /xuat/<key>.pdf — a slide export (thidua.slide_export keeps each once,
+  as files), for a signed-in account of the scope it was made for.
 - Uploads (/_stcore/upload_file/…) are refused before their body is read unless the
   request carries the session cookie of an account that may import: nobody signed out can
   make the server take a file.
@@ -24,10 +26,10 @@ import pandas  # noqa: F401
 import streamlit as st
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from thidua import settings, store
+from thidua import settings, slide_export, store
 
 COOKIE = store.SESSION_COOKIE
 _UPLOADS = "/_stcore/upload_file"
@@ -59,6 +61,31 @@ async def session_out(request: Request) -> Response:
     response = RedirectResponse(_back_to(request.query_params.get("den")), status_code=303)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
     return response
+
+
+EXPORT_KINDS = {"zip": "application/zip", "pdf": "application/pdf"}
+
+
+async def exported(request: Request) -> Response:
+    key, _, kind = request.path_params["name"].partition(".")
+    account = await run_in_threadpool(
+        store.session_account, _access_file(), _cookie_of(request.scope)
+    )
+    if account is None:
+        return PlainTextResponse("Cần đăng nhập để tải bản xuất trình chiếu.", 403)
+    made = slide_export.kept(key) if kind in EXPORT_KINDS else None
+    if made is None or made.scope != account.unit:
+        return PlainTextResponse(
+            "Bản xuất này không còn trên máy chủ: hãy bấm «Tạo ảnh PNG (1920×1080) và tệp PDF» "
+            "ở trang Trình chiếu lần nữa.",
+            404,
+        )
+    return FileResponse(
+        made.file(kind),
+        media_type=EXPORT_KINDS[kind],
+        filename=f"{made.name}.{kind}",
+        headers={"Cache-Control": "private, no-store"},
+    )
 
 
 class UploadsOnlySignedIn:
@@ -98,6 +125,10 @@ def _middleware() -> list[Any]:
 
 app = st.App(
     "app.py",
-    routes=[Route("/phien/vao", session_in), Route("/phien/ra", session_out)],
+    routes=[
+        Route("/phien/vao", session_in),
+        Route("/phien/ra", session_out),
+        Route("/xuat/{name}", exported),
+    ],
     middleware=_middleware(),
 )

@@ -7,8 +7,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from pages._access import access_db, current_account
-from pages._common import connection, data_key, no_data
-from thidua import metrics, slides, store
+from pages._common import VERSIONED_CACHES, connection, data_key, no_data
+from thidua import metrics, slide_export, slides, store
 from thidua.filters import listed_in_url
 
 con = connection()
@@ -55,6 +55,7 @@ def _show(
 
 
 year, sets, interval = _year(), _sets(), _interval()
+VERSIONED_CACHES["slides"] = _show
 show = _show(data_key(), year, tuple(sets), interval, store.non_leader_target(access_db()))
 
 if params.get("chay") == "1":
@@ -108,24 +109,27 @@ if not can_export:
 elif st.button(
     "Tạo ảnh PNG (1920×1080) và tệp PDF", key="export", icon=":material/picture_as_pdf:"
 ):
-    from thidua.slide_export import ExportBusy, export, zip_pngs
-
     try:
         with st.spinner("Đang dựng từng trang bằng Chromium…"):
-            pngs, pdf = export(show)
-    except ExportBusy:
+            st.session_state["show_export"] = slide_export.export(
+                show, f"trinh_chieu_{chosen_year}", account.unit if account else None
+            ).key  # the export itself stays in slide_export, once
+    except slide_export.ExportBusy:
         st.warning("Máy chủ đang dựng một bản xuất khác; hãy thử lại sau ít phút.")
-    else:
-        st.session_state["show_export"] = (zip_pngs(pngs), pdf, len(pngs))
+    except slide_export.ExportFailed as failed:
+        st.warning(f"Chưa xuất được: {failed} Hãy thử lại; nếu vẫn vậy, báo quản trị viên.")
 if can_export and "show_export" in st.session_state:
-    archive, pdf, count = st.session_state["show_export"]
-    cols = st.columns(2)
-    cols[0].download_button(
-        f"Tải {count} ảnh PNG (.zip)", archive, f"trinh_chieu_{chosen_year}.zip", key="png_zip"
-    )
-    cols[1].download_button(
-        "Tải PDF", pdf, f"trinh_chieu_{chosen_year}.pdf", mime="application/pdf", key="pdf"
-    )
+    made = slide_export.kept(st.session_state["show_export"])
+    if made is None:
+        del st.session_state["show_export"]
+        st.caption("Bản xuất trước đã được thay bằng những bản mới hơn; bấm tạo lại nếu cần.")
+    else:
+        # Sent by the server's own route (asgi.py), for signed-in accounts of the same scope.
+        cols = st.columns(2)
+        cols[0].link_button(
+            f"Tải {made.slides} ảnh PNG (.zip)", f"/xuat/{made.key}.zip", icon=":material/download:"
+        )
+        cols[1].link_button("Tải PDF", f"/xuat/{made.key}.pdf", icon=":material/download:")
 
 st.subheader("Xem trước")
 components.html(show.replace("<body>", '<body class="preview">'), height=560)

@@ -231,11 +231,11 @@ def test_slide_export_png_and_pdf(demo: tuple[Path, object]) -> None:
     import struct
 
     from thidua import db, slides
-    from thidua.slide_export import export
+    from thidua.slide_export import render_here
 
     master, _ = demo
     built = slides.build_slides(db.open_snapshot(master), 2025, list(slides.SLIDE_SETS), 0.6)
-    pngs, pdf = export(slides.render_show(built, 10, "Kỷ yếu"))
+    pngs, pdf = render_here(slides.render_show(built, 10, "Kỷ yếu"))
     assert len(pngs) == len(built)
     for png in pngs:
         assert png[:8] == b"\x89PNG\r\n\x1a\n"

@@ -4,6 +4,7 @@ exported served from memory, and no export for the anonymous public screen."""
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import threading
 import time
@@ -49,7 +50,7 @@ def test_concurrent_exports_run_one_at_a_time_in_few_processes(
     sampler = threading.Thread(target=sample)
     sampler.start()
     results: list[int] = []
-    clicks = [threading.Thread(target=lambda t=t: results.append(len(slide_export.export(_show(t))[0]))) for t in ("A", "B", "C")]  # fmt: skip
+    clicks = [threading.Thread(target=lambda t=t: results.append(slide_export.export(_show(t), t, "*").slides)) for t in ("A", "B", "C")]  # fmt: skip
     for click in clicks:
         click.start()
     for click in clicks:
@@ -61,24 +62,37 @@ def test_concurrent_exports_run_one_at_a_time_in_few_processes(
 
 
 def test_a_show_already_exported_does_not_start_chromium_again(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(slide_export, "_kept", type(slide_export._kept)())
+    monkeypatch.setattr(slide_export, "_folder", tmp_path)
     launched: list[str] = []
 
-    def render(show: str) -> tuple[list[bytes], bytes]:
+    def render(show: str, folder: Path) -> int:
         launched.append(show)
-        return [b"png"], b"pdf"
+        (folder / slide_export.PDF).write_bytes(b"pdf")
+        return 1
 
     monkeypatch.setattr(slide_export, "render", render)
     for _ in range(3):
-        assert slide_export.export(_show("A")) == ([b"png"], b"pdf")
+        made = slide_export.export(_show("A"), "trinh_chieu_2025", "*")
+        assert (made.file("pdf").read_bytes(), made.slides) == (b"pdf", 1)
+        assert made.name == "trinh_chieu_2025"
     assert launched == [_show("A")]
+    # The same show for another scope is another export (and another key).
+    other = slide_export.export(_show("A"), "trinh_chieu_2025", "Sở Y tế")
+    assert other.key != made.key and len(launched) == 2
+    # Four exports are kept on disk: a fifth and sixth remove the oldest two, files and all.
+    for title in ("C", "D", "E", "F"):
+        slide_export.export(_show(title), title, "*")
+    assert slide_export.kept(made.key) is None and not made.folder.exists()
+    assert slide_export.kept(other.key) is None and not other.folder.exists()
+    assert len(list(tmp_path.iterdir())) == slide_export.KEPT
     # A second export waiting longer than allowed for a busy Chromium is refused.
     assert slide_export._ONE_AT_A_TIME.acquire(timeout=1)
     try:
         with pytest.raises(slide_export.ExportBusy):
-            slide_export.export(_show("B"), wait=0.1)
+            slide_export.export(_show("B"), "b", "*", wait=0.1)
     finally:
         slide_export._ONE_AT_A_TIME.release()
 
@@ -92,3 +106,73 @@ def test_the_public_screen_has_no_export_button(
     assert "Xuất ảnh và PDF dành cho tài khoản đã đăng nhập." in [c.value for c in at.caption]
     at = open_page(master, "pages/slideshow.py", monkeypatch)  # a signed-in viewer
     assert [b.key for b in at.button if b.key == "export"] == ["export"]
+
+
+@pytest.mark.browser
+def test_an_export_is_sent_by_the_server_to_its_scope_only(
+    demo: tuple[Path, DemoProvince],
+) -> None:
+    """The page links to the export; the server's route sends it to a signed-in account of
+    the scope it was made for — not to a signed-out request, not to another unit."""
+    import io
+    import re
+    import struct
+    import zipfile
+
+    from tests.browser import browser_page, ensure_accounts, goto, serve
+
+    master, _ = demo
+    ensure_accounts(master, xuatyte="Sở Y tế")
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, f"{url}/trinh-chieu?nam=2025&bo=headline,flags", "lanhdao")
+        page.get_by_role("button", name="Tạo ảnh PNG (1920×1080) và tệp PDF").click()
+        pdf_link = page.locator("[data-testid=stLinkButton] a", has_text="Tải PDF")
+        pdf_link.wait_for(timeout=120_000)
+        href = pdf_link.get_attribute("href") or ""
+        assert re.fullmatch(r"/xuat/[0-9a-f]{64}\.pdf", href), href
+        zip_link = page.locator("[data-testid=stLinkButton] a", has_text="ảnh PNG (.zip)")
+        assert zip_link.inner_text().strip().endswith("Tải 2 ảnh PNG (.zip)")
+
+        pdf = page.context.request.get(url + href)  # with the browser's HttpOnly cookie
+        assert pdf.status == 200
+        assert pdf.headers["content-disposition"] == 'attachment; filename="trinh_chieu_2025.pdf"'
+        assert pdf.body()[:5] == b"%PDF-"
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.body())) == 2  # headline + flags
+        archive = page.context.request.get(url + href.replace(".pdf", ".zip"))
+        with zipfile.ZipFile(io.BytesIO(archive.body())) as pngs:
+            names = sorted(pngs.namelist())
+            assert names == ["trinh_chieu_01.png", "trinh_chieu_02.png"]
+            assert struct.unpack(">II", pngs.read(names[0])[16:24]) == (1920, 1080)
+
+        page.context.clear_cookies()
+        assert page.context.request.get(url + href).status == 403  # signed out
+        goto(page, f"{url}/trinh-chieu", "xuatyte")  # another scope: not its export
+        refused = page.context.request.get(url + href)
+        assert refused.status == 404
+        assert "Tạo ảnh PNG" in refused.text()
+
+
+@pytest.mark.browser
+def test_a_hung_chromium_is_killed_with_its_child_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A show whose page never finishes loading: the export is refused in words after
+    RENDER_SECONDS and no Chromium is left running."""
+    monkeypatch.setattr(slide_export, "_kept", type(slide_export._kept)())
+    monkeypatch.setattr(slide_export, "RENDER_SECONDS", 8)
+    before = _chromium_processes()
+    hung = "<html><body><div class='slide'>x</div><script>while (true) {}</script></body></html>"
+    started = time.monotonic()
+    with pytest.raises(slide_export.ExportFailed, match="chưa dựng xong sau 8 giây"):
+        slide_export.export(hung, "treo", "*")
+    assert time.monotonic() - started < 30
+    time.sleep(1)
+    assert _chromium_processes() <= before
+    assert slide_export.kept(hashlib.sha256(b"*\n" + hung.encode()).hexdigest()) is None
+
+
+def test_a_chromium_that_cannot_start_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(slide_export, "_kept", type(slide_export._kept)())
+    monkeypatch.setenv("THIDUA_CHROMIUM", "/khong/co/chromium")
+    with pytest.raises(slide_export.ExportFailed, match="Chromium không dựng được bản xuất"):
+        slide_export.export(_show("A"), "a", "*")
