@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     soak.add_argument("--minutes", type=float, default=3.0)
     soak.add_argument("--interval", type=int, default=3)
     soak.add_argument("--db", default=None)
+    crowd = commands.add_parser("load", help="30 người xem cùng lúc, nhập tệp, xuất, đăng nhập sai")
+    crowd.add_argument("--seconds", type=float, default=120.0)
+    crowd.add_argument("--viewers", type=int, default=30)
+    crowd.add_argument("--log", type=Path, default=None, help="nhật ký của máy chủ")
     args = parser.parse_args(argv)
     master = settings.db_path(getattr(args, "db", None))
     if args.command in (None, "timings"):
@@ -32,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
             tuple(int(n) for n in getattr(args, "sizes", "1000000,10000000").split(",")),
             pages=not getattr(args, "no_pages", False),
         )
+        return 0
+    if args.command == "load":
+        from bench.load import load, print_load
+
+        print_load(load(args.seconds, args.viewers, log=args.log), args.viewers)
         return 0
     if args.command == "soak":
         from bench.soak import print_soak

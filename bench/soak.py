@@ -22,7 +22,7 @@ def soak(
     """(elapsed seconds, server RSS MB, slides shown so far) every `sample_s` seconds."""
     rows: list[tuple[float, float, int]] = []
     with (
-        serve_process(master, THIDUA_ANONYMOUS="1") as (url, process),
+        serve_process(master, {"THIDUA_ANONYMOUS": "1"}) as (url, process),
         browser_page(1920, 1080) as page,
     ):
         page.goto(f"{url}/trinh-chieu?giay={interval_s}&chay=1")

@@ -35,29 +35,37 @@ def serve(master: Path, **env: str) -> Iterator[str]:
     """Run the dashboard as `make run` does (serve.py) on `master`; yields the base URL.
     Accounts for `goto` are made in the warehouse's access file first."""
     ensure_accounts(master)
-    with serve_process(master, **env) as (url, _):
+    with serve_process(master, env) as (url, _):
         yield url
 
 
 @contextlib.contextmanager
-def serve_process(master: Path, **extra: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """The server and its process (the benchmarks read its memory)."""
-    env = {**os.environ, "THIDUA_DB": str(master), **extra}
-    with serve_script(["serve.py"], env) as served:
+def serve_process(
+    master: Path, extra: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The server (with `extra` environment) and its process (the benchmarks read its
+    memory); its output to `log`."""
+    env = {**os.environ, "THIDUA_DB": str(master), **(extra or {})}
+    with serve_script(["serve.py"], env, log=log) as served:
         yield served
 
 
 @contextlib.contextmanager
 def serve_script(
-    command: list[str], env: dict[str, str], port: int | None = None, host: str = "127.0.0.1"
+    command: list[str],
+    env: dict[str, str],
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    log: Path | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run a Streamlit server (`python *command*` plus server options) until it answers; on
     `port` when the caller must know it beforehand (an OIDC redirect address)."""
     port = port or _free_port()
+    output = log.open("ab") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, *command, "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://{host}:{port}"
     try:
@@ -70,6 +78,8 @@ def serve_script(
     finally:
         process.terminate()
         process.wait(timeout=20)
+        if log:
+            output.close()  # type: ignore[union-attr]
 
 
 @contextlib.contextmanager
