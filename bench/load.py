@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
+import itertools
 import random
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from bench.tab import XSRF_COOKIE, Answer, Tab, xsrf_cookie
 from tests.browser import serve_process
 from thidua import store
 from thidua.access import PROVINCE, Account
+from thidua.slide_export import process_tree
 from thidua.slides import SLIDE_SETS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,40 +88,22 @@ class Probe:
 
 def chromium_under(root: int) -> int:
     """Chromium processes descended from `root` (the export's browser and its helpers)."""
-    parent: dict[int, int] = {}
-    chromium: set[int] = set()
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        with contextlib.suppress(OSError):
-            stat = Path(entry.path, "stat").read_text()
-            pid = int(entry.name)
-            parent[pid] = int(stat.rsplit(")", 1)[1].split()[1])
-            if b"chrom" in Path(entry.path, "cmdline").read_bytes().split(b"\0", 1)[0]:
-                chromium.add(pid)
-
-    def under(pid: int) -> bool:
-        for _ in range(64):
-            pid = parent.get(pid, 0)
-            if pid == root:
-                return True
-            if pid <= 1:
-                return False
-        return False
-
-    return sum(1 for pid in chromium if under(pid))
+    count = 0
+    for pid in process_tree(root) - {root}:
+        with contextlib.suppress(OSError):  # ended meanwhile
+            count += b"chrom" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0", 1)[0]
+    return count
 
 
 def _accounts(master: Path) -> dict[str, str]:
-    """Session tokens of the people in the test (role → cookie value)."""
+    """The people in the test (role → user name)."""
     access = store.access_path(master)
     store.add_user(access, None, "quantri", PASSWORD, "admin", unit=PROVINCE)
     admin = Account(username="quantri", role="admin", unit=PROVINCE)
-    tokens = {}
-    for name, role in (("lanhdao", "viewer"), ("phantich", "analyst")):
+    people = {"viewer": "lanhdao", "analyst": "phantich"}
+    for role, name in people.items():
         store.add_user(access, admin, name, PASSWORD, role, unit=PROVINCE)
-        tokens[role] = name
-    return tokens
+    return people
 
 
 def _token(master: Path, username: str) -> str:
@@ -128,11 +111,6 @@ def _token(master: Path, username: str) -> str:
     account = store.current(access, username)
     assert account is not None
     return store.open_session(access, account)
-
-
-async def _until(deadline: float, step: Callable[[], Awaitable[None]]) -> None:
-    while time.monotonic() < deadline:
-        await step()
 
 
 async def viewer(
@@ -152,7 +130,7 @@ async def viewer(
                         answer.errors.append(f"«/{page}?{query}» không vẽ biểu đồ nào")
                     tally.add(answer)
                     await asyncio.sleep(rng.uniform(2, 8))
-        except (TimeoutError, OSError, Exception) as failure:  # noqa: BLE001 — counted, shown
+        except Exception as failure:  # noqa: BLE001 — a timeout, a dropped connection: counted, shown
             tally.failures.append(f"{type(failure).__name__}: {failure}")
 
 
@@ -171,7 +149,7 @@ async def analyst(
     """Upload the files on «Tải dữ liệu» one after another and confirm each; once all are
     in, upload them again (each is then shown as imported already, and not confirmed)."""
     async with Tab(base, cookie) as tab:
-        for turn in range(1000):
+        for turn in itertools.count():
             if time.monotonic() >= deadline:
                 return
             await import_file(tab, files[turn % len(files)], tally, confirm=turn < len(files))

@@ -130,9 +130,8 @@ def render(show_html: str, folder: Path) -> int:
     return int((folder / COUNT).read_text())
 
 
-def _kill_tree(root: int) -> None:
-    """Kill a process and everything under it. Playwright starts Chromium in a process group
-    of its own, so killing the child's group would leave the browser running."""
+def process_tree(root: int) -> set[int]:
+    """`root` and every process under it, read from /proc."""
     parents: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -144,6 +143,13 @@ def _kill_tree(root: int) -> None:
         below = {pid for pid, parent in parents.items() if parent in tree} - tree
         tree |= below
         grown = bool(below)
+    return tree
+
+
+def _kill_tree(root: int) -> None:
+    """Kill a process and everything under it. Playwright starts Chromium in a process group
+    of its own, so killing the child's group would leave the browser running."""
+    tree = process_tree(root)
     for pid in tree:  # all found before any is killed: an orphan would move to init
         with contextlib.suppress(OSError):  # ended meanwhile
             os.kill(pid, signal.SIGKILL)
