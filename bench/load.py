@@ -5,7 +5,8 @@ For `seconds` (120), against a copy of the demo province served as a real provin
 - `viewers` (30) leaders, each in a tab of their own: open a chart page or the slideshow
   (random years, slide sets), read it for 2–8 s, open another; every few pages the tab is
   reloaded (a new session);
-- an analyst uploads the sample files one after another on «Tải dữ liệu» and confirms each;
+- an analyst, on «Tải dữ liệu», takes back one sample file's import after another («Hủy lần
+  nhập») and uploads and confirms that file again — every layout, every few turns;
 - two signed-in tabs press «Tạo ảnh PNG … và tệp PDF» again and again, each time for a show
   not exported before (so Chromium must render it);
 - two tabs submit the sign-in form as fast as it answers: wrong passwords for a real account
@@ -45,6 +46,7 @@ YEARS = range(2018, 2026)  # the demo province's years
 PASSWORD = "mat-khau-tai-kiem-thu-1"
 EXPORT_LABEL = "Tạo ảnh PNG (1920×1080) và tệp PDF"
 SUCCESS = 4  # Alert.Format.SUCCESS
+UNDO_SURE = "Tôi chắc chắn muốn gỡ toàn bộ dữ liệu của lần nhập này"
 # A closed tab's session is kept this long for a reconnect (Streamlit's default is 120 s,
 # kept by `make run`); shorter here so that "after the load" comes sooner. The same
 # clean-up runs, only earlier.
@@ -146,25 +148,46 @@ def _viewer_page(rng: random.Random) -> tuple[str, str]:
 async def analyst(
     base: str, cookie: dict[str, str], files: list[Path], deadline: float, tally: Tally
 ) -> None:
-    """Upload the files on «Tải dữ liệu» one after another and confirm each; once all are
-    in, upload them again (each is then shown as imported already, and not confirmed)."""
+    """Each file, in turn, already imported: undo its import, then upload and confirm it
+    again — both write and publish a snapshot, as an analyst correcting a file does."""
     async with Tab(base, cookie) as tab:
         for turn in itertools.count():
             if time.monotonic() >= deadline:
                 return
-            await import_file(tab, files[turn % len(files)], tally, confirm=turn < len(files))
+            await reimport(tab, files[turn % len(files)], tally)
             await asyncio.sleep(3)
 
 
-async def import_file(tab: Tab, path: Path, tally: Tally, confirm: bool = True) -> None:
+async def reimport(tab: Tab, path: Path, tally: Tally) -> None:
+    await undo_import(tab, path, tally)
+    await import_file(tab, path, tally)
+
+
+async def undo_import(tab: Tab, path: Path, tally: Tally) -> None:
+    """«Hủy lần nhập» for the batch in force of `path`, as the analyst picks it."""
+    page = await tab.run("tai-du-lieu")
+    tally.add(page)
+    # The options read «#<batch> — <file name>»: the file's batch in force.
+    picked = [o for o in page.options.get("Lần nhập", []) if o.endswith(f" — {path.name}")]
+    if not picked:
+        tally.failures.append(f"{path.name}: không thấy lần nhập để hủy")
+        return
+    choose, sure = page.widgets["Lần nhập"][1], page.widgets[UNDO_SURE][1]
+    tab.choose(choose, picked[0])
+    tab.tick(sure)
+    done = await tab.run("tai-du-lieu", clicked=page.widgets["Hủy lần nhập"][1], timeout=120)
+    tab.kept.pop(choose, None), tab.kept.pop(sure, None)
+    tally.add(done)
+    if not done.alert(SUCCESS):
+        tally.failures.append(f"{path.name}: không thấy báo đã hủy")
+
+
+async def import_file(tab: Tab, path: Path, tally: Tally) -> None:
     page = await tab.run("tai-du-lieu")
     await tab.upload(page.widgets["Chọn tệp"][1], path.name, path.read_bytes())
     preview = await tab.run("tai-du-lieu", timeout=120)
     tally.add(preview)
     button = preview.widgets.get("Xác nhận nhập 1 tệp")
-    if not confirm:
-        tab.kept.clear()  # the file is removed from the uploader
-        return
     if button is None:
         tally.failures.append(f"{path.name}: không có nút xác nhận")
         return
@@ -222,17 +245,20 @@ class Outcome:
     rss_end: float  # after the load, every session gone
 
 
-async def warm_up(base: str, jar: dict[str, dict[str, str]], first: Path) -> None:
-    """Each kind of work once — every page, an import, an export, a failed sign-in — so
-    that what a first use loads for good (modules, pools) is in the start, and the
-    comparison with the end shows what the load itself leaves behind."""
+async def warm_up(base: str, jar: dict[str, dict[str, str]], files: list[Path]) -> None:
+    """Each kind of work once — every page, an import of each file (each layout and
+    encoding has its own first use), an undo, an export, a failed sign-in — so that what a
+    first use loads for good (modules, pools) is in the start, and the comparison with the
+    end shows what the load itself leaves behind."""
     spare = Tally()
     async with Tab(base, jar["viewer"]) as tab:
         for page in [*CHART_PAGES, "trinh-chieu"]:
             await tab.run(page)
         await export_once(tab, random.Random(0), spare)
     async with Tab(base, jar["analyst"]) as tab:
-        await import_file(tab, first, spare)
+        for path in files:
+            await import_file(tab, path, spare)
+        await reimport(tab, files[0], spare)
     async with Tab(base) as tab:
         await wrong_sign_in(tab, random.Random(0), Tally())  # its refusal is expected
     if spare.errors:
@@ -255,17 +281,10 @@ async def crowd(base: str, pid: int, master: Path, seconds: float, viewers: int)
     jar = {
         role: {store.SESSION_COOKIE: token, XSRF_COOKIE: xsrf} for role, token in cookies.items()
     }
-    # The warm-up imports the decision list; the load, the other five (registers in xlsx,
-    # csv, TCVN3 and VNI .xls, a bloc scoring sheet).
-    first = SAMPLES / "qd_bang_khen_2020.xlsx"
-    files = [
-        first,
-        *sorted(
-            p for p in SAMPLES.iterdir() if p.suffix in {".xlsx", ".xls", ".csv"} and p != first
-        ),
-    ]
+    # A decision list, registers in xlsx, csv, TCVN3 and VNI .xls, a bloc scoring sheet.
+    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".xlsx", ".xls", ".csv"})
     rss_cold = rss_mb(pid)
-    await warm_up(base, jar, files[0])
+    await warm_up(base, jar, files)
     rss_start = await rested_rss(pid)
     probe, stop = Probe(pid), asyncio.Event()
     watching = asyncio.create_task(probe.watch(stop))
@@ -274,7 +293,7 @@ async def crowd(base: str, pid: int, master: Path, seconds: float, viewers: int)
     deadline = start + seconds
     await asyncio.gather(
         *(viewer(base, jar["viewer"], i, deadline, tallies["viewers"]) for i in range(viewers)),
-        _guarded(analyst(base, jar["analyst"], files[1:], deadline, tallies["analyst"]),
+        _guarded(analyst(base, jar["analyst"], files, deadline, tallies["analyst"]),
                  tallies["analyst"]),
         *(_guarded(exporter(base, jar["viewer"], 100 + i, deadline, tallies["exports"]), tallies["exports"])
           for i in range(2)),
@@ -317,7 +336,7 @@ def print_load(outcome: Outcome, viewers: int) -> None:
         ("thời gian trả lời p50 / p95 / lớn nhất",
          f"{v.p(0.5):.2f} / {v.p(0.95):.2f} / {v.p(1.0):.2f} s", "p95 ≤ 1 s"),
         ("lỗi người xem thấy", str(len(v.errors)), "0"),
-        ("nhập tệp của chuyên viên (xem trước + xác nhận)",
+        ("chuyên viên hủy rồi nhập lại tệp (lượt trang)",
          f"{len(outcome.analyst.answers)} lần, lỗi {len(outcome.analyst.failures)}", ""),
         ("xuất PNG/PDF bấm", f"{len(outcome.exports.answers)} lần, p50 {outcome.exports.p(0.5):.1f} s", ""),
         ("đăng nhập sai gửi", f"{len(outcome.sign_ins.answers)} lần, p50 {outcome.sign_ins.p(0.5):.2f} s", ""),

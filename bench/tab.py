@@ -34,6 +34,7 @@ class Answer:
     alerts: list[tuple[int, str]] = field(default_factory=list)  # (Alert.Format, text)
     widgets: dict[str, tuple[str, str]] = field(default_factory=dict)  # label → (kind, id)
     kinds: set[str] = field(default_factory=set)  # every kind of element drawn
+    options: dict[str, list[str]] = field(default_factory=dict)  # select label → its options
 
     def alert(self, fmt: int) -> list[str]:
         return [text for kind, text in self.alerts if kind == fmt]
@@ -107,6 +108,14 @@ class Tab:
             self.kept[widget_id] = WidgetState(id=widget_id, string_value=text)
         self.kept.pop(button, None)
 
+    def choose(self, widget_id: str, option: str) -> None:
+        """Pick an option of a select box (by its text as shown) for the next runs."""
+        self.kept[widget_id] = WidgetState(id=widget_id, string_value=option)
+
+    def tick(self, widget_id: str) -> None:
+        """Tick a checkbox for the next runs."""
+        self.kept[widget_id] = WidgetState(id=widget_id, bool_value=True)
+
     async def upload(self, uploader: str, name: str, body: bytes) -> None:
         """Send a file as the uploader widget does: ask for its address, PUT it there, and
         keep the uploader's value for the next runs."""
@@ -170,6 +179,8 @@ def _read_element(forward: ForwardMsg, answer: Answer) -> None:
         label, widget_id = getattr(widget, "label", None), getattr(widget, "id", None)
         if label and widget_id:
             answer.widgets[label] = (kind, widget_id)
+        if kind == "selectbox" and label:
+            answer.options[label] = list(widget.options)
 
 
 def xsrf_cookie(base: str) -> str:

@@ -212,10 +212,12 @@ def _sign_in_column() -> None:
         try:
             account = store.sign_in(path, username, password, _client_address())
         except store.TooSoon as wait:
-            st.error(
-                "Tên đăng nhập này vừa bị nhập sai mật khẩu nhiều lần từ máy này; hãy thử lại "
-                f"sau {_duration(wait.seconds)}."
+            what = (
+                "Từ máy này vừa có nhiều lần đăng nhập sai"
+                if wait.whole_address
+                else "Tên đăng nhập này vừa bị nhập sai mật khẩu nhiều lần từ máy này"
             )
+            st.error(f"{what}; hãy thử lại sau {_duration(wait.seconds)}.")
             return
         if account is None:
             st.error("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")

@@ -16,7 +16,7 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
@@ -100,6 +100,18 @@ LOCAL_TIME = timezone(timedelta(hours=7), "ICT")
 FREE_TRIES = 3
 MAX_WAIT = timedelta(minutes=15)
 FORGET_AFTER = timedelta(days=1)
+# And per address whatever the name: a guesser cycling through made-up names gets three free
+# tries for each, and each costs a full scrypt (0.6 s of a core) — the load test saw one
+# such client hold a core. ADDRESS_FREE_TRIES wrong tries of any names from one address,
+# then growing waits capped low at ADDRESS_MAX_WAIT: an office behind one NAT address shares
+# this count, so an attacker among them slows their sign-ins by at most a minute, never
+# locks them out. A quiet ADDRESS_FORGET clears it; a success does not (a guesser holding one
+# account could otherwise reset it at will). Kept in sign_in_throttle under ANY_NAME, which
+# no user name can be (access.USERNAME).
+ADDRESS_FREE_TRIES = 20
+ADDRESS_MAX_WAIT = timedelta(minutes=1)
+ADDRESS_FORGET = timedelta(minutes=15)
+ANY_NAME = "*"
 
 
 def access_path(master: Path) -> Path:
@@ -374,11 +386,13 @@ def change_own_password(
 
 
 class TooSoon(Exception):
-    """Too many wrong sign-ins from this address for this name: wait `seconds`."""
+    """Too many wrong sign-ins from this address for this name (or, `whole_address`, for any
+    names): wait `seconds`."""
 
-    def __init__(self, seconds: int) -> None:
+    def __init__(self, seconds: int, whole_address: bool = False) -> None:
         super().__init__(f"wait {seconds} s")
         self.seconds = seconds
+        self.whole_address = whole_address
 
 
 def wait_after(failures: int) -> timedelta:
@@ -387,6 +401,14 @@ def wait_after(failures: int) -> timedelta:
     if failures < FREE_TRIES:
         return timedelta(0)
     return min(timedelta(seconds=2 ** min(failures - FREE_TRIES, 20)), MAX_WAIT)
+
+
+def address_wait_after(failures: int) -> timedelta:
+    """The same growth for one address's wrong tries of any names, from ADDRESS_FREE_TRIES
+    up to ADDRESS_MAX_WAIT."""
+    if failures < ADDRESS_FREE_TRIES:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** min(failures - ADDRESS_FREE_TRIES, 20)), ADDRESS_MAX_WAIT)
 
 
 # One sign-in at a time in this process: the throttle's check, the password's check and the
@@ -404,14 +426,15 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
     address = address[:64]
     with _SIGNING_IN:
         with connect(path) as con:
-            wait = _wait_left(con, name, address)
+            wait = _wait_left(con, name, address, wait_after)
+            address_wait = _wait_left(con, ANY_NAME, address, address_wait_after)
             row = (
                 None
                 if too_long
                 else con.execute(_SELECT_USERS + " WHERE username = ?", [name]).fetchone()
             )
-        if wait > 0:
-            raise TooSoon(wait)
+        if wait > 0 or address_wait > 0:
+            raise TooSoon(max(wait, address_wait), whole_address=address_wait > wait)
         user = _user(row)
         stored = row[6] if row is not None and user is not None and user.active else None
         # The same work for every refusal: an unknown name is checked against a decoy.
@@ -421,6 +444,7 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
         with connect(path) as con:
             if not ok or user is None:
                 failures = _count_failure(con, name, address)
+                _count_failure(con, ANY_NAME, address)
                 record(con, name or "?", "sign_in_failed", name, address=address,
                        failures=failures, too_long=too_long or None)  # fmt: skip
                 return None
@@ -435,20 +459,27 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
         return user.account()
 
 
-def _wait_left(con: sqlite3.Connection, username: str, address: str) -> int:
-    """Whole seconds before this name may be tried again from this address (0: now)."""
+def _wait_left(
+    con: sqlite3.Connection,
+    username: str,
+    address: str,
+    waits: Callable[[int], timedelta],
+) -> int:
+    """Whole seconds before this name (ANY_NAME: any) may be tried again from this address."""
+    now = datetime.now(UTC)
     con.execute(
-        "DELETE FROM sign_in_throttle WHERE last_at < ?",
-        [(datetime.now(UTC) - FORGET_AFTER).isoformat(timespec="seconds")],
-    )
+        "DELETE FROM sign_in_throttle WHERE last_at < ? OR (username = ? AND last_at < ?)",
+        [(now - FORGET_AFTER).isoformat(timespec="seconds"), ANY_NAME,
+         (now - ADDRESS_FORGET).isoformat(timespec="seconds")],
+    )  # fmt: skip
     row = con.execute(
         "SELECT failures, last_at FROM sign_in_throttle WHERE username = ? AND address = ?",
         [username, address],
     ).fetchone()
     if row is None:
         return 0
-    heard_at = datetime.fromisoformat(row[1]) + wait_after(int(row[0]))
-    return max(0, math.ceil((heard_at - datetime.now(UTC)).total_seconds()))
+    heard_at = datetime.fromisoformat(row[1]) + waits(int(row[0]))
+    return max(0, math.ceil((heard_at - now).total_seconds()))
 
 
 def _count_failure(con: sqlite3.Connection, username: str, address: str) -> int:
