@@ -19,6 +19,7 @@ from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
 from thidua import db, store
 from thidua.access import Account, require
+from thidua.formatting import number
 from thidua.settings import LIMITS
 
 
@@ -50,9 +51,8 @@ class Report:
         if self.status == "duplicate":
             return f"{self.file}: tệp này đã được nhập trước đây (cùng nội dung), không thêm gì."
         if self.status == "imported":
-            text = f"{self.file}: đã nhập {self.rows:,} dòng ({LAYOUT_NAMES.get(self.layout or '', self.layout)})".replace(
-                ",", "."
-            )
+            kind = LAYOUT_NAMES.get(self.layout or "", self.layout)
+            text = f"{self.file}: đã nhập {number(self.rows)} dòng ({kind})"
             if self.replaced_batch is not None:
                 text += f", thay thế lần nhập #{self.replaced_batch} của cùng quyết định ({self.replaced} dòng cũ)"
             elif self.replaced:
@@ -234,7 +234,7 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
     store.audit(
         store.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed
     )
-    return f"Đã hủy lần nhập #{batch_id} ({row[0]}): gỡ {removed:,} dòng.".replace(",", ".")
+    return f"Đã hủy lần nhập #{batch_id} ({row[0]}): gỡ {number(removed)} dòng."
 
 
 STATUS_NAMES = {"active": "đang dùng", "undone": "đã hủy", "replaced": "đã được thay thế"}

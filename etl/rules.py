@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from thidua import db, positions, store
+from thidua import db, formatting, positions, store
 from thidua.access import Account
 
 RULE_COLUMNS = ("rule_id", "is_leader", "pattern", "label")
@@ -103,9 +103,7 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
         before=[r.rule_id for r in before], after=[r.rule_id for r in parsed], reclassified=reclassified,
     )  # fmt: skip
     return RulesResult(
-        f"Đã lưu {len(parsed)} quy tắc; {reclassified:,} lượt khen cá nhân được phân loại lại.".replace(
-            ",", "."
-        ),
+        f"Đã lưu {len(parsed)} quy tắc; {formatting.number(reclassified)} lượt khen cá nhân được phân loại lại.",
         [],
         reclassified,
     )

@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from thidua import migrations, positions, reference
+from thidua.formatting import number
 from thidua.settings import REFERENCE_DIR, snapshot_path
 
 UNITS_CSV = REFERENCE_DIR / "units.csv"
@@ -229,9 +230,9 @@ def _check_room(master: Path) -> None:
     free = shutil.disk_usage(folder).free
     if free < size + WRITE_MARGIN:
         raise DiskFull(
-            f"Ổ đĩa chứa kho dữ liệu chỉ còn {free // 2**20:,} MB trống; cần ít nhất "
-            f"{(size + WRITE_MARGIN) // 2**20:,} MB để ghi và công bố. Không có gì thay đổi: "
-            "hãy giải phóng chỗ trên ổ đĩa rồi làm lại.".replace(",", ".")
+            f"Ổ đĩa chứa kho dữ liệu chỉ còn {number(free // 2**20)} MB trống; cần ít nhất "
+            f"{number((size + WRITE_MARGIN) // 2**20)} MB để ghi và công bố. Không có gì thay "
+            "đổi: hãy giải phóng chỗ trên ổ đĩa rồi làm lại."
         )
 
 
