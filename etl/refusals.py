@@ -21,6 +21,7 @@ its memory bound.
 
 from __future__ import annotations
 
+from etl.parse.days import impossible_date
 from thidua.formatting import number
 from thidua.settings import LIMITS, ImportLimits, too_big
 
@@ -546,7 +547,8 @@ def unknown_column_meaning(spec: str, meaning: str, known: str) -> str:
 
 
 def bad_decision_date_choice(typed: str) -> str:
-    return f"--decision-date «{typed}»: không phải ngày (ví dụ 05/03/2025)."
+    why = impossible_date(typed)
+    return f"--decision-date «{typed}»: " + (why or "không phải ngày (ví dụ 05/03/2025).")
 
 
 def unknown_award_choice(typed: str) -> str:

@@ -12,6 +12,7 @@ import streamlit as st
 from etl import upload
 from etl.inspection import LAYOUT_NAMES, Inspection, Overrides
 from etl.load import STATUS_NAMES, add_alias, undo_batch
+from etl.parse.days import impossible_date
 from etl.parse.values import typed_date
 from etl.problems import FileRefused
 from etl.recognise.headers import FIELD_LABELS
@@ -177,9 +178,10 @@ def _context_editor(key: str, inspection: Inspection) -> None:
         if when.strip() and when != shown_date:
             typed = typed_date(when)
             if typed is None:
-                cols[1].error(
-                    f"«{md(when)}» không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
+                why = impossible_date(when) or (
+                    "không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
                 )
+                cols[1].error(f"«{md(when)}»: {why}")
             when = typed.isoformat() if typed else ""
         else:
             when = said.get("decision_date") or ""

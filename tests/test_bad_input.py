@@ -145,6 +145,11 @@ def test_every_error_of_a_file_is_listed_and_nothing_written(
         (4, "C «Ngày quyết định»", "31/02/2022"),
         (5, "I «Hình thức khen thưởng»", "Cờ thi đua của UBND tỉnh"),
     }
+    # A date no calendar has is said as such, not as a format to learn (issue 21, 10).
+    [date_problem] = [p for p in report.problems if p.row == 4]
+    assert date_problem.message == (
+        "tháng 2 năm 2022 chỉ có 28 ngày, không có ngày 31; hãy sửa lại ngày."
+    )
     assert snapshot().execute("SELECT count(*) FROM award").fetchone() == (0,)
 
 

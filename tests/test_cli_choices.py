@@ -162,7 +162,11 @@ def test_one_sheet_chosen_of_two(tmp_path: Path, capsys: pytest.CaptureFixture[s
     [
         (["--column", "Z9=x"], "--column «Z9=x»: cần dạng «CỘT=ý nghĩa»"),
         (["--column", "E=Chức danh lạ"], "--column «E=Chức danh lạ»: không biết ý nghĩa"),
-        (["--decision-date", "31/02/2025"], "--decision-date «31/02/2025»: không phải ngày"),
+        (
+            ["--decision-date", "31/02/2025"],
+            "--decision-date «31/02/2025»: tháng 2 năm 2025 chỉ có 28 ngày",
+        ),
+        (["--decision-date", "5/3"], "--decision-date «5/3»: không phải ngày"),
         (["--award", "Khen của ai đó"], "--award «Khen của ai đó»: không phải hình thức"),
         (["--year", "20"], "--year «20»: cần một năm"),
         (["--alias", "Sở GD"], "--alias «Sở GD»: cần dạng"),

@@ -11,6 +11,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from etl.parse.days import impossible_date
 from etl.parse.values import parse_date
 from tests.builders import write_rows
 from tests.conftest import Importer
@@ -36,6 +37,28 @@ from tests.test_layouts import HEADING
 )
 def test_typed_dates(typed: str, day: dt.date | None) -> None:
     assert pl.select(parse_date(pl.lit(typed, dtype=pl.String))).item() == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("31/02/2020", "tháng 2 năm 2020 chỉ có 29 ngày, không có ngày 31; hãy sửa lại ngày."),
+        ("29/02/2023", "tháng 2 năm 2023 chỉ có 28 ngày, không có ngày 29; hãy sửa lại ngày."),
+        ("31-04-2025", "tháng 4 năm 2025 chỉ có 30 ngày, không có ngày 31; hãy sửa lại ngày."),
+        ("2025-06-31", "tháng 6 năm 2025 chỉ có 30 ngày, không có ngày 31; hãy sửa lại ngày."),
+        (
+            "ngày 0 tháng 5 năm 2025",
+            "tháng 5 năm 2025 chỉ có 31 ngày, không có ngày 0; hãy sửa lại ngày.",
+        ),
+        ("12/13/2025", "không có tháng 13 (tháng chỉ từ 1 đến 12); hãy sửa lại ngày."),
+        ("29/02/2024", None),  # a leap year: a real day
+        ("5/3/25", None),  # not a day no calendar has: a format question
+        ("mùng 5", None),
+    ],
+)
+def test_a_day_no_calendar_has_is_said_as_such(typed: str, said: str | None) -> None:
+    """Issue 21, 10: «31/02/2020» was answered with the date format to use."""
+    assert impossible_date(typed) == said
 
 
 def test_decision_date_with_numbers_in_the_kem_theo_line(

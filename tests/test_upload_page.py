@@ -322,13 +322,18 @@ def test_a_decision_date_is_typed_the_vietnamese_way(
     send(at, undated)
     [when] = [t for t in at.text_input if t.label == "Ngày quyết định (ngày/tháng/năm)"]
     assert when.value == "" and not when.disabled
-    when.set_value("32/01/2020").run()
-    assert [read(e.value) for e in at.error if "32/01/2020" in read(e.value)] == [
-        "«32/01/2020» không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
+    when.set_value("25 tháng Giêng").run()
+    assert [read(e.value) for e in at.error if "Giêng" in read(e.value)] == [
+        "«25 tháng Giêng»: không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
+    ]
+    [when] = [t for t in at.text_input if t.label == "Ngày quyết định (ngày/tháng/năm)"]
+    when.set_value("31/02/2020").run()  # a day no calendar has is said as such (issue 21, 10)
+    assert [read(e.value) for e in at.error if "31/02/2020" in read(e.value)] == [
+        "«31/02/2020»: tháng 2 năm 2020 chỉ có 29 ngày, không có ngày 31; hãy sửa lại ngày."
     ]
     [when] = [t for t in at.text_input if t.label == "Ngày quyết định (ngày/tháng/năm)"]
     when.set_value("25/01/2020").run()
-    assert not [e.value for e in at.error if "không phải một ngày" in e.value]
+    assert not [e.value for e in at.error if "2020»:" in e.value]
     at.button(key="confirm").click().run()
     assert not at.exception
     dates = (

@@ -10,6 +10,7 @@ import polars as pl
 from etl import refusals
 from etl.check.cells import Check
 from etl.grid import Grid
+from etl.parse.days import impossible_date
 from etl.problems import Problem
 from etl.recognise.headers import Header, unread_columns
 from thidua import forms, reference
@@ -97,6 +98,7 @@ def award_checks(raw: RawGetter, context: Context) -> list[Check]:
             r("decision_date").is_not_null() & pl.col("decision_date").is_null(),
             "decision_date",
             refusals.BAD_DECISION_DATE,
+            reword=impossible_date,
         ),
         Check(
             pl.col("year_from_cell").is_not_null()

@@ -17,6 +17,8 @@ class Check:
     field: str | None  # the field whose raw value and header are reported
     message: str
     suggest: Callable[[str], str | None] | None = None
+    # A sharper message for some values (a date no calendar has), else `message`.
+    reword: Callable[[str], str | None] | None = None
 
 
 def run_checks(
@@ -41,7 +43,7 @@ def run_checks(
                     row=row["source_row"],
                     column=labels.get(check.field or "", check.field),
                     value=value,
-                    message=check.message,
+                    message=(check.reword and value and check.reword(value)) or check.message,
                     suggestion=check.suggest(value) if check.suggest and value else None,
                 )
             )

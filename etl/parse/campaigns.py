@@ -8,6 +8,7 @@ from etl import refusals
 from etl.check.cells import Check, run_checks
 from etl.grid import Grid
 from etl.parse.awards import decision_numbers
+from etl.parse.days import impossible_date
 from etl.parse.values import map_by_keywords, parse_date, per_value
 from etl.problems import Problem
 from etl.recognise.headers import Header
@@ -50,6 +51,7 @@ def parse_campaigns(grid: Grid, header: Header) -> tuple[pl.DataFrame, list[Prob
                 pl.col(n).is_not_null() & pl.col(f"{n}_value").is_null(),
                 n,
                 refusals.BAD_CAMPAIGN_DATE,
+                reword=impossible_date,
             )
             for n in DATE_FIELDS
         ],

@@ -8,6 +8,7 @@ from datetime import date
 
 import polars as pl
 
+from etl.parse.days import WORDED_DATE
 from thidua.text import fold
 
 # Dates arrive as text "25/01/2020", as Excel dates read back as "2020-01-25 00:00:00",
@@ -17,7 +18,7 @@ _EXCEL_EPOCH = pl.date(1899, 12, 30)
 
 
 # «ngày 02 tháng 7 năm 2024» typed in a date column, read as 02/7/2024.
-_WORDED_DATE = r"(?i)^ng[àa]y\s*(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})$"
+_WORDED_DATE = WORDED_DATE
 # A year of two digits («5/3/25») is not guessed: 1925 or 2025 is the analyst's to say.
 _FOUR_DIGIT_YEAR = r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$"
 
