@@ -155,8 +155,8 @@ def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> No
 def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> int:
     con.execute("BEGIN TRANSACTION")
     batch_id = con.execute(
-        "INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by) "
-        "VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?, ?) RETURNING batch_id",
+        "INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by, "
+        "imported_at) VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?, ?, timezone('UTC', current_timestamp)) RETURNING batch_id",
         [inspection.file, inspection.checksum, inspection.layout, ",".join(p.sheet for p in inspection.parsed),
          inspection.encoding, inspection.rows, who],
     ).fetchone()[0]  # type: ignore[index]  # fmt: skip
@@ -192,8 +192,8 @@ def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, w
     for info in inspection.sheets:
         if info.header_key and info.mapping and not info.remembered:
             con.execute(
-                "INSERT OR REPLACE INTO column_mappings (header_key, mapping, saved_by) "
-                "VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO column_mappings (header_key, mapping, saved_by, saved_at) "
+                "VALUES (?, ?, ?, timezone('UTC', current_timestamp))",
                 [info.header_key, json.dumps(info.mapping), who],
             )
 
@@ -225,8 +225,8 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         removed = _remove_batch_rows(con, batch_id)
         con.execute("DELETE FROM active_files WHERE batch_id = ?", [batch_id])
         con.execute(
-            "UPDATE import_batches SET status = 'undone', undone_by = ?, undone_at = current_timestamp "
-            "WHERE batch_id = ?",
+            "UPDATE import_batches SET status = 'undone', undone_by = ?, "
+            "undone_at = timezone('UTC', current_timestamp) WHERE batch_id = ?",
             [actor.signature, batch_id],
         )
         db.refresh_touched(con)
@@ -322,7 +322,8 @@ def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
         if not con.execute("SELECT 1 FROM units WHERE name = ?", [unit_name]).fetchone():
             return f"«{unit_name}» không có trong danh mục đơn vị."
         con.execute(
-            "INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by) VALUES (?, ?, ?)",
+            "INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by, created_at) "
+            "VALUES (?, ?, ?, timezone('UTC', current_timestamp))",
             [alias, unit_name, actor.signature],
         )
     store.audit(store.access_path(master), actor, "alias_add", alias, unit=unit_name)

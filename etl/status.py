@@ -6,7 +6,7 @@ from pathlib import Path
 
 from etl.load import STATUS_NAMES
 from thidua import db
-from thidua.formatting import number
+from thidua.formatting import local_time, number
 from thidua.settings import snapshot_path
 
 
@@ -28,13 +28,13 @@ def print_status(master: Path) -> int:
         ).fetchone()
     finally:
         con.close()
-    print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)})")
+    print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)}); giờ Việt Nam")
     for batch_id, when, name, layout, rows, encoding, state, who in batches:
         note = f" [chuyển mã {encoding}]" if encoding else ""
         note += f" [{STATUS_NAMES.get(state, state)}]" if state != "active" else ""
         note += f" — {who}" if who else ""
         print(
-            f"  #{batch_id:<4} {when:%d/%m/%Y %H:%M}  {name:<40} {layout:<12} {number(rows):>8} dòng{note}"
+            f"  #{batch_id:<4} {local_time(when)}  {name:<40} {layout:<12} {number(rows):>8} dòng{note}"
         )
     if totals:
         awards, scores, members, campaigns = totals

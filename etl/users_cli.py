@@ -10,6 +10,7 @@ from pathlib import Path
 
 from etl.upload import unit_names
 from thidua import access, store
+from thidua.formatting import local_time
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,6 +86,6 @@ def run_audit(args: argparse.Namespace, master: Path) -> int:
     for entry in store.audit_log(store.access_path(master), limit=args.limit):
         what = store.ACTIONS.get(entry.action, entry.action)
         detail = ", ".join(f"{k}={v}" for k, v in entry.detail.items() if v not in (None, ""))
-        print(f"{entry.local_time:%d/%m/%Y %H:%M:%S}  {entry.who:<28} {what}: {entry.target}"
+        print(f"{local_time(entry.at, seconds=True)}  {entry.who:<28} {what}: {entry.target}"
               + (f" ({detail})" if detail else ""))  # fmt: skip
     return 0

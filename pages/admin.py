@@ -12,6 +12,7 @@ from pages._common import download_table, no_data, show_table, writing_from_page
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import access, settings, store
 from thidua.access import PermissionDenied
+from thidua.formatting import TIME_HEADER, local_time
 from thidua.literal import markdown as md
 
 account = require_page("manage")
@@ -119,8 +120,8 @@ with aliases_tab:
     if aliases.height == 0:
         no_data("Chưa có tên gọi nào.")
     else:
-        show_table(aliases.with_columns(pl.col("created_at").dt.strftime("%d/%m/%Y %H:%M")),
-                   {"alias": "Tên gọi", "unit_name": "Đơn vị", "created_by": "Người thêm", "created_at": "Thời gian"})  # fmt: skip
+        show_table(aliases.with_columns(pl.col("created_at").map_elements(local_time, return_dtype=pl.String)),
+                   {"alias": "Tên gọi", "unit_name": "Đơn vị", "created_by": "Người thêm", "created_at": TIME_HEADER})  # fmt: skip
     left, right = st.columns(2)
     with left.form("alias_add", clear_on_submit=True):
         typed = st.text_input("Tên gọi (như gõ trong tệp)", key="alias_text")
@@ -198,7 +199,7 @@ with log_tab:
     else:
         log = pl.DataFrame(
             {
-                "at": [e.local_time.strftime("%d/%m/%Y %H:%M:%S") for e in entries],
+                "at": [local_time(e.at, seconds=True) for e in entries],
                 "who": [e.who for e in entries],
                 "action": [store.ACTIONS.get(e.action, e.action) for e in entries],
                 "target": [e.target for e in entries],
@@ -209,7 +210,7 @@ with log_tab:
             }
         )
         headers = {
-            "at": "Thời gian",
+            "at": TIME_HEADER,
             "who": "Người thực hiện",
             "action": "Việc",
             "target": "Đối tượng",

@@ -23,6 +23,7 @@ from pages._kpis import Kpi, kpi_row
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import formatting as fmt
 from thidua import reference, settings
+from thidua.formatting import TIME_HEADER, local_time
 from thidua.literal import markdown as md
 
 account = require_page("import")
@@ -418,7 +419,7 @@ if past.height == 0:
 else:
     shown = past.with_columns(
         state=pl.col("status").replace_strict(STATUS_NAMES, default=None),
-        when=pl.col("imported_at").dt.strftime("%d/%m/%Y %H:%M"),
+        when=pl.col("imported_at").map_elements(local_time, return_dtype=pl.String),
         kind=pl.col("layout").replace_strict(LAYOUT_NAMES, default=pl.col("layout")),
         short=pl.col("sha256").str.slice(0, 12),
     )
@@ -426,7 +427,7 @@ else:
         shown,
         {
             "batch_id": "Lần nhập",
-            "when": "Thời gian",
+            "when": TIME_HEADER,
             "file_name": "Tệp",
             "kind": "Loại",
             "rows": "Số dòng",

@@ -63,3 +63,20 @@ def test_a_warehouse_of_a_newer_release_is_not_written(
     assert main(["import", str(SAMPLES / "qd_bang_khen_2020.xlsx"), "--db", str(master)]) == 3
     assert "được tạo bởi phiên bản mới hơn của phần mềm" in capsys.readouterr().err
     assert master.read_bytes() == before
+
+
+def test_times_a_server_wrote_in_its_own_zone_are_turned_to_utc(tmp_path: Path) -> None:
+    """Migration 4: before, an import's time was stored in the writing server's zone. On a
+    server in Vietnam time, 13:27 there is 06:27 UTC; a time from after the migration
+    (written as UTC) is not moved again, as the migration runs once."""
+    master = tmp_path / "w.duckdb"
+    assert main(["import", str(SAMPLES / "qd_bang_khen_2020.xlsx"), "--db", str(master)]) == 0
+    con = duckdb.connect(str(master))
+    con.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")
+    con.execute("UPDATE import_batches SET imported_at = TIMESTAMP '2026-12-03 13:27:00'")
+    [utc_times] = [m for m in migrations.migrations() if m.name == "0004_utc_times.sql"]
+    con.execute(utc_times.sql)
+    assert con.execute("SELECT imported_at::VARCHAR, undone_at FROM import_batches").fetchall() == [
+        ("2026-12-03 06:27:00", None)
+    ]
+    con.close()

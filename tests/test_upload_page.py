@@ -4,6 +4,7 @@ after each step."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from tests.accounts import ADMIN, ANALYST
 from tests.apptest import app_as, headline
 from tests.builders import write_rows
 from tests.conftest import SAMPLES, TRUTH
-from thidua import db
+from thidua import db, store
 from thidua.access import Account
 
 APP = str(Path(__file__).parent.parent / "app.py")
@@ -480,3 +481,21 @@ def test_names_in_a_file_are_shown_as_typed_in_the_preview(
     # The first rows, as they will be stored, hold the name as typed (the grid is plain text).
     sample = next(d.value for d in at.dataframe if "Họ tên / Tên tập thể" in d.value.columns)
     assert sample.iloc[0]["Họ tên / Tên tập thể"] == "[x](http://evil.example)"
+
+
+def test_the_history_shows_an_upload_in_vietnam_time_as_the_audit_does(
+    master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21, 6: on a UTC server the history printed 06:27 for an upload the audit
+    trail showed at 13:27. Both say Vietnam time now, and say so."""
+    at = upload_page(master, monkeypatch)
+    send(at, SAMPLES / "so_khen_thuong_2021.csv")
+    at.button(key="confirm").click().run()
+    header = "Thời gian (giờ Việt Nam)"
+    [history] = [t.value for t in at.dataframe if header in t.value.columns]
+    shown = dt.datetime.strptime(str(history[header].iloc[0]), "%d/%m/%Y %H:%M")
+    vietnam_now = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=7)
+    assert abs(shown - vietnam_now) < dt.timedelta(minutes=2)
+    [imported] = [e for e in store.audit_log(store.access_path(master)) if e.action == "import"]
+    audited = imported.at.astimezone(dt.timezone(dt.timedelta(hours=7))).replace(tzinfo=None)
+    assert abs(shown - audited) < dt.timedelta(minutes=1)

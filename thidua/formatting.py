@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+
+# Vietnam keeps UTC+7 all year (no summer time): every time a reader sees is in it, labelled.
+VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
+TIME_HEADER = "Thời gian (giờ Việt Nam)"
+
 
 def number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
@@ -36,3 +42,12 @@ def _sign(delta: float, shown: str) -> str:
     if not shown.strip("0,."):
         return ""
     return "+" if delta > 0 else "-"
+
+
+def local_time(instant: datetime | None, seconds: bool = False) -> str:
+    """An instant as a reader in Vietnam writes it, «03/12/2026 13:27». A value without a
+    zone is UTC: the warehouse and the access file store UTC."""
+    if instant is None:
+        return ""
+    aware = instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+    return aware.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M" + (":%S" if seconds else ""))

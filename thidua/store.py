@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +91,6 @@ ACTIONS = {
     "write_refused": "Không ghi được (ổ đĩa đầy)",
     "publish_failed": "Chưa công bố được bản cho trang xem",
 }
-# Vietnam keeps UTC+7 all year; the trail is stored in UTC and shown in local time.
-LOCAL_TIME = timezone(timedelta(hours=7), "ICT")
 # Wrong sign-ins are counted per user name and client address: the first FREE_TRIES cost
 # nothing, then each waits twice as long as the one before, up to MAX_WAIT. A stranger can
 # slow only their own guesses, never lock a user out from the user's own address; a
@@ -196,10 +194,6 @@ class AuditEntry:
     action: str
     target: str
     detail: dict[str, Any]
-
-    @property
-    def local_time(self) -> datetime:
-        return self.at.astimezone(LOCAL_TIME)
 
 
 def audit_log(path: Path, limit: int = 1000, action: str | None = None) -> list[AuditEntry]:
