@@ -39,6 +39,19 @@ def _decision_list_collectives(awards: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _awards_each_year(rng: np.random.Generator, years: int, mean: int) -> np.ndarray:
+    """How many awards each year: a real province's count rises slowly and moves ±6 % from
+    year to year, so a delta «so với năm trước» is never always 0 (issue 21, 12); `mean`
+    on average over the years."""
+    trend = 0.03 * (np.arange(years) - (years - 1) / 2)
+    scale = 1 + trend + rng.normal(0, 0.06, size=years)
+    counts = np.maximum(np.round(mean * scale), 1).astype(np.int64)
+    for i in range(1, years):  # never the same count two years running
+        if counts[i] == counts[i - 1]:
+            counts[i] += 1
+    return counts
+
+
 def build_province(
     seed: int = 2024, years: range = range(2018, 2026), awards_per_year: int = 5000
 ) -> DemoProvince:
@@ -48,11 +61,13 @@ def build_province(
     cat = _catalog(units)
     campaigns = campaigns_frame()
     year_list = list(years)
+    per_year = _awards_each_year(rng, len(year_list), awards_per_year)
     in_list = rng.integers(40, 81, size=len(year_list)).clip(max=max(awards_per_year // 4, 1))
-    year_arr = np.repeat(np.array(year_list, dtype=np.int64), awards_per_year)
+    year_arr = np.repeat(np.array(year_list, dtype=np.int64), per_year)
     decision_list = np.zeros(len(year_arr), dtype=bool)
-    for i, k in enumerate(in_list):
-        decision_list[i * awards_per_year : i * awards_per_year + int(k)] = True
+    starts = np.concatenate([[0], np.cumsum(per_year)[:-1]])
+    for start, k in zip(starts, in_list, strict=True):
+        decision_list[int(start) : int(start) + int(k)] = True
     frame = _awards_frame(
         rng,
         cat,

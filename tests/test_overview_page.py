@@ -154,3 +154,20 @@ def test_slideshow_headline_changes_from_the_truth(demo: tuple[Path, DemoProvinc
     shares = re.findall(r'card-delta">([^<]*) điểm % so với 2024<', body)
     assert len(shares) == 3 and all(re.fullmatch(r"[+−]?\d+,\d", s) for s in shares)
     assert not any(s in {"+0,0", "−0,0"} for s in shares)
+
+
+def test_the_demo_provinces_total_moves_from_year_to_year(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21, 12: the demo gave exactly 5,000 awards every year, so the total's delta
+    always read «0 so với 2024». Each year's count differs from the year before's now, and
+    the headline's delta is that difference, counted here from the truth frame."""
+    master, province = demo
+    per_year = dict(province.awards.group_by("year").len().iter_rows())
+    years = sorted(per_year)
+    assert all(per_year[y] != per_year[y - 1] for y in years[1:])
+    at = _app(master, monkeypatch).run()
+    metric = next(m for m in headline(at) if m.label == "Tổng số lượt khen thưởng")
+    difference = per_year[2025] - per_year[2024]
+    sign = "+" if difference > 0 else "-"
+    assert metric.delta == f"{sign}{abs(difference)} so với 2024"
