@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar, cast
 
@@ -13,6 +14,8 @@ import streamlit as st
 
 from pages._access import current_account, require_page
 from thidua import charts, db, metrics, readers, reference, reports, settings
+from thidua import formatting as fmt
+from thidua.exports import file_part
 from thidua.filters import Filters, listed_in_url
 from thidua.literal import markdown as md
 
@@ -384,17 +387,35 @@ def open_tab(labels: list[str], key: str) -> tuple[str, Any]:
     return labels[0], tabs[0]
 
 
-def download_table(frame: object, headers: dict[str, str], filename: str, key: str) -> None:
+def download_table(
+    frame: object,
+    headers: dict[str, str],
+    filename: str,
+    key: str,
+    title: str,
+    filters: Filters | None = None,
+    decimals: dict[str, int] | None = None,
+) -> None:
     """An .xlsx of the table with Vietnamese headers and formula-like cells neutralised,
-    written when the reader clicks (not on every run of the page)."""
+    written when the reader clicks (not on every run of the page). Above the table it says
+    what it holds: `title`, the filters it was read with, when it was made; numbers are
+    formatted as on the page (`decimals` as show_table's; years plainly)."""
     import polars as pl
 
     from thidua import exports
 
     assert isinstance(frame, pl.DataFrame)
+
+    def workbook() -> bytes:
+        about = [title]
+        if filters is not None:
+            about.append(f"Bộ lọc: {filters.describe()}")
+        about.append(f"Xuất lúc {fmt.local_time(datetime.now(UTC))} (giờ Việt Nam)")
+        return exports.to_xlsx(frame, headers, about=about, decimals=decimals)
+
     st.download_button(
         "Tải bảng (.xlsx)",
-        data=lambda: exports.to_xlsx(frame, headers),
+        data=workbook,
         file_name=filename,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key,
@@ -446,7 +467,8 @@ def award_list_panel(
     st.dataframe(shown, hide_index=True, width="stretch", height=360,
                  column_config={"Ngày quyết định": st.column_config.DateColumn(format="DD/MM/YYYY"),
                                 "Năm": st.column_config.NumberColumn(format="%d")})  # fmt: skip
-    download_table(rows, AWARD_LIST_HEADERS, "danh_sach_khen_thuong.xlsx", key=f"{key}_xlsx")
+    download_table(rows, AWARD_LIST_HEADERS, f"danh_sach_khen_thuong_{file_part(title)}.xlsx",
+                   key=f"{key}_xlsx", title=f"Danh sách khen thưởng: {title}", filters=filters)  # fmt: skip
 
 
 def list_note(listed: int, total: int | None, limit: int) -> str:

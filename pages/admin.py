@@ -217,4 +217,6 @@ with log_tab:
             "detail": "Chi tiết",
         }
         show_table(log, headers, height=420)
-        download_table(log, headers, "nhat_ky_thay_doi.xlsx", key="log_xlsx")
+        download_table(
+            log, headers, "nhat_ky_thay_doi.xlsx", key="log_xlsx", title="Nhật ký thay đổi"
+        )

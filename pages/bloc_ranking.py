@@ -20,6 +20,7 @@ from pages._common import (
 )
 from thidua import charts, reports
 from thidua import formatting as fmt
+from thidua.exports import file_part
 from thidua.filters import Filters
 from thidua.literal import markdown as md
 
@@ -45,7 +46,7 @@ def _ranking_bars(
         )
 
 
-def _score_table(ranking: pl.DataFrame, year: int) -> None:
+def _score_table(ranking: pl.DataFrame, bloc: str, year: int) -> None:
     """Every member's score parts and outcome, and the table's export."""
     table = ranking.with_columns(
         outcome=pl.coalesce("outcome", pl.col("customary") + pl.lit(" (theo thông lệ)"))
@@ -59,7 +60,8 @@ def _score_table(ranking: pl.DataFrame, year: int) -> None:
     }  # fmt: skip
     scores = ("self_score", "bloc_score", "bonus", "penalty", "total_score")
     show_table(table, headers, dict.fromkeys(scores, 1), widths={"outcome": "large"})
-    download_table(table, headers, f"xep_hang_{year}.xlsx", key="bloc_xlsx")
+    download_table(table, headers, f"xep_hang_{file_part(bloc)}_{year}.xlsx", key="bloc_xlsx",
+                   title=f"Bảng điểm và xếp hạng {bloc} năm {year}", decimals=dict.fromkeys(scores, 1))  # fmt: skip
     st.caption(
         "Khen thưởng «theo thông lệ»: đơn vị dẫn đầu khối được đề nghị Cờ thi đua của UBND tỉnh, "
         "hạng nhì và ba được đề nghị Bằng khen; khi kho có quyết định khen cho chính đơn vị, "
@@ -106,7 +108,7 @@ with panel:
     if shown == RANKING:
         _ranking_bars(con, filters, ranking, bloc, year)
     elif shown == SCORES:
-        _score_table(ranking, year)
+        _score_table(ranking, bloc, year)
     elif shown == HISTORY:
         history = cached(reports.bloc_rank_history, year, bloc)
         if history["year"].n_unique() > 1:
@@ -127,4 +129,5 @@ with panel:
             "members": "Số đơn vị",
         }
         show_table(leaders, leader_headers, {"total_score": 1})
-        download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx")
+        download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx",
+                       title=f"Đơn vị dẫn đầu các khối, cụm năm {year}", decimals={"total_score": 1})  # fmt: skip

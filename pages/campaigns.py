@@ -75,4 +75,5 @@ with panel:
         dates = ("start_date", "end_date", "registration_deadline")
         dated = table.with_columns(pl.col(c).dt.strftime("%d/%m/%Y") for c in dates)
         show_table(dated, headers, {"awards": 0})
-        download_table(table, headers, "phong_trao_thi_dua.xlsx", key="campaigns_xlsx")
+        download_table(table, headers, "phong_trao_thi_dua.xlsx", key="campaigns_xlsx",
+                       title="Phong trào thi đua", filters=filters, decimals={"awards": 0})  # fmt: skip

@@ -127,7 +127,9 @@ with panel:
             st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
         unit_headers = {"unit_name": "Đơn vị", **share_headers}
         show_table(view.by_unit.sort("non_leader_share"), unit_headers, formats, height=320)
-        download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx")
+        download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx",
+                       title="Tỷ lệ khen người lao động trực tiếp theo đơn vị", filters=filters,
+                       decimals=formats)  # fmt: skip
     elif shown == BLOCS:
         by_bloc = cached(reports.shares_by_bloc, filters)
         bloc_headers = {"bloc_name": "Khối, cụm", **share_headers}
@@ -135,7 +137,9 @@ with panel:
             no_data("Không có đơn vị nào của khối, cụm thi đua khớp với bộ lọc đang chọn.")
         else:
             show_table(by_bloc, bloc_headers, formats)
-            download_table(by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx")
+            download_table(by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx",
+                           title="Tỷ lệ khen người lao động trực tiếp theo khối, cụm",
+                           filters=filters, decimals=formats)  # fmt: skip
     elif shown == POSITIONS:
         st.caption(
             "Mỗi chức vụ được xếp theo quy tắc đầu tiên khớp trong bảng quy tắc phân loại "
@@ -157,7 +161,8 @@ with panel:
             "awards": "Số lượt",
         }
         show_table(positions, position_headers, {"awards": 0}, height=320)
-        download_table(positions, position_headers, "phan_loai_chuc_vu.xlsx", key="positions_xlsx")
+        download_table(positions, position_headers, "phan_loai_chuc_vu.xlsx", key="positions_xlsx",
+                       title="Phân loại chức vụ", filters=filters)  # fmt: skip
     else:
         award_list_panel(con, filters, reports.Selection(), "theo bộ lọc đang chọn",
                          key="leaders_list", total=int(view.by_year["awards"].sum()))  # fmt: skip

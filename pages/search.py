@@ -9,6 +9,7 @@ from pages._access import require_page
 from pages._common import connection, download_table, no_data, show_table
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import reports
+from thidua.exports import file_part
 from thidua.literal import markdown as md
 
 require_page("names")
@@ -53,6 +54,12 @@ show_table(
     ),
     headers,
 )
-download_table(history, headers, "qua_trinh_khen_thuong.xlsx", key="history_xlsx")
+download_table(
+    history,
+    headers,
+    f"qua_trinh_khen_thuong_{file_part(name)}.xlsx",
+    key="history_xlsx",
+    title=f"Quá trình khen thưởng: {name}, {unit}",
+)
 if history.height == 0:
     no_data("Không có khen thưởng.")
