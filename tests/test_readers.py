@@ -7,11 +7,12 @@ import gc
 import os
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.conftest import SAMPLES, TRUTH, Importer
 from thidua import access, db
-from thidua.readers import Readers
+from thidua.readers import GRACE, Readers
 
 
 def _awards(con: object) -> int:
@@ -33,7 +34,8 @@ def _deleted_snapshots_open() -> list[str]:
 def test_a_new_snapshot_replaces_the_connection_to_the_old(
     master: Path, import_into: Importer
 ) -> None:
-    readers = Readers()
+    now = [0.0]
+    readers = Readers(clock=lambda: now[0], sweep_every=None)
     province = access.PROVINCE
     csv_rows = TRUTH["so_khen_thuong_2021.csv"]["awards"]
     xlsx_rows = TRUTH["so_khen_thuong_2019.xlsx"]["awards"]
@@ -43,11 +45,12 @@ def test_a_new_snapshot_replaces_the_connection_to_the_old(
     assert _awards(readers.get(str(master), first, province)) == csv_rows
     assert readers.get(str(master), first, province) is readers.get(str(master), first, province)
 
+    dropped = [readers.get(str(master), first, province)]
     for name in ("so_khen_thuong_2019.xlsx", "qd_bang_khen_2020.xlsx", "so_khen_2006_vni.xls"):
         import_into(SAMPLES / name)
         version = db.snapshot_version(master)
         assert version is not None and version != first
-        readers.get(str(master), version, province)
+        dropped.append(readers.get(str(master), version, province))
     gc.collect()
     assert version is not None
     newest = readers.get(str(master), version, province)
@@ -58,6 +61,17 @@ def test_a_new_snapshot_replaces_the_connection_to_the_old(
     )
     assert _awards(newest) == expected
     assert readers.held() == 1
+    # The three dropped ones are closed once their grace is over, though nothing else
+    # asked for a connection (the sweep) — and whoever still holds one (a page's globals
+    # kept by a cache) holds a closed connection, not a DuckDB instance of an old snapshot.
+    kept_by_a_page = dropped[0]
+    assert readers.open_dropped() == 3
+    now[0] += GRACE + 1
+    readers.sweep()
+    assert readers.open_dropped() == 0
+    with pytest.raises(duckdb.ConnectionException):
+        kept_by_a_page.execute("SELECT 1")
+    assert _awards(newest) == expected  # the one in use stays open
     # Three publications later the first snapshots are deleted: nothing here still holds one.
     assert _deleted_snapshots_open() == []
 
@@ -85,7 +99,7 @@ def test_scopes_are_held_apart_and_the_least_used_goes_first(tmp_path: Path) -> 
         opened.append((master, scope))
         return object()
 
-    readers = Readers(opener, most=2)  # type: ignore[arg-type]
+    readers = Readers(opener, most=2, sweep_every=None)  # type: ignore[arg-type]
     v = (1, 1)
     a = readers.get("w", v, "Sở Y tế")
     readers.get("w", v, "Sở Tài chính")
