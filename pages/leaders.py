@@ -125,8 +125,11 @@ with panel:
                              key="leaders_unit_list")  # fmt: skip
         else:
             st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
-        unit_headers = {"unit_name": "Đơn vị", **share_headers}
-        show_table(view.by_unit.sort("non_leader_share"), unit_headers, formats, height=320)
+        unit_headers = {"unit_name": "Đơn vị", **share_headers, "against_target": "So với mục tiêu"}
+        # The share as the chart labels it: never «60,0%» for a unit below a 60% target.
+        shown_headers = {("non_leader_label" if c == "non_leader_share" else c): h
+                         for c, h in unit_headers.items()}  # fmt: skip
+        show_table(view.by_unit.sort("non_leader_share"), shown_headers, formats, height=320)
         download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx",
                        title="Tỷ lệ khen người lao động trực tiếp theo đơn vị", filters=filters,
                        decimals=formats)  # fmt: skip

@@ -330,7 +330,7 @@ def share_by_unit_bars(by_unit: pl.DataFrame, target: float) -> go.Figure:
         go.Bar(
             orientation="h", y=_labels(ordered["unit_name"]), x=ordered["non_leader_share"].to_list(),
             marker_color=colours, customdata=ordered.select("direct_workers", "individuals").rows(),
-            text=[percent(v) for v in ordered["non_leader_share"]], textposition="outside",
+            text=ordered["non_leader_label"].to_list(), textposition="outside",
             hovertemplate="%{y}: %{customdata[0]:,.0f}/%{customdata[1]:,.0f} cá nhân (%{x:.1%})<extra></extra>",
         )
     )  # fmt: skip

@@ -17,6 +17,7 @@ import polars as pl
 
 from thidua import queries
 from thidua.filters import Filters
+from thidua.formatting import percent
 
 # share name -> (numerator count, denominator count); the counts are defined once in sql/_counts.sql.
 SHARES: dict[str, tuple[str, str]] = {
@@ -67,6 +68,28 @@ class YearFigures:
     @property
     def adhoc_share(self) -> float | None:
         return self.share("adhoc_share")
+
+
+def below_target(share: float | None, target: float) -> bool | None:
+    """The one judgement of a share against the target, for pages, slides and exports: below
+    it or not, None when there is no share to judge (no individual award) — never 0."""
+    return None if share is None else share < target
+
+
+def share_against_target(share: float | None, target: float) -> str:
+    """A share written so its label agrees with the judgement beside it: 274/457 = 59,956%
+    is «59,96%», not «60,0%» — red beside another unit's blue «60,0%» under «Mục tiêu 60%»
+    read as two equal figures judged differently. One decimal unless the rounding would meet
+    the target's own figure from the other side; then as many as it takes (up to 3), then
+    the words."""
+    if share is None:
+        return "chưa có dữ liệu"
+    below = share < target
+    for decimals in (1, 2, 3):
+        shown = round(share * 100, decimals)
+        if (shown < round(target * 100, decimals)) == below:
+            return percent(share, decimals)
+    return f"{percent(share, 3)} (dưới mục tiêu)" if below else percent(share, 3)
 
 
 def change(now: float | int | None, before: float | int | None) -> float | None:

@@ -30,7 +30,9 @@ from thidua.settings import snapshot_path
 Version = tuple[int, int]  # db.snapshot_version: (inode, mtime_ns)
 Opener = Callable[[str, str | None], duckdb.DuckDBPyConnection]
 MOST_SCOPES = 64  # distinct unit scopes held at once; the least recently used goes first
-GRACE = 20.0  # seconds a dropped connection stays open: ten times the slowest page run seen under load
+GRACE = (
+    20.0  # seconds a dropped connection stays open: ten times the slowest page run seen under load
+)
 
 
 def open_reader(master: str, scope: str | None) -> duckdb.DuckDBPyConnection:

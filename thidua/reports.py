@@ -81,14 +81,27 @@ class LeaderShares:
     """What the leaders' page shows on opening: its headline figures and its first tab."""
 
     by_year: pl.DataFrame  # year + counts + shares
-    by_unit: pl.DataFrame  # unit_name + counts + shares (+ below_target)
+    # unit_name + counts + shares, + below_target, non_leader_label (the share written so it
+    # agrees with that judgement: metrics.share_against_target), against_target (in words)
+    by_unit: pl.DataFrame
     target: float
 
 
 def leader_shares(con: duckdb.DuckDBPyConnection, filters: Filters, target: float) -> LeaderShares:
     by_unit = metrics.with_shares(queries.run(con, "counts_by_unit", filters))
+    share = pl.col("non_leader_share")
     by_unit = by_unit.filter(pl.col("individuals") > 0).with_columns(
-        below_target=pl.col("non_leader_share") < target
+        below_target=share.map_elements(
+            lambda s: metrics.below_target(s, target), return_dtype=pl.Boolean
+        ),
+        non_leader_label=share.map_elements(
+            lambda s: metrics.share_against_target(s, target), return_dtype=pl.String
+        ),
+    )
+    by_unit = by_unit.with_columns(
+        against_target=pl.when(pl.col("below_target"))
+        .then(pl.lit("dưới mục tiêu"))
+        .otherwise(pl.lit("đạt mục tiêu"))
     )
     return LeaderShares(
         by_year=metrics.with_shares(queries.run(con, "counts_by_year", filters)),

@@ -143,12 +143,13 @@ def non_leader_slide(con: duckdb.DuckDBPyConnection, year: int, target: float) -
     from thidua.filters import Filters
 
     by_year = metrics.with_shares(queries.run(con, "counts_by_year", Filters(year_to=year))).tail(8)
+    colours = {True: "#e74c3c", False: "#2ecc71", None: "#95a5a6"}  # no share: grey, not 0
     bars = [
         (
             f"Năm {y}",
             share or 0.0,
-            percent(share),
-            "#e74c3c" if (share or 0) < target else "#2ecc71",
+            metrics.share_against_target(share, target),
+            colours[metrics.below_target(share, target)],
         )
         for y, share in by_year.select("year", "non_leader_share").iter_rows()
     ]
