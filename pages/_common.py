@@ -376,15 +376,40 @@ def chart(
         return []
 
 
-def open_tab(labels: list[str], key: str) -> tuple[str, Any]:
+def from_url(name: str, options: list[Any], key: str) -> int | None:
+    """The position among `options` of the value the link gives for `name` (None: the link
+    names none, or one that is not an option), for the widget `key`. Read once, when that
+    widget is first made: after that the reader's own choice rules, and the widget's
+    default stays what it was (a changed default would make it a new widget)."""
+    seen = f"_{key}_from_url"
+    if seen not in st.session_state:
+        typed = st.query_params.get(name)
+        shown = [str(o) for o in options]
+        st.session_state[seen] = shown.index(typed) if typed in shown else None
+    return cast("int | None", st.session_state[seen])
+
+
+def to_url(name: str, value: object) -> None:
+    """Keep a page's own choice in the link, so a link shared opens what the reader saw."""
+    if st.query_params.get(name) != str(value):
+        st.query_params[name] = str(value)
+
+
+def open_tab(labels: list[str], key: str, url: str | None = None) -> tuple[str, Any]:
     """Tabs whose hidden panels are not run: the page draws only the open panel, so a first
     view sends one chart, not five (each costs the reader's browser 0,2-0,5 s to draw).
-    Returns the open tab's label and its container."""
-    tabs = st.tabs(labels, key=key, on_change="rerun")
-    for label, tab in zip(labels, tabs, strict=True):
-        if tab.open:
-            return label, tab
-    return labels[0], tabs[0]
+    With `url`, the open tab is kept in the link under that name. Returns the open tab's
+    label and its container."""
+    linked = from_url(url, labels, key) if url else None
+    default = labels[linked] if linked is not None else None
+    tabs = st.tabs(labels, key=key, on_change="rerun", default=default)
+    label, tab = next(
+        ((label, tab) for label, tab in zip(labels, tabs, strict=True) if tab.open),
+        (labels[0], tabs[0]),
+    )
+    if url:
+        to_url(url, label)
+    return label, tab
 
 
 def download_table(

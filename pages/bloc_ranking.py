@@ -14,9 +14,11 @@ from pages._common import (
     connection,
     current_filters,
     download_table,
+    from_url,
     no_data,
     open_tab,
     show_table,
+    to_url,
 )
 from thidua import charts, reports
 from thidua import formatting as fmt
@@ -81,10 +83,19 @@ if available.height == 0:
 
 years = available["year"].unique().sort(descending=True).to_list()
 left, right = st.columns(2)
-year = left.selectbox("Năm chấm điểm", years, key="bloc_year")
+# The year, the bloc and the tab are in the link (nam_khoi, khoi_xem, the): a link a leader
+# shares opens what they saw, not the newest year's first bloc.
+year = left.selectbox(
+    "Năm chấm điểm", years, index=from_url("nam_khoi", years, "bloc_year") or 0, key="bloc_year"
+)
+to_url("nam_khoi", year)
 blocs = available.filter(pl.col("year") == year)["bloc_name"].to_list()
-default = blocs.index(filters.bloc) if filters.bloc in blocs else 0
+linked = from_url("khoi_xem", blocs, f"bloc_name_{year}")
+default = (
+    linked if linked is not None else blocs.index(filters.bloc) if filters.bloc in blocs else 0
+)
 bloc = right.selectbox("Khối, cụm", blocs, index=default, key=f"bloc_name_{year}")
+to_url("khoi_xem", bloc)
 view = cached(reports.bloc_ranking, year, bloc)
 ranking = view.ranking
 
@@ -103,7 +114,7 @@ RANKING, SCORES, HISTORY, LEADERS = (
     "Thứ hạng qua các năm",
     "Dẫn đầu các khối, cụm",
 )
-shown, panel = open_tab([RANKING, SCORES, HISTORY, LEADERS], key="bloc_tab")
+shown, panel = open_tab([RANKING, SCORES, HISTORY, LEADERS], key="bloc_tab", url="the")
 with panel:
     if shown == RANKING:
         _ranking_bars(con, filters, ranking, bloc, year)

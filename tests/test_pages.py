@@ -463,3 +463,37 @@ def test_search_shows_names_as_typed_not_as_markdown(
     assert [i.value for i in at.info] == [
         rf"Không tìm thấy ai có tên chứa «\[x\]\(http{WJ}\:\/\/evil\.example\) ai khác»."
     ]
+
+
+def test_the_bloc_pages_year_bloc_and_tab_are_in_the_link(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21, 4: a shared link opened the newest year's first bloc on its first tab.
+    Opened with the link's year, bloc and tab, the page shows that bloc's score table; a
+    choice made on the page goes into the link."""
+    master, province = demo
+    at = open_page(
+        master, "pages/bloc_ranking.py", monkeypatch,
+        nam_khoi="2019", khoi_xem="Cụm thi đua số 2", the="Bảng điểm",
+    )  # fmt: skip
+    lead = next(m.value for m in at.markdown if "dẫn đầu" in m.value)
+    assert "dẫn đầu Cụm thi đua số 2 năm 2019" in lead
+    truth = province.bloc_scores.filter(
+        (pl.col("year") == 2019) & (pl.col("bloc_name") == "Cụm thi đua số 2")
+    ).sort("rank")
+    scores = at.dataframe[-1].value
+    assert scores["Đơn vị"].tolist() == truth["unit_name"].to_list()
+    at.selectbox(key="bloc_year").select(2020).run()
+    open_tab(at, "bloc_tab", "Thứ hạng qua các năm")
+    link = {k: at.query_params[k] for k in ("nam_khoi", "khoi_xem", "the")}
+    flat = {k: v[0] if isinstance(v, list) else v for k, v in link.items()}
+    assert flat == {
+        "nam_khoi": "2020",
+        "khoi_xem": "Cụm thi đua số 2",
+        "the": "Thứ hạng qua các năm",
+    }
+    # A link naming a bloc that year does not have opens that year's first, not an error.
+    at = open_page(master, "pages/bloc_ranking.py", monkeypatch, nam_khoi="2019", khoi_xem="Khối X")
+    first = province.bloc_scores.filter(pl.col("year") == 2019)["bloc_name"].unique().sort()
+    assert next(m.value for m in at.markdown if "dẫn đầu" in m.value)
+    assert at.selectbox(key="bloc_name_2019").value in first.to_list()
