@@ -300,7 +300,10 @@ class Exports:
             sheet = openpyxl.load_workbook(io.BytesIO(data)).active
             assert sheet is not None
             values = list(sheet.iter_rows(values_only=True))
-            rows += [dict(zip(values[0], row, strict=True)) for row in values[1:]]
+            # What the table holds is written above it, then a blank row, then the header.
+            blank = next(i for i, row in enumerate(values) if all(v is None for v in row))
+            header, *body = values[blank + 1 :]
+            rows += [dict(zip(header, row, strict=True)) for row in body]
         self.files.clear()
         return rows
 

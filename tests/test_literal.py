@@ -203,6 +203,7 @@ def _figures() -> dict[str, go.Figure]:
                     "unit_name": [UNIT, NAME],
                     "non_leader_share": [0.4, 0.7],
                     "below_target": [True, False],
+                    "non_leader_label": ["40,0%", "70,0%"],
                     "direct_workers": [4, 7],
                     "individuals": [10, 10],
                 }
