@@ -77,7 +77,11 @@ def serve_script(
         yield url, process
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # an export's Chromium still rendering: not waited for
+            process.kill()
+            process.wait()
         if log:
             output.close()  # type: ignore[union-attr]
 
