@@ -15,13 +15,9 @@ from etl.reading.stage import Book
 from etl.recognise.headers import (
     letter_index,
 )
+from thidua import reference
 
-LAYOUT_NAMES = {
-    "awards": "danh sách khen thưởng",
-    "bloc_scores": "bảng chấm điểm khối/cụm",
-    "memberships": "danh sách thành viên khối/cụm",
-    "campaigns": "danh sách phong trào thi đua",
-}
+LAYOUT_NAMES = reference.LAYOUT_NAMES  # one wording (thidua.reference)
 
 
 @dataclass

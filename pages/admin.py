@@ -203,10 +203,7 @@ with log_tab:
                 "who": [e.who for e in entries],
                 "action": [store.ACTIONS.get(e.action, e.action) for e in entries],
                 "target": [e.target for e in entries],
-                "detail": [
-                    ", ".join(f"{k}: {v}" for k, v in e.detail.items() if v not in (None, ""))
-                    for e in entries
-                ],
+                "detail": [store.describe_detail(e.detail) for e in entries],
             }
         )
         headers = {

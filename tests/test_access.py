@@ -497,6 +497,18 @@ def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
     log = at.dataframe[-1].value
     assert list(log["Việc"])[:3] == ["Đổi cài đặt", "Tạo tài khoản", "Đăng nhập"]
     assert list(log["Người thực hiện"])[:2] == ["quantri (Lê Quản Trị)"] * 2
+    # Details in words, not the trail's keys (issue 21, 9: «role: analyst, unit: *»).
+    made_row = list(log["Chi tiết"])[1]
+    assert made_row == f"vai trò: Người xem, đơn vị: {UNIT}"
+    assert list(log["Chi tiết"])[0] == "trước: 0.6, sau: 0.65"
+
+
+def test_audit_details_are_written_in_words() -> None:
+    assert store.describe_detail(
+        {"rows": 1234, "layout": "awards", "replaced_batch": None, "role": "analyst",
+         "unit": "*", "too_long": True, "address": ""}
+    ) == ("số dòng: 1.234, loại bảng: danh sách khen thưởng, vai trò: Chuyên viên, "
+          "đơn vị: toàn tỉnh, trường quá dài: có")  # fmt: skip
 
 
 # --- classification rules ---------------------------------------------------------------------

@@ -114,3 +114,12 @@ CAMPAIGN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 FORM_NAMES = {form.code: form.name_vi for form in AWARD_FORMS}
 TYPE_NAMES = {code: label for code, (label, _) in AWARD_TYPES.items()}
 KIND_NAMES = {code: label for code, (label, _) in RECIPIENT_KINDS.items()}
+
+
+# The kinds of table the importer reads, as analysts and the audit trail name them.
+LAYOUT_NAMES = {
+    "awards": "danh sách khen thưởng",
+    "bloc_scores": "bảng chấm điểm khối/cụm",
+    "memberships": "danh sách thành viên khối/cụm",
+    "campaigns": "danh sách phong trào thi đua",
+}

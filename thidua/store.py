@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from thidua import access
+from thidua import access, formatting, reference
 from thidua.access import Account, PermissionDenied, require
 
 ACCESS_ENV = "THIDUA_ACCESS_DB"
@@ -91,6 +91,38 @@ ACTIONS = {
     "write_refused": "Không ghi được (ổ đĩa đầy)",
     "publish_failed": "Chưa công bố được bản cho trang xem",
 }
+# What each detail of an audit row is, as readers see it (English keys never reach a page).
+DETAIL_NAMES = {
+    "rows": "số dòng", "layout": "loại bảng", "replaced_batch": "thay lần nhập", "role": "vai trò",
+    "unit": "đơn vị", "email": "e-mail", "before": "trước", "after": "sau", "reason": "lý do",
+    "address": "địa chỉ máy", "via": "qua", "too_long": "trường quá dài",
+    "sessions_ended": "số phiên bị kết thúc", "rows_removed": "số dòng gỡ",
+    "reclassified": "số lượt phân loại lại", "failures": "số lần sai liên tiếp", "error": "lỗi",
+    "capability": "quyền cần",
+}  # fmt: skip
+
+
+def describe_detail(detail: dict[str, Any]) -> str:
+    """An audit row's details in words: «số dòng: 52, loại bảng: danh sách khen thưởng»,
+    «vai trò: Chuyên viên, đơn vị: toàn tỉnh» — not «rows: 52, layout: awards»."""
+    parts = []
+    for key, value in detail.items():
+        if value in (None, ""):
+            continue
+        if key == "role":
+            value = access.ROLE_NAMES.get(str(value), value)
+        elif key == "unit" and value == access.PROVINCE:
+            value = "toàn tỉnh"
+        elif key == "layout":
+            value = reference.LAYOUT_NAMES.get(str(value), value)
+        elif value is True:
+            value = "có"
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = formatting.number(value)
+        parts.append(f"{DETAIL_NAMES.get(key, key)}: {value}")
+    return ", ".join(parts)
+
+
 # Wrong sign-ins are counted per user name and client address: the first FREE_TRIES cost
 # nothing, then each waits twice as long as the one before, up to MAX_WAIT. A stranger can
 # slow only their own guesses, never lock a user out from the user's own address; a
