@@ -301,7 +301,7 @@ def no_known_table(sheet: str) -> str:
     return (
         f"trang «{sheet}»: không tìm thấy dòng tiêu đề cột của một loại bảng đã biết "
         "(danh sách khen thưởng cần cột «Họ và tên»; bảng điểm cần «Đơn vị», «Tổng điểm», "
-        "«Xếp hạng»; xem mẫu trong data/templates)."
+        "«Xếp hạng»; mẫu sổ khen thưởng: nút «Tải mẫu sổ khen thưởng» trên trang Tải dữ liệu)."
     )
 
 
@@ -456,7 +456,7 @@ def stt_goes_back(before: int, before_row: int, stt: int) -> str:
 # ── Bloc sheets: scoring summaries and membership lists (etl/parse/blocs.py) ─────────────────
 
 UNKNOWN_UNIT = (
-    "đơn vị không có trong danh mục đơn vị (data/reference/units.csv); nếu là tên khác của một "
+    "đơn vị không có trong danh mục đơn vị của tỉnh; nếu là tên khác của một "
     "đơn vị đã có, hãy ánh xạ ở trang Tải dữ liệu."
 )
 BLOC_TITLE_MISSING = (

@@ -49,7 +49,7 @@ st.title("Phong trào thi đua")
 campaigns = cached(reports.campaigns, filters)
 if campaigns.height == 0:
     no_data(
-        "Chưa có phong trào thi đua nào trong kho. Hãy nhập danh sách phong trào (mẫu trong data/templates)."
+        "Chưa có phong trào thi đua nào trong kho. Chuyên viên nhập danh sách phong trào (số kế hoạch, tên, loại, ngày bắt đầu, ngày kết thúc) ở trang Tải dữ liệu."
     )
     st.stop()
 

@@ -114,3 +114,22 @@ def test_refusals_import_nothing_heavy() -> None:
         check=True,
     ).stdout.split()
     assert {"polars", "duckdb", "pyarrow", "fastexcel"}.isdisjoint(loaded)
+
+
+def test_no_sentence_for_a_reader_names_a_folder_of_the_server() -> None:
+    """Issue 21, 3: a file the page could not read was answered with «xem mẫu trong
+    data/templates» — a folder on the server no analyst can open."""
+    import contextlib
+    import inspect
+
+    from etl import refusals
+
+    said = [v for k, v in vars(refusals).items() if isinstance(v, str) and not k.startswith("__")]
+    for fn in vars(refusals).values():
+        if inspect.isfunction(fn) and fn.__module__ == refusals.__name__:
+            params = inspect.signature(fn).parameters
+            if all(p.annotation in ("str", str) for p in params.values()):
+                with contextlib.suppress(KeyError, ValueError):  # a code it looks up
+                    said.append(fn(*["Trang1"] * len(params)))
+    assert said and not [s for s in said if "data/" in s or "templates" in s]
+    assert "Tải mẫu sổ khen thưởng" in refusals.no_known_table("Trang1")
