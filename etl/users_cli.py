@@ -85,7 +85,7 @@ def run_user(args: argparse.Namespace, master: Path) -> int:
 def run_audit(args: argparse.Namespace, master: Path) -> int:
     for entry in store.audit_log(store.access_path(master), limit=args.limit):
         what = store.ACTIONS.get(entry.action, entry.action)
-        detail = ", ".join(f"{k}={v}" for k, v in entry.detail.items() if v not in (None, ""))
+        detail = store.describe_detail(entry.detail)
         print(f"{local_time(entry.at, seconds=True)}  {entry.who:<28} {what}: {entry.target}"
               + (f" ({detail})" if detail else ""))  # fmt: skip
     return 0

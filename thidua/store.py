@@ -421,20 +421,21 @@ class TooSoon(Exception):
         self.whole_address = whole_address
 
 
-def wait_after(failures: int) -> timedelta:
-    """How long after the last wrong try the next one is heard: 0 for the first FREE_TRIES,
-    then 1 s, 2 s, 4 s… up to MAX_WAIT."""
-    if failures < FREE_TRIES:
+def _doubling(failures: int, free: int, most: timedelta) -> timedelta:
+    """0 for the first `free` wrong tries, then 1 s, 2 s, 4 s… up to `most`."""
+    if failures < free:
         return timedelta(0)
-    return min(timedelta(seconds=2 ** min(failures - FREE_TRIES, 20)), MAX_WAIT)
+    return min(timedelta(seconds=2 ** min(failures - free, 20)), most)
+
+
+def wait_after(failures: int) -> timedelta:
+    """How long after the last wrong try for a name the next one is heard."""
+    return _doubling(failures, FREE_TRIES, MAX_WAIT)
 
 
 def address_wait_after(failures: int) -> timedelta:
-    """The same growth for one address's wrong tries of any names, from ADDRESS_FREE_TRIES
-    up to ADDRESS_MAX_WAIT."""
-    if failures < ADDRESS_FREE_TRIES:
-        return timedelta(0)
-    return min(timedelta(seconds=2 ** min(failures - ADDRESS_FREE_TRIES, 20)), ADDRESS_MAX_WAIT)
+    """The same for one address's wrong tries of any names."""
+    return _doubling(failures, ADDRESS_FREE_TRIES, ADDRESS_MAX_WAIT)
 
 
 # One sign-in at a time in this process: the throttle's check, the password's check and the
@@ -452,6 +453,7 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
     address = address[:64]
     with _SIGNING_IN:
         with connect(path) as con:
+            _forget_quiet(con)
             wait = _wait_left(con, name, address, wait_after)
             address_wait = _wait_left(con, ANY_NAME, address, address_wait_after)
             row = (
@@ -492,12 +494,6 @@ def _wait_left(
     waits: Callable[[int], timedelta],
 ) -> int:
     """Whole seconds before this name (ANY_NAME: any) may be tried again from this address."""
-    now = datetime.now(UTC)
-    con.execute(
-        "DELETE FROM sign_in_throttle WHERE last_at < ? OR (username = ? AND last_at < ?)",
-        [(now - FORGET_AFTER).isoformat(timespec="seconds"), ANY_NAME,
-         (now - ADDRESS_FORGET).isoformat(timespec="seconds")],
-    )  # fmt: skip
     row = con.execute(
         "SELECT failures, last_at FROM sign_in_throttle WHERE username = ? AND address = ?",
         [username, address],
@@ -505,7 +501,17 @@ def _wait_left(
     if row is None:
         return 0
     heard_at = datetime.fromisoformat(row[1]) + waits(int(row[0]))
-    return max(0, math.ceil((heard_at - now).total_seconds()))
+    return max(0, math.ceil((heard_at - datetime.now(UTC)).total_seconds()))
+
+
+def _forget_quiet(con: sqlite3.Connection) -> None:
+    """Counts untouched for FORGET_AFTER (an address's: ADDRESS_FORGET) are dropped."""
+    now = datetime.now(UTC)
+    con.execute(
+        "DELETE FROM sign_in_throttle WHERE last_at < ? OR (username = ? AND last_at < ?)",
+        [(now - FORGET_AFTER).isoformat(timespec="seconds"), ANY_NAME,
+         (now - ADDRESS_FORGET).isoformat(timespec="seconds")],
+    )  # fmt: skip
 
 
 def _count_failure(con: sqlite3.Connection, username: str, address: str) -> int:

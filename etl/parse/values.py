@@ -17,15 +17,13 @@ _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 _EXCEL_EPOCH = pl.date(1899, 12, 30)
 
 
-# «ngày 02 tháng 7 năm 2024» typed in a date column, read as 02/7/2024.
-_WORDED_DATE = WORDED_DATE
 # A year of two digits («5/3/25») is not guessed: 1925 or 2025 is the analyst's to say.
 _FOUR_DIGIT_YEAR = r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$"
 
 
 def parse_date(column: pl.Expr) -> pl.Expr:
     text = column.str.replace(r"\s+00:00:00(\.0+)?$", "").str.strip_chars()
-    text = text.str.replace(_WORDED_DATE, "${1}/${2}/${3}")
+    text = text.str.replace(WORDED_DATE, "${1}/${2}/${3}")
     serial = text.cast(pl.Float64, strict=False)
     typed = pl.when(text.str.contains(_FOUR_DIGIT_YEAR)).then(text)
     return pl.coalesce(
