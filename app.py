@@ -16,6 +16,7 @@ from pages._access import (
     sign_in_form,
 )
 from pages._common import PAGE_SIDEBAR, filter_sidebar
+from pages._widget_texts import streamlit_words_in_vietnamese
 from thidua import db, settings
 from thidua.access import Account
 
@@ -104,6 +105,7 @@ if navigation.url_path not in {"tra-cuu", "tai-du-lieu", "trinh-chieu", "quan-tr
 st.session_state[PAGE_SIDEBAR] = st.sidebar.container()
 if not SHOWING:
     account_box(account)
+    streamlit_words_in_vietnamese()
 cookie_writer()  # before the page: a page may stop early
 try:
     navigation.run()

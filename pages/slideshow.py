@@ -86,6 +86,7 @@ chosen_sets = middle.multiselect(
     default=sets,
     format_func=slides.SLIDE_SETS.__getitem__,
     key="show_sets",
+    placeholder="Tất cả các trang",
 )
 chosen_interval = right.number_input("Giây mỗi trang", 3, 600, interval, key="show_interval")
 link = {

@@ -66,6 +66,7 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
         settle(page)
         assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url
         # Plotly's toolbar speaks Vietnamese (all but the full-screen button Streamlit adds).
+        goto(page, url + "/xep-hang-khoi")
         chart = page.locator("[data-testid=stPlotlyChart]").first
         chart.hover()
         titles = chart.locator(".modebar-btn").evaluate_all(
@@ -491,3 +492,54 @@ def test_markdown_and_chart_markup_in_names_is_shown_as_text(
         assert page.evaluate(_POINTED) == []
         page.screenshot(path=str(tmp_path / "co_cau.png"), full_page=True)
     assert asked == []
+
+
+_TOOLBAR_LABELS = "el => [...el.querySelectorAll('[data-testid=stElementToolbarButton] button')].map(b => b.getAttribute('aria-label'))"
+
+
+def test_table_toolbar_and_menus_speak_vietnamese(demo: tuple[Path, Any]) -> None:
+    """A table's toolbar (aria-labels and the tooltip shown on hover), a chart's «Fullscreen»
+    and an emptied multiselect are Streamlit's English until the page's script rewrites them."""
+    from pages._widget_texts import STREAMLIT_WORDS
+
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/xep-hang-khoi?the=Bảng điểm")
+        table = page.locator("[data-testid=stDataFrame]").first
+        table.scroll_into_view_if_needed()
+        table.hover()
+        page.locator("[data-testid=stElementToolbarButton]").first.wait_for(timeout=10_000)
+        labels = table.locator("xpath=..").evaluate(_TOOLBAR_LABELS)
+        assert labels == ["Tải về dạng CSV", "Tìm trong bảng", "Phóng to toàn màn hình"] or (
+            labels == ["Hiện/ẩn cột", "Tải về dạng CSV", "Tìm trong bảng", "Phóng to toàn màn hình"]
+        ), labels
+        page.get_by_role("button", name="Tìm trong bảng").first.hover()
+        tip = page.get_by_role("tooltip").filter(has_text="Tìm trong bảng")
+        tip.wait_for(timeout=10_000)
+        goto(page, url + "/xep-hang-khoi")
+        chart = page.locator("[data-testid=stPlotlyChart]").first
+        chart.hover()
+        titles = chart.locator(".modebar-btn").evaluate_all(
+            "bs => bs.map(b => b.getAttribute('data-title'))"
+        )
+        assert "Phóng to toàn màn hình" in titles and "Fullscreen" not in titles, titles
+        english = page.evaluate(
+            """words => [...document.querySelectorAll('[aria-label],[data-title]')]
+              .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('data-title')])
+              .filter(v => v && words.includes(v))""",
+            list(STREAMLIT_WORDS),
+        )
+        assert english == []
+        goto(page, url + "/trinh-chieu")
+        removes = page.locator("[data-testid=stMultiSelect] button[aria-label^='Bỏ chọn ']")
+        assert removes.count() == 5  # every slide set, chosen by default
+        while removes.count():
+            removes.first.click()
+            settle(page)
+        box = page.locator("[data-testid=stMultiSelect]")
+        assert (
+            box.get_by_placeholder("Tất cả các trang").count()
+            + box.get_by_text("Tất cả các trang").count()
+            == 1
+        ), box.inner_html()
+        assert "Choose" not in box.inner_html()
