@@ -119,14 +119,23 @@ class Preview:
     years: list[int]
     by_form: pl.DataFrame  # form_code, awards
     by_year: pl.DataFrame  # year, awards
-    positions: pl.DataFrame  # position, is_leader, leader_rule, awards
+    positions: pl.DataFrame  # position, is_leader, leader_rule, rule_label, awards
     sample: pl.DataFrame  # first rows as stored
 
 
-def preview(inspection: Inspection) -> Preview | None:
+def preview(inspection: Inspection, rule_labels: pl.DataFrame | None = None) -> Preview | None:
+    """`rule_labels` (leader_rule, rule_label): what each position rule says, from the
+    warehouse (`position_rule_labels`); without it the bundled rules' words."""
     awards = inspection.awards()
     if awards.height == 0:
         return None
+    if rule_labels is None:
+        from thidua import positions
+
+        bundled = [(r.rule_id, r.label) for r in positions.load_rules()]
+        rule_labels = pl.DataFrame(
+            bundled, schema={"leader_rule": pl.String, "rule_label": pl.String}, orient="row"
+        )
     people = awards.filter(pl.col("recipient_kind") == "individual")
     return Preview(
         individuals=people.height,
@@ -141,9 +150,19 @@ def preview(inspection: Inspection) -> Preview | None:
         by_year=awards.group_by("year").len("awards").sort("year"),
         positions=people.group_by("position", "is_leader", "leader_rule")
         .len("awards")
+        .join(rule_labels, on="leader_rule", how="left")
+        .select("position", "is_leader", "leader_rule", "rule_label", "awards")
         .sort("awards", descending=True),
         sample=awards.head(20),
     )
+
+
+def position_rule_labels(master: Path) -> pl.DataFrame:
+    """leader_rule, rule_label: the words of each position rule the warehouse keeps (the
+    bundled rules before the first import), so a preview names a rule, not its code."""
+    from etl.rules import current_rules
+
+    return current_rules(master).select(leader_rule="rule_id", rule_label="label")
 
 
 def marked_copy(inspection: Inspection) -> bytes:

@@ -25,6 +25,7 @@ from pages._kpis import Kpi, kpi_row
 from pages._widget_texts import vietnamese_widget_texts
 from thidua import charts, reports, store
 from thidua import formatting as fmt
+from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 
 con = connection()
 filters = current_filters()
@@ -90,8 +91,8 @@ kpi_row(
 )
 
 share_headers = {
-    "individuals": "Khen cá nhân", "direct_workers": "Người lao động trực tiếp", "leaders": "Lãnh đạo",
-    "unclassified": "Chưa phân loại", "non_leader_share": "Tỷ lệ NLĐ trực tiếp", "women_share": "Tỷ lệ nữ",
+    "individuals": "Khen cá nhân", "direct_workers": CLASSES[False], "leaders": CLASSES[True],
+    "unclassified": CLASSES[None], "non_leader_share": "Tỷ lệ NLĐ trực tiếp", "women_share": "Tỷ lệ nữ",
     "adhoc_share": "Tỷ lệ đột xuất",
 }  # fmt: skip
 formats = {
@@ -149,11 +150,7 @@ with panel:
             "do quản trị viên quản lý; chức vụ không khớp quy tắc nào để «chưa phân loại» chứ không đoán."
         )
         positions = cached(reports.position_classes, filters).with_columns(
-            klass=pl.when(pl.col("is_leader"))
-            .then(pl.lit("Lãnh đạo"))
-            .when(pl.col("is_leader").not_())
-            .then(pl.lit("Người lao động trực tiếp"))
-            .otherwise(pl.lit("Chưa phân loại")),
+            klass=reports.leader_class(),
             position=pl.col("position").fill_null("(để trống)"),
         )
         position_headers = {

@@ -25,6 +25,8 @@ from thidua import formatting as fmt
 from thidua import reference, settings
 from thidua.formatting import TIME_HEADER, local_time
 from thidua.literal import markdown as md
+from thidua.reference import LEADER_CLASS_NAMES as CLASSES
+from thidua.reports import leader_class
 
 account = require_page("import")
 master = settings.db_path()
@@ -287,14 +289,14 @@ def _show(key: str, inspection: Inspection) -> None:
             st.caption(
                 f"Trang «{md(info.sheet)}» — nhận ra: " + "; ".join(md(t) for t in info.traits)
             )
-    view = upload.preview(inspection)
+    view = upload.preview(inspection, upload.position_rule_labels(master))
     if view is not None:
         kpi_row(
             [
                 Kpi("Cá nhân", fmt.number(view.individuals)),
                 Kpi("Tập thể", fmt.number(view.collectives + view.households)),
-                Kpi("Lãnh đạo", fmt.number(view.leaders)),
-                Kpi("Người lao động trực tiếp", fmt.number(view.direct_workers)),
+                Kpi(CLASSES[True], fmt.number(view.leaders)),
+                Kpi(CLASSES[False], fmt.number(view.direct_workers)),
             ]
         )
         st.caption(
@@ -306,19 +308,13 @@ def _show(key: str, inspection: Inspection) -> None:
         )
         show_table(by_form, {"form": "Hình thức", "awards": "Số lượt"}, {"awards": 0})
         with st.expander("Phân loại chức vụ (lãnh đạo / người lao động trực tiếp)"):
-            classes = view.positions.with_columns(
-                klass=pl.when(pl.col("is_leader"))
-                .then(pl.lit("Lãnh đạo"))
-                .when(pl.col("is_leader").not_())
-                .then(pl.lit("Người lao động trực tiếp"))
-                .otherwise(pl.lit("Chưa phân loại"))
-            )
+            classes = view.positions.with_columns(klass=leader_class())
             show_table(
                 classes,
                 {
                     "position": "Chức vụ",
                     "klass": "Phân loại",
-                    "leader_rule": "Quy tắc",
+                    "rule_label": "Theo quy tắc",
                     "awards": "Số lượt",
                 },
                 {"awards": 0},

@@ -499,3 +499,24 @@ def test_the_history_shows_an_upload_in_vietnam_time_as_the_audit_does(
     [imported] = [e for e in store.audit_log(store.access_path(master)) if e.action == "import"]
     audited = imported.at.astimezone(dt.timezone(dt.timedelta(hours=7))).replace(tzinfo=None)
     assert abs(shown - audited) < dt.timedelta(minutes=1)
+
+
+def test_the_preview_names_each_position_rule_in_words(
+    master: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The positions table of a preview: the class and the rule that decided it, in words (a
+    rule code such as L_GIAM_DOC means nothing to an analyst); the classes add up to the
+    file's truth (40 individuals, 27 of them direct workers)."""
+    at = upload_page(master, monkeypatch)
+    send(at, SAMPLES / "qd_bang_khen_2020.xlsx")
+    truth = TRUTH["qd_bang_khen_2020.xlsx"]
+    table = next(d.value for d in at.dataframe if "Theo quy tắc" in d.value.columns)
+    assert "Quy tắc" not in table.columns
+    awards = table.groupby("Phân loại")["Số lượt"].apply(lambda s: sum(int(v) for v in s))
+    assert awards.to_dict() == {
+        "Lãnh đạo": truth["individual"] - truth["non_leader_individual"],
+        "Người lao động trực tiếp": truth["non_leader_individual"],
+    }
+    said = set(table["Theo quy tắc"])
+    assert "Chủ tịch / Phó Chủ tịch" in said
+    assert not [s for s in said if re.fullmatch(r"[A-Z_]+", s)], said

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import duckdb
 import polars as pl
 
-from thidua import metrics, queries
+from thidua import metrics, queries, reference
 from thidua.filters import Filters
 from thidua.text import fold
 
@@ -114,6 +114,18 @@ def leader_shares(con: duckdb.DuckDBPyConnection, filters: Filters, target: floa
 def shares_by_bloc(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """bloc_name, bloc_kind + counts + shares."""
     return metrics.with_shares(queries.run(con, "counts_by_bloc", filters))
+
+
+def leader_class(column: str = "is_leader") -> pl.Expr:
+    """A position's class in words (reference.LEADER_CLASS_NAMES), for tables and exports."""
+    names = reference.LEADER_CLASS_NAMES
+    return (
+        pl.when(pl.col(column))
+        .then(pl.lit(names[True]))
+        .when(pl.col(column).not_())
+        .then(pl.lit(names[False]))
+        .otherwise(pl.lit(names[None]))
+    )
 
 
 def position_classes(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
