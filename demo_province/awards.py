@@ -385,7 +385,8 @@ def _awards_frame(
             "unit_name": _gather(_enum(cat.names), draw.unit),
             "form_code": _gather(_enum(FORM_CODES), draw.form),
             "form_text": _gather(_enum(TEXTS), text),
-            "award_type": _gather(_enum(AWARD_TYPES), draw.award_type),
+            # A decision list has no type column: the type of its awards is not recorded.
+            "award_type": _gather(_enum(AWARD_TYPES), draw.award_type, draw.decision_list),
             "achievement_year": _null_where(
                 pl.Series(achievement.astype(np.int32)), achievement == 0
             ),

@@ -144,3 +144,35 @@ def test_top_units_legend_reads_in_the_bars_order() -> None:
     assert [t.name for t in fig.data] == ["Cá nhân", "Tập thể, hộ gia đình"]
     assert fig.layout.legend.traceorder == "normal"
     assert list(fig.data[0].y) == ["Sở Tài chính", "Sở Y tế"]  # the most awarded at the top
+
+
+def test_years_without_data_break_the_lines_and_are_said() -> None:
+    """Data for 2006 and 2018-2019 only: the lines must not join 2006 to 2018 as if the
+    eleven years between were known; they are shaded and labelled «chưa có dữ liệu». A share
+    with no base (no type recorded in 2018) is a break in its line, not 0 %."""
+    by_year = pl.DataFrame(
+        {
+            "year": [2006, 2018, 2019],
+            "non_leader_share": [0.5, 0.62, 0.58],
+            "women_share": [None, 0.4, 0.45],
+            "adhoc_share": [0.1, None, 0.05],
+        }
+    )
+    fig = charts.shares_by_year_lines(by_year, 0.6)
+    lines = {t.name: t for t in fig.data if t.x and None not in t.x}
+    workers = lines["Người lao động trực tiếp"]
+    assert list(workers.x) == list(range(2006, 2020))
+    assert list(workers.y) == [0.5] + [None] * 11 + [0.62, 0.58]
+    assert workers.connectgaps is not True
+    assert list(lines["Đột xuất"].y)[-2:] == [None, 0.05]
+    assert [workers.text[0], workers.text[5], workers.text[-1]] == ["50%", "", "58%"]
+    [gap] = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert (gap.x0, gap.x1) == (2006.5, 2017.5)
+    assert [a.text for a in fig.layout.annotations if a.text == "chưa có dữ liệu"] == [
+        "chưa có dữ liệu"
+    ]
+
+
+def test_year_gaps_are_the_runs_of_missing_years() -> None:
+    assert charts.year_gaps([2019, 2006, 2018, 2021]) == [(2007, 2017), (2020, 2020)]
+    assert charts.year_gaps([2020]) == []

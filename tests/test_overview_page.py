@@ -32,11 +32,12 @@ def _expected(truth: pl.DataFrame, year: int) -> dict[str, str]:
     women = people.filter(pl.col("gender") == "F").height
     gendered = people.filter(pl.col("gender").is_not_null()).height
     adhoc = rows.filter(pl.col("award_type") == "adhoc").height
+    typed = rows.filter(pl.col("award_type").is_not_null()).height  # decision lists say none
     return {
         "Tổng số lượt khen thưởng": f"{rows.height:,}".replace(",", "."),
         "Tỷ lệ khen người lao động trực tiếp": _percent(direct, people.height),
         "Tỷ lệ nữ trong khen thưởng cá nhân": _percent(women, gendered),
-        "Tỷ lệ khen thưởng đột xuất": _percent(adhoc, rows.height),
+        "Tỷ lệ khen thưởng đột xuất": _percent(adhoc, typed),
     }
 
 

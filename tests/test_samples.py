@@ -133,3 +133,20 @@ def test_unknown_form_names_row_column_value_and_suggestion(import_into: Importe
     assert problem.suggestion == "Bằng khen của Chủ tịch UBND tỉnh"
     text = str(problem)
     assert "dòng 3" in text and "không phải hình thức khen thưởng" in text
+
+
+def test_a_list_without_a_type_column_has_no_ad_hoc_share(
+    import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+) -> None:
+    """qd_bang_khen_2020.xlsx has no column of award type: its 52 awards are of unknown
+    type, so 2020's ad-hoc share is unknown (shown «chưa có dữ liệu»), not 0 %."""
+    from thidua import metrics
+    from thidua.filters import Filters
+
+    [report] = import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    assert report.status == "imported", report.message()
+    con = snapshot()
+    untyped = con.execute("SELECT count(*) FROM awards WHERE award_type IS NULL").fetchone()
+    assert untyped == (TRUTH["qd_bang_khen_2020.xlsx"]["awards"],)
+    now = metrics.overview(con, 2020, Filters()).current
+    assert (now.awards, now.with_type, now.adhoc_share) == (52, 0, None)

@@ -240,7 +240,8 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
     """Each unit's rank over the years (1 at the top)."""
     fig = go.Figure()
     for index, unit in enumerate(history["unit_name"].unique(maintain_order=True).to_list()):
-        part = history.filter(pl.col("unit_name") == unit).sort("year")
+        # A year the unit was not ranked in (not a member, no sheet) breaks its line.
+        part = every_year(history.filter(pl.col("unit_name") == unit).select("year", "rank"))
         fig.add_scatter(
             x=part["year"].to_list(),
             y=part["rank"].to_list(),
@@ -252,6 +253,7 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
             # would be read as a placeholder.
             hovertemplate="%{fullData.name}: hạng %{y} năm %{x}<extra></extra>",
         )
+    _mark_gaps(fig, history["year"].to_list())
     fig.update_yaxes(autorange="reversed", title="Thứ hạng", dtick=1)
     fig.update_xaxes(title="Năm", dtick=1, tickformat="d")
     fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.02})
@@ -297,6 +299,7 @@ def trend_bars(trend: pl.DataFrame) -> go.Figure:
             customdata=[code] * part.height,  # lets a click on a segment name its award
             hovertemplate="%{fullData.name} năm %{x}: %{y:,.0f} lượt<extra></extra>",
         )  # fmt: skip
+    _mark_gaps(fig, trend["year"].to_list())
     fig.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "y": 1})
     fig.update_xaxes(title="Năm quyết định", dtick=1, tickformat="d")
     fig.update_yaxes(title="Số lượt khen thưởng")
@@ -344,8 +347,43 @@ def share_by_unit_bars(by_unit: pl.DataFrame, target: float) -> go.Figure:
     )
 
 
+NO_DATA = "chưa có dữ liệu"
+
+
+def year_gaps(years: list[int]) -> list[tuple[int, int]]:
+    """The runs of years missing between the first and the last year that have data:
+    [2006, 2018, 2019] → [(2007, 2017)]."""
+    have = sorted(set(years))
+    return [(a + 1, b - 1) for a, b in zip(have, have[1:], strict=False) if b - a > 1]
+
+
+def every_year(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with a row of nulls for each year missing inside its range: a line drawn
+    over it breaks there instead of joining 2006 to 2018 as if the years between were known."""
+    if frame.height == 0:
+        return frame
+    first, last = int(frame["year"].min()), int(frame["year"].max())  # type: ignore[arg-type]
+    years = pl.DataFrame({"year": range(first, last + 1)}, schema={"year": frame["year"].dtype})
+    return years.join(frame, on="year", how="left")
+
+
+def _mark_gaps(fig: go.Figure, years: list[int]) -> None:
+    """Each run of years without data shaded grey and labelled «chưa có dữ liệu»."""
+    for first, last in year_gaps(years):
+        fig.add_vrect(
+            x0=first - 0.5, x1=last + 0.5, fillcolor="#eeeeee", line_width=0, layer="below",
+            annotation_text=NO_DATA, annotation_position="top",
+            annotation_font={"color": "#666666", "size": 13},
+        )  # fmt: skip
+
+
 def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
+    """The three shares per year; a year without data is a gap (shaded, «chưa có dữ liệu»),
+    and a share whose base is empty (no gender, no type recorded) a break in its own line."""
+    years = by_year["year"].to_list()
+    by_year = every_year(by_year)
     fig = go.Figure()
+    _mark_gaps(fig, years)
     series = (("non_leader_share", "Người lao động trực tiếp", BLUE), ("women_share", "Nữ", "#b07aa1"),
               ("adhoc_share", "Đột xuất", "#f28e2b"))  # fmt: skip
     for column, label, colour in series:
@@ -357,7 +395,7 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
             x=by_year["year"].to_list(), y=by_year[column].to_list(), name=label,
             mode="lines+markers+text" if labelled else "lines+markers",
             line={"color": colour, "width": 3},
-            text=[percent(v, 0) for v in by_year[column]] if labelled else None,
+            text=[percent(v, 0) if v is not None else "" for v in by_year[column]] if labelled else None,
             textposition=[_side(v, target) for v in by_year[column]] if labelled else None,
             hovertemplate=label + " năm %{x}: %{y:.1%}<extra></extra>",
         )  # fmt: skip

@@ -5,7 +5,8 @@
   rule recognises stay in the denominator and are reported beside the share.
 - women's share = individual awards to women ÷ individual awards whose gender
   the file records (decision lists often have no gender column).
-- ad-hoc share = ad-hoc (đột xuất) awards ÷ all awards.
+- ad-hoc share = ad-hoc (đột xuất) awards ÷ awards whose type the file records (a
+  decision list with no type column says nothing of it).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from thidua.formatting import percent
 SHARES: dict[str, tuple[str, str]] = {
     "non_leader_share": ("direct_workers", "individuals"),
     "women_share": ("women", "with_gender"),
-    "adhoc_share": ("adhoc", "awards"),
+    "adhoc_share": ("adhoc", "with_type"),
 }
 
 
@@ -52,6 +53,7 @@ class YearFigures:
     women: int = 0
     with_gender: int = 0
     adhoc: int = 0
+    with_type: int = 0
 
     def share(self, name: str) -> float | None:
         part, whole = SHARES[name]

@@ -7,4 +7,5 @@ coalesce(sum(n) FILTER (recipient_kind = 'individual' AND is_leader = true), 0):
 coalesce(sum(n) FILTER (recipient_kind = 'individual' AND is_leader IS NULL), 0)::BIGINT           AS unclassified,
 coalesce(sum(n) FILTER (recipient_kind = 'individual' AND gender = 'F'), 0)::BIGINT                AS women,
 coalesce(sum(n) FILTER (recipient_kind = 'individual' AND gender IS NOT NULL), 0)::BIGINT          AS with_gender,
-coalesce(sum(n) FILTER (award_type = 'adhoc'), 0)::BIGINT                                          AS adhoc
+coalesce(sum(n) FILTER (award_type = 'adhoc'), 0)::BIGINT                                          AS adhoc,
+coalesce(sum(n) FILTER (award_type IS NOT NULL), 0)::BIGINT                                        AS with_type

@@ -1,7 +1,7 @@
-SELECT f.level, a.form_code, f.name_vi AS form_name, a.award_type, t.name_vi AS type_name,
+SELECT f.level, a.form_code, f.name_vi AS form_name, a.award_type, coalesce(t.name_vi, 'Chưa rõ loại hình') AS type_name,
        a.recipient_kind, sum(a.n)::BIGINT AS awards
 FROM award_counts AS a
 JOIN ref_award_form AS f ON f.code = a.form_code
-JOIN ref_award_type AS t ON t.code = a.award_type
+LEFT JOIN ref_award_type AS t ON t.code = a.award_type
 WHERE {filters}
 GROUP BY ALL

@@ -150,8 +150,13 @@ def parse_awards(
                 return_dtype=pl.String,
             ),
         ),
+        # An empty cell of a type column is the office's usual «thường xuyên»; a list with
+        # no type column at all says nothing of its type, which stays unknown (NULL) rather
+        # than counted as regular: its ad-hoc share is «chưa có dữ liệu», not 0 %.
         award_type=pl.col("award_type").fill_null(
-            pl.when(raw("award_type").is_null()).then(pl.lit("regular"))
+            pl.when(raw("award_type").is_null() & pl.lit(f"{RAW}award_type" in table.columns)).then(
+                pl.lit("regular")
+            )
         ),
     )
     problems = run_checks(
