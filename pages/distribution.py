@@ -20,6 +20,7 @@ from pages._common import (
 from pages._kpis import Kpi, kpi_row
 from thidua import charts, reports
 from thidua import formatting as fmt
+from thidua.literal import markdown as md
 
 con = connection()
 filters = current_filters()
@@ -63,6 +64,9 @@ shown, panel = open_tab([COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST], key="dist_
 with panel:
     if shown == COMPOSITION:
         chart(charts.composition_treemap, view.composition, key="treemap")
+        small = charts.small_tiles(view.composition)
+        if small:
+            st.caption(f"Ô nhỏ không ghi chữ (rê chuột vào ô để xem): {md(small)}")
     elif shown == TYPES:
         by_type = (
             view.composition.group_by("type_name")

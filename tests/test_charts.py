@@ -176,3 +176,24 @@ def test_years_without_data_break_the_lines_and_are_said() -> None:
 def test_year_gaps_are_the_runs_of_missing_years() -> None:
     assert charts.year_gaps([2019, 2006, 2018, 2021]) == [(2007, 2017), (2020, 2020)]
     assert charts.year_gaps([2020]) == []
+
+
+def test_tiles_too_small_for_a_label_are_written_under_the_treemap() -> None:
+    """Hand-made composition of 1.000 awards: Kỷ niệm chương (20) and Cờ (5) are under
+    2,5 % and have no room for 12 px text; they are named, largest first, with figures."""
+    composition = pl.DataFrame(
+        {
+            "level": ["unit", "unit", "province", "province"],
+            "form_code": ["GIAY_KHEN", "LDTT", "KY_NIEM_CHUONG", "CO_TINH"],
+            "form_name": ["Giấy khen", "Lao động tiên tiến", "Kỷ niệm chương", "Cờ thi đua"],
+            "awards": [600, 375, 20, 5],
+        }
+    )
+    assert charts.small_tiles(composition) == "Kỷ niệm chương 20 (2,0%) · Cờ thi đua 5 (0,5%)"
+    assert charts.small_tiles(composition.head(2)) is None
+    fig = charts.composition_treemap(composition)
+    unlabelled = [
+        label for label, said in zip(fig.data[0].labels, fig.data[0].texttemplate, strict=True)
+        if not said
+    ]  # fmt: skip
+    assert sorted(unlabelled) == ["Cờ thi đua", "Kỷ niệm chương"]

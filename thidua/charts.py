@@ -281,11 +281,33 @@ def composition_treemap(composition: pl.DataFrame) -> go.Figure:
         go.Treemap(
             ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
             marker={"colors": colours},
-            texttemplate="%{label}<br>%{value:,.0f} (%{percentRoot:.1%})",
+            # A tile too small to hold its label legibly shows none (Plotly would shrink the
+            # letters to a few pixels); small_tiles names it under the chart.
+            texttemplate=[
+                "" if small else "%{label}<br>%{value:,.0f} (%{percentRoot:.1%})"
+                for small in [False] * (1 + levels.height)
+                + [n < SMALL_TILE * total for n in by_form["awards"]]
+            ],
             hovertemplate="%{label}: %{value:,.0f} lượt (%{percentRoot:.1%} tổng số)<extra></extra>",
         )
     )  # fmt: skip
     return _layout(fig, f"Cơ cấu theo cấp và hình thức ({number(total)} lượt)", 520)
+
+
+SMALL_TILE = 0.025  # of all awards: a tile about this size has no room for its 12 px label
+
+
+def small_tiles(composition: pl.DataFrame) -> str | None:
+    """The awards whose tiles are too small to carry their label, written out for the line
+    under the treemap: «Kỷ niệm chương 320 (0,8%) · …», largest first; None if there are none."""
+    by_form = composition.group_by("form_name").agg(pl.col("awards").sum())
+    total = int(by_form["awards"].sum())
+    small = by_form.filter(pl.col("awards") < SMALL_TILE * total).sort("awards", descending=True)
+    if not total or small.height == 0:
+        return None
+    return " · ".join(
+        f"{name} {number(n)} ({percent(n / total, 1)})" for name, n in small.iter_rows()
+    )
 
 
 def trend_bars(trend: pl.DataFrame) -> go.Figure:
