@@ -487,13 +487,53 @@ def award_list_panel(
     if rows.height == 0:
         no_data("Không có khen thưởng nào khớp với lựa chọn này.")
         return
-    st.caption(list_note(rows.height, total, reports.DRILL_LIMIT))
-    shown = dashed(rows).rename({k: v for k, v in AWARD_LIST_HEADERS.items() if k in rows.columns})
+    listed, same = same_for_all(rows)
+    st.caption(
+        list_note(rows.height, total, reports.DRILL_LIMIT) + (f" · {md(same)}" if same else "")
+    )
+    shown = dashed(listed).rename(
+        {k: v for k, v in AWARD_LIST_HEADERS.items() if k in listed.columns}
+    )
+    # Where each award came from is for the analyst checking a figure: hidden at first (the
+    # toolbar's «Hiện/ẩn cột» shows it), always in the .xlsx.
     st.dataframe(shown, hide_index=True, width="stretch", height=360,
                  column_config={"Ngày quyết định": st.column_config.DateColumn(format="DD/MM/YYYY"),
-                                "Năm": st.column_config.NumberColumn(format="%d")})  # fmt: skip
+                                "Năm": st.column_config.NumberColumn(format="%d"),
+                                "Tệp nguồn": None, "Dòng trong tệp": None})  # fmt: skip
+    st.caption("Tệp nguồn và dòng của từng khen thưởng: bật ở «Hiện/ẩn cột» trên bảng, hoặc "
+               "xem trong tệp .xlsx tải về.")  # fmt: skip
     download_table(rows, AWARD_LIST_HEADERS, f"danh_sach_khen_thuong_{file_part(title)}.xlsx",
                    key=f"{key}_xlsx", title=f"Danh sách khen thưởng: {title}", filters=filters)  # fmt: skip
+
+
+# Columns a drill-down often holds one value in (a clicked unit, year, award, decision):
+# said once above the list instead of repeated on every row, so the columns that differ fit
+# a 1366 px screen. The .xlsx keeps every column.
+_SAID_ONCE = ("year", "unit_name", "kind_name", "form_name", "decision_no", "decision_date")
+
+
+def same_for_all(rows: Any) -> tuple[Any, str]:
+    """The list without the columns of `_SAID_ONCE` that hold one value in every row, and
+    those values in words («Năm: 2025 · Đơn vị: Sở Y tế»); columns empty in every row are
+    left out. A list of one row is kept whole."""
+    import polars as pl
+
+    from thidua.exports import AWARD_LIST_HEADERS
+
+    if rows.height < 2:
+        return rows, ""
+    # A column empty in every row (no «Chi tiết» in any of these awards) says nothing.
+    rows = rows.drop([c for c in rows.columns if rows[c].null_count() == rows.height])
+    same = [
+        c for c in _SAID_ONCE
+        if c in rows.columns and rows[c].null_count() == 0 and rows[c].n_unique() == 1
+    ]  # fmt: skip
+    said = []
+    for column in same:
+        value = rows[column][0]
+        text = value.strftime("%d/%m/%Y") if rows[column].dtype == pl.Date else str(value)
+        said.append(f"{AWARD_LIST_HEADERS[column]}: {text}")
+    return rows.drop(same), " · ".join(said)
 
 
 def list_note(listed: int, total: int | None, limit: int) -> str:

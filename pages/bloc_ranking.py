@@ -27,6 +27,31 @@ from thidua.filters import Filters
 from thidua.literal import markdown as md
 
 
+def _decision_year(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, year: int) -> int:
+    """The year whose decisions the drill-down lists: the year after the scoring year (a
+    bloc's results are commended in January), or the scoring year itself, the reader's
+    choice. When the next year has no decision yet the scoring year is opened, and said."""
+    counts = reports.awards_by_year(
+        con, filters, reports.Selection(unit_name=unit), [year + 1, year]
+    )
+    waiting = counts[year + 1] == 0
+    chosen = st.radio(
+        "Các quyết định năm",
+        [year + 1, year],
+        index=1 if waiting else 0,
+        format_func=lambda y: f"{y} ({fmt.number(counts[y])} lượt)",
+        horizontal=True,
+        key=f"bloc_list_year_{year}",
+    )
+    if waiting:
+        st.info(
+            f"Chưa có quyết định khen thưởng năm {year + 1} nào cho {md(unit)}: kết quả chấm "
+            f"điểm năm {year} thường được khen trong các quyết định đầu năm {year + 1}."
+            + (f" Dưới đây là các quyết định năm {year}." if chosen == year else "")
+        )
+    return int(chosen)
+
+
 def _ranking_bars(
     con: duckdb.DuckDBPyConnection, filters: Filters, ranking: pl.DataFrame, bloc: str, year: int
 ) -> None:
@@ -34,11 +59,12 @@ def _ranking_bars(
     clicked = chart(charts.bloc_bars, ranking, bloc, year, key="bloc_bars", on_select=True)
     if clicked:
         unit = charts.clicked(clicked[0])
+        decided = _decision_year(con, filters, unit, year)
         award_list_panel(
             con,
             filters,
-            reports.Selection(unit_name=unit, year=year + 1),
-            f"{unit}, quyết định năm {year + 1}",
+            reports.Selection(unit_name=unit, year=decided),
+            f"{unit}, quyết định năm {decided}",
             key="bloc_list",
         )
     else:

@@ -543,3 +543,40 @@ def test_table_toolbar_and_menus_speak_vietnamese(demo: tuple[Path, Any]) -> Non
             == 1
         ), box.inner_html()
         assert "Choose" not in box.inner_html()
+
+
+def test_bloc_drill_down_opens_the_scoring_year_when_next_year_has_no_decision(
+    demo: tuple[Path, Any],
+) -> None:
+    """The demo's last scoring year is 2025 and no decision of 2026 exists: a click on a
+    unit's bar says so and lists its decisions of 2025 (counted here from the demo's rows);
+    the reader can still pick 2026 (0 awards)."""
+    import re
+
+    import polars as pl
+
+    master, province = demo
+    last = int(province.bloc_scores["year"].max())
+    with serve(master) as url, browser_page(1600, 1000) as page:
+        goto(page, url + f"/xep-hang-khoi?nam_khoi={last}", "chuyenvien")
+        # Plotly takes clicks on its drag layer and finds the bar under the pointer.
+        box = page.locator("[data-testid=stPlotlyChart] .bars path").first.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        settle(page)
+        heading = page.get_by_role("heading", name=re.compile("Danh sách khen thưởng"))
+        heading.wait_for(timeout=30_000)
+        said = re.search(r"Danh sách khen thưởng: (.+), quyết định năm (\d+)", heading.inner_text())
+        assert said is not None and int(said.group(2)) == last
+        unit = said.group(1).replace("\u2060", "")
+        expected = province.awards.filter(
+            (pl.col("unit_name") == unit) & (pl.col("year") == last)
+        ).height
+        assert expected > 0
+        radio = page.get_by_role("radiogroup")
+        assert radio.get_by_text(f"{last + 1} (0 lượt)").count() == 1
+        assert radio.get_by_text(f"{last} ({expected:,} lượt)".replace(",", ".")).count() == 1
+        hint = page.locator("[data-testid=stAlertContentInfo]").filter(
+            has_text=f"Chưa có quyết định khen thưởng năm {last + 1}"
+        )
+        assert hint.count() == 1 and f"các quyết định năm {last}" in hint.inner_text()

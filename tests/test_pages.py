@@ -497,3 +497,36 @@ def test_the_bloc_pages_year_bloc_and_tab_are_in_the_link(
     first = province.bloc_scores.filter(pl.col("year") == 2019)["bloc_name"].unique().sort()
     assert next(m.value for m in at.markdown if "dẫn đầu" in m.value)
     assert at.selectbox(key="bloc_name_2019").value in first.to_list()
+
+
+def test_a_drill_down_says_once_what_every_row_shares() -> None:
+    """Three awards of one unit and one decision: the unit, the year, the decision and its
+    date are said once above the list, not repeated in columns the screen has no room for;
+    the columns that differ stay. One row is kept whole."""
+    import datetime as dt
+
+    import polars as pl
+
+    from pages._common import same_for_all
+
+    rows = pl.DataFrame(
+        {
+            "year": [2025, 2025, 2025],
+            "recipient_name": ["Trần A", "Lê B", "Phòng Kế hoạch"],
+            "kind_name": ["Cá nhân", "Cá nhân", "Tập thể"],
+            "unit_name": ["Sở Y tế"] * 3,
+            "form_name": ["Giấy khen", "Bằng khen", "Giấy khen"],
+            "decision_no": ["12/QĐ-UBND"] * 3,
+            "decision_date": [dt.date(2025, 1, 20)] * 3,
+            "form_detail": pl.Series([None, None, None], dtype=pl.String),
+        }
+    )
+    listed, said = same_for_all(rows)
+    assert listed.columns == ["recipient_name", "kind_name", "form_name"]
+    assert said == (
+        "Năm: 2025 · Đơn vị: Sở Y tế · Số quyết định: 12/QĐ-UBND · Ngày quyết định: 20/01/2025"
+    )
+    whole, nothing = same_for_all(rows.head(1))
+    assert (whole.columns, nothing) == (rows.columns, "")
+    gap = rows.with_columns(decision_no=pl.Series(["12/QĐ-UBND", None, "12/QĐ-UBND"]))
+    assert "Số quyết định" not in same_for_all(gap)[1]

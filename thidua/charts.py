@@ -215,7 +215,9 @@ PNG_CONFIG = {
 def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
     """Total score per unit, best at the top; the rank, head and deputy written on each bar."""
     ordered = ranking.sort("rank", descending=True)
-    marks = {"head": " ★ khối/cụm trưởng", "deputy": " ☆ khối/cụm phó"}
+    # The role as one sign after the score, named once in the title: «★ khối/cụm trưởng»
+    # written on the bar ran past the plot's right edge at 1366 px and lost its ★.
+    marks = {"head": " ★", "deputy": " ☆"}
     labels = [
         f"#{r} · {number(t, 1)}{marks.get(role or '', '')}"
         for r, t, role in ordered.select("rank", "total_score", "role").iter_rows()
@@ -228,12 +230,18 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
             text=labels,
             textposition="outside",
             marker_color=bloc_colour(bloc),
+            cliponaxis=False,
             hovertemplate="%{y}: %{x:.1f} điểm<extra></extra>",
         )
     )
     top = float(ordered["total_score"].max() or 100)  # type: ignore[arg-type]
     fig.update_xaxes(title="Tổng điểm", range=[0, top * 1.35])
-    return _layout(fig, f"{plotly(bloc)} — xếp hạng năm {year}", 120 + 44 * max(ordered.height, 3))
+    roles = set(ordered["role"].drop_nulls().to_list())
+    legend = [sign.strip() + " " + name for role, sign, name in (
+        ("head", marks["head"], "khối/cụm trưởng"), ("deputy", marks["deputy"], "khối/cụm phó"),
+    ) if role in roles]  # fmt: skip
+    title = f"{plotly(bloc)} — xếp hạng năm {year}" + (f" ({', '.join(legend)})" if legend else "")
+    return _layout(fig, title, 120 + 44 * max(ordered.height, 3))
 
 
 def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:

@@ -166,6 +166,21 @@ def award_list(
                        from_year=_oldest_year_needed(years, DRILL_LIMIT))  # fmt: skip
 
 
+def awards_by_year(
+    con: duckdb.DuckDBPyConnection, filters: Filters, selection: Selection, years: list[int]
+) -> dict[int, int]:
+    """How many awards `selection` holds in each of `years` under the filters (their own
+    year range set aside, as the drill-down does): a page says what a year's list will hold
+    before opening it."""
+    picked = {
+        "form_code": selection.form_code, "unit_name": selection.unit_name, "year": None,
+        "campaign_code": selection.campaign_code, "leader_class": selection.leader_class,
+    }  # fmt: skip
+    scoped = replace(filters, year_from=None, year_to=None)
+    found = dict(queries.run(con, "award_list_years", scoped, **picked).iter_rows())
+    return {year: int(found.get(year, 0)) for year in years}
+
+
 def _oldest_year_needed(years: pl.DataFrame, limit: int) -> int:
     """The list is newest year first: the years up to the one where it reaches `limit` rows."""
     running = 0
