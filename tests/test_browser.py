@@ -66,7 +66,10 @@ def test_every_page_renders_at_full_hd(demo: tuple[Path, object], tmp_path: Path
         settle(page)
         assert "nam_tu=2021" in page.url and "nam_den=2021" in page.url
         # Plotly's toolbar speaks Vietnamese (all but the full-screen button Streamlit adds).
-        goto(page, url + "/xep-hang-khoi")
+        # Through the menu, in the same session: a new sign-in starts with the default filters.
+        page.get_by_text("Xếp hạng khối thi đua").first.click()
+        settle(page)
+        assert "/xep-hang-khoi" in page.url
         chart = page.locator("[data-testid=stPlotlyChart]").first
         chart.hover()
         titles = chart.locator(".modebar-btn").evaluate_all(
