@@ -75,8 +75,9 @@ if params.get("chay") == "1":
 
 st.title("Trình chiếu hội nghị tổng kết")
 st.caption(
-    "Chọn năm, các trang trình chiếu và thời gian mỗi trang rồi bấm «Bắt đầu». Khi đang chiếu: → PageDown "
-    "hoặc phím cách để sang trang, ← PageUp để lùi, bấm chuột hoặc P để tạm dừng, Esc để thoát. Nhấn F11 để toàn màn hình."
+    "Chọn năm, các trang trình chiếu và thời gian mỗi trang rồi bấm «Bắt đầu». Khi đang chiếu (bút trình "
+    "chiếu dùng được ngay): → PageDown hoặc phím cách để sang trang, ← PageUp để lùi, B để tắt/bật màn hình "
+    "đen, bấm chuột hoặc P để tạm dừng, Esc để thoát. Nhấn F11 để toàn màn hình."
 )
 left, middle, right = st.columns([1, 3, 1])
 chosen_year = left.selectbox("Năm", years, index=years.index(year), key="show_year")

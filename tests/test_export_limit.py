@@ -137,7 +137,7 @@ def test_an_export_is_sent_by_the_server_to_its_scope_only(
     master, _ = demo
     ensure_accounts(master, xuatyte="Sở Y tế")
     with serve(master) as url, browser_page(1366, 900) as page:
-        goto(page, f"{url}/trinh-chieu?nam=2025&bo=headline,flags", "lanhdao")
+        goto(page, f"{url}/trinh-chieu?nam=2025&bo=headline,non_leader", "lanhdao")
         page.get_by_role("button", name="Tạo ảnh PNG (1920×1080) và tệp PDF").click()
         pdf_link = page.locator("[data-testid=stLinkButton] a", has_text="Tải PDF")
         pdf_link.wait_for(timeout=120_000)
@@ -150,7 +150,9 @@ def test_an_export_is_sent_by_the_server_to_its_scope_only(
         assert pdf.status == 200
         assert pdf.headers["content-disposition"] == 'attachment; filename="trinh_chieu_2025.pdf"'
         assert pdf.body()[:5] == b"%PDF-"
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.body())) == 2  # headline + flags
+        assert (
+            len(re.findall(rb"/Type\s*/Page[^s]", pdf.body())) == 2
+        )  # headline + the non-leader share
         archive = page.context.request.get(url + href.replace(".pdf", ".zip"))
         with zipfile.ZipFile(io.BytesIO(archive.body())) as pngs:
             names = sorted(pngs.namelist())

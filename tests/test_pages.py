@@ -359,7 +359,12 @@ def test_slideshow_setup_and_slides_on_demo(
     built = slides.build_slides(con, 2024, ["headline", "blocs", "flags"], 0.6)
     truth = province.awards.filter(pl.col("year") == 2024)
     blocs = province.memberships.filter(pl.col("year") == 2024)["bloc_name"].unique()
-    assert len(built) == 1 + blocs.len() + 1
+    # The flags: one flag per slide, its list shared evenly over slides of at most 24 names.
+    flags = {
+        code: truth.filter(pl.col("form_code") == code).height for code in ("CO_CP", "CO_TINH")
+    }
+    pages = {code: max(1, -(-n // 24)) for code, n in flags.items()}
+    assert len(built) == 1 + blocs.len() + sum(pages.values())
     people = truth.filter(pl.col("recipient_kind") == "individual")
     direct = people.filter(pl.col("is_leader") == False).height  # noqa: E712
     assert (
@@ -367,12 +372,19 @@ def test_slideshow_setup_and_slides_on_demo(
         and f">{pct(direct, people.height)}<" in built[0].body
     )
     leaders = province.bloc_scores.filter((pl.col("year") == 2024) & (pl.col("rank") == 1))
-    for slide in built[1:-1]:
+    for slide in built[1 : 1 + blocs.len()]:
         bloc = slide.title.split(" — ")[0]
         leader = leaders.filter(pl.col("bloc_name") == bloc)["unit_name"].item()
         assert f"Dẫn đầu: <b>{leader}</b>" in slide.body
-    flags = truth.filter(pl.col("form_code") == "CO_CP").height
-    assert f"Cờ thi đua của Chính phủ ({flags})" in built[-1].body
+    flag_slides = built[1 + blocs.len() :]
+    government, province_flags = flag_slides[: pages["CO_CP"]], flag_slides[pages["CO_CP"] :]
+    assert government[0].title.startswith(
+        f"Cờ thi đua của Chính phủ, năm 2024 — {flags['CO_CP']} tập thể"
+    )
+    for part, code in ((government, "CO_CP"), (province_flags, "CO_TINH")):
+        listed = [s.body.count("<li>") for s in part]
+        assert sum(listed) == flags[code] and max(listed) <= 24, listed
+        assert max(listed) - min(listed) <= 1  # shared evenly, no slide of one name
 
 
 def test_slide_text_is_escaped() -> None:
@@ -530,3 +542,14 @@ def test_a_drill_down_says_once_what_every_row_shares() -> None:
     assert (whole.columns, nothing) == (rows.columns, "")
     gap = rows.with_columns(decision_no=pl.Series(["12/QĐ-UBND", None, "12/QĐ-UBND"]))
     assert "Số quyết định" not in same_for_all(gap)[1]
+
+
+def test_a_long_flag_list_is_shared_evenly_over_slides() -> None:
+    from thidua.slides import _pages
+
+    names = [f"Tập thể {i}" for i in range(73)]
+    pages = _pages(names, 24)
+    assert [len(p) for p in pages] == [19, 18, 18, 18]
+    assert [n for p in pages for n in p] == names
+    assert [len(p) for p in _pages(names[:24], 24)] == [24]
+    assert _pages([], 24) == [[]]

@@ -99,10 +99,11 @@ def bloc_slides(con: duckdb.DuckDBPyConnection, year: int) -> list[Slide]:
     slides = []
     for (bloc,), rows in results.group_by("bloc_name", maintain_order=True):
         leader = rows.row(0, named=True)
-        marks = {"head": " ★", "deputy": " ☆"}
+        marks = {"head": "★ ", "deputy": "☆ "}
         bars = [
             (
-                f"{r['rank']}. {r['unit_name']}{marks.get(r['role'] or '', '')}",
+                # The sign before the name: a long name is cut at its end, never the ★.
+                f"{r['rank']}. {marks.get(r['role'] or '', '')}{r['unit_name']}",
                 r["total_score"],
                 number(r["total_score"], 1),
                 bloc_colour(str(bloc)),
@@ -159,31 +160,41 @@ def non_leader_slide(con: duckdb.DuckDBPyConnection, year: int, target: float) -
     )
 
 
-def flags_slide(con: duckdb.DuckDBPyConnection, year: int) -> Slide:
+FLAG_NAMES_PER_SLIDE = 24  # two columns of 12: a name on two lines still clears the footer
+FLAGS = (("CO_CP", "Cờ thi đua của Chính phủ"), ("CO_TINH", "Cờ thi đua của UBND tỉnh"))
+
+
+def _pages(names: list[str], most: int) -> list[list[str]]:
+    """`names` over as few slides as hold them, shared evenly (73 → 19, 18, 18, 18, not
+    24, 24, 24, 1)."""
+    if not names:
+        return [[]]
+    count = -(-len(names) // most)
+    sizes = [len(names) // count + (1 if i < len(names) % count else 0) for i in range(count)]
+    starts = [sum(sizes[:i]) for i in range(count)]
+    return [names[start : start + size] for start, size in zip(starts, sizes, strict=True)]
+
+
+def flags_slides(con: duckdb.DuckDBPyConnection, year: int) -> list[Slide]:
+    """Every collective given each flag in `year`, named in full: one flag per slide, paged
+    over as many slides as its list needs (a province gives its own flag to seventy)."""
     winners = queries.run(con, "flag_winners", year=year)
-    parts = []
-    for code, label in (
-        ("CO_CP", "Cờ thi đua của Chính phủ"),
-        ("CO_TINH", "Cờ thi đua của UBND tỉnh"),
-    ):
+    slides = []
+    for code, label in FLAGS:
         names = winners.filter(pl.col("form_code") == code)["recipient_name"].to_list()
-        shown = names[:14]
-        more = (
-            f"<li class='more'>và {len(names) - len(shown)} tập thể khác</li>"
-            if len(names) > len(shown)
-            else ""
-        )
-        items = (
-            "".join(f"<li>{_e(n)}</li>" for n in shown)
-            or "<li class='more'>Không có trong năm</li>"
-        )
-        parts.append(
-            f'<div class="flag-col"><h2>{_e(label)} ({len(names)})</h2><ul>{items}{more}</ul></div>'
-        )
-    return Slide(
-        f"Các tập thể được tặng Cờ thi đua, năm {year}",
-        f'<div class="flags">{"".join(parts)}</div>',
-    )
+        pages = _pages(names, FLAG_NAMES_PER_SLIDE)
+        for number_, page in enumerate(pages, start=1):
+            items = "".join(f"<li>{_e(n)}</li>" for n in page) or (
+                "<li class='more'>Không có tập thể nào trong năm</li>"
+            )
+            paged = f" ({number_}/{len(pages)})" if len(pages) > 1 else ""
+            slides.append(
+                Slide(
+                    f"{label}, năm {year} — {len(names)} tập thể{paged}",
+                    f'<ul class="flag-list">{items}</ul>',
+                )
+            )
+    return slides
 
 
 def build_slides(
@@ -200,7 +211,7 @@ def build_slides(
         elif name == "non_leader":
             slides.append(non_leader_slide(con, year, target))
         elif name == "flags":
-            slides.append(flags_slide(con, year))
+            slides += flags_slides(con, year)
     return slides
 
 
@@ -220,24 +231,26 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #fff; 
 .card-label { font-size: 36px; margin-top: 18px; color: #d9e2ec; }
 .card-delta { font-size: 28px; margin-top: 12px; color: #9fb3c8; min-height: 34px; }
 .lead { font-size: 40px; margin-bottom: 30px; }
-.bars { --label: 620px; position: relative; display: flex; flex-direction: column; gap: 14px; flex: 1; justify-content: center; }
+.bars { --label: 720px; position: relative; display: flex; flex-direction: column; gap: 14px; flex: 1; justify-content: center; }
 .bar-row { display: flex; align-items: center; height: 64px; }
-.bar-label { width: var(--label); font-size: 32px; padding-right: 24px; text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* A long unit name takes two lines (clamped) rather than being cut at one. */
+.bar-label { width: var(--label); font-size: 30px; line-height: 1.1; padding-right: 24px; text-align: right; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 .bar-track { flex: 1; display: flex; align-items: center; height: 100%; }
 .bar { height: 70%; border-radius: 6px; }
 .bar-value { font-size: 32px; margin-left: 16px; font-weight: 700; white-space: nowrap; }
 .target { position: absolute; top: 0; bottom: 0; border-left: 4px dashed #ffd166; }
 .target span { position: absolute; top: -40px; left: 10px; font-size: 28px; color: #ffd166; white-space: nowrap; }
 .note { font-size: 28px; color: #9fb3c8; margin-top: 20px; }
-.flags { display: grid; grid-template-columns: 1fr 1fr; gap: 60px; flex: 1; }
-.flag-col h2 { font-size: 40px; color: #ffd166; margin: 0 0 20px; }
-.flag-col ul { margin: 0; padding-left: 36px; font-size: 30px; line-height: 1.45; column-count: 1; }
-.flag-col li.more { list-style: none; color: #9fb3c8; }
+.flag-list { margin: 0; padding-left: 40px; font-size: 32px; line-height: 1.4; column-count: 2; column-gap: 80px; }
+.flag-list li { break-inside: avoid; margin-bottom: 6px; }
+.flag-list li.more { list-style: none; color: #9fb3c8; }
+body.blank .stage { visibility: hidden; }
+body.blank { background: #000; }
 .paused-badge { position: fixed; top: 16px; right: 24px; font: 22px sans-serif; color: #061426; background: #ffd166; padding: 6px 14px; border-radius: 8px; display: none; }
 body.paused .paused-badge { display: block; }
 @media print {
   html, body { overflow: visible; height: auto; background: none; }
-  .stage { position: static; transform: none !important; width: auto; height: auto; }
+  .stage { position: static; transform: none !important; width: auto !important; height: auto !important; }
   .slide { position: relative; display: flex !important; width: 1920px; height: 1080px; page-break-after: always; break-after: page; }
   .paused-badge { display: none !important; }
 }
@@ -249,8 +262,13 @@ const slides = [...document.querySelectorAll('.slide')];
 const stage = document.querySelector('.stage');
 let index = 0, paused = false, timer = null;
 const interval = Math.max(3, INTERVAL) * 1000;
+// The slides are laid out for 1920×1080 and scaled; the stage takes the window's own shape
+// (1920×1440 on a 4:3 projector), so every screen is filled, not letterboxed.
 function fit() {
-  const scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+  const w = window.innerWidth, h = window.innerHeight;
+  const scale = Math.min(w / 1920, h / 1080);
+  stage.style.width = `${w / scale}px`;
+  stage.style.height = `${h / scale}px`;
   stage.style.transform = `translate(-50%, -50%) scale(${scale})`;
 }
 function show(i) {
@@ -258,15 +276,51 @@ function show(i) {
   slides.forEach((s, k) => s.classList.toggle('active', k === index));
   document.body.dataset.slide = String(index);
 }
-function schedule() { clearInterval(timer); if (!paused) timer = setInterval(() => show(index + 1), interval); }
+function schedule() {
+  clearInterval(timer);
+  if (!paused && !document.body.classList.contains('blank')) timer = setInterval(() => show(index + 1), interval);
+}
 function step(d) { show(index + d); schedule(); }
 function togglePause() { paused = !paused; document.body.classList.toggle('paused', paused); schedule(); }
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') { try { window.top.location.search = ''; } catch (err) {} return; }
-  if (['ArrowRight', 'PageDown', ' ', 'Enter'].includes(e.key)) { e.preventDefault(); step(1); }
-  else if (['ArrowLeft', 'PageUp', 'Backspace'].includes(e.key)) { e.preventDefault(); step(-1); }
-  else if (e.key === 'p' || e.key === 'P' || e.key === 'Pause') togglePause();
-});
+function toggleBlank() { document.body.classList.toggle('blank'); schedule(); }
+// Esc leaves the show for its settings page, the year and slides kept in the link. The
+// frame may not navigate the page, but the page may follow a link of its own.
+function leave() {
+  try {
+    const outer = window.parent.document;
+    const url = new URL(outer.location.href);
+    url.searchParams.delete('chay');
+    const link = outer.createElement('a');
+    link.href = url.toString();
+    outer.body.appendChild(link);
+    link.click();
+  } catch (err) {}
+}
+const forward = ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter', 'n', 'N'];
+const back = ['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace'];
+function onKey(e) {
+  if (e.key === 'Escape') leave();
+  else if (forward.includes(e.key)) step(1);
+  else if (back.includes(e.key)) step(-1);
+  else if (e.key === 'Home') step(-index);
+  else if (['p', 'P', 'Pause'].includes(e.key)) togglePause();
+  else if (['b', 'B', '.', 'w', 'W'].includes(e.key)) toggleBlank();  // a clicker's «blank screen»
+  else return;
+  e.preventDefault();
+}
+document.addEventListener('keydown', onKey);
+// The show runs in a frame: until it is clicked, the keys (a clicker's too) go to the page
+// around it. That page hands them on, so the show answers from the first key, no click needed.
+if (!document.body.classList.contains('preview')) {
+  try {
+    const outer = window.parent;
+    if (outer !== window) {
+      if (outer.__thiduaShowKeys) outer.document.removeEventListener('keydown', outer.__thiduaShowKeys, true);
+      outer.__thiduaShowKeys = (e) => { try { onKey(e); } catch (err) {} };
+      outer.document.addEventListener('keydown', outer.__thiduaShowKeys, true);
+    }
+  } catch (err) {}
+}
 document.addEventListener('click', togglePause);
 window.addEventListener('resize', fit);
 fit(); show(0); schedule();
