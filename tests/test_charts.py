@@ -197,3 +197,19 @@ def test_tiles_too_small_for_a_label_are_written_under_the_treemap() -> None:
         if not said
     ]  # fmt: skip
     assert sorted(unlabelled) == ["Cờ thi đua", "Kỷ niệm chương"]
+
+
+def test_a_share_on_the_line_agrees_with_its_side_of_the_target() -> None:
+    """59,6% sits under the 60% line: labelled «59,6%», not «60%»; 62,3% and 57,1% keep
+    whole per cents; 60,4% meets the target and «60%» says so."""
+    by_year = pl.DataFrame(
+        {
+            "year": [2021, 2022, 2023, 2024],
+            "non_leader_share": [0.596, 0.623, 0.571, 0.604],
+            "women_share": [0.4] * 4,
+            "adhoc_share": [0.05] * 4,
+        }
+    )
+    fig = charts.shares_by_year_lines(by_year, 0.6)
+    [workers] = [t for t in fig.data if t.name == "Người lao động trực tiếp"]
+    assert list(workers.text) == ["59,6%", "62%", "57%", "60%"]

@@ -425,7 +425,7 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
             x=by_year["year"].to_list(), y=by_year[column].to_list(), name=label,
             mode="lines+markers+text" if labelled else "lines+markers",
             line={"color": colour, "width": 3},
-            text=[percent(v, 0) if v is not None else "" for v in by_year[column]] if labelled else None,
+            text=[_against(v, target) for v in by_year[column]] if labelled else None,
             textposition=[_side(v, target) for v in by_year[column]] if labelled else None,
             hovertemplate=label + " năm %{x}: %{y:.1%}<extra></extra>",
         )  # fmt: skip
@@ -438,6 +438,20 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title="Tỷ lệ")
     fig.update_xaxes(dtick=1, title="Năm quyết định", tickformat="d")
     return _layout(fig, "Các tỷ lệ qua các năm", 420)
+
+
+def _against(share: float | None, target: float) -> str:
+    """A share on the line measured against the target: whole per cent where that agrees
+    with its side of the target line, else as many decimals as it takes (59,6% under the
+    60% line, not «60%»: metrics.share_against_target); nothing for a year without data."""
+    from thidua.metrics import share_against_target
+
+    if share is None:
+        return ""
+    whole = round(share * 100)
+    if (whole < round(target * 100)) == (share < target):
+        return percent(share, 0)
+    return share_against_target(share, target)
 
 
 def _side(share: float | None, target: float) -> str:
