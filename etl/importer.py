@@ -189,6 +189,7 @@ def inspect_file(
         inspection.problems += tableless
     inspection.encoding = next((g.encoding for g in inspection.grids if g.encoding), None)
     inspection.replaces = _replaced_batch(con, inspection)
+    inspection.displaces = _displaced_sheets(con, inspection)
     awards = inspection.awards()
     if awards.height:
         inspection.unknown_units = (
@@ -234,6 +235,28 @@ def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> i
         [decisions],
     ).fetchone()
     return int(row[0]) if row else None
+
+
+def _displaced_sheets(
+    con: duckdb.DuckDBPyConnection, inspection: Inspection
+) -> list[tuple[str, int, int, str]]:
+    """The scoring sheets in force for the blocs and years this file scores: confirming
+    replaces them (etl.load keeps them aside, and an undo brings them back)."""
+    scores = inspection.scores()
+    if scores.height == 0:
+        return []
+    keys = scores.select("bloc_name", "year").unique()
+    con.register("scored", keys.to_arrow())
+    try:
+        rows = con.execute(
+            """SELECT DISTINCT s.bloc_name, s.year, b.batch_id, b.file_name
+               FROM bloc_scores AS s JOIN import_batches AS b USING (batch_id)
+               JOIN scored AS k ON k.bloc_name = s.bloc_name AND k.year = s.year
+               WHERE b.status = 'active' ORDER BY s.year, s.bloc_name, b.batch_id"""
+        ).fetchall()
+    finally:
+        con.unregister("scored")
+    return [(str(bloc), int(year), int(batch), str(name)) for bloc, year, batch, name in rows]
 
 
 def import_file(

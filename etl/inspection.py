@@ -87,6 +87,9 @@ class Inspection:
     problems: list[Problem] = field(default_factory=list)
     duplicate_of: int | None = None  # an active batch with the same checksum
     replaces: int | None = None  # an active batch of the same decision(s), to be replaced
+    # scoring sheets in force that this file's sheets take the place of (same bloc and
+    # year): (bloc_name, year, batch_id, file_name), said before confirming
+    displaces: list[tuple[str, int, int, str]] = field(default_factory=list)
     encoding: str | None = None
     # award units that match no unit nor alias: shown for mapping, never created silently
     unknown_units: pl.DataFrame = field(default_factory=pl.DataFrame)
@@ -104,6 +107,11 @@ class Inspection:
         """What the reader noticed, then what each sheet's parse did that the analyst
         should know (a joined cell kept whole)."""
         return self.book.warnings + [w for sheet in self.sheets for w in sheet.warnings]
+
+    def scores(self) -> pl.DataFrame:
+        """Every scoring sheet's rows (bloc_name, year, rank, unit_name, total_score…)."""
+        frames = [p.frame for p in self.parsed if p.layout == "bloc_scores"]
+        return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
 
     @property
     def layout(self) -> str:

@@ -172,13 +172,17 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
             raise ReplacedMeanwhile(inspection.replaces)
         con.execute("DELETE FROM active_files WHERE batch_id = ?", [inspection.replaces])
         db.mark_touched(con, inspection.replaces)
-        replaced += _remove_batch_rows(con, inspection.replaces)
+        replaced += sum(
+            _displace(con, table, f"batch_id = {int(inspection.replaces)}", batch_id)
+            for table in BATCH_TABLES
+        )
     for item in inspection.parsed:
         con.register("incoming", _storage_order(item).to_arrow())
         try:
             replaced += WRITERS[item.layout](con, batch_id)
         finally:
             con.unregister("incoming")
+    _retire_emptied(con, batch_id)
     _remember_mappings(con, inspection, who)
     db.mark_touched(con, batch_id)
     db.refresh_touched(con)
@@ -199,6 +203,67 @@ def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, w
 
 
 BATCH_TABLES = ("award", "bloc_scores", "bloc_members", "campaigns")
+
+
+# Keys that make a restored row clash with one written since (tables without a key: none).
+_KEYED = {"bloc_scores", "bloc_members", "campaigns"}
+
+
+def _displace(con: duckdb.DuckDBPyConnection, table: str, rows: str, batch_id: int) -> int:
+    """Rows of earlier batches that `batch_id` takes the place of (`rows`, a fixed SQL
+    condition): kept aside in shelved_<table>, then removed. Undoing `batch_id` brings them
+    back (_bring_back)."""
+    assert table in BATCH_TABLES  # fixed names only
+    con.execute(
+        f"INSERT INTO shelved_{table} SELECT ?, * FROM {table} WHERE {rows} AND batch_id <> ?",  # noqa: S608
+        [batch_id, batch_id],
+    )
+    row = con.execute(f"DELETE FROM {table} WHERE {rows} AND batch_id <> ?", [batch_id]).fetchone()  # noqa: S608
+    return int(row[0]) if row else 0
+
+
+def _retire_emptied(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """An earlier batch left with no rows (every sheet of it corrected by `batch_id`) is
+    «đã được thay thế» by it, not «đang dùng»; its file may be imported again."""
+    shelved = " UNION ".join(
+        f"SELECT batch_id FROM shelved_{t} WHERE shelved_by = $new"  # noqa: S608  (fixed names)
+        for t in BATCH_TABLES
+    )
+    left = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {t} WHERE {t}.batch_id = b.batch_id)"  # noqa: S608  (fixed names)
+        for t in BATCH_TABLES
+    )
+    retired = con.execute(
+        f"UPDATE import_batches AS b SET status = 'replaced', replaced_by = $new "  # noqa: S608
+        f"WHERE status = 'active' AND batch_id IN ({shelved}) AND NOT ({left}) RETURNING batch_id",
+        {"new": batch_id},
+    ).fetchall()
+    for (old,) in retired:
+        con.execute("DELETE FROM active_files WHERE batch_id = ?", [old])
+
+
+def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int, str]]:
+    """Undoing `batch_id`: the rows it displaced go back where they were, and the batches
+    it replaced are «đang dùng» again. Returns those batches (id, file name)."""
+    for table in BATCH_TABLES:  # fixed names
+        clash = " ON CONFLICT DO NOTHING" if table in _KEYED else ""
+        con.execute(
+            f"INSERT INTO {table} SELECT * EXCLUDE (shelved_by) FROM shelved_{table} "  # noqa: S608
+            f"WHERE shelved_by = ?{clash}",
+            [batch_id],
+        )
+        con.execute(f"DELETE FROM shelved_{table} WHERE shelved_by = ?", [batch_id])  # noqa: S608
+    back = con.execute(
+        "UPDATE import_batches SET status = 'active', replaced_by = NULL "
+        "WHERE replaced_by = ? AND status = 'replaced' RETURNING batch_id, sha256, file_name",
+        [batch_id],
+    ).fetchall()
+    for old, checksum, _ in back:
+        con.execute(
+            "INSERT INTO active_files VALUES (?, ?) ON CONFLICT DO NOTHING", [checksum, old]
+        )
+        db.mark_touched(con, int(old))
+    return [(int(old), str(name)) for old, _, name in sorted(back)]
 
 
 def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
@@ -224,6 +289,7 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         db.mark_touched(con, batch_id)
         removed = _remove_batch_rows(con, batch_id)
         con.execute("DELETE FROM active_files WHERE batch_id = ?", [batch_id])
+        restored = _bring_back(con, batch_id)
         con.execute(
             "UPDATE import_batches SET status = 'undone', undone_by = ?, "
             "undone_at = timezone('UTC', current_timestamp) WHERE batch_id = ?",
@@ -232,9 +298,13 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         db.refresh_touched(con)
         con.execute("COMMIT")
     store.audit(
-        store.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed
+        store.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed,
+        restored=",".join(f"#{old}" for old, _ in restored) or None,
+    )  # fmt: skip
+    again = "; ".join(f"#{old} ({name})" for old, name in restored)
+    return f"Đã hủy lần nhập #{batch_id} ({row[0]}): gỡ {number(removed)} dòng." + (
+        f" Dùng lại lần nhập trước mà nó đã thay: {again}." if again else ""
     )
-    return f"Đã hủy lần nhập #{batch_id} ({row[0]}): gỡ {number(removed)} dòng."
 
 
 STATUS_NAMES = {"active": "đang dùng", "undone": "đã hủy", "replaced": "đã được thay thế"}
@@ -267,9 +337,10 @@ def _write_awards(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 
 def _write_bloc_scores(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     # A corrected sheet for the same bloc and year replaces the earlier one.
-    replaced = con.execute(
-        "DELETE FROM bloc_scores WHERE (year, bloc_name) IN (SELECT DISTINCT year, bloc_name FROM incoming)"
-    ).fetchone()[0]  # type: ignore[index]
+    replaced = _displace(
+        con, "bloc_scores", "(year, bloc_name) IN (SELECT DISTINCT year, bloc_name FROM incoming)",
+        batch_id,
+    )  # fmt: skip
     con.execute(
         "INSERT INTO bloc_scores SELECT year, bloc_name, unit_name, self_score, bloc_score, bonus, "
         "penalty, total_score, rank, ?, source_row FROM incoming",
@@ -283,9 +354,9 @@ def _write_bloc_scores(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 
 def _write_memberships(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     # The list is yearly: a new list for a year replaces that year's membership.
-    replaced = con.execute(
-        "DELETE FROM bloc_members WHERE year IN (SELECT DISTINCT year FROM incoming)"
-    ).fetchone()[0]  # type: ignore[index]
+    replaced = _displace(
+        con, "bloc_members", "year IN (SELECT DISTINCT year FROM incoming)", batch_id
+    )
     con.execute("DELETE FROM blocs WHERE year IN (SELECT DISTINCT year FROM incoming)")
     con.execute("INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming")
     con.execute(
@@ -296,9 +367,9 @@ def _write_memberships(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 
 
 def _write_campaigns(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
-    replaced = con.execute(
-        "DELETE FROM campaigns WHERE campaign_code IN (SELECT campaign_code FROM incoming)"
-    ).fetchone()[0]  # type: ignore[index]
+    replaced = _displace(
+        con, "campaigns", "campaign_code IN (SELECT campaign_code FROM incoming)", batch_id
+    )
     con.execute(
         "INSERT INTO campaigns SELECT campaign_code, issued_on, name, kind, start_date, end_date, "
         "registration_deadline, slogan, ?, source_row FROM incoming",

@@ -65,6 +65,20 @@ def _choice_label(choice: str) -> str:
 FORM_NAMES = reference.FORM_NAMES
 
 
+def _scoring_preview(inspection: Inspection) -> None:
+    """Each scoring sheet as it will be stored: its bloc, year and ranking."""
+    scores = inspection.scores()
+    if scores.height == 0:
+        return
+    for (bloc, year), sheet in scores.group_by("bloc_name", "year", maintain_order=True):
+        st.markdown(f"**{md(str(bloc))}** năm {year}: {fmt.number(sheet.height)} đơn vị")
+        show_table(
+            sheet.sort("rank"),
+            {"rank": "Xếp hạng", "unit_name": "Đơn vị", "total_score": "Tổng điểm"},
+            {"total_score": 1},
+        )
+
+
 def _overrides(key: str) -> Overrides:
     stored = st.session_state.get(f"ov_{key}", {})
     return Overrides(columns=stored.get("columns", {}), context=stored.get("context", {}))
@@ -279,10 +293,20 @@ def _show(key: str, inspection: Inspection) -> None:
         st.warning(
             f"Tệp này là bản sửa của lần nhập #{inspection.replaces} (cùng số quyết định): xác nhận sẽ thay thế lần nhập đó."
         )
+    if inspection.displaces:
+        st.warning(
+            "Tệp này thay bảng điểm đang dùng: "
+            + "; ".join(
+                f"{md(bloc)} năm {year} (lần nhập #{batch}, tệp {md(name)})"
+                for bloc, year, batch, name in inspection.displaces
+            )
+            + ". Xác nhận sẽ dùng bảng mới; hủy lần nhập mới sẽ dùng lại bảng cũ."
+        )
     if inspection.layout:
         st.markdown(
             f"**Loại bảng:** {md(LAYOUT_NAMES.get(inspection.layout, inspection.layout))} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
         )
+    _scoring_preview(inspection)
     # What was recognised in each list, and the rows that showed it (etl.parse.awards.traits).
     for info in inspection.sheets:
         if info.traits:

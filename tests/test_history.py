@@ -131,3 +131,84 @@ def test_aggregates_follow_every_import_replacement_and_undo(
     assert "Lê Công Nhân" in people and "Lê Công Nam" not in people
     years = {key[0] for key in _aggregates_in_snapshot(snapshot())[0]}
     assert years == {2020, 2021}  # 2019 undone
+
+
+def test_undoing_a_corrected_decision_list_brings_back_the_earlier(
+    master: Path,
+    tmp_path: Path,
+    import_into: Importer,
+    snapshot: Callable[[], duckdb.DuckDBPyConnection],
+) -> None:
+    """The correction displaced the earlier list; undoing it must not leave the decision
+    with no awards at all: the earlier 52 rows are back and their batch «đang dùng»."""
+    import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    corrected = tmp_path / "qd_bang_khen_2020_sua.xlsx"
+    shutil.copy(SAMPLES / "qd_bang_khen_2020.xlsx", corrected)
+    book = openpyxl.load_workbook(corrected)
+    book["DS"]["B10"] = "Lê Công Nhân"
+    book.save(corrected)
+    import_into(corrected)
+    said = undo_batch(master, 2, ANALYST)
+    assert said.endswith("Dùng lại lần nhập trước mà nó đã thay: #1 (qd_bang_khen_2020.xlsx).")
+    con = snapshot()
+    names = {r[0] for r in con.execute("SELECT recipient_name FROM awards").fetchall()}
+    assert len(con.execute("SELECT * FROM awards").fetchall()) == 52
+    assert "Lê Công Nam" in names and "Lê Công Nhân" not in names
+    assert con.execute(
+        "SELECT batch_id, status, replaced_by FROM import_batches ORDER BY batch_id"
+    ).fetchall() == [(1, "active", None), (2, "undone", None)]
+    assert _aggregates_in_snapshot(con) == _aggregates_from_awards(con)
+    # The earlier file is in force again: sending it once more adds nothing.
+    [again] = import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    assert again.status == "duplicate"
+
+
+def _corrected_bloc_sheet(folder: Path) -> Path:
+    """diem_khoi4_2018.xlsx with Sở Du lịch's bonus corrected 0 → 1: 91,0 points, fourth
+    ahead of Sở Khoa học và Công nghệ (90,6) and Ban Dân tộc (90,5), the ranks corrected."""
+    corrected = folder / "diem_khoi4_2018_sua.xlsx"
+    shutil.copy(SAMPLES / "diem_khoi4_2018.xlsx", corrected)
+    book = openpyxl.load_workbook(corrected)
+    sheet = book.active
+    assert sheet is not None and sheet["B7"].value == "Sở Du lịch"
+    assert (sheet["B5"].value, sheet["B9"].value) == ("Ban Dân tộc", "Sở Khoa học và Công nghệ")
+    sheet["E7"], sheet["G7"], sheet["H7"], sheet["H9"], sheet["H5"] = 1, 91, 4, 5, 6
+    book.save(corrected)
+    return corrected
+
+
+def test_a_corrected_scoring_sheet_replaces_and_its_undo_brings_back_the_earlier(
+    master: Path,
+    tmp_path: Path,
+    import_into: Importer,
+    snapshot: Callable[[], duckdb.DuckDBPyConnection],
+) -> None:
+    from tests.conftest import TRUTH
+
+    truth = TRUTH["diem_khoi4_2018.xlsx"]
+    ranking_sql = "SELECT unit_name FROM bloc_scores WHERE year = ? AND bloc_name = ? ORDER BY rank"
+    import_into(SAMPLES / "diem_khoi4_2018.xlsx")
+    [report] = import_into(_corrected_bloc_sheet(tmp_path))
+    assert report.status == "imported"
+    con = snapshot()
+    ranking = [r[0] for r in con.execute(ranking_sql, [truth["year"], truth["bloc"]]).fetchall()]
+    moved = ["Sở Du lịch", "Sở Khoa học và Công nghệ", "Ban Dân tộc"]
+    corrected = truth["ranking"][:3] + moved + truth["ranking"][6:]
+    assert ranking == corrected
+    # The earlier sheet is replaced, not «đang dùng» with no rows left.
+    assert con.execute(
+        "SELECT batch_id, status, replaced_by FROM import_batches ORDER BY batch_id"
+    ).fetchall() == [(1, "replaced", 2), (2, "active", None)]
+    said = undo_batch(master, 2, ANALYST)
+    assert "gỡ 7 dòng" in said and "#1 (diem_khoi4_2018.xlsx)" in said
+    con = snapshot()
+    ranking = [r[0] for r in con.execute(ranking_sql, [truth["year"], truth["bloc"]]).fetchall()]
+    assert ranking == truth["ranking"]
+    top = con.execute(
+        "SELECT max(total_score) FROM bloc_scores WHERE year = ? AND bloc_name = ?",
+        [truth["year"], truth["bloc"]],
+    ).fetchone()
+    assert top == (truth["top_score"],)
+    assert con.execute(
+        "SELECT batch_id, status FROM import_batches ORDER BY batch_id"
+    ).fetchall() == [(1, "active"), (2, "undone")]

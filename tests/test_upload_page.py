@@ -520,3 +520,40 @@ def test_the_preview_names_each_position_rule_in_words(
     said = set(table["Theo quy tắc"])
     assert "Chủ tịch / Phó Chủ tịch" in said
     assert not [s for s in said if re.fullmatch(r"[A-Z_]+", s)], said
+
+
+def test_a_corrected_scoring_sheet_through_the_page_and_its_undo(
+    master: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The preview of a scoring sheet names its bloc and year and shows its ranking (the
+    sample's truth); a corrected sheet says which sheet in force it replaces; confirmed,
+    the earlier one is «đã được thay thế»; undone, the earlier one is «đang dùng» again."""
+    from tests.test_history import _corrected_bloc_sheet
+
+    truth = TRUTH["diem_khoi4_2018.xlsx"]
+    at = upload_page(master, monkeypatch)
+    send(at, SAMPLES / "diem_khoi4_2018.xlsx")
+    assert any(
+        f"{truth['bloc']}** năm {truth['year']}: {truth['units']} đơn vị" in read(m.value)
+        for m in at.markdown
+    )
+    ranking = next(d.value for d in at.dataframe if "Xếp hạng" in d.value.columns)
+    assert list(ranking["Đơn vị"]) == truth["ranking"]
+    assert not [w for w in at.warning if "thay bảng điểm" in w.value]
+    at.button(key="confirm").click().run()
+    send(at, _corrected_bloc_sheet(tmp_path))
+    [warning] = [read(w.value) for w in at.warning if "thay bảng điểm" in w.value]
+    assert f"{truth['bloc']} năm {truth['year']} (lần nhập #1, tệp diem_khoi4_2018.xlsx)" in warning
+    at.button(key="confirm").click().run()
+    history = at.dataframe[-1].value
+    status = dict(zip(history["Tệp"], history["Trạng thái"], strict=True))
+    assert status == {
+        "diem_khoi4_2018_sua.xlsx": "đang dùng",
+        "diem_khoi4_2018.xlsx": "đã được thay thế",
+    }
+    at.checkbox(key="undo_sure").check().run()
+    at.button(key="undo").click().run()
+    assert any("Dùng lại lần nhập trước mà nó đã thay: #1" in read(s.value) for s in at.success)
+    history = at.dataframe[-1].value
+    status = dict(zip(history["Tệp"], history["Trạng thái"], strict=True))
+    assert status == {"diem_khoi4_2018_sua.xlsx": "đã hủy", "diem_khoi4_2018.xlsx": "đang dùng"}

@@ -98,7 +98,7 @@ DETAIL_NAMES = {
     "address": "địa chỉ máy", "via": "qua", "too_long": "trường quá dài",
     "sessions_ended": "số phiên bị kết thúc", "rows_removed": "số dòng gỡ",
     "reclassified": "số lượt phân loại lại", "failures": "số lần sai liên tiếp", "error": "lỗi",
-    "capability": "quyền cần",
+    "capability": "quyền cần", "restored": "dùng lại lần nhập",
 }  # fmt: skip
 
 
