@@ -574,10 +574,11 @@ def show_table(
     headers: dict[str, str],
     decimals: dict[str, int] | None = None,
     height: int | None = None,
-    widths: dict[str, Literal["small", "medium", "large"]] | None = None,
+    widths: dict[str, Literal["small", "medium", "large"] | int] | None = None,
 ) -> None:
     """A table with Vietnamese headers and numbers written the Vietnamese way (1.234; 59,3%);
-    `widths` widens a column whose text the grid would otherwise cut."""
+    `widths` (a size or pixels) sets a column's width: wide enough for its text, narrow
+    enough that every column fits a 1366 px screen."""
     import polars as pl
 
     assert isinstance(frame, pl.DataFrame)

@@ -77,17 +77,26 @@ def _ranking_bars(
 def _score_table(ranking: pl.DataFrame, bloc: str, year: int) -> None:
     """Every member's score parts and outcome, and the table's export."""
     table = ranking.with_columns(
-        outcome=pl.coalesce("outcome", pl.col("customary") + pl.lit(" (theo thông lệ)"))
+        outcome=pl.coalesce("outcome", pl.col("customary") + pl.lit(" (theo thông lệ)")),
+        # The role as the chart marks it, before the name: a column of its own did not fit.
+        unit_marked=pl.col("role").replace_strict(
+            {"head": "★ ", "deputy": "☆ "}, default="", return_dtype=pl.String
+        )
+        + pl.col("unit_name"),
     )
-    # The total and the outcome beside the unit: on a 1366 px screen the last columns are
-    # cut off, and those two are what the table is read for.
     headers = {
-        "rank": "Hạng", "unit_name": "Đơn vị", "total_score": "Tổng điểm", "outcome": "Khen thưởng",
-        "role_name": "Vai trò", "self_score": "Tự chấm", "bloc_score": "Khối chấm", "bonus": "Điểm cộng",
-        "penalty": "Điểm trừ",
+        "rank": "Hạng", "unit_name": "Đơn vị", "total_score": "Tổng điểm", "self_score": "Tự chấm",
+        "bloc_score": "Khối chấm", "bonus": "Điểm cộng", "penalty": "Điểm trừ",
+        "role_name": "Vai trò", "outcome": "Khen thưởng",
     }  # fmt: skip
+    # Every column within a 1366 px screen: the score parts short, the outcome last.
+    shown = {"rank": "Hạng", "unit_marked": "Đơn vị (★ trưởng, ☆ phó)", "total_score": "Tổng",
+             "self_score": "Tự chấm", "bloc_score": "Khối chấm", "bonus": "Cộng", "penalty": "Trừ",
+             "outcome": "Khen thưởng"}  # fmt: skip
     scores = ("self_score", "bloc_score", "bonus", "penalty", "total_score")
-    show_table(table, headers, dict.fromkeys(scores, 1), widths={"outcome": "large"})
+    show_table(table, shown, dict.fromkeys(scores, 1), widths={
+        "rank": 50, "unit_marked": 240, "total_score": 60, "self_score": 70, "bloc_score": 80,
+        "bonus": 55, "penalty": 50, "outcome": 270})  # fmt: skip
     download_table(table, headers, f"xep_hang_{file_part(bloc)}_{year}.xlsx", key="bloc_xlsx",
                    title=f"Bảng điểm và xếp hạng {bloc} năm {year}", decimals=dict.fromkeys(scores, 1))  # fmt: skip
     st.caption(

@@ -176,7 +176,7 @@ def _iframe(page: Any) -> Any:
     return handle.content_frame()
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768), (3840, 2160)])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1024, 768), (3840, 2160)])
 def test_slideshow_runs_full_screen_and_every_slide_fits(
     demo: tuple[Path, object], size: tuple[int, int]
 ) -> None:
@@ -602,3 +602,27 @@ def test_bloc_drill_down_opens_the_scoring_year_when_next_year_has_no_decision(
             has_text=f"Chưa có quyết định khen thưởng năm {last + 1}"
         )
         assert hint.count() == 1 and f"các quyết định năm {last}" in hint.inner_text()
+
+
+_WIDER_THAN_SHOWN = """el => { const s = el.querySelector('.dvn-scroller');
+  return s ? [s.scrollWidth, s.clientWidth] : null; }"""
+
+
+def test_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
+    """The leaders' unit table (nine columns) and a bloc's score table (eight) were cut at
+    1366 px, their last columns behind a scrollbar: every column now fits."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/xep-hang-khoi?the=Bảng điểm", "chuyenvien")
+        table = page.locator("[data-testid=stDataFrame]").first
+        table.wait_for(timeout=30_000)
+        wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
+        assert wide <= shown + 1, (wide, shown)
+        page.get_by_text("Lãnh đạo và NLĐ trực tiếp").first.click()
+        settle(page)
+        page.get_by_role("tab", name="Theo đơn vị").click()
+        settle(page)
+        table = page.locator("[data-testid=stDataFrame]").first
+        table.scroll_into_view_if_needed()
+        wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
+        assert wide <= shown + 1, (wide, shown)

@@ -122,11 +122,29 @@ def test_bloc_ranking_on_demo(
         (pl.col("year") == 2019) & (pl.col("bloc_name") == "Cụm thi đua số 2")
     ).sort("rank")
     assert list(reversed(figures(at)[0]["data"][0]["y"])) == truth["unit_name"].to_list()
-    # The score table: rank, unit, total and outcome first (what it is read for).
+    # The score table: every column fits 1366 px — the role a sign before the unit (as on
+    # the chart), the parts short, the outcome last.
     scores = open_tab(at, "bloc_tab", "Bảng điểm").dataframe[-1].value
-    assert list(scores.columns[:4]) == ["Hạng", "Đơn vị", "Tổng điểm", "Khen thưởng"]
-    assert scores["Đơn vị"].tolist() == truth["unit_name"].to_list()
-    assert scores["Tổng điểm"].tolist() == [vi(t, 1) for t in truth["total"]]
+    unit = "Đơn vị (★ trưởng, ☆ phó)"
+    assert list(scores.columns) == [
+        "Hạng",
+        unit,
+        "Tổng",
+        "Tự chấm",
+        "Khối chấm",
+        "Cộng",
+        "Trừ",
+        "Khen thưởng",
+    ]
+    signs = {"head": "★ ", "deputy": "☆ "}
+    listed = province.memberships.filter(
+        (pl.col("year") == 2019) & (pl.col("bloc_name") == "Cụm thi đua số 2")
+    )
+    role = dict(listed.select("unit_name", "role").iter_rows())
+    assert scores[unit].tolist() == [
+        signs.get(role.get(u) or "", "") + u for u in truth["unit_name"].to_list()
+    ]
+    assert scores["Tổng"].tolist() == [vi(t, 1) for t in truth["total"]]
     # No decision for these units in the demo: the customary outcome by rank, said as such.
     customary = ["Cờ thi đua của UBND tỉnh", *["Bằng khen của Chủ tịch UBND tỉnh"] * 2]
     assert scores["Khen thưởng"].tolist() == [
@@ -494,7 +512,9 @@ def test_the_bloc_pages_year_bloc_and_tab_are_in_the_link(
         (pl.col("year") == 2019) & (pl.col("bloc_name") == "Cụm thi đua số 2")
     ).sort("rank")
     scores = at.dataframe[-1].value
-    assert scores["Đơn vị"].tolist() == truth["unit_name"].to_list()
+    assert [u.lstrip("★☆ ") for u in scores["Đơn vị (★ trưởng, ☆ phó)"]] == truth[
+        "unit_name"
+    ].to_list()
     at.selectbox(key="bloc_year").select(2020).run()
     open_tab(at, "bloc_tab", "Thứ hạng qua các năm")
     link = {k: at.query_params[k] for k in ("nam_khoi", "khoi_xem", "the")}

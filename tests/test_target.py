@@ -56,7 +56,7 @@ def test_the_unit_chart_and_the_slide_label_a_share_below_the_target_as_below(
     )
     assert shown == {"Sở Y tế": ("59,96%", TARGET_COLOUR), "Sở Tài chính": ("60,0%", BLUE)}
     table = at.dataframe[-1].value
-    assert dict(zip(table["Đơn vị"], table["Tỷ lệ NLĐ trực tiếp"], strict=True)) == {
+    assert dict(zip(table["Đơn vị"], table["Tỷ lệ NLĐ"], strict=True)) == {
         "Sở Y tế": "59,96%",
         "Sở Tài chính": "60,0%",
     }
