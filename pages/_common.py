@@ -469,6 +469,7 @@ def award_list_panel(
 
     assert isinstance(selection, reports.Selection)
     st.markdown(f"#### Danh sách khen thưởng: {md(title)}")
+    _into_view_once(key, selection, reports.Selection())
     account = current_account()
     if account is None or not account.can("names"):
         st.caption("Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập.")
@@ -534,6 +535,28 @@ def same_for_all(rows: Any) -> tuple[Any, str]:
         text = value.strftime("%d/%m/%Y") if rows[column].dtype == pl.Date else str(value)
         said.append(f"{AWARD_LIST_HEADERS[column]}: {text}")
     return rows.drop(same), " · ".join(said)
+
+
+# Scrolls the page to the element drawn just before it (the list's heading), once drawn.
+_SCROLL_TO_HEADING = """<style>.stElementContainer:has(.thidua-into-view) { display: none; }</style>
+<script class="thidua-into-view">
+(() => {
+  const box = document.currentScript && document.currentScript.closest('.stElementContainer');
+  const heading = box && box.previousElementSibling;
+  if (heading) setTimeout(() => heading.scrollIntoView({ block: 'start', behavior: 'smooth' }), 250);
+})();
+</script>"""
+
+
+def _into_view_once(key: str, selection: object, nothing: object) -> None:
+    """A list opened by a click on a tall chart is drawn below the whole chart, far from
+    the bar clicked: the page scrolls to it — once per new click, not on every rerun, and
+    not for a tab's own list (nothing clicked)."""
+    seen = f"_{key}_in_view"
+    if selection == nothing or st.session_state.get(seen) == selection:
+        return
+    st.session_state[seen] = selection
+    st.html(_SCROLL_TO_HEADING, unsafe_allow_javascript=True)
 
 
 def list_note(listed: int, total: int | None, limit: int) -> str:

@@ -626,3 +626,31 @@ def test_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         table.scroll_into_view_if_needed()
         wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
         assert wide <= shown + 1, (wide, shown)
+
+
+def test_a_drill_down_opened_from_a_tall_chart_is_brought_into_view(
+    demo: tuple[Path, Any],
+) -> None:
+    """The unit chart of the leaders' page is as tall as its units: the list a click opens
+    was drawn below all of it, off screen. The page now scrolls to the list's heading."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/lanh-dao-nld", "chuyenvien")
+        page.get_by_role("tab", name="Theo đơn vị").click()
+        settle(page)
+        chart = page.locator("[data-testid=stPlotlyChart]").first
+        chart.scroll_into_view_if_needed()
+        tall = chart.bounding_box()
+        assert tall is not None and tall["height"] > 1200  # taller than the screen
+        bars = page.locator("[data-testid=stPlotlyChart] .bars path")
+        top = min(
+            (b for b in (bar.bounding_box() for bar in bars.all()) if b and b["y"] > 0),
+            key=lambda b: b["y"],
+        )
+        page.mouse.click(top["x"] + top["width"] / 2, top["y"] + top["height"] / 2)
+        settle(page)
+        heading = page.get_by_role("heading", name=re.compile("Danh sách khen thưởng"))
+        heading.wait_for(timeout=30_000)
+        page.wait_for_timeout(1200)  # the smooth scroll
+        box = heading.bounding_box()
+        assert box is not None and -2 <= box["y"] <= 900 - box["height"], box
