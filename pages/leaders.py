@@ -23,7 +23,7 @@ from pages._common import (
 )
 from pages._kpis import Kpi, kpi_row
 from pages._widget_texts import vietnamese_widget_texts
-from thidua import charts, reports, store
+from thidua import charts, metrics, reports, store
 from thidua import formatting as fmt
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 
@@ -77,7 +77,8 @@ kpi_row(
         Kpi("Khen cá nhân", fmt.number(people)),
         Kpi(
             "Tỷ lệ người lao động trực tiếp",
-            fmt.percent(direct / people),
+            # The one definition (metrics), written so it agrees with the target beside it.
+            metrics.share_against_target(metrics.ratio(direct, people), target),
             f"mục tiêu {fmt.percent(target, 0)}",
             "off",
         ),

@@ -573,3 +573,37 @@ def test_a_long_flag_list_is_shared_evenly_over_slides() -> None:
     assert [n for p in pages for n in p] == names
     assert [len(p) for p in _pages(names[:24], 24)] == [24]
     assert _pages([], 24) == [[]]
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_one_share_the_same_on_the_overview_the_leaders_page_and_the_slide(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch, year: int
+) -> None:
+    """Issue 21: each figure once. The non-leader share of a year, counted here from the
+    demo's rows, reads the same on the overview, on the leaders page (one year chosen) and
+    on the headline slide; the women's and ad-hoc shares the same on overview and slide."""
+    from thidua import db, slides
+
+    master, province = demo
+    rows = province.awards.filter(pl.col("year") == year)
+    people = rows.filter(pl.col("recipient_kind") == "individual")
+    direct = people.filter(pl.col("is_leader") == False).height  # noqa: E712
+    share = pct(direct, people.height)
+    assert abs(direct / people.height - 0.6) > 0.0005  # one decimal agrees with the target
+    women = pct(people.filter(pl.col("gender") == "F").height,
+                people.filter(pl.col("gender").is_not_null()).height)  # fmt: skip
+    typed = rows.filter(pl.col("award_type").is_not_null())
+    adhoc = pct(typed.filter(pl.col("award_type") == "adhoc").height, typed.height)
+
+    overview = open_page(master, "pages/overview.py", monkeypatch, nam_tu=str(year),
+                         nam_den=str(year))  # fmt: skip
+    shown = {m.label: m.value for m in headline(overview)}
+    assert shown["Tỷ lệ khen người lao động trực tiếp"] == share
+    assert shown["Tỷ lệ nữ trong khen thưởng cá nhân"] == women
+    assert shown["Tỷ lệ khen thưởng đột xuất"] == adhoc
+    leaders = open_page(master, "pages/leaders.py", monkeypatch, nam_tu=str(year),
+                        nam_den=str(year))  # fmt: skip
+    assert {m.label: m.value for m in headline(leaders)}["Tỷ lệ người lao động trực tiếp"] == share
+    [slide] = slides.build_slides(db.open_snapshot(master), year, ["headline"], 0.6)
+    for figure in (share, women, adhoc):
+        assert f">{figure}<" in slide.body, figure
