@@ -124,18 +124,14 @@ class Preview:
 
 
 def preview(inspection: Inspection, rule_labels: pl.DataFrame | None = None) -> Preview | None:
-    """`rule_labels` (leader_rule, rule_label): what each position rule says, from the
-    warehouse (`position_rule_labels`); without it the bundled rules' words."""
+    """`rule_labels` (leader_rule, rule_label): what each position rule says
+    (`position_rule_labels`); without them the rule_label column is empty (the dry run
+    shows figures only)."""
     awards = inspection.awards()
     if awards.height == 0:
         return None
     if rule_labels is None:
-        from thidua import positions
-
-        bundled = [(r.rule_id, r.label) for r in positions.load_rules()]
-        rule_labels = pl.DataFrame(
-            bundled, schema={"leader_rule": pl.String, "rule_label": pl.String}, orient="row"
-        )
+        rule_labels = pl.DataFrame(schema={"leader_rule": pl.String, "rule_label": pl.String})
     people = awards.filter(pl.col("recipient_kind") == "individual")
     return Preview(
         individuals=people.height,

@@ -98,7 +98,8 @@ STREAMLIT_WORDS = {
 # Text nodes, and the attributes that name a control (aria-label, a tooltip's title, Plotly's
 # data-title, a placeholder), are rewritten when they equal an English word — or begin with
 # one and « (» (the toolbar appends a table's label to its aria-label). A multiselect's
-# «Remove X» becomes «Bỏ chọn X» and the search box's «2 of 7» «2/7». Idempotent: a page that sends it again installs nothing new.
+# «Remove X» becomes «Bỏ chọn X» and the search box's «2 of 7» «2/7». Idempotent: a page
+# that sends it again installs nothing new.
 _SCRIPT = """
 <style>.stElementContainer:has(#thidua-words) { display: none; }</style>
 <script id="thidua-words">
@@ -127,17 +128,12 @@ _SCRIPT = """
       return;
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
-    for (const name of attrs) {
-      const value = node.getAttribute(name);
-      const better = value && swap(value);
-      if (better) node.setAttribute(name, better);
-    }
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       const better = swap(text.data);
       if (better !== null) text.data = better;
     }
-    for (const named of node.querySelectorAll("[aria-label],[title],[data-title],[placeholder]")) {
+    for (const named of [node, ...node.querySelectorAll("[aria-label],[title],[data-title],[placeholder]")]) {
       for (const name of attrs) {
         const value = named.getAttribute(name);
         const better = value && swap(value);

@@ -25,6 +25,7 @@ from thidua import formatting as fmt
 from thidua.exports import file_part
 from thidua.filters import Filters
 from thidua.literal import markdown as md
+from thidua.reference import ROLE_SIGNS
 
 
 def _decision_year(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, year: int) -> int:
@@ -80,7 +81,9 @@ def _score_table(ranking: pl.DataFrame, bloc: str, year: int) -> None:
         outcome=pl.coalesce("outcome", pl.col("customary") + pl.lit(" (theo thông lệ)")),
         # The role as the chart marks it, before the name: a column of its own did not fit.
         unit_marked=pl.col("role").replace_strict(
-            {"head": "★ ", "deputy": "☆ "}, default="", return_dtype=pl.String
+            {role: sign + " " for role, sign in ROLE_SIGNS.items()},
+            default="",
+            return_dtype=pl.String,
         )
         + pl.col("unit_name"),
     )

@@ -10,6 +10,7 @@ import polars as pl
 
 from thidua.formatting import number, percent
 from thidua.literal import from_plotly, plotly
+from thidua.reference import ROLE_SIGNS
 
 BLUE = "#1f5fa8"
 GREY = "#a9b4c2"
@@ -217,7 +218,7 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
     ordered = ranking.sort("rank", descending=True)
     # The role as one sign after the score, named once in the title: «★ khối/cụm trưởng»
     # written on the bar ran past the plot's right edge at 1366 px and lost its ★.
-    marks = {"head": " ★", "deputy": " ☆"}
+    marks = {role: " " + sign for role, sign in ROLE_SIGNS.items()}
     labels = [
         f"#{r} · {number(t, 1)}{marks.get(role or '', '')}"
         for r, t, role in ordered.select("rank", "total_score", "role").iter_rows()
@@ -237,9 +238,8 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
     top = float(ordered["total_score"].max() or 100)  # type: ignore[arg-type]
     fig.update_xaxes(title="Tổng điểm", range=[0, top * 1.35])
     roles = set(ordered["role"].drop_nulls().to_list())
-    legend = [sign.strip() + " " + name for role, sign, name in (
-        ("head", marks["head"], "khối/cụm trưởng"), ("deputy", marks["deputy"], "khối/cụm phó"),
-    ) if role in roles]  # fmt: skip
+    named = {"head": "khối/cụm trưởng", "deputy": "khối/cụm phó"}
+    legend = [f"{sign} {named[role]}" for role, sign in ROLE_SIGNS.items() if role in roles]
     title = f"{plotly(bloc)} — xếp hạng năm {year}" + (f" ({', '.join(legend)})" if legend else "")
     return _layout(fig, title, 120 + 44 * max(ordered.height, 3))
 
@@ -443,15 +443,10 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
 def _against(share: float | None, target: float) -> str:
     """A share on the line measured against the target: whole per cent where that agrees
     with its side of the target line, else as many decimals as it takes (59,6% under the
-    60% line, not «60%»: metrics.share_against_target); nothing for a year without data."""
+    60% line, not «60%»); nothing for a year without data."""
     from thidua.metrics import share_against_target
 
-    if share is None:
-        return ""
-    whole = round(share * 100)
-    if (whole < round(target * 100)) == (share < target):
-        return percent(share, 0)
-    return share_against_target(share, target)
+    return "" if share is None else share_against_target(share, target, fewest=0)
 
 
 def _side(share: float | None, target: float) -> str:

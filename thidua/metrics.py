@@ -78,16 +78,16 @@ def below_target(share: float | None, target: float) -> bool | None:
     return None if share is None else share < target
 
 
-def share_against_target(share: float | None, target: float) -> str:
+def share_against_target(share: float | None, target: float, fewest: int = 1) -> str:
     """A share written so its label agrees with the judgement beside it: 274/457 = 59,956%
     is «59,96%», not «60,0%» — red beside another unit's blue «60,0%» under «Mục tiêu 60%»
-    read as two equal figures judged differently. One decimal unless the rounding would meet
-    the target's own figure from the other side; then as many as it takes (up to 3), then
-    the words."""
+    read as two equal figures judged differently. `fewest` decimals (one; none on a chart's
+    line) unless the rounding would meet the target's own figure from the other side; then
+    as many as it takes (up to 3), then the words."""
     if share is None:
         return "chưa có dữ liệu"
     below = share < target
-    for decimals in (1, 2, 3):
+    for decimals in range(fewest, 4):
         shown = round(share * 100, decimals)
         if (shown < round(target * 100, decimals)) == below:
             return percent(share, decimals)

@@ -149,18 +149,23 @@ class Selection:
     leader_class: str | None = None  # 'true' / 'false' / 'null'
 
 
+def _parameters(selection: Selection) -> dict[str, object]:
+    """A selection as the named drill-down queries take it (sql/_selection.sql)."""
+    return {
+        "form_code": selection.form_code,
+        "unit_name": selection.unit_name,
+        "year": selection.year,
+        "campaign_code": selection.campaign_code,
+        "leader_class": selection.leader_class,
+    }
+
+
 def award_list(
     con: duckdb.DuckDBPyConnection, filters: Filters, selection: Selection | None = None
 ) -> pl.DataFrame:
     chosen = selection or Selection()
     scoped = replace(filters, year_from=None, year_to=None) if chosen.year else filters
-    picked = {
-        "form_code": chosen.form_code,
-        "unit_name": chosen.unit_name,
-        "year": chosen.year,
-        "campaign_code": chosen.campaign_code,
-        "leader_class": chosen.leader_class,
-    }
+    picked = _parameters(chosen)
     years = queries.run(con, "award_list_years", scoped, **picked)
     return queries.run(con, "award_list", scoped, **picked, limit=DRILL_LIMIT,
                        from_year=_oldest_year_needed(years, DRILL_LIMIT))  # fmt: skip
@@ -172,11 +177,8 @@ def awards_by_year(
     """How many awards `selection` holds in each of `years` under the filters (their own
     year range set aside, as the drill-down does): a page says what a year's list will hold
     before opening it."""
-    picked = {
-        "form_code": selection.form_code, "unit_name": selection.unit_name, "year": None,
-        "campaign_code": selection.campaign_code, "leader_class": selection.leader_class,
-    }  # fmt: skip
     scoped = replace(filters, year_from=None, year_to=None)
+    picked = _parameters(replace(selection, year=None))
     found = dict(queries.run(con, "award_list_years", scoped, **picked).iter_rows())
     return {year: int(found.get(year, 0)) for year in years}
 

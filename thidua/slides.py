@@ -14,7 +14,7 @@ import polars as pl
 from thidua import metrics, queries
 from thidua.charts import FORM_COLOURS, bloc_colour
 from thidua.formatting import number, percent, points, signed
-from thidua.reference import FORMS_BY_CODE
+from thidua.reference import FORMS_BY_CODE, ROLE_SIGNS
 
 SLIDE_SETS = {
     "headline": "Số liệu chính của năm",
@@ -99,7 +99,7 @@ def bloc_slides(con: duckdb.DuckDBPyConnection, year: int) -> list[Slide]:
     slides = []
     for (bloc,), rows in results.group_by("bloc_name", maintain_order=True):
         leader = rows.row(0, named=True)
-        marks = {"head": "★ ", "deputy": "☆ "}
+        marks = {role: sign + " " for role, sign in ROLE_SIGNS.items()}
         bars = [
             (
                 # The sign before the name: a long name is cut at its end, never the ★.
