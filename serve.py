@@ -20,13 +20,12 @@ import os
 import sys
 from pathlib import Path
 
-GIVE_BACK = {"MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": str(1024 * 1024)}
+from thidua.settings import allocator_missing, child_environment
 
 
 def main() -> int:
-    if any(os.environ.get(name) != value for name, value in GIVE_BACK.items()):
-        os.environ.update(GIVE_BACK)
-        os.execv(sys.executable, [sys.executable, *sys.argv])  # the same process, anew
+    if missing := allocator_missing():  # the same process, anew, with them
+        os.execve(sys.executable, [sys.executable, *sys.argv], child_environment(**missing))
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 

@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m etl", description="Nhập bảng tính thi đua – khen thưởng vào kho DuckDB."
     )
     parser.add_argument(
-        "--db", help=f"tệp kho dữ liệu (mặc định ${settings.DB_ENV} hoặc data/warehouse.duckdb)"
+        "--db", help=f"tệp kho dữ liệu (mặc định ${settings.DB.name} hoặc data/warehouse.duckdb)"
     )
     commands = parser.add_subparsers(dest="command", required=True)
     imp = commands.add_parser(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
@@ -29,18 +28,13 @@ FROM_LIST_KEY = "account_from_list"  # signed in here (not injected): re-checked
 SET_COOKIE_KEY = "set_session_cookie"
 TOKEN_KEY = "session_token"
 COOKIE = store.SESSION_COOKIE
-AUTH_ENV = (
-    "THIDUA_AUTH"  # "local" (default) or "oidc": also offer st.login (the province's Keycloak)
-)
-OIDC_PROVIDER_ENV = "THIDUA_OIDC_PROVIDER"  # the [auth.<name>] section of secrets.toml, if several
 
 
 def access_db() -> Path:
     return store.access_path(settings.db_path())
 
 
-def oidc_enabled() -> bool:
-    return os.environ.get(AUTH_ENV, "local").strip().lower() == "oidc"
+oidc_enabled = settings.oidc_enabled
 
 
 # The account as read at the start of this run: the menu, the page, its data connection and
@@ -197,7 +191,7 @@ def _sign_in_column() -> None:
             if st.button("Đăng xuất", key="oidc_logout"):
                 st.logout()
         else:
-            provider = os.environ.get(OIDC_PROVIDER_ENV)
+            provider = settings.OIDC_PROVIDER.value()
             if st.button("Đăng nhập bằng tài khoản của tỉnh", type="primary", key="oidc_login"):
                 st.login(provider) if provider else st.login()
             st.caption("hoặc bằng tài khoản riêng của hệ thống:")

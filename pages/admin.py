@@ -174,11 +174,13 @@ with rules_tab:
 
 with settings_tab:
     target = st.number_input(
-        store.SETTINGS["non_leader_target"][0] + " (%)", 0, 100,
+        settings.ADMIN_SETTINGS["non_leader_target"].label + " (%)", 0, 100,
         round(store.non_leader_target(path) * 100), step=1, key="set_target",
     )  # fmt: skip
     anonymous = st.checkbox(
-        store.SETTINGS["anonymous"][0], value=store.anonymous_allowed(path), key="set_anon"
+        settings.ADMIN_SETTINGS["anonymous"].label,
+        value=store.anonymous_allowed(path),
+        key="set_anon",
     )
     if st.button("Lưu cài đặt", key="settings_save"):
         changed = []

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from thidua.settings import CHROMIUM, CHROMIUM_FLAGS
+from thidua.settings import CHROMIUM_FLAGS, chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 
 def chromium_available() -> bool:
-    return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+    return Path(chromium()).exists() or shutil.which("chromium") is not None
 
 
 def _free_port() -> int:
@@ -91,7 +91,7 @@ def browser_page(width: int = 1600, height: int = 1000) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
         try:
             context = browser.new_context(
                 viewport={"width": width, "height": height}, locale="vi-VN"

@@ -28,7 +28,7 @@ from tests.apptest import app_as, headline, open_tab, visit
 from tests.conftest import SAMPLES, table_fingerprint
 from tests.test_overview_page import _expected
 from tests.test_upload_page import read
-from thidua import access, db, scope, store
+from thidua import access, db, scope, settings, store
 from thidua.access import PermissionDenied
 from thidua.literal import markdown
 
@@ -121,7 +121,7 @@ def test_pages_reached_by_address_are_refused(
     title: str,
 ) -> None:
     master, _ = demo
-    monkeypatch.setenv(store.ACCESS_ENV, str(tmp_path / "access.sqlite"))
+    monkeypatch.setenv(settings.ACCESS_DB.name, str(tmp_path / "access.sqlite"))
     at = visit(app_as(master, monkeypatch, account), address)
     assert not at.exception, at.exception
     [error] = at.error

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import APP
-from thidua import settings, store
+from thidua import settings
 
 
 def test_the_first_anonymous_visit_builds_nothing(
@@ -18,8 +18,8 @@ def test_the_first_anonymous_visit_builds_nothing(
 ) -> None:
     default = tmp_path / "data" / "warehouse.duckdb"
     monkeypatch.setattr(settings, "DEFAULT_DB", default)
-    monkeypatch.delenv(settings.DB_ENV, raising=False)
-    monkeypatch.setenv(store.ACCESS_ENV, str(tmp_path / "access.sqlite"))
+    monkeypatch.delenv(settings.DB.name, raising=False)
+    monkeypatch.setenv(settings.ACCESS_DB.name, str(tmp_path / "access.sqlite"))
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert [t.value for t in at.title] == ["Đăng nhập"]

@@ -1,13 +1,15 @@
-"""Where the warehouse lives and the limits the importer enforces.
+"""Every setting of the dashboard and the importer, as one table: name, default, meaning.
 
-Everything here can be overridden from the environment so that the CLI, the
-dashboard and the tests agree without passing paths around.
+This module is the only one that reads the environment, so a setting cannot be read in one
+place and documented in another: the README's Settings section is generated from the table
+below (`python -m thidua.settings`) and a test checks that it still is.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from thidua.formatting import number
@@ -18,10 +20,78 @@ DEFAULT_DB = DATA_DIR / "warehouse.duckdb"
 DEMO_DIR = DATA_DIR / "demo"
 REFERENCE_DIR = DATA_DIR / "reference"
 
-DB_ENV = "THIDUA_DB"
-
-
 MB = 1024 * 1024  # as Streamlit's uploader counts its «50 MB» (server.maxUploadSize)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable. `admin_key`: the Quản trị page may override the value (kept
+    in the access file, audited); the environment then only gives the default. `label`: its
+    Vietnamese name on that page."""
+
+    name: str
+    default: str
+    meaning: str
+    admin_key: str = ""
+    label: str = ""
+
+    def value(self) -> str:
+        return os.environ.get(self.name, self.default)
+
+
+DB = Setting(
+    "THIDUA_DB",
+    "data/warehouse.duckdb",
+    "the master warehouse (the command line's `--db PATH` wins); its read-only snapshot sits "
+    "beside it",
+)
+ACCESS_DB = Setting(
+    "THIDUA_ACCESS_DB",
+    "`<warehouse>.access.sqlite`",
+    "accounts, sessions, settings and the audit trail",
+)
+AUTH = Setting(
+    "THIDUA_AUTH",
+    "local",
+    "`oidc` also offers sign-in through the province's identity provider (st.login; configure "
+    "`[auth]` in `.streamlit/secrets.toml`, never committed)",
+)
+OIDC_PROVIDER = Setting(
+    "THIDUA_OIDC_PROVIDER",
+    "",
+    "the `[auth.<name>]` section to use when secrets.toml names several",
+)
+NON_LEADER_TARGET = Setting(
+    "THIDUA_NON_LEADER_TARGET",
+    "0.6",
+    "target line of the non-leader share, until an admin sets it on the Quản trị page",
+    admin_key="non_leader_target",
+    label="Chỉ tiêu tỷ lệ khen thưởng cá nhân cho người lao động trực tiếp",
+)
+ANONYMOUS = Setting(
+    "THIDUA_ANONYMOUS",
+    "0",
+    "`1`: read-only viewing without signing in (aggregates only: no search, no lists of names; "
+    "`make run` sets it for the demo), until an admin sets it on the Quản trị page",
+    admin_key="anonymous",
+    label="Cho phép xem không cần đăng nhập (màn hình công cộng, chỉ số liệu tổng hợp)",
+)
+CHROMIUM_PATH = Setting(
+    "THIDUA_CHROMIUM",
+    "/usr/bin/chromium",
+    "the browser the slide export (and the browser tests) drive; Debian's, never "
+    "`playwright install`",
+)
+# glibc reads these only when a process starts: serve.py starts itself once more with them so
+# that freed memory (an upload, a query's frame) goes back to the system (see the load test).
+ALLOCATOR = (
+    Setting("MALLOC_ARENA_MAX", "2", "set by `serve.py`: script threads share two arenas"),
+    Setting(
+        "MALLOC_MMAP_THRESHOLD_",
+        str(MB),
+        "set by `serve.py`: a freed block of 1 MB or more is given back to the system",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +116,63 @@ class ImportLimits:
     max_reported_errors: int = 50
 
 
-LIMITS_ENV = "THIDUA_LIMIT_"  # THIDUA_LIMIT_READ_SECONDS=30 overrides read_seconds, …
+LIMIT_MEANINGS = {
+    "max_file_bytes": "largest file taken, in bytes",
+    "max_unzipped_bytes": "an .xlsx's members may inflate to at most this many bytes, counted "
+    "as they inflate (never their declared sizes)",
+    "max_zip_ratio": "no .xlsx member may inflate to more than this many times its packed size",
+    "max_zip_members": "most members an .xlsx may hold",
+    "max_rows": "most rows a sheet may have",
+    "max_columns": "most columns a sheet may have (Excel allows 16,384)",
+    "max_cells": "most cells (rows × columns of the used range) a sheet may have",
+    "max_cell_chars": "longest text a cell may hold (Excel's own limit)",
+    "read_seconds": "wall time the reading child may take; past it the file is refused",
+    "read_memory_mb": "address space of the reading child, in MB; past it the file is refused",
+    "max_reported_errors": "errors listed per file before «và N lỗi khác»",
+}
+LIMIT_PREFIX = "THIDUA_LIMIT_"  # THIDUA_LIMIT_READ_SECONDS=30 overrides read_seconds, …
+
+
+def _written(value: object) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+LIMIT_SETTINGS = tuple(
+    Setting(LIMIT_PREFIX + field.name.upper(), _written(field.default), LIMIT_MEANINGS[field.name])
+    for field in fields(ImportLimits)
+)
+
+SETTINGS: tuple[Setting, ...] = (
+    DB,
+    ACCESS_DB,
+    AUTH,
+    OIDC_PROVIDER,
+    NON_LEADER_TARGET,
+    ANONYMOUS,
+    CHROMIUM_PATH,
+    *LIMIT_SETTINGS,
+    *ALLOCATOR,
+)
+ADMIN_SETTINGS = {setting.admin_key: setting for setting in SETTINGS if setting.admin_key}
+
+# What is set in files rather than the environment (name, meaning), listed after the table.
+FILES = (
+    ("`PORT` (`make run PORT=8600`)", "the dashboard's port, 8501 by default"),
+    (
+        "`data/reference/position_rules.csv`",
+        "the initial leader / direct-worker rules of a new warehouse",
+    ),
+    ("`data/reference/units.csv`", "units with validity dates and successors"),
+    (
+        "`.streamlit/config.toml`",
+        "theme, upload size, and three server settings for a dashboard in service: "
+        '`server.fileWatcherType = "none"` (the watcher registered every module for each new '
+        "browser session while its first script ran: 0,4–0,7 s per page load; "
+        "`STREAMLIT_SERVER_FILE_WATCHER_TYPE=auto` for development), "
+        "`runner.postScriptGC = false` (a full garbage collection after every run held the "
+        "server ~0,5 s), `runner.magicEnabled = false`",
+    ),
+)
 
 
 def limits_from_env(environ: dict[str, str] | None = None) -> ImportLimits:
@@ -54,10 +180,10 @@ def limits_from_env(environ: dict[str, str] | None = None) -> ImportLimits:
     THIDUA_LIMIT_READ_SECONDS=120); a value that is not a number is a start-up error."""
     environ = dict(os.environ) if environ is None else environ
     changed: dict[str, float | int] = {}
-    for name, kind in ImportLimits.__annotations__.items():
-        value = environ.get(LIMITS_ENV + name.upper())
+    for field in fields(ImportLimits):
+        value = environ.get(LIMIT_PREFIX + field.name.upper())
         if value is not None:
-            changed[name] = float(value) if kind == "float" else int(value)
+            changed[field.name] = float(value) if field.type == "float" else int(value)
     return ImportLimits(**changed)  # type: ignore[arg-type]
 
 
@@ -79,8 +205,13 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The master warehouse: --db wins, then $THIDUA_DB, then data/warehouse.duckdb."""
     if explicit:
         return Path(explicit)
-    env = os.environ.get(DB_ENV)
-    return Path(env) if env else DEFAULT_DB
+    return Path(os.environ[DB.name]) if os.environ.get(DB.name) else DEFAULT_DB
+
+
+def access_path(master: Path) -> Path:
+    """$THIDUA_ACCESS_DB, else `<warehouse>.access.sqlite` beside the master warehouse."""
+    env = os.environ.get(ACCESS_DB.name)
+    return Path(env) if env else master.with_name(f"{master.stem}.access.sqlite")
 
 
 def snapshot_path(master: Path) -> Path:
@@ -88,8 +219,15 @@ def snapshot_path(master: Path) -> Path:
     return master.with_name(f"{master.stem}.snapshot{master.suffix}")
 
 
-# Debian's Chromium drives the slide export (and the browser tests); never `playwright install`.
-CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
+def oidc_enabled() -> bool:
+    return AUTH.value().strip().lower() == "oidc"
+
+
+def chromium() -> str:
+    """Read at each use, so a test (or an operator) can point it elsewhere without a restart."""
+    return CHROMIUM_PATH.value()
+
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -100,3 +238,43 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def allocator_missing() -> dict[str, str]:
+    """The allocator settings this process was not started with (serve.py restarts with them)."""
+    return {s.name: s.default for s in ALLOCATOR if os.environ.get(s.name) != s.default}
+
+
+def child_environment(**extra: str) -> dict[str, str]:
+    """The environment a reading child starts with: this process's, plus `extra`."""
+    return {**os.environ, **extra}
+
+
+def markdown() -> str:
+    """The README's Settings section body (between its two markers)."""
+    rows = ["| environment variable | default | meaning |", "|---|---|---|"]
+    for setting in SETTINGS:
+        default = setting.default if "`" in setting.default else f"`{setting.default}`"
+        rows.append(
+            f"| `{setting.name}` | {default if setting.default else '—'} | {setting.meaning} |"
+        )
+    rows += ["", "| file | meaning |", "|---|---|"]
+    rows += [f"| {name} | {meaning} |" for name, meaning in FILES]
+    return "\n".join(rows) + "\n"
+
+
+README_BEGIN = "<!-- settings: generated by `python -m thidua.settings`; do not edit by hand -->"
+README_END = "<!-- settings: end -->"
+
+
+def readme_with_settings(readme: str) -> str:
+    """`readme` with the text between the markers replaced by markdown()."""
+    head, rest = readme.split(README_BEGIN, 1)
+    _, tail = rest.split(README_END, 1)
+    return f"{head}{README_BEGIN}\n{markdown()}{README_END}{tail}"
+
+
+if __name__ == "__main__":  # rewrite the README's Settings section from the table above
+    readme = PROJECT_ROOT / "README.md"
+    readme.write_text(readme_with_settings(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    sys.exit(0)

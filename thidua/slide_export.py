@@ -35,7 +35,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.settings import CHROMIUM, CHROMIUM_FLAGS, PROJECT_ROOT
+from thidua.settings import CHROMIUM_FLAGS, PROJECT_ROOT, chromium
 
 # Renderer, GPU and utility work in the browser process: 1 process, not ~10.
 EXPORT_FLAGS = [*CHROMIUM_FLAGS, "--no-zygote", "--single-process", "--disable-crash-reporter"]
@@ -165,7 +165,7 @@ def render_here(show_html: str) -> tuple[list[bytes], bytes]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=EXPORT_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=EXPORT_FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
             page.set_content(show_html, wait_until="load")

@@ -23,10 +23,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from thidua import access, formatting, reference
+from thidua import access, formatting, reference, settings
 from thidua.access import Account, PermissionDenied, require
 
-ACCESS_ENV = "THIDUA_ACCESS_DB"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     username       TEXT PRIMARY KEY,
@@ -144,10 +143,7 @@ ADDRESS_FORGET = timedelta(minutes=15)
 ANY_NAME = "*"
 
 
-def access_path(master: Path) -> Path:
-    """$THIDUA_ACCESS_DB, else `<warehouse>.access.sqlite` beside the master warehouse."""
-    env = os.environ.get(ACCESS_ENV)
-    return Path(env) if env else master.with_name(f"{master.stem}.access.sqlite")
+access_path = settings.access_path
 
 
 _READY: set[Path] = set()  # access files whose schema this process has already made sure of
@@ -660,34 +656,21 @@ def end_sessions(con: sqlite3.Connection, username: str, keep: str | None = None
 
 
 # --- settings -------------------------------------------------------------------------------
-# key -> (Vietnamese label, environment variable giving the default, default)
-SETTINGS = {
-    "non_leader_target": (
-        "Chỉ tiêu tỷ lệ khen thưởng cá nhân cho người lao động trực tiếp",
-        "THIDUA_NON_LEADER_TARGET",
-        "0.6",
-    ),
-    "anonymous": (
-        "Cho phép xem không cần đăng nhập (màn hình công cộng, chỉ số liệu tổng hợp)",
-        "THIDUA_ANONYMOUS",
-        "0",
-    ),
-}
 
 
 def setting(path: Path, key: str) -> str:
-    label, env, default = SETTINGS[key]
+    """The admin's value of settings.ADMIN_SETTINGS[key], else its environment default."""
     if path.exists():
         with connect(path) as con:
             row = con.execute("SELECT value FROM app_settings WHERE key = ?", [key]).fetchone()
         if row:
             return str(row[0])
-    return os.environ.get(env, default)
+    return settings.ADMIN_SETTINGS[key].value()
 
 
 def set_setting(path: Path, actor: Account | None, key: str, value: str) -> None:
     actor = checked(path, actor, "manage", f"đổi cài đặt {key}")
-    if key not in SETTINGS:
+    if key not in settings.ADMIN_SETTINGS:
         raise ValueError(f"Không có cài đặt «{key}».")
     before = setting(path, key)
     with connect(path) as con:

@@ -14,7 +14,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from thidua.settings import LIMITS, PROJECT_ROOT, ImportLimits
+from thidua.settings import LIMITS, PROJECT_ROOT, ImportLimits, child_environment
 
 
 @dataclass
@@ -64,13 +64,14 @@ class Child:
             ),
             encoding="utf-8",
         )
-        env = dict(os.environ)
+        env = child_environment(
+            RUST_BACKTRACE="0",  # a panic is said in one line, not a backtrace
+            OPENBLAS_NUM_THREADS="1",  # numpy comes with pyarrow; its threads' buffers
+            # would count against the address-space bound for nothing
+        )
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
         )
-        env["RUST_BACKTRACE"] = "0"  # a panic is said in one line, not a backtrace
-        env["OPENBLAS_NUM_THREADS"] = "1"  # numpy comes with pyarrow; its threads' buffers
-        # would count against the address-space bound for nothing
         with (self.work / "stderr.txt").open("wb") as stderr:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "etl.reading.worker", str(request)],
