@@ -17,7 +17,7 @@ from etl import refusals
 from etl.inspection import LAYOUT_NAMES, Inspection, Parsed
 from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
-from thidua import db, store
+from thidua import db, reference, store
 from thidua.access import Account, require
 from thidua.formatting import number
 from thidua.settings import LIMITS
@@ -307,7 +307,7 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
     )
 
 
-STATUS_NAMES = {"active": "đang dùng", "undone": "đã hủy", "replaced": "đã được thay thế"}
+STATUS_NAMES = reference.BATCH_STATUS_NAMES  # one wording (thidua.reference)
 
 
 def _storage_order(item: Parsed) -> pl.DataFrame:

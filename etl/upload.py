@@ -1,5 +1,7 @@
-"""The upload page's engine: the same inspect/commit code as `python -m etl import`,
-plus what a person needs around it — a preview, a marked copy of a wrong file, history."""
+"""ETL's one door for the dashboard: the same inspect/commit code as `python -m etl import`,
+plus what a person needs around it — a preview, a marked copy of a wrong file, history, the
+unit aliases and position rules an admin keeps, undo. Pages import this module and nothing
+else of etl/ (a test checks), so the importer's insides can change without touching them."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -21,14 +23,30 @@ import xlsxwriter
 from etl import refusals
 from etl.importer import inspect_file
 from etl.inspection import Inspection, Overrides
-from etl.load import Report, commit, write_files
+from etl.load import Report, add_alias, commit, remove_alias, undo_batch, write_files
+from etl.parse.days import impossible_date
+from etl.parse.values import typed_date
 from etl.problems import FileRefused, Problem
 from etl.recognise.headers import letter_index
+from etl.rules import current_rules, save_rules
+from etl.templates import register_template
 from thidua import db, migrations
 from thidua.access import Account
 from thidua.db import private_folder
 from thidua.exports import neutralise
 from thidua.settings import LIMITS, UPLOAD_KINDS
+
+__all__ = [  # what the pages use, beside the functions defined here
+    "FileRefused",
+    "Inspection",
+    "Overrides",
+    "add_alias",
+    "current_rules",
+    "register_template",
+    "remove_alias",
+    "save_rules",
+    "undo_batch",
+]
 
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "thidua-uploads"
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
@@ -239,3 +257,16 @@ def unit_aliases(master: Path) -> pl.DataFrame:
         ).pl()
     finally:
         con.close()
+
+
+def typed_day(text: str) -> date:
+    """A decision date the analyst typed on the page («25/01/2020»), read as a column's dates
+    are; ValueError saying why in Vietnamese when it is no day («31/02/2020»: February has
+    no 31st) or not a date at all."""
+    day = typed_date(text)
+    if day is None:
+        raise ValueError(
+            impossible_date(text)
+            or "không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
+        )
+    return day

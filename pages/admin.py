@@ -5,8 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from etl import rules, upload
-from etl.load import add_alias, remove_alias
+from etl import upload
 from pages._access import access_db, require_page
 from pages._common import download_table, no_data, show_table, writing_from_page
 from pages._widget_texts import vietnamese_widget_texts
@@ -129,14 +128,14 @@ with aliases_tab:
                             placeholder="Chọn đơn vị")  # fmt: skip
         if st.form_submit_button("Thêm tên gọi") and typed.strip() and unit:
             with writing_from_page():
-                added = add_alias(master, typed.strip(), unit, account)
+                added = upload.add_alias(master, typed.strip(), unit, account)
             _done(added)
     if aliases.height:
         with right.form("alias_remove"):
             gone = st.selectbox("Tên gọi", aliases["alias"].to_list(), key="alias_gone")
             if st.form_submit_button("Xóa tên gọi"):
                 with writing_from_page():
-                    removed = remove_alias(master, gone, account)
+                    removed = upload.remove_alias(master, gone, account)
                 _done(removed)
 
 with rules_tab:
@@ -146,7 +145,7 @@ with rules_tab:
         "Lưu xong, mọi lượt khen cá nhân đã nhập được phân loại lại."
     )
     edited = st.data_editor(
-        rules.current_rules(master),
+        upload.current_rules(master),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
@@ -162,7 +161,7 @@ with rules_tab:
     )
     if st.button("Lưu quy tắc và phân loại lại", key="rules_save"):
         with writing_from_page():
-            result = rules.save_rules(
+            result = upload.save_rules(
                 master,
                 pl.from_pandas(edited) if not isinstance(edited, pl.DataFrame) else edited,
                 account,

@@ -10,13 +10,7 @@ import polars as pl
 import streamlit as st
 
 from etl import upload
-from etl.inspection import LAYOUT_NAMES, Inspection, Overrides
-from etl.load import STATUS_NAMES, add_alias, undo_batch
-from etl.parse.days import impossible_date
-from etl.parse.values import typed_date
-from etl.problems import FileRefused
-from etl.recognise.headers import FIELD_LABELS
-from etl.templates import register_template
+from etl.upload import Inspection, Overrides
 from pages._access import require_page
 from pages._common import no_data, show_table, writing_from_page
 from pages._kpis import Kpi, kpi_row
@@ -38,7 +32,7 @@ st.caption(
 )
 st.download_button(
     "Tải mẫu sổ khen thưởng (.xlsx, có danh sách chọn)",
-    data=register_template(),
+    data=upload.register_template(),
     file_name="mau_so_khen_thuong.xlsx",
     icon=":material/description:",
     key="template",
@@ -53,13 +47,13 @@ files = st.file_uploader(
     key=f"files_{st.session_state['uploader']}",
 )
 UNCHOSEN = "?"
-FIELD_CHOICES = [UNCHOSEN, "", *FIELD_LABELS]
+FIELD_CHOICES = [UNCHOSEN, "", *reference.FIELD_LABELS]
 
 
 def _choice_label(choice: str) -> str:
     if choice == UNCHOSEN:
         return "(chưa chọn)"
-    return FIELD_LABELS.get(choice, "(không nhập cột này)")
+    return reference.FIELD_LABELS.get(choice, "(không nhập cột này)")
 
 
 FORM_NAMES = reference.FORM_NAMES
@@ -113,7 +107,7 @@ def _inspect(file: object) -> Inspection | None:
     try:
         if key not in paths:
             paths[key] = upload.save_upload(name, data, _session())
-    except FileRefused as refused:
+    except upload.FileRefused as refused:
         st.error(md(refused))
         return None
     with st.spinner(f"Đang đọc {md(name)}…"):
@@ -128,7 +122,7 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
         if not info.columns:
             continue
         st.markdown(
-            f"Trang «{md(info.sheet)}»: dòng tiêu đề {info.header_row}; {LAYOUT_NAMES.get(info.layout or '', 'chưa nhận ra loại bảng')}"
+            f"Trang «{md(info.sheet)}»: dòng tiêu đề {info.header_row}; {reference.LAYOUT_NAMES.get(info.layout or '', 'chưa nhận ra loại bảng')}"
         )
         if info.remembered:
             st.info(
@@ -193,13 +187,11 @@ def _context_editor(key: str, inspection: Inspection) -> None:
             disabled=bool(said.get("decision_date")) and "decision_date" not in stored.context,
         )
         if when.strip() and when != shown_date:
-            typed = typed_date(when)
-            if typed is None:
-                why = impossible_date(when) or (
-                    "không phải một ngày: gõ theo dạng ngày/tháng/năm, ví dụ 25/01/2020."
-                )
+            try:
+                when = upload.typed_day(when).isoformat()
+            except ValueError as why:
                 cols[1].error(f"«{md(when)}»: {why}")
-            when = typed.isoformat() if typed else ""
+                when = ""
         else:
             when = said.get("decision_date") or ""
         codes = ["", *FORM_NAMES]
@@ -264,7 +256,7 @@ def _unit_mapper(key: str, inspection: Inspection) -> None:
         elif st.button("Lưu ánh xạ đơn vị", disabled=not chosen, key=f"save_units_{key}"):
             with writing_from_page():
                 st.session_state["last_reports"] = [
-                    add_alias(master, typed, unit, account) for typed, unit in chosen.items()
+                    upload.add_alias(master, typed, unit, account) for typed, unit in chosen.items()
                 ]
             st.rerun()
 
@@ -304,7 +296,7 @@ def _show(key: str, inspection: Inspection) -> None:
         )
     if inspection.layout:
         st.markdown(
-            f"**Loại bảng:** {md(LAYOUT_NAMES.get(inspection.layout, inspection.layout))} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
+            f"**Loại bảng:** {md(reference.LAYOUT_NAMES.get(inspection.layout, inspection.layout))} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
         )
     _scoring_preview(inspection)
     # What was recognised in each list, and the rows that showed it (etl.parse.awards.traits).
@@ -438,9 +430,9 @@ if past.height == 0:
     no_data("Chưa có lần nhập nào.")
 else:
     shown = past.with_columns(
-        state=pl.col("status").replace_strict(STATUS_NAMES, default=None),
+        state=pl.col("status").replace_strict(reference.BATCH_STATUS_NAMES, default=None),
         when=pl.col("imported_at").map_elements(local_time, return_dtype=pl.String),
-        kind=pl.col("layout").replace_strict(LAYOUT_NAMES, default=pl.col("layout")),
+        kind=pl.col("layout").replace_strict(reference.LAYOUT_NAMES, default=pl.col("layout")),
         short=pl.col("sha256").str.slice(0, 12),
     )
     show_table(
@@ -472,6 +464,6 @@ else:
             )
             if st.button("Hủy lần nhập", disabled=not sure, key="undo"):
                 with writing_from_page():
-                    undone = undo_batch(master, int(choice), account)
+                    undone = upload.undo_batch(master, int(choice), account)
                 st.session_state["last_reports"] = [undone]
                 st.rerun()

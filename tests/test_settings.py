@@ -99,3 +99,27 @@ def test_chromium_path_is_read_at_each_use(monkeypatch: pytest.MonkeyPatch) -> N
     assert settings.chromium() == "/opt/chromium"
     monkeypatch.delenv("THIDUA_CHROMIUM")
     assert settings.chromium() == "/usr/bin/chromium"
+
+
+def _etl_imports(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "etl":
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names if alias.name.split(".")[0] == "etl"}
+    return names
+
+
+def test_pages_see_one_etl_door() -> None:
+    """The dashboard reaches the importer through etl.upload only (it had 23 imports of
+    importer, load, parse, problems, headers and templates)."""
+    ui = [*sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py", ROOT / "asgi.py"]
+    seen = {
+        str(path.relative_to(ROOT)): imported
+        for path in ui
+        if (imported := _etl_imports(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert set(seen) == {"pages/upload.py", "pages/admin.py"}
+    allowed = {"etl.upload", "etl.upload.Inspection", "etl.upload.Overrides"}
+    assert set().union(*seen.values()) <= allowed, seen

@@ -127,3 +127,19 @@ LAYOUT_NAMES = {
     "memberships": "danh sách thành viên khối/cụm",
     "campaigns": "danh sách phong trào thi đua",
 }
+
+# What each column of an award list or a bloc sheet holds, as the column-mapping choices say it.
+FIELD_LABELS = {
+    "stt": "Số thứ tự", "year": "Năm quyết định", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
+    "recipient_kind": "Đối tượng", "recipient_name": "Họ tên / Tên tập thể", "gender": "Giới tính",
+    "position": "Chức vụ", "position_unit": "Chức vụ, đơn vị công tác", "unit": "Đơn vị", "form": "Hình thức khen thưởng",
+    "award_type": "Loại hình", "achievement_year": "Năm thành tích", "achievement": "Thành tích", "campaign": "Phong trào",
+    "bloc": "Khối/Cụm thi đua", "role": "Vai trò", "self_score": "Điểm tự chấm", "bloc_score": "Điểm khối chấm",
+    "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total": "Tổng điểm", "rank": "Xếp hạng",
+    "plan_no": "Số kế hoạch", "issued_on": "Ngày ban hành", "campaign_name": "Tên phong trào", "campaign_kind": "Loại phong trào",
+    "birth_male": "Năm sinh (Nam)", "birth_female": "Năm sinh (Nữ)",
+    "start": "Ngày bắt đầu", "end": "Ngày kết thúc", "deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu", "note": "Ghi chú",
+}  # fmt: skip
+
+# The state of an import batch in the upload history and the CLI's status.
+BATCH_STATUS_NAMES = {"active": "đang dùng", "undone": "đã hủy", "replaced": "đã được thay thế"}

@@ -14,6 +14,7 @@ import polars as pl
 
 from etl.grid import Grid
 from etl.problems import column_letter
+from thidua import reference
 from thidua.text import fold
 
 # field -> patterns over the folded header text; first field whose pattern matches wins,
@@ -183,17 +184,7 @@ def _is_header_like(value: str) -> bool:
     return field_of(value) is not None or not any(ch.isdigit() for ch in value)
 
 
-FIELD_LABELS = {
-    "stt": "Số thứ tự", "year": "Năm quyết định", "decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
-    "recipient_kind": "Đối tượng", "recipient_name": "Họ tên / Tên tập thể", "gender": "Giới tính",
-    "position": "Chức vụ", "position_unit": "Chức vụ, đơn vị công tác", "unit": "Đơn vị", "form": "Hình thức khen thưởng",
-    "award_type": "Loại hình", "achievement_year": "Năm thành tích", "achievement": "Thành tích", "campaign": "Phong trào",
-    "bloc": "Khối/Cụm thi đua", "role": "Vai trò", "self_score": "Điểm tự chấm", "bloc_score": "Điểm khối chấm",
-    "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total": "Tổng điểm", "rank": "Xếp hạng",
-    "plan_no": "Số kế hoạch", "issued_on": "Ngày ban hành", "campaign_name": "Tên phong trào", "campaign_kind": "Loại phong trào",
-    "birth_male": "Năm sinh (Nam)", "birth_female": "Năm sinh (Nữ)",
-    "start": "Ngày bắt đầu", "end": "Ngày kết thúc", "deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu", "note": "Ghi chú",
-}  # fmt: skip
+FIELD_LABELS = reference.FIELD_LABELS  # one wording (thidua.reference)
 
 
 def apply_overrides(header: Header, mapping: dict[int, str], grid: Grid) -> Header:
