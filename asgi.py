@@ -5,7 +5,7 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
   code (valid for a minute, single use); the server answers with the session cookie set
   HttpOnly (page scripts cannot read it), SameSite=Strict, Secure over https, and sends the
   browser back to the page it was on. The session token itself is never in an address.
-- /phien/ra — sign-out clears the cookie (the sessions themselves are ended in the store).
+- /phien/ra — sign-out clears the cookie (the sessions themselves are ended in thidua.sessions).
 - /xuat/<key>.zip and /xuat/<key>.pdf — a slide export (thidua.slide_export keeps each once,
   as files), for a signed-in account of the scope it was made for.
 - Uploads (/_stcore/upload_file/…) are refused before their body is read unless the
@@ -29,14 +29,14 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from thidua import settings, slide_export, store
+from thidua import access_file, sessions, settings, slide_export
 
-COOKIE = store.SESSION_COOKIE
+COOKIE = sessions.SESSION_COOKIE
 _UPLOADS = "/_stcore/upload_file"
 
 
 def _access_file() -> Path:
-    return store.access_path(settings.db_path())
+    return access_file.access_path(settings.db_path())
 
 
 def _back_to(target: str | None) -> str:
@@ -47,11 +47,11 @@ def _back_to(target: str | None) -> str:
 
 async def session_in(request: Request) -> Response:
     code = (request.query_params.get("ma") or "")[:100]
-    token = await run_in_threadpool(store.take_handoff, _access_file(), code)
+    token = await run_in_threadpool(sessions.take_handoff, _access_file(), code)
     response = RedirectResponse(_back_to(request.query_params.get("den")), status_code=303)
     if token:
         response.set_cookie(
-            COOKIE, token, max_age=store.SESSION_HOURS * 3600, path="/", httponly=True,
+            COOKIE, token, max_age=sessions.SESSION_HOURS * 3600, path="/", httponly=True,
             samesite="strict", secure=request.url.scheme == "https",
         )  # fmt: skip
     return response
@@ -69,7 +69,7 @@ EXPORT_KINDS = {"zip": "application/zip", "pdf": "application/pdf"}
 async def exported(request: Request) -> Response:
     key, _, kind = request.path_params["name"].partition(".")
     account = await run_in_threadpool(
-        store.session_account, _access_file(), _cookie_of(request.scope)
+        sessions.session_account, _access_file(), _cookie_of(request.scope)
     )
     if account is None:
         return PlainTextResponse("Cần đăng nhập để tải bản xuất trình chiếu.", 403)
@@ -113,7 +113,7 @@ def _cookie_of(scope: Any) -> str | None:
 
 
 def _may_upload(token: str | None) -> bool:
-    account = store.session_account(_access_file(), token)
+    account = sessions.session_account(_access_file(), token)
     return account is not None and account.can("import")
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from bench.soak import rss_mb
 from bench.tab import XSRF_COOKIE, Answer, Tab, xsrf_cookie
 from tests.browser import serve_process
-from thidua import store
+from thidua import access_file, accounts, sessions
 from thidua.access import PROVINCE, Account
 from thidua.slide_export import process_tree
 from thidua.slides import SLIDE_SETS
@@ -99,20 +99,20 @@ def chromium_under(root: int) -> int:
 
 def _accounts(master: Path) -> dict[str, str]:
     """The people in the test (role → user name)."""
-    access = store.access_path(master)
-    store.add_user(access, None, "quantri", PASSWORD, "admin", unit=PROVINCE)
+    access = access_file.access_path(master)
+    accounts.add_user(access, None, "quantri", PASSWORD, "admin", unit=PROVINCE)
     admin = Account(username="quantri", role="admin", unit=PROVINCE)
     people = {"viewer": "lanhdao", "analyst": "phantich"}
     for role, name in people.items():
-        store.add_user(access, admin, name, PASSWORD, role, unit=PROVINCE)
+        accounts.add_user(access, admin, name, PASSWORD, role, unit=PROVINCE)
     return people
 
 
 def _token(master: Path, username: str) -> str:
-    access = store.access_path(master)
-    account = store.current(access, username)
+    access = access_file.access_path(master)
+    account = accounts.current(access, username)
     assert account is not None
-    return store.open_session(access, account)
+    return sessions.open_session(access, account)
 
 
 async def viewer(
@@ -279,7 +279,7 @@ async def crowd(base: str, pid: int, master: Path, seconds: float, viewers: int)
     cookies = {role: _token(master, name) for role, name in _accounts(master).items()}
     xsrf = xsrf_cookie(base)
     jar = {
-        role: {store.SESSION_COOKIE: token, XSRF_COOKIE: xsrf} for role, token in cookies.items()
+        role: {sessions.SESSION_COOKIE: token, XSRF_COOKIE: xsrf} for role, token in cookies.items()
     }
     # A decision list, registers in xlsx, csv, TCVN3 and VNI .xls, a bloc scoring sheet.
     files = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".xlsx", ".xls", ".csv"})

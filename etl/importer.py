@@ -33,7 +33,7 @@ from etl.recognise.headers import (
     describe_columns,
     find_header,
 )
-from thidua import positions, store
+from thidua import access_file, audit, positions
 from thidua.access import Account
 from thidua.text import fold
 from thidua.units import UnitMatcher
@@ -276,7 +276,7 @@ def import_files(
     read while the warehouse opens or the file before it is checked and written."""
     files = [Path(p) for p in paths]
     # Refused before any file is read (write_files checks again; only a refusal is audited).
-    store.checked(store.access_path(master), actor, "import", "nhập tệp")
+    audit.checked(access_file.access_path(master), actor, "import", "nhập tệp")
     with _reading_ahead(files) as book_of:
         return write_files(
             master,

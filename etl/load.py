@@ -17,7 +17,7 @@ from etl import refusals
 from etl.inspection import LAYOUT_NAMES, Inspection, Parsed
 from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
-from thidua import db, reference, store
+from thidua import access_file, audit, db, reference
 from thidua.access import Account, require
 from thidua.formatting import number
 from thidua.settings import LIMITS
@@ -123,7 +123,7 @@ def write_files(
 ) -> list[Report]:
     """The one way files reach the warehouse (command line and upload page alike): check the
     account, write each file in its own transaction, publish the snapshot, audit what was written."""
-    store.checked(store.access_path(master), actor, "import", "nhập tệp")
+    audit.checked(access_file.access_path(master), actor, "import", "nhập tệp")
     reports: list[Report] = []
     try:
         with db.writing(master) as con:
@@ -133,10 +133,10 @@ def write_files(
         for report in reports:
             if report.status == "imported":
                 report.warnings.append(str(failed))
-        store.audit(store.access_path(master), actor, "publish_failed", str(master.name),
+        audit.audit(access_file.access_path(master), actor, "publish_failed", str(master.name),
                     error=str(failed.__cause__ or failed))  # fmt: skip
     except db.DiskFull as full:
-        store.audit(store.access_path(master), actor, "write_refused", str(master.name),
+        audit.audit(access_file.access_path(master), actor, "write_refused", str(master.name),
                     reason=str(full))  # fmt: skip
         raise
     audit_reports(master, actor, reports)
@@ -145,10 +145,10 @@ def write_files(
 
 def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> None:
     """One audit row per file written (refused and duplicate files changed nothing)."""
-    with store.connect(store.access_path(master)) as con:
+    with access_file.connect(access_file.access_path(master)) as con:
         for report in reports:
             if report.status == "imported":
-                store.record(con, actor, "import", report.file, rows=report.rows,
+                audit.record(con, actor, "import", report.file, rows=report.rows,
                              layout=report.layout, replaced_batch=report.replaced_batch)  # fmt: skip
 
 
@@ -276,7 +276,7 @@ def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 
 def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
     """Take a whole batch out in one transaction; the history keeps it, marked undone."""
-    store.checked(store.access_path(master), actor, "undo", f"hủy lần nhập #{batch_id}")
+    audit.checked(access_file.access_path(master), actor, "undo", f"hủy lần nhập #{batch_id}")
     with db.writing(master) as con:
         row = con.execute(
             "SELECT file_name, status FROM import_batches WHERE batch_id = ?", [batch_id]
@@ -297,8 +297,8 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         )
         db.refresh_touched(con)
         con.execute("COMMIT")
-    store.audit(
-        store.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed,
+    audit.audit(
+        access_file.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed,
         restored=",".join(f"#{old}" for old, _ in restored) or None,
     )  # fmt: skip
     again = "; ".join(f"#{old} ({name})" for old, name in restored)
@@ -388,7 +388,7 @@ WRITERS = {
 
 def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
     """Keep an admin's mapping of a typed unit name to a unit of the table."""
-    store.checked(store.access_path(master), actor, "manage", f"thêm tên gọi «{alias}»")
+    audit.checked(access_file.access_path(master), actor, "manage", f"thêm tên gọi «{alias}»")
     with db.writing(master) as con:
         if not con.execute("SELECT 1 FROM units WHERE name = ?", [unit_name]).fetchone():
             return f"«{unit_name}» không có trong danh mục đơn vị."
@@ -397,17 +397,17 @@ def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
             "VALUES (?, ?, ?, timezone('UTC', current_timestamp))",
             [alias, unit_name, actor.signature],
         )
-    store.audit(store.access_path(master), actor, "alias_add", alias, unit=unit_name)
+    audit.audit(access_file.access_path(master), actor, "alias_add", alias, unit=unit_name)
     return f"Đã ghi nhận: «{alias}» là {unit_name}."
 
 
 def remove_alias(master: Path, alias: str, actor: Account) -> str:
-    store.checked(store.access_path(master), actor, "manage", f"xóa tên gọi «{alias}»")
+    audit.checked(access_file.access_path(master), actor, "manage", f"xóa tên gọi «{alias}»")
     with db.writing(master) as con:
         row = con.execute(
             "DELETE FROM unit_aliases WHERE alias = ? RETURNING unit_name", [alias]
         ).fetchone()
     if row is None:
         return f"Không có tên gọi «{alias}»."
-    store.audit(store.access_path(master), actor, "alias_remove", alias, unit=row[0])
+    audit.audit(access_file.access_path(master), actor, "alias_remove", alias, unit=row[0])
     return f"Đã xóa tên gọi «{alias}» (của {row[0]})."

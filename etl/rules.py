@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from thidua import db, formatting, positions, store
+from thidua import access_file, audit, db, formatting, positions
 from thidua.access import Account
 
 RULE_COLUMNS = ("rule_id", "is_leader", "pattern", "label")
@@ -63,7 +63,7 @@ def check_rules(rules: pl.DataFrame) -> list[str]:
 
 def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult:
     """Replace the rules and classify every individual award's position again."""
-    store.checked(store.access_path(master), actor, "manage", "sửa quy tắc phân loại chức vụ")
+    audit.checked(access_file.access_path(master), actor, "manage", "sửa quy tắc phân loại chức vụ")
     rules = rules.select(RULE_COLUMNS)
     problems = check_rules(rules)
     if problems:
@@ -98,8 +98,8 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
         db.mark_aggregates_stale(con)  # is_leader is a key of award_counts in every year
         con.execute("COMMIT")
     reclassified = int(changed[0]) if changed else 0
-    store.audit(
-        store.access_path(master), actor, "rules_change", f"{len(parsed)} quy tắc",
+    audit.audit(
+        access_file.access_path(master), actor, "rules_change", f"{len(parsed)} quy tắc",
         before=[r.rule_id for r in before], after=[r.rule_id for r in parsed], reclassified=reclassified,
     )  # fmt: skip
     return RulesResult(

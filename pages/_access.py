@@ -19,7 +19,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from pages._widget_texts import vietnamese_widget_texts
-from thidua import access, settings, store
+from thidua import access, access_file, accounts, app_settings, audit, sessions, settings
 from thidua.access import Account
 from thidua.literal import markdown as md
 
@@ -27,11 +27,11 @@ ACCOUNT_KEY = "account"
 FROM_LIST_KEY = "account_from_list"  # signed in here (not injected): re-checked on every run
 SET_COOKIE_KEY = "set_session_cookie"
 TOKEN_KEY = "session_token"
-COOKIE = store.SESSION_COOKIE
+COOKIE = sessions.SESSION_COOKIE
 
 
 def access_db() -> Path:
-    return store.access_path(settings.db_path())
+    return access_file.access_path(settings.db_path())
 
 
 oidc_enabled = settings.oidc_enabled
@@ -66,26 +66,26 @@ def _read_account() -> Account | None:
         # or absolute lifetime) ends here too.
         token = st.session_state.get(TOKEN_KEY)
         fresh = (
-            store.session_account(access_db(), token)
+            sessions.session_account(access_db(), token)
             if token
-            else store.current(access_db(), account.username)  # OIDC: the provider's session
+            else accounts.current(access_db(), account.username)  # OIDC: the provider's session
         )
         if fresh is not None:
             st.session_state[ACCOUNT_KEY] = fresh
             return fresh
         sign_out()
     token = _cookie()
-    account = store.session_account(access_db(), token)
+    account = sessions.session_account(access_db(), token)
     if account is not None:
         _remember(account, token)
         return account
     if oidc_enabled() and _oidc_signed_in():
-        account = store.account_for_email(access_db(), _oidc_email(), _oidc_verified())
+        account = accounts.account_for_email(access_db(), _oidc_email(), _oidc_verified())
         if account is not None:
             _remember(account)
-            store.audit(access_db(), account, "sign_in", account.username, via="oidc")
+            audit.audit(access_db(), account, "sign_in", account.username, via="oidc")
             return account
-    if store.anonymous_allowed(access_db()):
+    if app_settings.anonymous_allowed(access_db()):
         return access.ANONYMOUS
     return None
 
@@ -114,7 +114,7 @@ def cookie_writer() -> None:
     token = st.session_state.pop(SET_COOKIE_KEY)
     back = quote(_this_address(), safe="")
     if token:
-        target = f"/phien/vao?ma={store.handoff(access_db(), token)}&den={back}"
+        target = f"/phien/vao?ma={sessions.handoff(access_db(), token)}&den={back}"
     else:
         target = f"/phien/ra?den={back}"
     # In the sidebar, so that a full-screen page (the slideshow) has nothing extra in its
@@ -169,7 +169,7 @@ def _sign_in_column() -> None:
     st.title("Đăng nhập")
     st.caption("Hệ thống theo dõi kết quả thi đua – khen thưởng của tỉnh.")
     path = access_db()
-    if not store.has_users(path) and not oidc_enabled():
+    if not accounts.has_users(path) and not oidc_enabled():
         st.info(
             "Chưa có tài khoản nào. Người quản trị máy chủ tạo tài khoản quản trị đầu tiên bằng lệnh\n\n"
             "`.venv/bin/python -m etl user add TEN_DANG_NHAP --role admin`\n\n"
@@ -204,8 +204,8 @@ def _sign_in_column() -> None:
         submitted = st.form_submit_button("Đăng nhập", type="primary")
     if submitted:
         try:
-            account = store.sign_in(path, username, password, _client_address())
-        except store.TooSoon as wait:
+            account = accounts.sign_in(path, username, password, _client_address())
+        except accounts.TooSoon as wait:
             what = (
                 "Từ máy này vừa có nhiều lần đăng nhập sai"
                 if wait.whole_address
@@ -216,7 +216,7 @@ def _sign_in_column() -> None:
         if account is None:
             st.error("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
             return
-        token = store.open_session(path, account)
+        token = sessions.open_session(path, account)
         _remember(account, token)
         st.session_state[SET_COOKIE_KEY] = token
         st.rerun()
@@ -237,7 +237,7 @@ def _duration(seconds: int) -> str:
 
 
 def sign_out() -> None:
-    store.close_session(access_db(), st.session_state.pop(TOKEN_KEY, None) or _cookie())
+    sessions.close_session(access_db(), st.session_state.pop(TOKEN_KEY, None) or _cookie())
     st.session_state[SET_COOKIE_KEY] = ""  # clears the cookie on the next run
     st.session_state.pop(ACCOUNT_KEY, None)
     st.session_state.pop(RUN_ACCOUNT_KEY, None)
@@ -262,7 +262,7 @@ def account_box(account: Account) -> None:
     with st.sidebar.popover("Tài khoản", icon=":material/account_circle:", width="stretch"):
         # The form is sent only when asked for: inside the popover its three inputs still
         # cost every page load ~0,1 s of the reader's browser.
-        if store.get_user(access_db(), account.username) is not None and st.button(
+        if accounts.get_user(access_db(), account.username) is not None and st.button(
             "Đổi mật khẩu", key="own_password_open", icon=":material/key:", width="stretch"
         ):
             _own_password(account)
@@ -285,7 +285,7 @@ def _own_password(account: Account) -> None:
                 st.error("Hai lần nhập mật khẩu mới không khớp.")
                 return
             try:
-                store.change_own_password(
+                accounts.change_own_password(
                     access_db(), account, old, new, keep=st.session_state.get(TOKEN_KEY)
                 )
             except ValueError as problem:
@@ -300,7 +300,7 @@ def refusal(title: str, capability: str) -> None:
     who = account.signature if account else "chưa đăng nhập"
     logging.getLogger("thidua").info("refused %s to %s", title, who)
     with suppress(OSError, sqlite3.Error):  # a read-only disk must not hide the refusal
-        store.audit(access_db(), who, "denied", title, capability=capability)
+        audit.audit(access_db(), who, "denied", title, capability=capability)
     st.title(title)
     st.error(
         f"Trang «{title}» dành cho tài khoản có quyền {access.CAPABILITY_NAMES[capability]}; "

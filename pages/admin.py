@@ -9,7 +9,7 @@ from etl import upload
 from pages._access import access_db, require_page
 from pages._common import download_table, no_data, show_table, writing_from_page
 from pages._widget_texts import vietnamese_widget_texts
-from thidua import access, settings, store
+from thidua import access, accounts, app_settings, audit, settings
 from thidua.access import PermissionDenied
 from thidua.formatting import TIME_HEADER, local_time
 from thidua.literal import markdown as md
@@ -43,7 +43,7 @@ users_tab, aliases_tab, rules_tab, settings_tab, log_tab = st.tabs(
 )
 
 with users_tab:
-    people = store.users(path)
+    people = accounts.users(path)
     show_table(
         pl.DataFrame(
             {
@@ -77,7 +77,7 @@ with users_tab:
         password = st.text_input("Mật khẩu", type="password", key="new_password")
         if st.form_submit_button("Tạo tài khoản", type="primary"):
             try:
-                made = store.add_user(path, account, username.strip().lower(), password, role,
+                made = accounts.add_user(path, account, username.strip().lower(), password, role,
                                       scope or None, name.strip(), email.strip() or None)  # fmt: skip
             except (ValueError, PermissionDenied) as problem:
                 st.error(md(problem))
@@ -100,11 +100,11 @@ with users_tab:
                                          key=f"edit_password_{chosen}")  # fmt: skip
             if st.button("Lưu thay đổi", key="edit_save"):
                 try:
-                    store.update_user(
+                    accounts.update_user(
                         path, account, chosen, role=new_role, unit=new_scope or None, active=active
                     )
                     if new_password:
-                        store.set_password(path, account, chosen, new_password)
+                        accounts.set_password(path, account, chosen, new_password)
                 except (ValueError, PermissionDenied) as problem:
                     st.error(md(problem))
                 else:
@@ -174,27 +174,27 @@ with rules_tab:
 with settings_tab:
     target = st.number_input(
         settings.ADMIN_SETTINGS["non_leader_target"].label + " (%)", 0, 100,
-        round(store.non_leader_target(path) * 100), step=1, key="set_target",
+        round(app_settings.non_leader_target(path) * 100), step=1, key="set_target",
     )  # fmt: skip
     anonymous = st.checkbox(
         settings.ADMIN_SETTINGS["anonymous"].label,
-        value=store.anonymous_allowed(path),
+        value=app_settings.anonymous_allowed(path),
         key="set_anon",
     )
     if st.button("Lưu cài đặt", key="settings_save"):
         changed = []
-        if round(store.non_leader_target(path) * 100) != target:
-            store.set_setting(path, account, "non_leader_target", str(target / 100))
+        if round(app_settings.non_leader_target(path) * 100) != target:
+            app_settings.set_setting(path, account, "non_leader_target", str(target / 100))
             changed.append("chỉ tiêu")
-        if store.anonymous_allowed(path) != anonymous:
-            store.set_setting(path, account, "anonymous", "1" if anonymous else "0")
+        if app_settings.anonymous_allowed(path) != anonymous:
+            app_settings.set_setting(path, account, "anonymous", "1" if anonymous else "0")
             changed.append("xem không đăng nhập")
         _done("Đã lưu: " + ", ".join(changed) + "." if changed else "Không có gì thay đổi.")
 
 with log_tab:
-    action = st.selectbox("Loại thay đổi", [None, *store.ACTIONS], key="log_action",
-                          format_func=lambda a: "Tất cả" if a is None else store.ACTIONS[a])  # fmt: skip
-    entries = store.audit_log(path, limit=2000, action=action)
+    action = st.selectbox("Loại thay đổi", [None, *audit.ACTIONS], key="log_action",
+                          format_func=lambda a: "Tất cả" if a is None else audit.ACTIONS[a])  # fmt: skip
+    entries = audit.audit_log(path, limit=2000, action=action)
     if not entries:
         no_data("Chưa có mục nào.")
     else:
@@ -202,9 +202,9 @@ with log_tab:
             {
                 "at": [local_time(e.at, seconds=True) for e in entries],
                 "who": [e.who for e in entries],
-                "action": [store.ACTIONS.get(e.action, e.action) for e in entries],
+                "action": [audit.ACTIONS.get(e.action, e.action) for e in entries],
                 "target": [e.target for e in entries],
-                "detail": [store.describe_detail(e.detail) for e in entries],
+                "detail": [audit.describe_detail(e.detail) for e in entries],
             }
         )
         headers = {

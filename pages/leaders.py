@@ -23,7 +23,7 @@ from pages._common import (
 )
 from pages._kpis import Kpi, kpi_row
 from pages._widget_texts import vietnamese_widget_texts
-from thidua import charts, metrics, reports, store
+from thidua import app_settings, charts, metrics, reports
 from thidua import formatting as fmt
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 
@@ -34,13 +34,13 @@ st.title("Lãnh đạo và người lao động trực tiếp")
 # number input on the page, or in a popover, cost every load ~8% of the reader's browser,
 # measured side by side). The province's target unless the reader tries another.
 if "target" not in st.session_state:  # the setting is read when the page opens, not every run
-    st.session_state["target"] = round(store.non_leader_target(access_db()) * 100)
+    st.session_state["target"] = round(app_settings.non_leader_target(access_db()) * 100)
 target_percent = st.session_state["target"]
 
 
 @st.dialog("Mục tiêu tỷ lệ người lao động trực tiếp")
 def _choose_target() -> None:
-    province = round(store.non_leader_target(access_db()) * 100)
+    province = round(app_settings.non_leader_target(access_db()) * 100)
     vietnamese_widget_texts()
     chosen = st.number_input(
         "Mục tiêu (%)", 0, 100, value=target_percent, step=1, key="target_input"

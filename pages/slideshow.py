@@ -8,7 +8,7 @@ import streamlit.components.v1 as components
 
 from pages._access import access_db, current_account
 from pages._common import VERSIONED_CACHES, connection, data_key, no_data
-from thidua import metrics, slide_export, slides, store
+from thidua import app_settings, metrics, slide_export, slides
 from thidua.filters import listed_in_url
 
 con = connection()
@@ -56,7 +56,7 @@ def _show(
 
 year, sets, interval = _year(), _sets(), _interval()
 VERSIONED_CACHES["slides"] = _show
-show = _show(data_key(), year, tuple(sets), interval, store.non_leader_target(access_db()))
+show = _show(data_key(), year, tuple(sets), interval, app_settings.non_leader_target(access_db()))
 
 if params.get("chay") == "1":
     # Full screen: no header, toolbar, sidebar or padding; the show scales itself to the window.

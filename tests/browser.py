@@ -123,17 +123,17 @@ ACCOUNTS = {
 
 def ensure_accounts(master: Path, **units: str) -> None:
     """The browser tests' accounts (and unit accounts named here: user name -> unit)."""
-    from thidua import store
+    from thidua import access_file, accounts
     from thidua.access import PROVINCE, Account
 
-    path = store.access_path(master)
-    if not store.has_users(path):
-        store.add_user(path, None, "quantri", PASSWORD, "admin")
+    path = access_file.access_path(master)
+    if not accounts.has_users(path):
+        accounts.add_user(path, None, "quantri", PASSWORD, "admin")
     admin = Account("quantri", "admin", PROVINCE)
     wanted = {**ACCOUNTS, **{name: ("viewer", unit) for name, unit in units.items()}}
     for name, (role, unit) in wanted.items():
-        if store.get_user(path, name) is None:
-            store.add_user(path, admin, name, PASSWORD, role, unit)
+        if accounts.get_user(path, name) is None:
+            accounts.add_user(path, admin, name, PASSWORD, role, unit)
 
 
 SIGN_IN_SHOWN = (

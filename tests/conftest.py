@@ -11,7 +11,7 @@ import pytest
 from etl.importer import import_files
 from etl.load import Report
 from tests.accounts import OPERATOR
-from thidua import db, settings, store
+from thidua import accounts, db, settings
 
 if TYPE_CHECKING:
     from demo_province import DemoProvince
@@ -92,5 +92,5 @@ def access_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The dashboard's account file for this test, holding its first admin «quantri»."""
     path = tmp_path / "access.sqlite"
     monkeypatch.setenv(settings.ACCESS_DB.name, str(path))
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin", display_name="Lê Quản Trị")
+    accounts.add_user(path, None, "quantri", "matkhau-dai", "admin", display_name="Lê Quản Trị")
     return path

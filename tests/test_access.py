@@ -28,7 +28,7 @@ from tests.apptest import app_as, headline, open_tab, visit
 from tests.conftest import SAMPLES, table_fingerprint
 from tests.test_overview_page import _expected
 from tests.test_upload_page import read
-from thidua import access, db, scope, settings, store
+from thidua import access, access_file, accounts, app_settings, audit, db, scope, settings
 from thidua.access import PermissionDenied
 from thidua.literal import markdown
 
@@ -127,22 +127,22 @@ def test_pages_reached_by_address_are_refused(
     [error] = at.error
     assert error.value.startswith(f"Trang «{title}» dành cho tài khoản có quyền")
     assert not at.get("file_uploader") and not at.text_input  # nothing of the page itself
-    [entry] = store.audit_log(tmp_path / "access.sqlite")
+    [entry] = audit.audit_log(tmp_path / "access.sqlite")
     assert (entry.who, entry.action, entry.target) == (account.signature, "denied", title)
 
 
 def _every_change(master: Path, account: access.Account) -> list[Callable[[], object]]:
-    path = store.access_path(master)
+    path = access_file.access_path(master)
     return [
         lambda: import_files([SAMPLES / "so_khen_thuong_2019.xlsx"], master, account),
         lambda: upload.confirm(master, [], account),
         lambda: undo_batch(master, 1, account),
         lambda: add_alias(master, "SYT", UNIT, account),
         lambda: remove_alias(master, "SYT", account),
-        lambda: store.add_user(path, account, "moi1", "matkhau-dai", "viewer", UNIT),
-        lambda: store.update_user(path, account, "quantri", role="viewer"),
-        lambda: store.set_password(path, account, "quantri", "matkhau-khac"),
-        lambda: store.set_setting(path, account, "anonymous", "1"),
+        lambda: accounts.add_user(path, account, "moi1", "matkhau-dai", "viewer", UNIT),
+        lambda: accounts.update_user(path, account, "quantri", role="viewer"),
+        lambda: accounts.set_password(path, account, "quantri", "matkhau-khac"),
+        lambda: app_settings.set_setting(path, account, "anonymous", "1"),
     ]
 
 
@@ -150,8 +150,8 @@ def test_data_changing_functions_check_the_role_themselves(
     master: Path, tmp_path: Path, import_into: Any
 ) -> None:
     import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
-    path = store.access_path(master)
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    path = access_file.access_path(master)
+    accounts.add_user(path, None, "quantri", "matkhau-dai", "admin")
     before = table_fingerprint(db.open_snapshot(master))
     for account in (VIEWER, unit_viewer(UNIT), NO_UNIT, access.ANONYMOUS):
         calls = _every_change(master, account)
@@ -161,39 +161,39 @@ def test_data_changing_functions_check_the_role_themselves(
     # Analysts import and undo, but aliases, users and settings stay the admins'.
     for call in (
         lambda: add_alias(master, "SYT", UNIT, ANALYST),
-        lambda: store.set_setting(path, ANALYST, "non_leader_target", "0.7"),
+        lambda: app_settings.set_setting(path, ANALYST, "non_leader_target", "0.7"),
     ):
         with pytest.raises(PermissionDenied):
             call()
     assert table_fingerprint(db.open_snapshot(master)) == before
-    assert [u.username for u in store.users(path)] == ["quantri"]
-    assert not store.anonymous_allowed(path) and store.non_leader_target(path) == 0.6
-    denied = store.audit_log(path, action="denied")
+    assert [u.username for u in accounts.users(path)] == ["quantri"]
+    assert not app_settings.anonymous_allowed(path) and app_settings.non_leader_target(path) == 0.6
+    denied = audit.audit_log(path, action="denied")
     assert len(denied) == 4 * 9 + 2
 
 
 def test_every_kind_of_change_is_in_the_audit_trail(master: Path, tmp_path: Path) -> None:
-    path = store.access_path(master)
+    path = access_file.access_path(master)
     stdin = io.StringIO("matkhau-dai\n")
     pytest.MonkeyPatch().setattr("sys.stdin", stdin)
     # The first admin is made from the command line.
     assert main(["user", "add", "quantri", "--role", "admin", "--name", "Lê Quản Trị",
                  "--password-stdin", "--db", str(master)]) == 0  # fmt: skip
-    admin = store.sign_in(path, "quantri", "matkhau-dai")
+    admin = accounts.sign_in(path, "quantri", "matkhau-dai")
     assert admin is not None and admin.role == "admin" and admin.province_wide
-    assert store.sign_in(path, "quantri", "sai-mat-khau") is None
+    assert accounts.sign_in(path, "quantri", "sai-mat-khau") is None
     import_files([SAMPLES / "qd_bang_khen_2020.xlsx"], master, ANALYST)
     undo_batch(master, 1, ANALYST)
     add_alias(master, "Sở YT", UNIT, admin)
     remove_alias(master, "Sở YT", admin)
-    store.add_user(path, admin, "soyte", "matkhau-dai", "viewer", UNIT, "Cán bộ Sở Y tế")
-    store.update_user(path, admin, "soyte", unit=OTHER)
-    store.set_password(path, admin, "soyte", "matkhau-moi")
-    store.update_user(path, admin, "soyte", active=False)
-    store.set_setting(path, admin, "non_leader_target", "0.65")
+    accounts.add_user(path, admin, "soyte", "matkhau-dai", "viewer", UNIT, "Cán bộ Sở Y tế")
+    accounts.update_user(path, admin, "soyte", unit=OTHER)
+    accounts.set_password(path, admin, "soyte", "matkhau-moi")
+    accounts.update_user(path, admin, "soyte", active=False)
+    app_settings.set_setting(path, admin, "non_leader_target", "0.65")
     with pytest.raises(PermissionDenied):
-        store.set_setting(path, unit_viewer(UNIT), "anonymous", "1")
-    log = list(reversed(store.audit_log(path)))
+        app_settings.set_setting(path, unit_viewer(UNIT), "anonymous", "1")
+    log = list(reversed(audit.audit_log(path)))
     assert [(e.who, e.action, e.target) for e in log] == [
         (access.operator().signature, "user_add", "quantri"),
         ("quantri (Lê Quản Trị)", "sign_in", "quantri"),
@@ -215,15 +215,15 @@ def test_every_kind_of_change_is_in_the_audit_trail(master: Path, tmp_path: Path
     assert details["user_update"]["before"]["unit"] == UNIT
     assert details["user_update"]["after"]["unit"] == OTHER
     assert details["setting_change"] == {"before": "0.6", "after": "0.65"}
-    assert store.ACTIONS.keys() >= {e.action for e in log}
+    assert audit.ACTIONS.keys() >= {e.action for e in log}
     # A disabled account cannot sign in any more.
-    assert store.sign_in(path, "soyte", "matkhau-moi") is None
+    assert accounts.sign_in(path, "soyte", "matkhau-moi") is None
 
 
 def test_passwords_are_stored_as_salted_hashes(tmp_path: Path) -> None:
     path = tmp_path / "access.sqlite"
-    store.add_user(path, None, "quantri", "mat-khau-bi-mat", "admin")
-    store.add_user(path, ADMIN, "soyte", "mat-khau-bi-mat", "viewer", UNIT)
+    accounts.add_user(path, None, "quantri", "mat-khau-bi-mat", "admin")
+    accounts.add_user(path, ADMIN, "soyte", "mat-khau-bi-mat", "viewer", UNIT)
     with sqlite3.connect(path) as con:
         hashes = [r[0] for r in con.execute("SELECT password_hash FROM users")]
     assert len(set(hashes)) == 2 and all(h.startswith("scrypt$") for h in hashes)
@@ -236,14 +236,14 @@ def test_passwords_are_stored_as_salted_hashes(tmp_path: Path) -> None:
 def test_first_account_must_be_an_admin_and_names_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "access.sqlite"
     with pytest.raises(ValueError, match="đầu tiên phải là quản trị viên"):
-        store.add_user(path, None, "soyte", "matkhau-dai", "viewer", UNIT)
+        accounts.add_user(path, None, "soyte", "matkhau-dai", "viewer", UNIT)
     with pytest.raises(ValueError, match="ít nhất 8 ký tự"):
-        store.add_user(path, None, "quantri", "ngan", "admin")
+        accounts.add_user(path, None, "quantri", "ngan", "admin")
     with pytest.raises(ValueError, match="không hợp lệ"):
-        store.add_user(path, None, "<script>", "matkhau-dai", "admin")
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
+        accounts.add_user(path, None, "<script>", "matkhau-dai", "admin")
+    accounts.add_user(path, None, "quantri", "matkhau-dai", "admin")
     with pytest.raises(ValueError, match="toàn tỉnh"):
-        store.add_user(path, ADMIN, "chuyenvien", "matkhau-dai", "analyst", UNIT)
+        accounts.add_user(path, ADMIN, "chuyenvien", "matkhau-dai", "analyst", UNIT)
 
 
 # --- unit scoping -----------------------------------------------------------------------------
@@ -416,7 +416,7 @@ def test_sign_in_form_guards_every_address_and_opens_the_asked_page(
 ) -> None:
     master, _ = demo
     path = access_file
-    store.add_user(path, ADMIN, "soyte", "matkhau-dai", "viewer", UNIT)
+    accounts.add_user(path, ADMIN, "soyte", "matkhau-dai", "viewer", UNIT)
     at = visit(app_as(master, monkeypatch, None), "co-cau")
     assert [t.value for t in at.title] == ["Đăng nhập"] and not headline(at)
     at.text_input(key="sign_in_user").input("soyte")
@@ -442,7 +442,7 @@ def test_anonymous_viewing_is_a_setting(
     path = access_file
     at = app_as(master, monkeypatch, None).run()
     assert [t.value for t in at.title] == ["Đăng nhập"]
-    store.set_setting(path, ADMIN, "anonymous", "1")
+    app_settings.set_setting(path, ADMIN, "anonymous", "1")
     at = app_as(master, monkeypatch, None).run()
     assert {m.label: m.value for m in headline(at)} == _expected(province.awards, 2025)
     at = open_tab(visit(at, "co-cau"), "dist_tab", "Danh sách khen thưởng")
@@ -458,7 +458,9 @@ def test_oidc_identity_is_mapped_to_an_account_by_email(
     master, province = demo
     path = access_file
     monkeypatch.setenv("THIDUA_AUTH", "oidc")
-    store.add_user(path, ADMIN, "soyte", None, "viewer", UNIT, email="canbo@syt.kiengiang.gov.vn")
+    accounts.add_user(
+        path, ADMIN, "soyte", None, "viewer", UNIT, email="canbo@syt.kiengiang.gov.vn"
+    )
     at = app_as(master, monkeypatch, None)
     at.user = {"is_logged_in": True, "email": "Canbo@syt.kiengiang.gov.vn", "email_verified": True}
     at.run()
@@ -483,7 +485,7 @@ def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
 ) -> None:
     master, _ = demo
     path = access_file
-    admin = store.sign_in(path, "quantri", "matkhau-dai")
+    admin = accounts.sign_in(path, "quantri", "matkhau-dai")
     at = visit(app_as(master, monkeypatch, admin), "quan-tri")
     assert not at.exception and not at.error
     at.text_input(key="new_username").input("soyte")
@@ -493,11 +495,11 @@ def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
     at.button(key="FormSubmitter:user_add-Tạo tài khoản").click().run()
     # Messages quote what was typed as literal Markdown (thidua.literal).
     assert markdown("Đã tạo tài khoản «soyte».") in [s.value for s in at.success]
-    made = store.get_user(path, "soyte")
+    made = accounts.get_user(path, "soyte")
     assert made is not None and (made.role, made.unit) == ("viewer", UNIT)
     at.number_input(key="set_target").set_value(65).run()
     at.button(key="settings_save").click().run()
-    assert store.non_leader_target(path) == 0.65
+    assert app_settings.non_leader_target(path) == 0.65
     log = at.dataframe[-1].value
     assert list(log["Việc"])[:3] == ["Đổi cài đặt", "Tạo tài khoản", "Đăng nhập"]
     assert list(log["Người thực hiện"])[:2] == ["quantri (Lê Quản Trị)"] * 2
@@ -508,7 +510,7 @@ def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
 
 
 def test_audit_details_are_written_in_words() -> None:
-    assert store.describe_detail(
+    assert audit.describe_detail(
         {"rows": 1234, "layout": "awards", "replaced_batch": None, "role": "analyst",
          "unit": "*", "too_long": True, "address": ""}
     ) == ("số dòng: 1.234, loại bảng: danh sách khen thưởng, vai trò: Chuyên viên, "
@@ -561,7 +563,7 @@ def test_admin_changes_the_rules_and_every_award_is_classified_again(
     result = rules.save_rules(master, pl.concat([rule, current]), ADMIN)
     assert result.problems == [] and result.reclassified == team_leads
     assert direct_workers() == truth["non_leader_individual"] - team_leads
-    entry = store.audit_log(store.access_path(master), action="rules_change")[0]
+    entry = audit.audit_log(access_file.access_path(master), action="rules_change")[0]
     assert entry.who == ADMIN.signature and entry.detail["reclassified"] == team_leads
     # The next import classifies with the new rules too.
     import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
@@ -570,19 +572,19 @@ def test_admin_changes_the_rules_and_every_award_is_classified_again(
 
 def test_people_change_their_own_password_knowing_the_old_one(tmp_path: Path) -> None:
     path = tmp_path / "access.sqlite"
-    store.add_user(path, None, "quantri", "matkhau-dai", "admin")
-    store.add_user(path, ADMIN, "soyte", "matkhau-cu1", "viewer", UNIT)
-    me = store.sign_in(path, "soyte", "matkhau-cu1")
+    accounts.add_user(path, None, "quantri", "matkhau-dai", "admin")
+    accounts.add_user(path, ADMIN, "soyte", "matkhau-cu1", "viewer", UNIT)
+    me = accounts.sign_in(path, "soyte", "matkhau-cu1")
     assert me is not None
     with pytest.raises(ValueError, match="Mật khẩu hiện tại không đúng"):
-        store.change_own_password(path, me, "doan-sai-1", "matkhau-moi1")
-    store.change_own_password(path, me, "matkhau-cu1", "matkhau-moi1")
-    assert store.sign_in(path, "soyte", "matkhau-cu1") is None
-    assert store.sign_in(path, "soyte", "matkhau-moi1") is not None
+        accounts.change_own_password(path, me, "doan-sai-1", "matkhau-moi1")
+    accounts.change_own_password(path, me, "matkhau-cu1", "matkhau-moi1")
+    assert accounts.sign_in(path, "soyte", "matkhau-cu1") is None
+    assert accounts.sign_in(path, "soyte", "matkhau-moi1") is not None
     # Nobody but an admin changes someone else's.
     with pytest.raises(PermissionDenied):
-        store.set_password(path, me, "quantri", "matkhau-cua-toi")
-    actions = [(e.who, e.action) for e in reversed(store.audit_log(path))][2:]
+        accounts.set_password(path, me, "quantri", "matkhau-cua-toi")
+    actions = [(e.who, e.action) for e in reversed(audit.audit_log(path))][2:]
     assert actions == [
         ("soyte", "sign_in"),
         ("soyte", "denied"),
@@ -629,7 +631,7 @@ def test_a_change_while_another_import_holds_the_warehouse_is_told_and_not_writt
     copy = tmp_path / "warehouse.duckdb"
     shutil.copy(demo[0], copy)
     db.publish_snapshot(copy)
-    admin = store.sign_in(access_file, "quantri", "matkhau-dai")
+    admin = accounts.sign_in(access_file, "quantri", "matkhau-dai")
     at = visit(app_as(copy, monkeypatch, admin), "quan-tri")
 
     def add_alias_on_the_page() -> None:

@@ -343,7 +343,7 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
 ) -> None:
     from tests.accounts import ADMIN
     from tests.browser import SIGN_IN_SHOWN, ensure_accounts
-    from thidua import store
+    from thidua import access_file, accounts, sessions
 
     master, _ = demo
     ensure_accounts(master, tamthoi="Sở Y tế")
@@ -353,9 +353,9 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
         # Back on the page signed in from; the cookie was set by the server, out of reach
         # of any script on the page (issue 20), and the token never was in an address.
         assert page.url == url + "/co-cau"
-        [cookie] = [c for c in page.context.cookies() if c["name"] == store.SESSION_COOKIE]
+        [cookie] = [c for c in page.context.cookies() if c["name"] == sessions.SESSION_COOKIE]
         assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
-        assert store.SESSION_COOKIE not in page.evaluate("document.cookie")
+        assert sessions.SESSION_COOKIE not in page.evaluate("document.cookie")
         # A viewer's cookie does not open the upload endpoint; no cookie neither.
         assert page.request.put(url + "/_stcore/upload_file/x/y", data=b"PK").status == 403
         page.context.clear_cookies()
@@ -382,16 +382,16 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
         assert other.evaluate(SIGN_IN_SHOWN)
         # An admin locking the account ends a live session at its next step.
         goto(page, url + "/co-cau", "tamthoi")
-        store.update_user(store.access_path(master), ADMIN, "tamthoi", active=False)
+        accounts.update_user(access_file.access_path(master), ADMIN, "tamthoi", active=False)
         page.reload()
         settle(page)
         assert page.evaluate(SIGN_IN_SHOWN)
-    store.update_user(store.access_path(master), ADMIN, "tamthoi", active=True)
+    accounts.update_user(access_file.access_path(master), ADMIN, "tamthoi", active=True)
 
 
 def test_own_password_changed_from_the_account_menu(demo: tuple[Path, object]) -> None:
     from tests.browser import PASSWORD, ensure_accounts
-    from thidua import store
+    from thidua import access_file, accounts
 
     master, _ = demo
     ensure_accounts(master, doimatkhau="Sở Y tế")
@@ -406,9 +406,9 @@ def test_own_password_changed_from_the_account_menu(demo: tuple[Path, object]) -
         dialog.get_by_label("Nhập lại mật khẩu mới").fill(new)
         dialog.get_by_test_id("stBaseButton-secondaryFormSubmit").click()
         dialog.get_by_text("Đã đổi mật khẩu.").wait_for(timeout=30_000)
-    path = store.access_path(master)
-    assert store.sign_in(path, "doimatkhau", PASSWORD) is None
-    signed_in = store.sign_in(path, "doimatkhau", new)
+    path = access_file.access_path(master)
+    assert accounts.sign_in(path, "doimatkhau", PASSWORD) is None
+    signed_in = accounts.sign_in(path, "doimatkhau", new)
     assert signed_in is not None and signed_in.unit == "Sở Y tế"
 
 
@@ -417,7 +417,7 @@ def test_leaders_target_tried_in_its_dialog(demo: tuple[Path, Any]) -> None:
     the count of units below it (counted here from the demo's rows) and nothing stored."""
     import polars as pl
 
-    from thidua import store
+    from thidua import access_file, app_settings
 
     master, province = demo
     people = province.awards.filter(
@@ -438,7 +438,7 @@ def test_leaders_target_tried_in_its_dialog(demo: tuple[Path, Any]) -> None:
         assert page.get_by_role("dialog").count() == 0
         shown = page.locator("[data-kpi='Đơn vị dưới mục tiêu']").get_attribute("data-value")
     assert shown == f"{below}/{shares.height}"
-    assert store.non_leader_target(store.access_path(master)) == 0.6
+    assert app_settings.non_leader_target(access_file.access_path(master)) == 0.6
 
 
 IMAGE_RECIPIENT = "![](http://127.0.0.1:9/x.png)"

@@ -16,7 +16,7 @@ from etl.cli import main
 from etl.importer import import_files
 from tests.accounts import ANALYST
 from tests.conftest import SAMPLES, TRUTH
-from thidua import db, settings, store
+from thidua import access_file, audit, db, settings
 
 FIRST, SECOND = "qd_bang_khen_2020.xlsx", "so_khen_thuong_2021.csv"
 
@@ -27,7 +27,7 @@ def _awards(master: Path) -> int:
 
 
 def _trail(master: Path) -> list[str]:
-    return [e.action for e in store.audit_log(store.access_path(master))]
+    return [e.action for e in audit.audit_log(access_file.access_path(master))]
 
 
 def test_too_little_room_is_said_before_anything_is_written(

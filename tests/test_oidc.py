@@ -23,7 +23,7 @@ from tests.browser import (
     settle,
 )
 from tests.oidc_provider import Provider, oidc_provider, secrets_toml
-from thidua import store
+from thidua import access_file, accounts
 from thidua.access import PROVINCE, Account
 
 pytestmark = pytest.mark.browser
@@ -63,10 +63,10 @@ def test_the_whole_oidc_flow_signs_in_a_verified_email_only(
 ) -> None:
     master, _ = demo
     ensure_accounts(master)
-    path = store.access_path(master)
-    if store.get_user(path, "oidc-soyte") is None:
+    path = access_file.access_path(master)
+    if accounts.get_user(path, "oidc-soyte") is None:
         admin = Account("quantri", "admin", PROVINCE)
-        store.add_user(path, admin, "oidc-soyte", None, "viewer", "Sở Y tế", email=EMAIL)
+        accounts.add_user(path, admin, "oidc-soyte", None, "viewer", "Sở Y tế", email=EMAIL)
     with oidc_provider() as provider, _served_with(provider, master, tmp_path) as url:
         provider.person = {"email": EMAIL.upper(), "email_verified": True, "name": "Cán bộ"}
         with browser_page(1600, 900) as page:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua import settings, store
+from thidua import app_settings, settings
 
 ROOT = settings.PROJECT_ROOT
 SOURCES = [
@@ -75,9 +75,9 @@ def test_admin_settings_fall_back_to_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "access.sqlite"
-    assert store.non_leader_target(path) == 0.6  # the table's default
+    assert app_settings.non_leader_target(path) == 0.6  # the table's default
     monkeypatch.setenv("THIDUA_NON_LEADER_TARGET", "0.55")
-    assert store.non_leader_target(path) == 0.55
+    assert app_settings.non_leader_target(path) == 0.55
     assert set(settings.ADMIN_SETTINGS) == {"non_leader_target", "anonymous"}
     assert settings.ADMIN_SETTINGS["anonymous"].label.startswith("Cho phép xem")
 

@@ -21,7 +21,7 @@ import pytest
 from demo_province import DemoProvince
 from tests.accounts import ADMIN
 from tests.apptest import app_as, visit
-from thidua import access, store
+from thidua import access, accounts, sessions
 
 PASSWORD = "matkhau-dai"
 
@@ -29,7 +29,7 @@ PASSWORD = "matkhau-dai"
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
     path = tmp_path / "access.sqlite"
-    store.add_user(path, None, "quantri", PASSWORD, "admin")
+    accounts.add_user(path, None, "quantri", PASSWORD, "admin")
     return path
 
 
@@ -47,28 +47,28 @@ def _rewind_throttle(path: Path, seconds: float) -> None:
 
 
 def test_waits_grow_after_three_free_tries_and_stop_at_fifteen_minutes() -> None:
-    waits = [store.wait_after(n).total_seconds() for n in range(0, 16)]
+    waits = [accounts.wait_after(n).total_seconds() for n in range(0, 16)]
     assert waits == [0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]
 
 
 def test_wrong_tries_slow_that_address_only(path: Path) -> None:
     for _ in range(3):
-        assert store.sign_in(path, "quantri", "sai", "10.0.0.9") is None
+        assert accounts.sign_in(path, "quantri", "sai", "10.0.0.9") is None
     # The fourth try from the guesser's address waits — even with the right password.
-    with pytest.raises(store.TooSoon) as wait:
-        store.sign_in(path, "quantri", PASSWORD, "10.0.0.9")
+    with pytest.raises(accounts.TooSoon) as wait:
+        accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9")
     assert wait.value.seconds == 1
     # The admin at their own desk is not locked out by it.
-    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.2") is not None
+    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.2") is not None
     # After the wait, the next wrong try doubles it (4 wrong: 2 s).
     _rewind_throttle(path, 1.5)
-    assert store.sign_in(path, "quantri", "sai", "10.0.0.9") is None
-    with pytest.raises(store.TooSoon) as wait:
-        store.sign_in(path, "quantri", "sai", "10.0.0.9")
+    assert accounts.sign_in(path, "quantri", "sai", "10.0.0.9") is None
+    with pytest.raises(accounts.TooSoon) as wait:
+        accounts.sign_in(path, "quantri", "sai", "10.0.0.9")
     assert wait.value.seconds == 2
     # A success from that address clears that name's count (not the address's: see below).
     _rewind_throttle(path, 3)
-    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.9") is not None
+    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9") is not None
     with sqlite3.connect(path) as con:
         assert con.execute("SELECT username, failures FROM sign_in_throttle").fetchall() == [
             ("*", 4)
@@ -84,9 +84,9 @@ def test_parallel_tries_cannot_slip_past_the_count(path: Path) -> None:
         start.wait()
         try:
             outcomes.append(
-                "none" if store.sign_in(path, "quantri", "sai", "10.0.0.9") is None else "in"
+                "none" if accounts.sign_in(path, "quantri", "sai", "10.0.0.9") is None else "in"
             )
-        except store.TooSoon:
+        except accounts.TooSoon:
             outcomes.append("wait")
 
     threads = [threading.Thread(target=attempt) for _ in range(8)]
@@ -114,21 +114,21 @@ def test_made_up_names_from_one_address_share_a_budget_capped_at_a_minute(
     access._decoy()
     costs = _counting_scrypt(monkeypatch)
     for i in range(20):
-        assert store.sign_in(path, f"khach{i}", "sai", "10.0.0.9") is None
+        assert accounts.sign_in(path, f"khach{i}", "sai", "10.0.0.9") is None
     assert len(costs) == 20
-    with pytest.raises(store.TooSoon) as wait:
-        store.sign_in(path, "khach-moi", "sai", "10.0.0.9")
+    with pytest.raises(accounts.TooSoon) as wait:
+        accounts.sign_in(path, "khach-moi", "sai", "10.0.0.9")
     assert (wait.value.seconds, wait.value.whole_address) == (1, True)
     # Even the right password waits: telling it apart would take the hash the wait saves.
-    with pytest.raises(store.TooSoon):
-        store.sign_in(path, "quantri", PASSWORD, "10.0.0.9")
+    with pytest.raises(accounts.TooSoon):
+        accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9")
     assert len(costs) == 20
-    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.2") is not None
-    waits = [store.address_wait_after(n).total_seconds() for n in range(19, 30)]
+    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.2") is not None
+    waits = [accounts.address_wait_after(n).total_seconds() for n in range(19, 30)]
     assert waits == [0, 1, 2, 4, 8, 16, 32, 60, 60, 60, 60]
     # Fifteen quiet minutes and the address starts afresh.
     _rewind_throttle(path, 15 * 60 + 1)
-    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.9") is not None
+    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9") is not None
 
 
 def _counting_scrypt(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -149,10 +149,10 @@ def test_an_unknown_name_costs_the_same_work_as_a_wrong_password(
 ) -> None:
     access._decoy()  # made once per process, before the counting starts
     costs = _counting_scrypt(monkeypatch)
-    assert store.sign_in(path, "quantri", "sai", "10.0.0.1") is None
+    assert accounts.sign_in(path, "quantri", "sai", "10.0.0.1") is None
     known = list(costs)
     costs.clear()
-    assert store.sign_in(path, "khong-co-ai", "sai", "10.0.0.1") is None
+    assert accounts.sign_in(path, "khong-co-ai", "sai", "10.0.0.1") is None
     assert known == costs == [2**17]
 
 
@@ -161,8 +161,8 @@ def test_over_long_fields_are_refused_before_anything_reads_them(
 ) -> None:
     costs = _counting_scrypt(monkeypatch)
     huge = "a" * 5_000_000
-    assert store.sign_in(path, huge, PASSWORD, "10.0.0.1") is None
-    assert store.sign_in(path, "quantri", "x" * (access.MAX_PASSWORD + 1), "10.0.0.1") is None
+    assert accounts.sign_in(path, huge, PASSWORD, "10.0.0.1") is None
+    assert accounts.sign_in(path, "quantri", "x" * (access.MAX_PASSWORD + 1), "10.0.0.1") is None
     assert costs == []  # no hash computed
     with sqlite3.connect(path) as con:
         rows = con.execute(
@@ -180,49 +180,49 @@ def test_hashes_are_made_at_todays_cost_and_old_ones_upgraded_at_sign_in(path: P
             "UPDATE users SET password_hash = ? WHERE username = 'quantri'",
             [f"scrypt$16384$8$1${salt.hex()}${old.hex()}"],
         )
-    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
+    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
     with sqlite3.connect(path) as con:
         [(stored,)] = con.execute("SELECT password_hash FROM users").fetchall()
     assert stored.split("$")[1:4] == ["131072", "8", "1"]
     assert access.verify_password(PASSWORD, stored)
-    assert store.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
+    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
 
 
 def test_sign_out_ends_the_persons_sessions_in_every_browser(path: Path) -> None:
-    store.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
-    admin = store.current(path, "quantri")
-    person = store.current(path, "soyte")
+    accounts.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    admin = accounts.current(path, "quantri")
+    person = accounts.current(path, "soyte")
     assert admin is not None and person is not None
-    office, home, other = (store.open_session(path, a) for a in (person, person, admin))
-    assert store.close_session(path, office) == 2
-    assert store.session_account(path, home) is None
-    assert store.session_account(path, other) == admin  # someone else's stays
+    office, home, other = (sessions.open_session(path, a) for a in (person, person, admin))
+    assert sessions.close_session(path, office) == 2
+    assert sessions.session_account(path, home) is None
+    assert sessions.session_account(path, other) == admin  # someone else's stays
 
 
 def test_a_password_reset_ends_sessions_and_a_change_keeps_only_this_browser(path: Path) -> None:
-    store.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
-    person = store.current(path, "soyte")
+    accounts.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    person = accounts.current(path, "soyte")
     assert person is not None
-    here, there = store.open_session(path, person), store.open_session(path, person)
-    store.change_own_password(path, person, PASSWORD, "matkhau-moi1", keep=here)
-    assert store.session_account(path, here) == person
-    assert store.session_account(path, there) is None
-    store.set_password(path, ADMIN, "soyte", "matkhau-moi2")  # the admin resets it
-    assert store.session_account(path, here) is None
+    here, there = sessions.open_session(path, person), sessions.open_session(path, person)
+    accounts.change_own_password(path, person, PASSWORD, "matkhau-moi1", keep=here)
+    assert sessions.session_account(path, here) == person
+    assert sessions.session_account(path, there) is None
+    accounts.set_password(path, ADMIN, "soyte", "matkhau-moi2")  # the admin resets it
+    assert sessions.session_account(path, here) is None
 
 
 def test_idle_and_absolute_lifetimes(path: Path) -> None:
-    admin = store.current(path, "quantri")
+    admin = accounts.current(path, "quantri")
     assert admin is not None
-    idle, old, fresh = (store.open_session(path, admin) for _ in range(3))
+    idle, old, fresh = (sessions.open_session(path, admin) for _ in range(3))
     now = datetime.now(UTC)
     with sqlite3.connect(path) as con:
         set_ = "UPDATE sessions SET {} = ? WHERE token_sha256 = ?"
         con.execute(set_.format("last_seen"), [(now - timedelta(minutes=61)).isoformat(timespec="seconds"), hashlib.sha256(idle.encode()).hexdigest()])  # fmt: skip
         con.execute(set_.format("expires_at"), [(now - timedelta(seconds=5)).isoformat(timespec="seconds"), hashlib.sha256(old.encode()).hexdigest()])  # fmt: skip
-    assert store.session_account(path, idle) is None
-    assert store.session_account(path, old) is None
-    assert store.session_account(path, fresh) == admin
+    assert sessions.session_account(path, idle) is None
+    assert sessions.session_account(path, old) is None
+    assert sessions.session_account(path, fresh) == admin
     with sqlite3.connect(path) as con:
         assert con.execute("SELECT count(*) FROM sessions").fetchone() == (1,)  # both ended
 
@@ -234,10 +234,10 @@ def test_an_access_file_from_before_idle_lifetimes_gains_the_column(tmp_path: Pa
             "CREATE TABLE sessions (token_sha256 TEXT PRIMARY KEY, username TEXT NOT NULL, "
             "created_at TEXT NOT NULL, expires_at TEXT NOT NULL)"
         )
-    store.add_user(path, None, "quantri", PASSWORD, "admin")
-    admin = store.current(path, "quantri")
+    accounts.add_user(path, None, "quantri", PASSWORD, "admin")
+    admin = accounts.current(path, "quantri")
     assert admin is not None
-    assert store.session_account(path, store.open_session(path, admin)) == admin
+    assert sessions.session_account(path, sessions.open_session(path, admin)) == admin
 
 
 def test_a_session_ended_elsewhere_ends_this_browsers_next_step(
@@ -246,7 +246,7 @@ def test_a_session_ended_elsewhere_ends_this_browsers_next_step(
     """Two browsers of one person; signing out in one brings the sign-in form to the other
     at its next click (the server checks the session on every run)."""
     master, _ = demo
-    store.add_user(access_file, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    accounts.add_user(access_file, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
     browsers = []
     for _ in range(2):
         at = visit(app_as(master, monkeypatch, None), "tong-quan")
@@ -271,7 +271,7 @@ def test_the_form_says_when_this_machine_must_wait(
     with sqlite3.connect(access_file) as con:  # as the twenty tries leave it (tested above)
         con.execute(
             "INSERT INTO sign_in_throttle VALUES ('*', '?', ?, ?)",
-            [store.ADDRESS_FREE_TRIES, datetime.now(UTC).isoformat()],
+            [accounts.ADDRESS_FREE_TRIES, datetime.now(UTC).isoformat()],
         )
     at = visit(app_as(master, monkeypatch, None), "tong-quan")
     at.text_input(key="sign_in_user").input("ai-do")
@@ -283,9 +283,9 @@ def test_the_form_says_when_this_machine_must_wait(
 
 
 def test_an_identity_providers_unverified_email_matches_no_account(path: Path) -> None:
-    store.add_user(path, ADMIN, "soyte", None, "viewer", "Sở Y tế", email="soyte@example.vn")
-    assert store.account_for_email(path, "SoYTe@example.vn", verified=False) is None
-    found = store.account_for_email(path, "SoYTe@example.vn", verified=True)
+    accounts.add_user(path, ADMIN, "soyte", None, "viewer", "Sở Y tế", email="soyte@example.vn")
+    assert accounts.account_for_email(path, "SoYTe@example.vn", verified=False) is None
+    found = accounts.account_for_email(path, "SoYTe@example.vn", verified=True)
     assert found is not None and found.username == "soyte"
 
 
@@ -300,18 +300,18 @@ def test_the_oidc_client_is_installed() -> None:
 
 def test_a_handoff_code_gives_its_token_once_within_its_minute(path: Path) -> None:
     """The browser is sent to /phien/vao with a code, not the token (asgi.py sets the cookie)."""
-    admin = store.current(path, "quantri")
+    admin = accounts.current(path, "quantri")
     assert admin is not None
-    token = store.open_session(path, admin)
-    code = store.handoff(path, token)
+    token = sessions.open_session(path, admin)
+    code = sessions.handoff(path, token)
     assert code != token and token not in code
-    assert store.take_handoff(path, code) == token
-    assert store.take_handoff(path, code) is None  # used
-    late = store.handoff(path, token)
+    assert sessions.take_handoff(path, code) == token
+    assert sessions.take_handoff(path, code) is None  # used
+    late = sessions.handoff(path, token)
     with sqlite3.connect(path) as con:
         con.execute(
             "UPDATE session_handoffs SET expires_at = ?",
             [(datetime.now(UTC) - timedelta(seconds=1)).isoformat(timespec="seconds")],
         )
-    assert store.take_handoff(path, late) is None  # expired
-    assert store.take_handoff(path, "") is None
+    assert sessions.take_handoff(path, late) is None  # expired
+    assert sessions.take_handoff(path, "") is None

@@ -17,7 +17,7 @@ from tests.accounts import ADMIN, ANALYST
 from tests.apptest import app_as, headline
 from tests.builders import write_rows
 from tests.conftest import SAMPLES, TRUTH
-from thidua import db, store
+from thidua import access_file, audit, db
 from thidua.access import Account
 
 APP = str(Path(__file__).parent.parent / "app.py")
@@ -496,7 +496,9 @@ def test_the_history_shows_an_upload_in_vietnam_time_as_the_audit_does(
     shown = dt.datetime.strptime(str(history[header].iloc[0]), "%d/%m/%Y %H:%M")
     vietnam_now = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=7)
     assert abs(shown - vietnam_now) < dt.timedelta(minutes=2)
-    [imported] = [e for e in store.audit_log(store.access_path(master)) if e.action == "import"]
+    [imported] = [
+        e for e in audit.audit_log(access_file.access_path(master)) if e.action == "import"
+    ]
     audited = imported.at.astimezone(dt.timezone(dt.timedelta(hours=7))).replace(tzinfo=None)
     assert abs(shown - audited) < dt.timedelta(minutes=1)
 

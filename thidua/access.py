@@ -116,7 +116,7 @@ ANONYMOUS = Account(
 _SCRYPT = {"n": 2**17, "r": 8, "p": 1}
 _MAXMEM = 2**28  # the standard library's 32 MiB default is below 128 * r * n
 # One hash at a time in this process: parallel sign-ins wait their turn rather than each
-# taking 128 MiB (and the throttle's check-then-record stays one step; thidua.store).
+# taking 128 MiB (and the throttle's check-then-record stays one step; thidua.accounts).
 HASHING = threading.Lock()
 MIN_PASSWORD = 8
 # Read no further than this: a longer sign-in field is refused before anything touches it.

@@ -1,126 +1,21 @@
-"""Accounts, settings and the audit trail, in a small SQLite file beside the warehouse.
-
-Not in DuckDB: the dashboard must be able to sign people in and record what
-they do while an import holds the warehouse, and SQLite lets several processes
-(the server, the command line) write the same file safely. Every change made
-through this module, and every data change elsewhere, leaves an audit row:
-who, when, what.
-"""
+"""Accounts: who may sign in, with which role and unit; passwords (scrypt) and the throttle
+that slows wrong sign-ins."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
-import os
-import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from thidua import access, formatting, reference, settings
-from thidua.access import Account, PermissionDenied, require
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-    username       TEXT PRIMARY KEY,
-    display_name   TEXT NOT NULL DEFAULT '',
-    role           TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
-    unit           TEXT,
-    email          TEXT UNIQUE,
-    password_hash  TEXT,
-    active         INTEGER NOT NULL DEFAULT 1,
-    created_at     TEXT NOT NULL,
-    created_by     TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS app_settings (
-    key         TEXT PRIMARY KEY,
-    value       TEXT NOT NULL,
-    changed_at  TEXT NOT NULL,
-    changed_by  TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit (
-    id      INTEGER PRIMARY KEY AUTOINCREMENT,
-    at      TEXT NOT NULL,
-    who     TEXT NOT NULL,
-    action  TEXT NOT NULL,
-    target  TEXT NOT NULL DEFAULT '',
-    detail  TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
-CREATE TABLE IF NOT EXISTS sessions (
-    token_sha256  TEXT PRIMARY KEY,
-    username      TEXT NOT NULL,
-    created_at    TEXT NOT NULL,
-    expires_at    TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS session_handoffs (
-    code_sha256  TEXT PRIMARY KEY,
-    token        TEXT NOT NULL,
-    expires_at   TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sign_in_throttle (
-    username  TEXT NOT NULL,
-    address   TEXT NOT NULL,
-    failures  INTEGER NOT NULL,
-    last_at   TEXT NOT NULL,
-    PRIMARY KEY (username, address)
-);
-"""
-# Every kind of change (and of refusal) the audit trail knows, as readers see it.
-ACTIONS = {
-    "import": "Nhập tệp",
-    "undo": "Hủy lần nhập",
-    "alias_add": "Thêm tên gọi đơn vị",
-    "alias_remove": "Xóa tên gọi đơn vị",
-    "rules_change": "Sửa quy tắc phân loại chức vụ",
-    "setting_change": "Đổi cài đặt",
-    "user_add": "Tạo tài khoản",
-    "user_update": "Sửa tài khoản",
-    "user_remove": "Khóa tài khoản",
-    "password_change": "Đổi mật khẩu",
-    "sign_in": "Đăng nhập",
-    "sign_in_failed": "Đăng nhập sai",
-    "denied": "Bị từ chối quyền",
-    "write_refused": "Không ghi được (ổ đĩa đầy)",
-    "publish_failed": "Chưa công bố được bản cho trang xem",
-}
-# What each detail of an audit row is, as readers see it (English keys never reach a page).
-DETAIL_NAMES = {
-    "rows": "số dòng", "layout": "loại bảng", "replaced_batch": "thay lần nhập", "role": "vai trò",
-    "unit": "đơn vị", "email": "e-mail", "before": "trước", "after": "sau", "reason": "lý do",
-    "address": "địa chỉ máy", "via": "qua", "too_long": "trường quá dài",
-    "sessions_ended": "số phiên bị kết thúc", "rows_removed": "số dòng gỡ",
-    "reclassified": "số lượt phân loại lại", "failures": "số lần sai liên tiếp", "error": "lỗi",
-    "capability": "quyền cần", "restored": "dùng lại lần nhập",
-}  # fmt: skip
-
-
-def describe_detail(detail: dict[str, Any]) -> str:
-    """An audit row's details in words: «số dòng: 52, loại bảng: danh sách khen thưởng»,
-    «vai trò: Chuyên viên, đơn vị: toàn tỉnh» — not «rows: 52, layout: awards»."""
-    parts = []
-    for key, value in detail.items():
-        if value in (None, ""):
-            continue
-        if key == "role":
-            value = access.ROLE_NAMES.get(str(value), value)
-        elif key == "unit" and value == access.PROVINCE:
-            value = "toàn tỉnh"
-        elif key == "layout":
-            value = reference.LAYOUT_NAMES.get(str(value), value)
-        elif value is True:
-            value = "có"
-        elif isinstance(value, int) and not isinstance(value, bool):
-            value = formatting.number(value)
-        parts.append(f"{DETAIL_NAMES.get(key, key)}: {value}")
-    return ", ".join(parts)
-
+from thidua import access
+from thidua.access import Account
+from thidua.access_file import connect, end_sessions, now
+from thidua.audit import audit, checked, record
 
 # Wrong sign-ins are counted per user name and client address: the first FREE_TRIES cost
 # nothing, then each waits twice as long as the one before, up to MAX_WAIT. A stranger can
@@ -143,100 +38,6 @@ ADDRESS_FORGET = timedelta(minutes=15)
 ANY_NAME = "*"
 
 
-access_path = settings.access_path
-
-
-_READY: set[Path] = set()  # access files whose schema this process has already made sure of
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@contextmanager
-def connect(path: Path) -> Iterator[sqlite3.Connection]:
-    """One short transaction: committed on success, rolled back on any error."""
-    fresh = path not in _READY or not path.exists()
-    if fresh:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=10)
-    try:
-        if fresh:  # once per file and process: the pages ask for the account many times a run
-            con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(SCHEMA)
-            _add_missing_columns(con)
-        with con:
-            yield con
-    finally:
-        con.close()
-    if fresh:
-        _READY.add(path)
-        with suppress(OSError):
-            os.chmod(path, 0o600)  # password hashes: readable by the service account only
-
-
-def _add_missing_columns(con: sqlite3.Connection) -> None:
-    """Columns added after access files were first made (CREATE IF NOT EXISTS keeps the old
-    table): a session's last step, for the idle lifetime."""
-    columns = {row[1] for row in con.execute("PRAGMA table_info(sessions)")}
-    if "last_seen" not in columns:
-        con.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
-
-
-def record(
-    con: sqlite3.Connection, who: Account | str, action: str, target: str = "", **detail: Any
-) -> None:
-    if action not in ACTIONS:
-        raise ValueError(f"unknown audit action {action!r}")
-    name = who.signature if isinstance(who, Account) else who
-    con.execute(
-        "INSERT INTO audit (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-        [_now(), name, action, target, json.dumps(detail, ensure_ascii=False, default=str)],
-    )
-
-
-def audit(path: Path, who: Account | str, action: str, target: str = "", **detail: Any) -> None:
-    with connect(path) as con:
-        record(con, who, action, target, **detail)
-
-
-def checked(path: Path, actor: Account | None, capability: str, what: str) -> Account:
-    """require(), with the refusal itself written to the audit trail."""
-    try:
-        return require(actor, capability)
-    except PermissionDenied:
-        audit(
-            path,
-            actor.signature if actor else "chưa đăng nhập",
-            "denied",
-            what,
-            capability=capability,
-        )
-        raise
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    at: datetime
-    who: str
-    action: str
-    target: str
-    detail: dict[str, Any]
-
-
-def audit_log(path: Path, limit: int = 1000, action: str | None = None) -> list[AuditEntry]:
-    with connect(path) as con:
-        rows = con.execute(
-            "SELECT at, who, action, target, detail FROM audit "
-            "WHERE ? IS NULL OR action = ? ORDER BY id DESC LIMIT ?",
-            [action, action, limit],
-        ).fetchall()
-    return [
-        AuditEntry(datetime.fromisoformat(r[0]), r[1], r[2], r[3], json.loads(r[4])) for r in rows
-    ]
-
-
-# --- users ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class User:
     username: str
@@ -257,6 +58,11 @@ def _user(row: tuple[Any, ...] | None) -> User | None:
     if row is None:
         return None
     return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+
+
+def user_in(con: sqlite3.Connection, username: str) -> User | None:
+    """The user as the open access file says now (sessions read it on every click)."""
+    return _user(con.execute(_SELECT_USERS + " WHERE username = ?", [username]).fetchone())
 
 
 def users(path: Path) -> list[User]:
@@ -310,7 +116,7 @@ def add_user(
             "INSERT INTO users (username, display_name, role, unit, email, password_hash, created_at, created_by) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [username, display_name, role, unit, email or None,
-             access.hash_password(password) if password else None, _now(), who],
+             access.hash_password(password) if password else None, now(), who],
         )  # fmt: skip
         record(con, who, "user_add", username, role=role, unit=unit, email=email)
     found = get_user(path, username)
@@ -536,159 +342,7 @@ def account_for_email(path: Path, email: str | None, verified: bool) -> Account 
     return user.account() if user and user.active else None
 
 
-# --- sessions: a signed-in browser is remembered by a random token in a cookie -------------
-# A session ends SESSION_HOURS after sign-in however busy it is, after SESSION_IDLE with no
-# step, at sign-out (every session of that person), at a password change or reset, and
-# when the account is locked — checked on every run of the app (session_account).
-SESSION_HOURS = 12  # a working day; then the person signs in again
-SESSION_COOKIE = "thidua_phien"  # set HttpOnly by the server (asgi.py), holds the token
-SESSION_IDLE = timedelta(hours=1)
-_SEEN_EVERY = timedelta(minutes=1)  # a step is written at most this often
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def open_session(path: Path, account: Account) -> str:
-    """A new random token for the browser's cookie; only its hash is stored."""
-    token = secrets.token_urlsafe(32)
-    now = datetime.now(UTC)
-    stamp = now.isoformat(timespec="seconds")
-    with connect(path) as con:
-        con.execute("DELETE FROM sessions WHERE expires_at < ?", [stamp])
-        con.execute(
-            "INSERT INTO sessions (token_sha256, username, created_at, expires_at, last_seen) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [_token_hash(token), account.username, stamp,
-             (now + timedelta(hours=SESSION_HOURS)).isoformat(timespec="seconds"), stamp],
-        )  # fmt: skip
-    return token
-
-
-def session_account(path: Path, token: str | None) -> Account | None:
-    """The account of a live session token, read afresh: a locked account or a changed role
-    takes effect at once; an expired or idle session is ended here."""
-    if not token or not path.exists():
-        return None
-    now = datetime.now(UTC)
-    with connect(path) as con:
-        row = con.execute(
-            "SELECT username, expires_at, coalesce(last_seen, created_at) FROM sessions "
-            "WHERE token_sha256 = ?",
-            [_token_hash(token)],
-        ).fetchone()
-        if row is None:
-            return None
-        username, expires_at, last_seen = row
-        if expires_at < _stamp(now) or last_seen < _stamp(now - SESSION_IDLE):
-            con.execute("DELETE FROM sessions WHERE token_sha256 = ?", [_token_hash(token)])
-            return None
-        if last_seen < _stamp(now - _SEEN_EVERY):
-            con.execute(
-                "UPDATE sessions SET last_seen = ? WHERE token_sha256 = ?",
-                [_stamp(now), _token_hash(token)],
-            )
-        # Read in the same visit to the file: this runs on every click.
-        user = _user(con.execute(_SELECT_USERS + " WHERE username = ?", [username]).fetchone())
-    return user.account() if user and user.active else None
-
-
-HANDOFF_SECONDS = 60
-
-
-def handoff(path: Path, token: str) -> str:
-    """A one-time code (a minute, single use) for which the server sets `token` as the
-    browser's HttpOnly cookie (asgi.py, /phien/vao): the token never travels in an address."""
-    code = secrets.token_urlsafe(24)
-    now = datetime.now(UTC)
-    with connect(path) as con:
-        con.execute("DELETE FROM session_handoffs WHERE expires_at < ?", [_stamp(now)])
-        con.execute(
-            "INSERT INTO session_handoffs VALUES (?, ?, ?)",
-            [_token_hash(code), token, _stamp(now + timedelta(seconds=HANDOFF_SECONDS))],
-        )
-    return code
-
-
-def take_handoff(path: Path, code: str) -> str | None:
-    """The session token a code stands for — once, within its minute — else None."""
-    if not code or not path.exists():
-        return None
-    with connect(path) as con:
-        row = con.execute(
-            "DELETE FROM session_handoffs WHERE code_sha256 = ? RETURNING token, expires_at",
-            [_token_hash(code)],
-        ).fetchone()
-    if row is None or row[1] < _stamp(datetime.now(UTC)):
-        return None
-    return str(row[0])
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
-
-
 def current(path: Path, username: str) -> Account | None:
     """The account as the user list says now (None when locked or gone)."""
     user = get_user(path, username)
     return user.account() if user and user.active else None
-
-
-def close_session(path: Path, token: str | None) -> int:
-    """Sign-out: every session of the person this token is theirs ends, in every browser.
-    Returns how many ended."""
-    if not token:
-        return 0
-    with connect(path) as con:
-        row = con.execute(
-            "SELECT username FROM sessions WHERE token_sha256 = ?", [_token_hash(token)]
-        ).fetchone()
-        return end_sessions(con, row[0]) if row else 0
-
-
-def end_sessions(con: sqlite3.Connection, username: str, keep: str | None = None) -> int:
-    """End every session of `username` (but the one of token `keep`)."""
-    return con.execute(
-        "DELETE FROM sessions WHERE username = ? AND token_sha256 != ?",
-        [username, _token_hash(keep) if keep else ""],
-    ).rowcount
-
-
-# --- settings -------------------------------------------------------------------------------
-
-
-def setting(path: Path, key: str) -> str:
-    """The admin's value of settings.ADMIN_SETTINGS[key], else its environment default."""
-    if path.exists():
-        with connect(path) as con:
-            row = con.execute("SELECT value FROM app_settings WHERE key = ?", [key]).fetchone()
-        if row:
-            return str(row[0])
-    return settings.ADMIN_SETTINGS[key].value()
-
-
-def set_setting(path: Path, actor: Account | None, key: str, value: str) -> None:
-    actor = checked(path, actor, "manage", f"đổi cài đặt {key}")
-    if key not in settings.ADMIN_SETTINGS:
-        raise ValueError(f"Không có cài đặt «{key}».")
-    before = setting(path, key)
-    with connect(path) as con:
-        con.execute(
-            "INSERT OR REPLACE INTO app_settings (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)",
-            [key, value, _now(), actor.signature],
-        )
-        record(con, actor, "setting_change", key, before=before, after=value)
-
-
-def non_leader_target(path: Path) -> float:
-    """The share of individual awards that should go to direct workers ("trên 59%" in reports)."""
-    try:
-        value = float(setting(path, "non_leader_target"))
-    except ValueError:
-        return 0.6
-    return min(max(value, 0.0), 1.0)
-
-
-def anonymous_allowed(path: Path) -> bool:
-    return setting(path, "anonymous").strip().lower() in {"1", "true", "yes", "co", "có"}
