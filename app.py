@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import NamedTuple
 
 import streamlit as st
 
-from pages._access import (
+from thidua import db, settings
+from ui.account import (
     account_box,
     begin_run,
     cookie_writer,
     current_account,
-    refusal,
     sign_in_form,
+    wants_sign_in,
 )
-from pages._common import PAGE_SIDEBAR, filter_sidebar
-from pages._widget_texts import streamlit_words_in_vietnamese
-from thidua import db, settings
-from thidua.access import Account
+from ui.filters import filter_sidebar
+from ui.guard import allowed, entering, refusal
+from ui.layout import open_page_sidebar
+from ui.widget_texts import streamlit_words_in_vietnamese
 
 st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon="🏅", layout="wide")
 begin_run()
@@ -33,17 +35,31 @@ def _schema_checked(master: str) -> bool:
 
 
 _schema_checked(str(settings.db_path()))
-# (file, title, icon, url path, capability); the first is the default page, served at "/".
+
+
+class Row(NamedTuple):
+    """One page: its file, menu title and icon, address, the capability it needs, and
+    whether the shared filters (awards by year, bloc, unit, form…) apply to it."""
+
+    file: str
+    title: str
+    icon: str
+    url: str
+    capability: str
+    filters: bool
+
+
+# The page list; the first is the default page, served at "/".
 PAGES = [
-    ("pages/overview.py", "Tổng quan", ":material/dashboard:", "tong-quan", "view"),
-    ("pages/bloc_ranking.py", "Xếp hạng khối thi đua", ":material/leaderboard:", "xep-hang-khoi", "view"),
-    ("pages/distribution.py", "Cơ cấu khen thưởng", ":material/donut_small:", "co-cau", "view"),
-    ("pages/leaders.py", "Lãnh đạo và NLĐ trực tiếp", ":material/groups:", "lanh-dao-nld", "view"),
-    ("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao", "view"),
-    ("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu", "names"),
-    ("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu", "import"),
-    ("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu", "view"),
-    ("pages/admin.py", "Quản trị", ":material/admin_panel_settings:", "quan-tri", "manage"),
+    Row("pages/overview.py", "Tổng quan", ":material/dashboard:", "tong-quan", "view", True),
+    Row("pages/bloc_ranking.py", "Xếp hạng khối thi đua", ":material/leaderboard:", "xep-hang-khoi", "view", True),
+    Row("pages/distribution.py", "Cơ cấu khen thưởng", ":material/donut_small:", "co-cau", "view", True),
+    Row("pages/leaders.py", "Lãnh đạo và NLĐ trực tiếp", ":material/groups:", "lanh-dao-nld", "view", True),
+    Row("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao", "view", True),
+    Row("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu", "names", False),
+    Row("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu", "import", False),
+    Row("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu", "view", False),
+    Row("pages/admin.py", "Quản trị", ":material/admin_panel_settings:", "quan-tri", "manage", False),
 ]  # fmt: skip
 # While a show runs (…/trinh-chieu?chay=1) nothing but the slides is on screen.
 SHOWING = st.query_params.get("chay") == "1"
@@ -59,17 +75,8 @@ def _refused(title: str, capability: str) -> Callable[[], None]:
     return page
 
 
-def _signing_in(account: Account | None) -> bool:
-    if account is None:
-        return True
-    if account.anonymous and st.session_state.get("want_sign_in"):
-        return True
-    st.session_state.pop("want_sign_in", None)
-    return False
-
-
 account = current_account()
-if _signing_in(account):
+if wants_sign_in(account):
     # Every address shows the sign-in form; once signed in, the same address opens its page.
     navigation = st.navigation(
         [
@@ -80,7 +87,7 @@ if _signing_in(account):
                 url_path=url,
                 default=i == 0,
             )
-            for i, (_, _, _, url, _) in enumerate(PAGES)
+            for i, url in enumerate(row.url for row in PAGES)
         ],
         position="hidden",
     )
@@ -90,19 +97,23 @@ if _signing_in(account):
 assert account is not None
 navigation = st.navigation(
     [
-        st.Page(path, title=title, icon=icon, url_path=url, default=index == 0)
-        if account.can(capability)
-        else st.Page(_refused(title, capability), title=title, url_path=url, visibility="hidden")
-        for index, (path, title, icon, url, capability) in enumerate(PAGES)
+        st.Page(row.file, title=row.title, icon=row.icon, url_path=row.url, default=index == 0)
+        if allowed(row.capability)
+        else st.Page(
+            _refused(row.title, row.capability),
+            title=row.title,
+            url_path=row.url,
+            visibility="hidden",
+        )
+        for index, row in enumerate(PAGES)
     ],
     position="hidden" if SHOWING else "sidebar",
 )
-st.session_state["_page_title"] = navigation.title
-# The shared filters belong to the pages that chart awards, not to search, upload and admin.
-if navigation.url_path not in {"tra-cuu", "tai-du-lieu", "trinh-chieu", "quan-tri"}:
+entering(navigation.title)
+if next((row.filters for row in PAGES if row.title == navigation.title), False):
     filter_sidebar()
-# A page's own sidebar controls go here, above the account box (pages._common.page_sidebar).
-st.session_state[PAGE_SIDEBAR] = st.sidebar.container()
+# A page's own sidebar controls go here, above the account box (ui.layout.page_sidebar).
+open_page_sidebar()
 if not SHOWING:
     account_box(account)
     streamlit_words_in_vietnamese()

@@ -6,27 +6,29 @@ import polars as pl
 import streamlit as st
 
 from etl import upload
-from pages._access import access_db, require_page
-from pages._common import download_table, no_data, show_table, writing_from_page
-from pages._widget_texts import vietnamese_widget_texts
 from thidua import access, accounts, app_settings, audit, settings
 from thidua.access import PermissionDenied
 from thidua.formatting import TIME_HEADER, local_time
 from thidua.literal import markdown as md
+from ui.account import access_db
+from ui.guard import require_page
+from ui.layout import no_data, writing_from_page
+from ui.notices import say_last_run, say_next_run
+from ui.tables import download_table, show_table
+from ui.widget_texts import vietnamese_widget_texts
 
 account = require_page("manage")
 master = settings.db_path()
 path = access_db()
 st.title("Quản trị")
 vietnamese_widget_texts()
-for message in st.session_state.pop("admin_messages", []):
-    st.success(md(message))  # they quote names, units and aliases as typed
+say_last_run()  # they quote names, units and aliases as typed
 
 UNSET = ""  # the select value for "no unit": the account sees nothing until given one
 
 
 def _done(message: str) -> None:
-    st.session_state.setdefault("admin_messages", []).append(message)
+    say_next_run(message)
     st.rerun()
 
 

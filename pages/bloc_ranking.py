@@ -7,25 +7,18 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from pages._common import (
-    award_list_panel,
-    cached,
-    chart,
-    connection,
-    current_filters,
-    download_table,
-    from_url,
-    no_data,
-    open_tab,
-    show_table,
-    to_url,
-)
 from thidua import charts, reports
 from thidua import formatting as fmt
 from thidua.exports import file_part
 from thidua.filters import Filters
 from thidua.literal import markdown as md
 from thidua.reference import ROLE_SIGNS
+from ui.data import cached, connection
+from ui.drilldown import award_list_panel
+from ui.figures import chart
+from ui.filters import current_filters
+from ui.layout import from_url, no_data, open_tab, to_url
+from ui.tables import download_table, show_table
 
 
 def _decision_year(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, year: int) -> int:

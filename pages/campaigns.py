@@ -7,19 +7,14 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from pages._common import (
-    award_list_panel,
-    cached,
-    chart,
-    connection,
-    current_filters,
-    download_table,
-    no_data,
-    open_tab,
-    show_table,
-)
 from thidua import charts, reports
 from thidua.filters import Filters
+from ui.data import cached, connection
+from ui.drilldown import award_list_panel
+from ui.figures import chart
+from ui.filters import current_filters
+from ui.layout import no_data, open_tab
+from ui.tables import download_table, show_table
 
 
 def _awards(con: duckdb.DuckDBPyConnection, filters: Filters, campaigns: pl.DataFrame) -> None:

@@ -6,21 +6,16 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from pages._common import (
-    FORM_NAMES,
-    award_list_panel,
-    cached,
-    chart,
-    connection,
-    current_filters,
-    no_data,
-    open_tab,
-    show_table,
-)
-from pages._kpis import Kpi, kpi_row
 from thidua import charts, reports
 from thidua import formatting as fmt
 from thidua.literal import markdown as md
+from ui.data import cached, connection
+from ui.drilldown import award_list_panel
+from ui.figures import chart
+from ui.filters import FORM_NAMES, current_filters
+from ui.kpis import Kpi, kpi_row
+from ui.layout import no_data, open_tab
+from ui.tables import show_table
 
 con = connection()
 filters = current_filters()

@@ -7,25 +7,18 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from pages._access import access_db
-from pages._common import (
-    award_list_panel,
-    cached,
-    chart,
-    connection,
-    current_filters,
-    download_table,
-    no_data,
-    open_tab,
-    options,
-    page_sidebar,
-    show_table,
-)
-from pages._kpis import Kpi, kpi_row
-from pages._widget_texts import vietnamese_widget_texts
 from thidua import app_settings, charts, metrics, reports
 from thidua import formatting as fmt
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
+from ui.account import access_db
+from ui.data import cached, connection, options
+from ui.drilldown import award_list_panel
+from ui.figures import chart
+from ui.filters import current_filters
+from ui.kpis import Kpi, kpi_row
+from ui.layout import no_data, open_tab, page_sidebar
+from ui.tables import download_table, show_table
+from ui.widget_texts import vietnamese_widget_texts
 
 con = connection()
 filters = current_filters()

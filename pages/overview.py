@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import (
-    award_list_panel,
-    cached,
-    chart,
-    connection,
-    current_filters,
-    no_data,
-    open_tab,
-)
-from pages._kpis import Kpi, kpi_row
 from thidua import charts, metrics, reports
 from thidua import formatting as fmt
+from ui.data import cached, connection
+from ui.drilldown import award_list_panel
+from ui.figures import chart
+from ui.filters import current_filters
+from ui.kpis import Kpi, kpi_row
+from ui.layout import no_data, open_tab
 
 con = connection()
 filters = current_filters()

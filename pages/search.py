@@ -5,12 +5,14 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from pages._access import require_page
-from pages._common import connection, download_table, no_data, show_table
-from pages._widget_texts import vietnamese_widget_texts
 from thidua import reports
 from thidua.exports import file_part
 from thidua.literal import markdown as md
+from ui.data import connection
+from ui.guard import require_page
+from ui.layout import no_data
+from ui.tables import download_table, show_table
+from ui.widget_texts import vietnamese_widget_texts
 
 require_page("names")
 con = connection()
@@ -60,6 +62,7 @@ download_table(
     f"qua_trinh_khen_thuong_{file_part(name)}.xlsx",
     key="history_xlsx",
     title=f"Quá trình khen thưởng: {name}, {unit}",
+    capability="names",
 )
 if history.height == 0:
     no_data("Không có khen thưởng.")

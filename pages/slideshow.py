@@ -6,10 +6,12 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v1 as components
 
-from pages._access import access_db, current_account
-from pages._common import VERSIONED_CACHES, connection, data_key, no_data
 from thidua import app_settings, metrics, slide_export, slides
 from thidua.filters import listed_in_url
+from ui.account import access_db, current_account
+from ui.data import VERSIONED_CACHES, connection, data_key
+from ui.guard import allowed
+from ui.layout import no_data
 
 con = connection()
 params = st.query_params
@@ -105,7 +107,7 @@ st.caption("Đường dẫn của trang này giữ các lựa chọn: lưu lại
 st.subheader("Xuất bản in cho kỷ yếu hội nghị")
 # Exporting starts Chromium on the server: for signed-in accounts, not a public screen.
 account = current_account()
-can_export = account is not None and not account.anonymous
+can_export = allowed("export")
 if not can_export:
     st.caption("Xuất ảnh và PDF dành cho tài khoản đã đăng nhập.")
 elif st.button(

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import secrets
-from datetime import date
-from pathlib import Path
-
-import polars as pl
 import streamlit as st
 
 from etl import upload
-from etl.upload import Inspection, Overrides
-from pages._access import require_page
-from pages._common import no_data, show_table, writing_from_page
-from pages._kpis import Kpi, kpi_row
-from pages._widget_texts import vietnamese_widget_texts
-from thidua import formatting as fmt
-from thidua import reference, settings
-from thidua.formatting import TIME_HEADER, local_time
+from thidua import settings
 from thidua.literal import markdown as md
-from thidua.reference import LEADER_CLASS_NAMES as CLASSES
-from thidua.reports import leader_class
+from ui.guard import require_page
+from ui.import_history import import_history
+from ui.layout import writing_from_page
+from ui.notices import say_last_run
+from ui.upload_files import chosen_files, confirmed, inspected
+from ui.upload_review import review
 
 account = require_page("import")
 master = settings.db_path()
@@ -37,367 +29,8 @@ st.download_button(
     icon=":material/description:",
     key="template",
 )
-if "uploader" not in st.session_state:
-    st.session_state["uploader"] = 0
-vietnamese_widget_texts()
-files = st.file_uploader(
-    "Chọn tệp",
-    type=list(settings.UPLOAD_KINDS),
-    accept_multiple_files=True,
-    key=f"files_{st.session_state['uploader']}",
-)
-UNCHOSEN = "?"
-FIELD_CHOICES = [UNCHOSEN, "", *reference.FIELD_LABELS]
-
-
-def _choice_label(choice: str) -> str:
-    if choice == UNCHOSEN:
-        return "(chưa chọn)"
-    return reference.FIELD_LABELS.get(choice, "(không nhập cột này)")
-
-
-FORM_NAMES = reference.FORM_NAMES
-
-
-def _scoring_preview(inspection: Inspection) -> None:
-    """Each scoring sheet as it will be stored: its bloc, year and ranking."""
-    scores = inspection.scores()
-    if scores.height == 0:
-        return
-    for (bloc, year), sheet in scores.group_by("bloc_name", "year", maintain_order=True):
-        st.markdown(f"**{md(str(bloc))}** năm {year}: {fmt.number(sheet.height)} đơn vị")
-        show_table(
-            sheet.sort("rank"),
-            {"rank": "Xếp hạng", "unit_name": "Đơn vị", "total_score": "Tổng điểm"},
-            {"total_score": 1},
-        )
-
-
-def _overrides(key: str) -> Overrides:
-    stored = st.session_state.get(f"ov_{key}", {})
-    return Overrides(columns=stored.get("columns", {}), context=stored.get("context", {}))
-
-
-def _remember(key: str, columns: dict[str, dict[int, str]], context: dict[str, str]) -> None:
-    st.session_state[f"ov_{key}"] = {"columns": columns, "context": context}
-
-
-@st.cache_resource(show_spinner=False)
-def _stale_uploads_cleared() -> int:
-    """Once per server process: the folders of sessions that went away (a closed tab, a
-    restart) are removed."""
-    return upload.clear_stale_uploads()
-
-
-def _session() -> str:
-    """This browser session's own upload folder name (random: nothing to guess)."""
-    return st.session_state.setdefault("upload_session", secrets.token_hex(16))
-
-
-def _forget_removed(kept: set[str]) -> None:
-    """Files taken off the uploader (or confirmed) are deleted from the disk at once."""
-    paths: dict[str, Path] = st.session_state.setdefault("paths", {})
-    gone = [key for key in paths if key not in kept]
-    upload.discard(paths.pop(key) for key in gone)
-
-
-def _inspect(file: object) -> Inspection | None:
-    name, data, key = file.name, file.getvalue(), file.file_id  # type: ignore[attr-defined]
-    paths = st.session_state.setdefault("paths", {})
-    try:
-        if key not in paths:
-            paths[key] = upload.save_upload(name, data, _session())
-    except upload.FileRefused as refused:
-        st.error(md(refused))
-        return None
-    with st.spinner(f"Đang đọc {md(name)}…"):
-        return upload.inspect_upload(master, paths[key], name, _overrides(key))
-
-
-def _mapping_editor(key: str, inspection: Inspection) -> None:
-    """One select per column: what the column holds. Changes are re-checked at once."""
-    stored = _overrides(key)
-    columns = {sheet: dict(mapping) for sheet, mapping in stored.columns.items()}
-    for info in inspection.sheets:
-        if not info.columns:
-            continue
-        st.markdown(
-            f"Trang «{md(info.sheet)}»: dòng tiêu đề {info.header_row}; {reference.LAYOUT_NAMES.get(info.layout or '', 'chưa nhận ra loại bảng')}"
-        )
-        if info.remembered:
-            st.info(
-                "Các cột được hiểu theo cách đã chọn ở lần nhập trước có cùng dòng tiêu đề; "
-                "có thể sửa lại bên dưới.",
-                icon=":material/history:",
-            )
-        grid = st.columns(4)
-        for i, (col, letter, text, field) in enumerate(info.columns):
-            # Not taken yet («chưa chọn»: the importer asks about it when it holds values)
-            # is not the same as left out on purpose («không nhập cột này»).
-            shown = field or ("" if info.mapping.get(col) == "" else UNCHOSEN)
-            chosen = grid[i % 4].selectbox(
-                f"Cột {letter}: «{md(text or '')}»",
-                FIELD_CHOICES,
-                index=FIELD_CHOICES.index(shown),
-                format_func=_choice_label,
-                key=f"map_{key}_{info.sheet}_{col}",
-            )
-            if chosen not in (shown, UNCHOSEN):
-                # A change keeps the rest of a remembered mapping.
-                start = dict(info.mapping) if info.remembered else {}
-                columns.setdefault(info.sheet, start)[col] = chosen
-    if columns != stored.columns:
-        _remember(key, columns, stored.context)
-        st.rerun()
-
-
-# The answers to «a row that only names a unit»: "" lets the importer decide by its rule and
-# ask when it cannot.
-UNIT_ROW_ANSWERS = {
-    "": "để hệ thống xét (hỏi khi không chắc)",
-    "heading": "tiêu đề nhóm: người ở các dòng dưới thuộc đơn vị đó",
-    "award": "tập thể được khen",
-}
-
-
-def _context_editor(key: str, inspection: Inspection) -> None:
-    """Decision number, date and award when the list's title does not give them, and the
-    answer for rows that only name a unit. The choices hold for the whole file: a workbook
-    of several lists gets one editor per sheet (keys by sheet), and what one sets applies
-    to all."""
-    stored = _overrides(key)
-    context = dict(stored.context)
-    for info in inspection.sheets:
-        if info.layout != "awards" or not info.context:
-            continue
-        said = info.context
-        cols = st.columns(3)
-        number = cols[0].text_input(
-            "Số quyết định",
-            value=said.get("decision_no") or "",
-            key=f"ctx_no_{key}_{info.sheet}",
-            disabled=bool(said.get("decision_no")) and "decision_no" not in stored.context,
-        )
-        shown_date = _day_month_year(said.get("decision_date"))
-        when = cols[1].text_input(
-            "Ngày quyết định (ngày/tháng/năm)",
-            value=shown_date,
-            key=f"ctx_date_{key}_{info.sheet}",
-            placeholder="ví dụ 25/01/2020",
-            disabled=bool(said.get("decision_date")) and "decision_date" not in stored.context,
-        )
-        if when.strip() and when != shown_date:
-            try:
-                when = upload.typed_day(when).isoformat()
-            except ValueError as why:
-                cols[1].error(f"«{md(when)}»: {why}")
-                when = ""
-        else:
-            when = said.get("decision_date") or ""
-        codes = ["", *FORM_NAMES]
-        form = cols[2].selectbox(
-            "Hình thức (theo tiêu đề)",
-            codes,
-            index=codes.index(said.get("form_code") or ""),
-            format_func=lambda c: FORM_NAMES.get(c, "—"),
-            key=f"ctx_form_{key}_{info.sheet}",
-            # What the title says is not changed here (a different choice would contradict
-            # the file, and the import would refuse it).
-            disabled=bool(said.get("form_code")) and "form_code" not in stored.context,
-        )
-        for name, value in (("decision_no", number), ("decision_date", when), ("form_code", form)):
-            if value and value != (said.get(name) or ""):
-                context[name] = value
-        if said.get("unit_rows") is not None:
-            answer = st.radio(
-                "Dòng chỉ ghi tên đơn vị (danh sách không có mục «CÁ NHÂN» / «TẬP THỂ») là:",
-                list(UNIT_ROW_ANSWERS),
-                index=list(UNIT_ROW_ANSWERS).index(stored.context.get("unit_rows", "")),
-                format_func=UNIT_ROW_ANSWERS.__getitem__,
-                horizontal=True,
-                key=f"ctx_unit_rows_{key}_{info.sheet}",
-            )
-            if answer:
-                context["unit_rows"] = answer
-            else:
-                context.pop("unit_rows", None)
-    if context != stored.context:
-        _remember(key, stored.columns, context)
-        st.rerun()
-
-
-def _day_month_year(iso: str | None) -> str:
-    """«2020-01-25» as a Vietnamese reader writes it: «25/01/2020»."""
-    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
-
-
-def _unit_mapper(key: str, inspection: Inspection) -> None:
-    """Units that match nothing in the units table: map them (kept as aliases) or leave them."""
-    unknown = inspection.unknown_units
-    with st.expander(
-        f"{unknown.height} tên đơn vị chưa có trong danh mục — ánh xạ nếu là đơn vị đã có"
-    ):
-        st.caption(
-            "Tên để nguyên vẫn được nhập như trong tệp (ví dụ trường, khoa, phòng trực thuộc); không đơn vị mới nào được tạo tự động."
-        )
-        options = ["", *upload.unit_names(master)]
-        chosen: dict[str, str] = {}
-        for i, (typed, count) in enumerate(unknown.head(30).iter_rows()):
-            pick = st.selectbox(
-                f"«{md(typed)}» ({count} lượt)",
-                options,
-                format_func=lambda u: u or "(để nguyên)",
-                key=f"unit_{key}_{i}",
-            )
-            if pick:
-                chosen[typed] = pick
-        if not account.can("manage"):
-            st.caption("Chỉ quản trị viên lưu được ánh xạ tên đơn vị (trang Quản trị).")
-        elif st.button("Lưu ánh xạ đơn vị", disabled=not chosen, key=f"save_units_{key}"):
-            with writing_from_page():
-                st.session_state["last_reports"] = [
-                    upload.add_alias(master, typed, unit, account) for typed, unit in chosen.items()
-                ]
-            st.rerun()
-
-
-def _show(key: str, inspection: Inspection) -> None:
-    if inspection.duplicate_of is not None:
-        st.info(
-            f"Tệp này đã được nhập (lần nhập #{inspection.duplicate_of}, cùng nội dung); xác nhận sẽ không thêm gì."
-        )
-        return
-    if inspection.problems and not inspection.grids:
-        # Not read at all (not a spreadsheet, a hostile or broken file): the sentence says
-        # what it is and what to do; there are no cells to map or mark.
-        for problem in inspection.problems:
-            st.error(md(problem), icon=":material/block:")
-        return
-    if inspection.encoding:
-        st.info(
-            f"Tệp gõ bằng bảng mã {md(inspection.encoding)}; đã chuyển sang Unicode (xem các dòng đầu bên dưới)."
-        )
-    for sheet, why in inspection.book.skipped:
-        st.info(f"Bỏ qua trang «{md(sheet)}»: {md(why)}.", icon=":material/visibility_off:")
-    for warning in inspection.warnings:
-        st.warning(f"Lưu ý: {md(warning)}", icon=":material/warning:")
-    if inspection.replaces is not None:
-        st.warning(
-            f"Tệp này là bản sửa của lần nhập #{inspection.replaces} (cùng số quyết định): xác nhận sẽ thay thế lần nhập đó."
-        )
-    if inspection.displaces:
-        st.warning(
-            "Tệp này thay bảng điểm đang dùng: "
-            + "; ".join(
-                f"{md(bloc)} năm {year} (lần nhập #{batch}, tệp {md(name)})"
-                for bloc, year, batch, name in inspection.displaces
-            )
-            + ". Xác nhận sẽ dùng bảng mới; hủy lần nhập mới sẽ dùng lại bảng cũ."
-        )
-    if inspection.layout:
-        st.markdown(
-            f"**Loại bảng:** {md(reference.LAYOUT_NAMES.get(inspection.layout, inspection.layout))} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
-        )
-    _scoring_preview(inspection)
-    # What was recognised in each list, and the rows that showed it (etl.parse.awards.traits).
-    for info in inspection.sheets:
-        if info.traits:
-            st.caption(
-                f"Trang «{md(info.sheet)}» — nhận ra: " + "; ".join(md(t) for t in info.traits)
-            )
-    view = upload.preview(inspection, upload.position_rule_labels(master))
-    if view is not None:
-        kpi_row(
-            [
-                Kpi("Cá nhân", fmt.number(view.individuals)),
-                Kpi("Tập thể", fmt.number(view.collectives + view.households)),
-                Kpi(CLASSES[True], fmt.number(view.leaders)),
-                Kpi(CLASSES[False], fmt.number(view.direct_workers)),
-            ]
-        )
-        st.caption(
-            f"Số quyết định: {md(', '.join(view.decisions) or '—')} · Năm: {', '.join(map(str, view.years)) or '—'}"
-            + (f" · {view.unclassified} chức vụ chưa phân loại" if view.unclassified else "")
-        )
-        by_form = view.by_form.with_columns(
-            form=pl.col("form_code").replace_strict(FORM_NAMES, default=None)
-        )
-        show_table(by_form, {"form": "Hình thức", "awards": "Số lượt"}, {"awards": 0})
-        with st.expander("Phân loại chức vụ (lãnh đạo / người lao động trực tiếp)"):
-            classes = view.positions.with_columns(klass=leader_class())
-            show_table(
-                classes,
-                {
-                    "position": "Chức vụ",
-                    "klass": "Phân loại",
-                    "rule_label": "Theo quy tắc",
-                    "awards": "Số lượt",
-                },
-                {"awards": 0},
-            )
-        with st.expander("Các dòng đầu (như sẽ được lưu)"):
-            show_table(
-                view.sample,
-                {
-                    "source_row": "Dòng",
-                    "recipient_name": "Họ tên / Tên tập thể",
-                    "position": "Chức vụ",
-                    "unit_name": "Đơn vị",
-                    "form_text": "Hình thức",
-                    "decision_no": "Số QĐ",
-                },
-            )
-        _context_editor(key, inspection)
-    if inspection.unknown_units.height:
-        _unit_mapper(key, inspection)
-    with st.expander("Cách hiểu các cột (sửa nếu sai)", expanded=bool(inspection.problems)):
-        _mapping_editor(key, inspection)
-    if inspection.problems:
-        st.error(f"{len(inspection.problems)} lỗi — tệp này sẽ không được nhập cho đến khi sửa.")
-        problems = pl.DataFrame(
-            [
-                {
-                    "row": p.row,
-                    "column": p.column,
-                    "value": p.value,
-                    "message": p.message,
-                    "suggestion": p.suggestion,
-                }
-                for p in inspection.problems
-            ],
-            schema={
-                "row": pl.Int64,
-                "column": pl.String,
-                "value": pl.String,
-                "message": pl.String,
-                "suggestion": pl.String,
-            },
-        )
-        show_table(
-            problems,
-            {
-                "row": "Dòng",
-                "column": "Cột",
-                "value": "Giá trị",
-                "message": "Lỗi",
-                "suggestion": "Gợi ý",
-            },
-            widths={"message": "large"},
-        )
-        st.download_button(
-            "Tải bản có đánh dấu ô lỗi (.xlsx)", data=upload.marked_copy(inspection),
-            file_name=f"loi_{inspection.file.rsplit('.', 1)[0]}.xlsx", key=f"marked_{key}", icon=":material/download:",
-        )  # fmt: skip
-
-
-_stale_uploads_cleared()
-_forget_removed({f.file_id for f in files or []})
-inspections: list[Inspection] = []
-for file in files or []:
-    inspection = _inspect(file)
-    if inspection is None:
-        continue
-    inspections.append(inspection)
+inspections = inspected(chosen_files(), master)
+for key, inspection in inspections:
     icon = (
         ":material/check_circle:"
         if inspection.ok
@@ -405,65 +38,21 @@ for file in files or []:
     )
     with st.container(border=True):
         st.subheader(f"{icon} {md(inspection.file)}")
-        _show(file.file_id, inspection)
+        review(key, inspection, master, account)
 
 if inspections:
-    ready = [i for i in inspections if i.ok]
-    blocked = [i for i in inspections if i.problems]
-    label = f"Xác nhận nhập {len(ready)} tệp"
+    ready = [i for _, i in inspections if i.ok]
+    blocked = [i for _, i in inspections if i.problems]
     if blocked:
         st.warning(f"{len(blocked)} tệp còn lỗi sẽ không được nhập; các tệp khác vẫn có thể nhập.")
-    if st.button(label, type="primary", disabled=not ready, key="confirm"):
+    if st.button(
+        f"Xác nhận nhập {len(ready)} tệp", type="primary", disabled=not ready, key="confirm"
+    ):
         with st.spinner("Đang ghi vào kho dữ liệu…"), writing_from_page():
             reports = upload.confirm(master, ready, account)
-        st.session_state["last_reports"] = [r.message() for r in reports]
-        st.session_state["uploader"] += 1  # a fresh uploader: the confirmed files are done
-        _forget_removed(set())  # and their copies on the disk
+        confirmed([r.message() for r in reports])
         st.rerun()
 
-for message in st.session_state.pop("last_reports", []):
-    st.success(md(message))  # as typed; the report's notes on lines of their own
+say_last_run()  # the reports of a confirm or an undo, notes on lines of their own
 
-st.subheader("Lịch sử nhập")
-past = upload.history(master)
-if past.height == 0:
-    no_data("Chưa có lần nhập nào.")
-else:
-    shown = past.with_columns(
-        state=pl.col("status").replace_strict(reference.BATCH_STATUS_NAMES, default=None),
-        when=pl.col("imported_at").map_elements(local_time, return_dtype=pl.String),
-        kind=pl.col("layout").replace_strict(reference.LAYOUT_NAMES, default=pl.col("layout")),
-        short=pl.col("sha256").str.slice(0, 12),
-    )
-    show_table(
-        shown,
-        {
-            "batch_id": "Lần nhập",
-            "when": TIME_HEADER,
-            "file_name": "Tệp",
-            "kind": "Loại",
-            "rows": "Số dòng",
-            "imported_by": "Người nhập",
-            "state": "Trạng thái",
-            "replaced_by": "Thay bằng lần",
-            "undone_by": "Người hủy",
-            "short": "Mã kiểm tra",
-        },
-        {"rows": 0},
-        height=300,
-    )
-    active = past.filter(pl.col("status") == "active")
-    if active.height:
-        with st.expander("Hủy một lần nhập"):
-            choice = st.selectbox(
-                "Lần nhập", active["batch_id"].to_list(), key="undo_pick",
-                format_func=lambda b: f"#{b} — {active.filter(pl.col('batch_id') == b)['file_name'].item()}",
-            )  # fmt: skip
-            sure = st.checkbox(
-                "Tôi chắc chắn muốn gỡ toàn bộ dữ liệu của lần nhập này", key="undo_sure"
-            )
-            if st.button("Hủy lần nhập", disabled=not sure, key="undo"):
-                with writing_from_page():
-                    undone = upload.undo_batch(master, int(choice), account)
-                st.session_state["last_reports"] = [undone]
-                st.rerun()
+import_history(master, account)

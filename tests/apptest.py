@@ -42,7 +42,7 @@ def open_tab(at: AppTest, key: str, label: str) -> AppTest:
 
 @dataclass(frozen=True)
 class Shown:
-    """A headline figure as the page drew it (pages._kpis: one st.html block per row)."""
+    """A headline figure as the page drew it (ui.kpis: one st.html block per row)."""
 
     label: str
     value: str

@@ -65,11 +65,11 @@ def page_text(at: AppTest) -> str:
 # --- roles ------------------------------------------------------------------------------------
 def test_capabilities_by_role() -> None:
     # Written out by hand from the issue: viewers see, analysts also import and undo,
-    # admins also manage; anonymous viewers never see individual records.
+    # admins also manage; anonymous viewers never see individual records nor start an export.
     expected = {
-        "viewer": {"view", "names"},
-        "analyst": {"view", "names", "import", "undo"},
-        "admin": {"view", "names", "import", "undo", "manage"},
+        "viewer": {"view", "names", "export"},
+        "analyst": {"view", "names", "export", "import", "undo"},
+        "admin": {"view", "names", "export", "import", "undo", "manage"},
     }
     for role, allowed in expected.items():
         account = access.Account("x", role, access.PROVINCE)

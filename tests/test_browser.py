@@ -522,7 +522,7 @@ _TOOLBAR_LABELS = "el => [...el.querySelectorAll('[data-testid=stElementToolbarB
 def test_table_toolbar_and_menus_speak_vietnamese(demo: tuple[Path, Any]) -> None:
     """A table's toolbar (aria-labels and the tooltip shown on hover), a chart's «Fullscreen»
     and an emptied multiselect are Streamlit's English until the page's script rewrites them."""
-    from pages._widget_texts import STREAMLIT_WORDS
+    from ui.widget_texts import STREAMLIT_WORDS
 
     master, _ = demo
     with serve(master) as url, browser_page(1366, 900) as page:

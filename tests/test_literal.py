@@ -216,7 +216,7 @@ def _figures() -> dict[str, go.Figure]:
 
 
 def test_every_chart_builder_is_checked() -> None:
-    from pages._common import FIGURES
+    from ui.figures import FIGURES
 
     # shares_by_year_lines draws no names (years, the three fixed series and the target).
     assert set(FIGURES) - set(_figures()) == {"shares_by_year_lines"}

@@ -114,7 +114,7 @@ def test_overview_with_no_data_says_so(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_headline_figures_escape_text_and_point_the_delta() -> None:
-    from pages._kpis import Kpi, _cell
+    from ui.kpis import Kpi, _cell
 
     drawn = _cell(Kpi("Đơn vị <b>A</b>", "1.234", "-3 so với 2024", help='"x" < y'))
     assert "<b>" not in drawn and "Đơn vị &lt;b&gt;A&lt;/b&gt;" in drawn

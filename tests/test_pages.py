@@ -436,7 +436,7 @@ def test_a_cut_award_list_holds_the_newest_years(
 
 
 def test_the_drill_down_says_when_it_holds_only_the_newest_awards() -> None:
-    from pages._common import list_note
+    from ui.tables import list_note
 
     assert list_note(1234, None, 5000) == "1.234 lượt"
     assert list_note(5000, 7465, 5000).startswith(
@@ -446,7 +446,7 @@ def test_the_drill_down_says_when_it_holds_only_the_newest_awards() -> None:
 
 
 def test_a_short_table_is_drawn_to_its_rows() -> None:
-    from pages._common import table_height
+    from ui.tables import table_height
 
     assert table_height(1, 300) == "auto"  # one row under a 300 px most: no empty rows
     assert table_height(7, 300) == "auto"  # 8 × 35 + 3 = 283 px fit
@@ -539,7 +539,7 @@ def test_a_drill_down_says_once_what_every_row_shares() -> None:
 
     import polars as pl
 
-    from pages._common import same_for_all
+    from ui.tables import same_for_all
 
     rows = pl.DataFrame(
         {

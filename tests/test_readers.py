@@ -114,7 +114,7 @@ def test_scopes_are_held_apart_and_the_least_used_goes_first(tmp_path: Path) -> 
 def test_a_newer_snapshot_empties_the_caches_of_results_read_from_older_ones(
     master: Path, import_into: Importer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pages import _common
+    from ui import data
 
     cleared: list[str] = []
 
@@ -122,15 +122,15 @@ def test_a_newer_snapshot_empties_the_caches_of_results_read_from_older_ones(
         def clear(self) -> None:
             cleared.append("cleared")
 
-    monkeypatch.setitem(_common.VERSIONED_CACHES, "probe", Probe())
+    monkeypatch.setitem(data.VERSIONED_CACHES, "probe", Probe())
     import_into(SAMPLES / "so_khen_thuong_2021.csv")
-    first = _common._version(master)
+    first = data._version(master)
     assert first is not None and cleared == []  # the first version seen: nothing older held
-    assert _common._version(master) == first and cleared == []
+    assert data._version(master) == first and cleared == []
     import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
-    second = _common._version(master)
+    second = data._version(master)
     assert second is not None and second != first and cleared == ["cleared"]
-    assert _common._version(master) == second and cleared == ["cleared"]  # once per version
+    assert data._version(master) == second and cleared == ["cleared"]  # once per version
 
 
 def test_figures_of_an_older_snapshot_are_let_go_at_a_newer_one(
@@ -141,14 +141,14 @@ def test_figures_of_an_older_snapshot_are_let_go_at_a_newer_one(
     afresh, and the old one is no longer held."""
     import polars as pl
 
-    from pages import _common
+    from ui import data, figures
 
     trend = pl.DataFrame({"year": [2024, 2025], "form_code": ["BK"] * 2,
                           "form_name": ["Bằng khen"] * 2, "awards": [3, 5]})  # fmt: skip
     import_into(SAMPLES / "so_khen_thuong_2021.csv")
-    _common._version(master)
-    first = _common._figure("trend_bars", (trend,))
-    assert _common._figure("trend_bars", (trend,)) is first  # kept within a snapshot
+    data._version(master)
+    first = figures._figure("trend_bars", (trend,))
+    assert figures._figure("trend_bars", (trend,)) is first  # kept within a snapshot
     import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
-    _common._version(master)
-    assert _common._figure("trend_bars", (trend,)) is not first
+    data._version(master)
+    assert figures._figure("trend_bars", (trend,)) is not first

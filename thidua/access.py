@@ -25,6 +25,7 @@ ROLE_NAMES = {"viewer": "Người xem", "analyst": "Chuyên viên", "admin": "Qu
 CAPABILITIES = {
     "view": "viewer",
     "names": "viewer",  # individual records: search, drill-down lists (never anonymous)
+    "export": "viewer",  # slides rendered by Chromium on the server (never anonymous)
     "import": "analyst",
     "undo": "analyst",
     "manage": "admin",  # users, unit aliases, targets, classification rules, audit log
@@ -32,10 +33,12 @@ CAPABILITIES = {
 CAPABILITY_NAMES = {
     "view": "xem số liệu",
     "names": "xem danh sách cá nhân",
+    "export": "xuất ảnh và PDF trình chiếu",
     "import": "nhập dữ liệu",
     "undo": "hủy lần nhập",
     "manage": "quản trị hệ thống",
 }
+SIGNED_IN_ONLY = {"names", "export"}  # never for the public account of anonymous viewing
 PROVINCE = "*"  # the scope of an account that sees the whole province
 
 
@@ -53,7 +56,7 @@ class Account:
     anonymous: bool = False
 
     def can(self, capability: str) -> bool:
-        if capability == "names" and self.anonymous:
+        if capability in SIGNED_IN_ONLY and self.anonymous:
             return False
         lowest = CAPABILITIES.get(capability)
         if lowest is None or self.role not in ROLES:

@@ -1,4 +1,4 @@
-"""Sign-in, the signed-in account, and the pages it may open (Streamlit side of thidua.access).
+"""Sign-in and the signed-in account (Streamlit side of thidua.access); ui.guard decides what it may open.
 
 The account lives in the session (st.session_state["account"]); tests inject one
 there. Without one the visitor gets the sign-in form on whatever page they asked
@@ -8,26 +8,28 @@ for, so a bookmarked link opens that page once they are signed in.
 from __future__ import annotations
 
 import json
-import logging
 import math
-import sqlite3
-from contextlib import suppress
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
 import streamlit.components.v1 as components
 
-from pages._widget_texts import vietnamese_widget_texts
 from thidua import access, access_file, accounts, app_settings, audit, sessions, settings
 from thidua.access import Account
 from thidua.literal import markdown as md
+from ui.widget_texts import vietnamese_widget_texts
 
 ACCOUNT_KEY = "account"
 FROM_LIST_KEY = "account_from_list"  # signed in here (not injected): re-checked on every run
 SET_COOKIE_KEY = "set_session_cookie"
 TOKEN_KEY = "session_token"
+WANT_SIGN_IN_KEY = "want_sign_in"  # an anonymous reader asked for the sign-in form
 COOKIE = sessions.SESSION_COOKIE
+# Components that keep a reader's choices register here what to forget at sign-out, so the
+# next person at this browser starts afresh (ui.filters); this module owns none of their keys.
+ON_SIGN_OUT: list[Callable[[], None]] = []
 
 
 def access_db() -> Path:
@@ -242,8 +244,8 @@ def sign_out() -> None:
     st.session_state.pop(ACCOUNT_KEY, None)
     st.session_state.pop(RUN_ACCOUNT_KEY, None)
     st.session_state.pop(FROM_LIST_KEY, None)
-    for key in [k for k in st.session_state if str(k).startswith(("f_", "kept_f_"))]:
-        del st.session_state[key]
+    for forget in ON_SIGN_OUT:  # what other components keep of this reader (the filters)
+        forget()
 
 
 def account_box(account: Account) -> None:
@@ -254,7 +256,7 @@ def account_box(account: Account) -> None:
     if account.anonymous:
         st.sidebar.caption("Đang xem không đăng nhập (chỉ số liệu tổng hợp).")
         if st.sidebar.button("Đăng nhập", key="sign_in_anon", icon=":material/login:"):
-            st.session_state["want_sign_in"] = True
+            st.session_state[WANT_SIGN_IN_KEY] = True
             st.rerun()
         return
     role = access.ROLE_NAMES.get(account.role, account.role)
@@ -294,30 +296,12 @@ def _own_password(account: Account) -> None:
                 st.success("Đã đổi mật khẩu.")
 
 
-def refusal(title: str, capability: str) -> None:
-    """What a page the account may not use shows when its address is typed or shared."""
-    account = current_account()
-    who = account.signature if account else "chưa đăng nhập"
-    logging.getLogger("thidua").info("refused %s to %s", title, who)
-    with suppress(OSError, sqlite3.Error):  # a read-only disk must not hide the refusal
-        audit.audit(access_db(), who, "denied", title, capability=capability)
-    st.title(title)
-    st.error(
-        f"Trang «{title}» dành cho tài khoản có quyền {access.CAPABILITY_NAMES[capability]}; "
-        + (
-            f"tài khoản «{md(account.label)}» ({access.ROLE_NAMES.get(account.role, account.role)}) không dùng được trang này."
-            if account and not account.anonymous
-            else "hãy đăng nhập bằng tài khoản được cấp quyền."
-        ),
-        icon=":material/block:",
-    )
-
-
-def require_page(capability: str) -> Account:
-    """First line of every page: the page refuses itself even if navigation let it through."""
-    account = current_account()
-    if account is None or not account.can(capability):
-        refusal(st.session_state.get("_page_title", "Trang này"), capability)
-        st.stop()
-    assert account is not None
-    return account
+def wants_sign_in(account: Account | None) -> bool:
+    """Whether this run shows the sign-in form: nobody is signed in, or an anonymous reader
+    asked to sign in (the account box's «Đăng nhập»; this module owns WANT_SIGN_IN_KEY)."""
+    if account is None:
+        return True
+    if account.anonymous and st.session_state.get(WANT_SIGN_IN_KEY):
+        return True
+    st.session_state.pop(WANT_SIGN_IN_KEY, None)
+    return False

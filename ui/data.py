@@ -1,0 +1,135 @@
+"""Data access for pages: the cached read-only connection to the published snapshot, as
+the signed-in account may see it, and the core calls whose results are kept per data version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+
+import duckdb
+import streamlit as st
+
+from thidua import db, metrics, readers, reports, settings
+from ui.account import current_account
+from ui.guard import allowed, require_page
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@st.cache_resource(show_spinner=False)
+def _readers() -> readers.Readers:
+    """The process's read connections: only the newest snapshot's are kept (thidua.readers)."""
+    return readers.Readers()
+
+
+def _open(master: str, version: tuple[int, int], scope: str | None) -> duckdb.DuckDBPyConnection:
+    return _readers().get(master, version, scope)
+
+
+@st.cache_resource(show_spinner=False)
+def _newest() -> dict[str, tuple[int, int]]:
+    """The newest snapshot version seen, per warehouse (the whole process shares it)."""
+    return {}
+
+
+# Caches of results read from a snapshot (keyed by its version), by name; a page with its
+# own registers it here. Emptied when a newer snapshot is seen: results of the one before
+# would otherwise stay until pushed out (the load test saw tens of MB after a few imports).
+VERSIONED_CACHES: dict[str, Any] = {}
+
+
+def _version(master: Path) -> tuple[int, int] | None:
+    """The published snapshot's version; the first run to see a newer one empties the caches."""
+    version = db.snapshot_version(master)
+    newest = _newest()
+    seen = newest.get(str(master))
+    if version is not None and (seen is None or version[1] > seen[1]):
+        newest[str(master)] = version
+        if seen is not None:
+            for cache in VERSIONED_CACHES.values():
+                cache.clear()
+    return version
+
+
+def scope() -> str | None:
+    """What the signed-in account may see (access.PROVINCE, a unit, or None: nothing)."""
+    account = current_account()
+    return account.unit if account is not None and allowed("view") else None
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The warehouse as the signed-in account may see it; every page reads through this."""
+    require_page("view")
+    master = settings.db_path()
+    version = _version(master)
+    if version is None:
+        st.warning(
+            "Kho dữ liệu chưa có dữ liệu. Hãy nhập bảng tính bằng lệnh "
+            f"`python -m etl import TỆP... --db {master}` rồi tải lại trang."
+        )
+        st.stop()
+    return _open(str(master), version, scope())
+
+
+def data_key() -> tuple[tuple[int, int] | None, str | None]:
+    """The key for caching anything read from the warehouse: its version and the reader's scope."""
+    return _version(settings.db_path()), scope()
+
+
+# The core calls whose results a page may keep: keyed on the data version, the reader's
+# scope and the arguments, so a reload or a second reader with the same filters is served
+# from memory, and a new import or another unit never is.
+CACHEABLE: dict[str, Callable[..., Any]] = {
+    f.__qualname__: f
+    for f in (
+        metrics.overview,
+        reports.distribution,
+        reports.leader_shares,
+        reports.shares_by_bloc,
+        reports.position_classes,
+        reports.campaigns,
+        reports.bloc_years,
+        reports.bloc_ranking,
+        reports.bloc_rank_history,
+        reports.bloc_leaders,
+    )  # fmt: skip
+}
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_call(
+    name: str, master: str, version: tuple[int, int], scope: str | None, args: tuple[Any, ...]
+) -> Any:
+    return CACHEABLE[name](_open(master, version, scope), *args)
+
+
+def cached(
+    fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P.args, **kwargs: P.kwargs
+) -> R:
+    """fn(connection, *args), remembered per data version and scope (see CACHEABLE)."""
+    if CACHEABLE.get(fn.__qualname__) is not fn or kwargs:
+        raise ValueError(f"{fn.__qualname__} is not a cacheable core call")
+    master = settings.db_path()
+    version = _version(master)
+    if version is None:
+        return fn(connection(), *args)
+    require_page("view")
+    return cast(R, _cached_call(fn.__qualname__, str(master), version, scope(), tuple(args)))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _options(master: str, version: tuple[int, int], scope: str | None) -> metrics.FilterOptions:
+    return metrics.filter_options(_open(master, version, scope))
+
+
+def options() -> metrics.FilterOptions:
+    master = settings.db_path()
+    version = _version(master)
+    if version is None:
+        return metrics.FilterOptions([], [], [])
+    return _options(str(master), version, scope())
+
+
+VERSIONED_CACHES.update(calls=_cached_call, options=_options)

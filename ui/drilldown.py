@@ -1,0 +1,94 @@
+"""The drill-down: the awards behind a clicked figure, as a list and an .xlsx (owns the
+keys <key>_show and _<key>_in_view)."""
+
+from __future__ import annotations
+
+import duckdb
+import streamlit as st
+
+from thidua import reports
+from thidua.exports import file_part
+from thidua.filters import Filters
+from thidua.literal import markdown as md
+from ui.guard import allowed
+from ui.layout import no_data
+from ui.tables import dashed, download_table, list_note, same_for_all
+
+# Above this many awards the default list (nothing clicked) is loaded only on request.
+AUTO_LIST_LIMIT = 2_000
+
+
+def award_list_panel(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    selection: object,
+    title: str,
+    key: str,
+    total: int | None = None,
+) -> None:
+    """The drill-down: the awards behind a figure, as a table and an .xlsx. `total` is how
+    many awards the selection holds when known: a long list waits for the reader's request.
+    `title` names what was clicked (a unit, an award) as plain text."""
+    from thidua.exports import AWARD_LIST_HEADERS
+    from thidua.formatting import number
+
+    assert isinstance(selection, reports.Selection)
+    st.markdown(f"#### Danh sách khen thưởng: {md(title)}")
+    _into_view_once(key, selection, reports.Selection())
+    if not allowed("names"):
+        st.caption("Danh sách từng người, từng tập thể chỉ hiện khi đã đăng nhập.")
+        return
+    if (
+        total is not None
+        and total > AUTO_LIST_LIMIT
+        and not st.toggle(f"Hiện danh sách ({number(total)} lượt)", key=f"{key}_show")
+    ):
+        st.caption(
+            "Danh sách dài chỉ được tải khi bật «Hiện danh sách». Muốn xem một phần: bấm vào một "
+            "cột ở thẻ biểu đồ, hoặc thu hẹp năm, đơn vị trong «Bộ lọc»."
+        )
+        return
+    rows = reports.award_list(con, filters, selection)
+    if rows.height == 0:
+        no_data("Không có khen thưởng nào khớp với lựa chọn này.")
+        return
+    listed, same = same_for_all(rows)
+    st.caption(
+        list_note(rows.height, total, reports.DRILL_LIMIT) + (f" · {md(same)}" if same else "")
+    )
+    shown = dashed(listed).rename(
+        {k: v for k, v in AWARD_LIST_HEADERS.items() if k in listed.columns}
+    )
+    # Where each award came from is for the analyst checking a figure: hidden at first (the
+    # toolbar's «Hiện/ẩn cột» shows it), always in the .xlsx.
+    st.dataframe(shown, hide_index=True, width="stretch", height=360,
+                 column_config={"Ngày quyết định": st.column_config.DateColumn(format="DD/MM/YYYY"),
+                                "Năm": st.column_config.NumberColumn(format="%d"),
+                                "Tệp nguồn": None, "Dòng trong tệp": None})  # fmt: skip
+    st.caption("Tệp nguồn và dòng của từng khen thưởng: bật ở «Hiện/ẩn cột» trên bảng, hoặc "
+               "xem trong tệp .xlsx tải về.")  # fmt: skip
+    download_table(rows, AWARD_LIST_HEADERS, f"danh_sach_khen_thuong_{file_part(title)}.xlsx",
+                   key=f"{key}_xlsx", title=f"Danh sách khen thưởng: {title}", filters=filters,
+                   capability="names")  # fmt: skip
+
+
+# Scrolls the page to the element drawn just before it (the list's heading), once drawn.
+_SCROLL_TO_HEADING = """<style>.stElementContainer:has(.thidua-into-view) { display: none; }</style>
+<script class="thidua-into-view">
+(() => {
+  const box = document.currentScript && document.currentScript.closest('.stElementContainer');
+  const heading = box && box.previousElementSibling;
+  if (heading) setTimeout(() => heading.scrollIntoView({ block: 'start', behavior: 'smooth' }), 250);
+})();
+</script>"""
+
+
+def _into_view_once(key: str, selection: object, nothing: object) -> None:
+    """A list opened by a click on a tall chart is drawn below the whole chart, far from
+    the bar clicked: the page scrolls to it — once per new click, not on every rerun, and
+    not for a tab's own list (nothing clicked)."""
+    seen = f"_{key}_in_view"
+    if selection == nothing or st.session_state.get(seen) == selection:
+        return
+    st.session_state[seen] = selection
+    st.html(_SCROLL_TO_HEADING, unsafe_allow_javascript=True)
