@@ -102,19 +102,19 @@ def _scope(frame: pl.DataFrame) -> str:
 
 
 def _award_figures(shown: Preview) -> list[str]:
-    individuals = shown.individuals
+    counts = shown.counts  # as the warehouse will count them (metrics.counts_of_rows)
     forms = "; ".join(
         f"{reference.FORM_NAMES.get(code, code)} {number(n)}"
         for code, n in shown.by_form.iter_rows()
     )
     years = "; ".join(f"{year}: {number(n)}" for year, n in shown.by_year.iter_rows())
     return [
-        f"    Cá nhân {number(individuals)}, tập thể {number(shown.collectives)}, hộ gia đình "
-        f"{number(shown.households)}.",
+        f"    Cá nhân {number(counts.individuals)}, tập thể {number(counts.collectives)}, hộ gia "
+        f"đình {number(counts.households)}.",
         f"    Theo hình thức: {forms}.",
         f"    Theo năm: {years}.",
-        f"    NLĐ trực tiếp: {number(shown.direct_workers)}/{number(individuals)} cá nhân = "
-        f"{percent(ratio(shown.direct_workers, individuals))} (lãnh đạo {number(shown.leaders)}; "
-        f"chưa phân loại được chức vụ {number(shown.unclassified)} = "
-        f"{percent(ratio(shown.unclassified, individuals))}).",
+        f"    NLĐ trực tiếp: {number(counts.direct_workers)}/{number(counts.individuals)} cá nhân"
+        f" = {percent(counts.non_leader_share)} (lãnh đạo {number(counts.leaders)}; "
+        f"chưa phân loại được chức vụ {number(counts.unclassified)} = "
+        f"{percent(ratio(counts.unclassified, counts.individuals))}).",
     ]

@@ -34,6 +34,7 @@ from thidua import db, migrations
 from thidua.access import Account
 from thidua.db import private_folder
 from thidua.exports import neutralise
+from thidua.metrics import YearFigures, counts_of_rows
 from thidua.settings import LIMITS, UPLOAD_KINDS
 
 __all__ = [  # what the pages use, beside the functions defined here
@@ -127,12 +128,7 @@ def confirm(master: Path, inspections: list[Inspection], actor: Account) -> list
 
 @dataclass(frozen=True)
 class Preview:
-    individuals: int
-    collectives: int
-    households: int
-    leaders: int
-    direct_workers: int
-    unclassified: int
+    counts: YearFigures  # the headline counts, as the warehouse will count these rows
     decisions: list[str]
     years: list[int]
     by_form: pl.DataFrame  # form_code, awards
@@ -152,12 +148,7 @@ def preview(inspection: Inspection, rule_labels: pl.DataFrame | None = None) -> 
         rule_labels = pl.DataFrame(schema={"leader_rule": pl.String, "rule_label": pl.String})
     people = awards.filter(pl.col("recipient_kind") == "individual")
     return Preview(
-        individuals=people.height,
-        collectives=awards.filter(pl.col("recipient_kind") == "collective").height,
-        households=awards.filter(pl.col("recipient_kind") == "household").height,
-        leaders=people.filter(pl.col("is_leader") == True).height,  # noqa: E712
-        direct_workers=people.filter(pl.col("is_leader") == False).height,  # noqa: E712
-        unclassified=people.filter(pl.col("is_leader").is_null()).height,
+        counts=counts_of_rows(awards),
         decisions=sorted(set(awards["decision_no"].drop_nulls().to_list())),
         years=sorted(set(awards["year"].drop_nulls().to_list())),
         by_form=awards.group_by("form_code").len("awards").sort("awards", descending=True),

@@ -136,12 +136,21 @@ def test_the_target_is_named_in_the_legend_not_on_the_values() -> None:
 
 
 def test_top_units_legend_reads_in_the_bars_order() -> None:
-    """Individuals are drawn first (left), so the legend names them first."""
+    """Individuals are drawn first (left), so the legend names them first; households are a
+    segment of their own only when some unit has one."""
     top = pl.DataFrame(
-        {"unit_name": ["Sở Y tế", "Sở Tài chính"], "individuals": [30, 20], "collectives": [5, 9]}
+        {
+            "unit_name": ["Sở Y tế", "Sở Tài chính"],
+            "individuals": [30, 20],
+            "collectives": [5, 9],
+            "households": [0, 0],
+        }
     ).with_columns(awards=pl.col("individuals") + pl.col("collectives"))
     fig = charts.top_units_bars(top)
-    assert [t.name for t in fig.data] == ["Cá nhân", "Tập thể, hộ gia đình"]
+    assert [t.name for t in fig.data] == ["Cá nhân", "Tập thể"]
+    with_households = charts.top_units_bars(top.with_columns(households=pl.Series([0, 4])))
+    assert [t.name for t in with_households.data] == ["Cá nhân", "Tập thể", "Hộ gia đình"]
+    assert list(with_households.data[2].x) == [4, 0]  # Sở Tài chính (fewer awards) drawn first
     assert fig.layout.legend.traceorder == "normal"
     assert list(fig.data[0].y) == ["Sở Tài chính", "Sở Y tế"]  # the most awarded at the top
 

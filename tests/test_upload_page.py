@@ -66,11 +66,13 @@ def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.M
     send(at, SAMPLES / "qd_bang_khen_2020.xlsx", SAMPLES / "bad" / "unknown_form.xlsx")
     truth = TRUTH["qd_bang_khen_2020.xlsx"]
     # The preview of the good file: the figures of its truth, before anything is written.
-    assert metrics(at)[:4] == [
+    share = 100 * truth["non_leader_individual"] / truth["individual"]  # 27 of 40: 67,5%
+    assert metrics(at)[:5] == [
         ("Cá nhân", str(truth["individual"])),
         ("Tập thể", str(truth["collective"])),
         ("Lãnh đạo", str(truth["individual"] - truth["non_leader_individual"])),
         ("Người lao động trực tiếp", str(truth["non_leader_individual"])),
+        ("Tỷ lệ NLĐ trực tiếp", f"{share:.1f}%".replace(".", ",")),
     ]
     assert any(truth["decision_no"] in read(c.value) for c in at.caption)
     # The bad file: its problem listed with row, column, value and suggestion.

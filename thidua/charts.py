@@ -339,10 +339,12 @@ def trend_bars(trend: pl.DataFrame) -> go.Figure:
 def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
     ordered = top_units.sort("awards")
     fig = go.Figure()
-    for column, label, colour in (
-        ("individuals", "Cá nhân", BLUE),
-        ("collectives", "Tập thể, hộ gia đình", GREY),
-    ):
+    # Collectives and households as the headline counts define them (_counts.sql); a
+    # household segment only when some unit has one.
+    segments = [("individuals", "Cá nhân", BLUE), ("collectives", "Tập thể", GREY)]
+    if "households" in ordered.columns and ordered["households"].sum() > 0:
+        segments.append(("households", "Hộ gia đình", "#b9b9b9"))
+    for column, label, colour in segments:
         fig.add_bar(
             name=label, orientation="h", y=_labels(ordered["unit_name"]), x=ordered[column].to_list(),
             marker_color=colour, hovertemplate="%{y}: %{x:,.0f} lượt " + label.lower() + "<extra></extra>",

@@ -72,6 +72,20 @@ class YearFigures:
         return self.share("adhoc_share")
 
 
+def counts_of_rows(rows: pl.DataFrame) -> YearFigures:
+    """The headline counts of award rows not yet in the warehouse (an upload's preview), by
+    the same SQL the warehouse is counted with (_counts.sql), run over the rows in memory."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("staged", rows.select("recipient_kind", "is_leader", "gender", "award_type"))
+        counted = con.sql(
+            f"SELECT {queries.sql('_counts')} FROM (SELECT *, 1 AS n FROM staged)"  # noqa: S608
+        ).pl()
+    finally:
+        con.close()
+    return YearFigures(0, **counted.row(0, named=True))
+
+
 def below_target(share: float | None, target: float) -> bool | None:
     """The one judgement of a share against the target, for pages, slides and exports: below
     it or not, None when there is no share to judge (no individual award) — never 0."""
@@ -103,9 +117,7 @@ class Overview:
     current: YearFigures
     previous: YearFigures | None  # None when the warehouse has no award for year − 1
     by_kind: pl.DataFrame  # year, recipient_kind, kind_name, awards
-    by_form: (
-        pl.DataFrame
-    )  # form_code, form_name, level, awards, individuals, collectives, awards_previous
+    by_form: pl.DataFrame  # form_code, form_name, level, sort_order, awards, awards_previous
 
 
 def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -65,7 +65,7 @@ class Distribution:
         pl.DataFrame
     )  # level, form_code, form_name, award_type, type_name, recipient_kind, awards
     trend: pl.DataFrame  # year, form_code, form_name, level, awards
-    top_units: pl.DataFrame  # unit_name, awards, individuals, collectives
+    top_units: pl.DataFrame  # unit_name and the headline counts (_counts.sql)
 
 
 def distribution(con: duckdb.DuckDBPyConnection, filters: Filters, top: int = 15) -> Distribution:

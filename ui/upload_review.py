@@ -257,17 +257,25 @@ def review(key: str, inspection: Inspection, master: Path, account: Account) -> 
             )
     view = upload.preview(inspection, upload.position_rule_labels(master))
     if view is not None:
+        counts = view.counts  # counted as the warehouse will count them, by the same SQL
         kpi_row(
             [
-                Kpi("Cá nhân", fmt.number(view.individuals)),
-                Kpi("Tập thể", fmt.number(view.collectives + view.households)),
-                Kpi(CLASSES[True], fmt.number(view.leaders)),
-                Kpi(CLASSES[False], fmt.number(view.direct_workers)),
+                Kpi("Cá nhân", fmt.number(counts.individuals)),
+                Kpi("Tập thể", fmt.number(counts.collectives)),
+                *([Kpi("Hộ gia đình", fmt.number(counts.households))] if counts.households else []),
+                Kpi(CLASSES[True], fmt.number(counts.leaders)),
+                Kpi(CLASSES[False], fmt.number(counts.direct_workers)),
+                Kpi("Tỷ lệ NLĐ trực tiếp", fmt.percent(counts.non_leader_share)),
             ]
         )
+        unclassified = (
+            f" · {fmt.number(counts.unclassified)} lượt cá nhân có chức vụ chưa phân loại"
+            if counts.unclassified
+            else ""
+        )
         st.caption(
-            f"Số quyết định: {md(', '.join(view.decisions) or '—')} · Năm: {', '.join(map(str, view.years)) or '—'}"
-            + (f" · {view.unclassified} chức vụ chưa phân loại" if view.unclassified else "")
+            f"Số quyết định: {md(', '.join(view.decisions) or '—')} · Năm: "
+            f"{', '.join(map(str, view.years)) or '—'}{unclassified}"
         )
         by_form = view.by_form.with_columns(
             form=pl.col("form_code").replace_strict(FORM_NAMES, default=None)

@@ -1,8 +1,6 @@
 SELECT
     f.code AS form_code, f.name_vi AS form_name, f.level, f.sort_order,
     coalesce(sum(a.n) FILTER (a.year = $year), 0)::BIGINT                                        AS awards,
-    coalesce(sum(a.n) FILTER (a.year = $year AND a.recipient_kind = 'individual'), 0)::BIGINT    AS individuals,
-    coalesce(sum(a.n) FILTER (a.year = $year AND a.recipient_kind <> 'individual'), 0)::BIGINT   AS collectives,
     coalesce(sum(a.n) FILTER (a.year = $year - 1), 0)::BIGINT                                    AS awards_previous
 FROM ref_award_form AS f
 LEFT JOIN (SELECT * FROM award_counts AS a WHERE a.year IN ($year, $year - 1) AND {filters}) AS a

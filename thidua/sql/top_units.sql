@@ -1,7 +1,5 @@
-SELECT a.unit_name,
-       sum(a.n)::BIGINT AS awards,
-       coalesce(sum(a.n) FILTER (a.recipient_kind = 'individual'), 0)::BIGINT AS individuals,
-       coalesce(sum(a.n) FILTER (a.recipient_kind <> 'individual'), 0)::BIGINT AS collectives
+-- The units with the most awards; the counts are the headline ones ({counts}), per unit.
+SELECT a.unit_name, {counts}
 FROM award_counts AS a
 WHERE a.unit_name IS NOT NULL AND {filters}
 GROUP BY a.unit_name
