@@ -7,55 +7,22 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from thidua import app_settings, charts, metrics, reports
+from thidua import charts, metrics, reports
 from thidua import formatting as fmt
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
-from ui.account import access_db
 from ui.data import cached, connection, options
 from ui.drilldown import award_list_panel
 from ui.figures import chart
 from ui.filters import current_filters
 from ui.kpis import Kpi, kpi_row
-from ui.layout import no_data, open_tab, page_sidebar
+from ui.layout import no_data, open_tab
 from ui.tables import download_table, show_table
-from ui.widget_texts import vietnamese_widget_texts
+from ui.target import tried_target
 
 con = connection()
 filters = current_filters()
 st.title("Lãnh đạo và người lao động trực tiếp")
-# The target on a button that says it; the input opens in a dialog when asked for (a
-# number input on the page, or in a popover, cost every load ~8% of the reader's browser,
-# measured side by side). The province's target unless the reader tries another.
-if "target" not in st.session_state:  # the setting is read when the page opens, not every run
-    st.session_state["target"] = round(app_settings.non_leader_target(access_db()) * 100)
-target_percent = st.session_state["target"]
-
-
-@st.dialog("Mục tiêu tỷ lệ người lao động trực tiếp")
-def _choose_target() -> None:
-    province = round(app_settings.non_leader_target(access_db()) * 100)
-    vietnamese_widget_texts()
-    chosen = st.number_input(
-        "Mục tiêu (%)", 0, 100, value=target_percent, step=1, key="target_input"
-    )
-    st.caption(
-        f"Mục tiêu của tỉnh: {province}% (quản trị viên đổi ở trang Quản trị). "
-        "Số khác ở đây chỉ để xem thử, không lưu lại."
-    )
-    if st.button("Áp dụng", type="primary", key="target_apply"):
-        st.session_state["target"] = int(chosen)
-        st.rerun()
-
-
-if page_sidebar().button(
-    f"Mục tiêu NLĐ trực tiếp: {target_percent}%",
-    icon=":material/flag:",
-    width="stretch",
-    key="target_open",
-    help="Đổi mục tiêu để xem thử",
-):
-    _choose_target()
-target = target_percent / 100
+target = tried_target()  # the province's, unless the reader tries another
 view = cached(reports.leader_shares, filters, target)
 if view.by_year.height == 0 or int(view.by_year["individuals"].sum()) == 0:
     no_data("Không có khen thưởng cá nhân nào khớp với bộ lọc đang chọn.")
