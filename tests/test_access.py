@@ -497,10 +497,12 @@ def test_admin_page_creates_accounts_changes_settings_and_shows_the_trail(
     assert markdown("Đã tạo tài khoản «soyte».") in [s.value for s in at.success]
     made = accounts.get_user(path, "soyte")
     assert made is not None and (made.role, made.unit) == ("viewer", UNIT)
-    at.number_input(key="set_target").set_value(65).run()
+    # Only the open tab is drawn: the settings, then the trail, each opened as a reader would.
+    assert not at.get("number_input")
+    open_tab(at, "admin_tab", "Cài đặt").number_input(key="set_target").set_value(65).run()
     at.button(key="settings_save").click().run()
     assert app_settings.non_leader_target(path) == 0.65
-    log = at.dataframe[-1].value
+    log = open_tab(at, "admin_tab", "Nhật ký thay đổi").dataframe[-1].value
     assert list(log["Việc"])[:3] == ["Đổi cài đặt", "Tạo tài khoản", "Đăng nhập"]
     assert list(log["Người thực hiện"])[:2] == ["quantri (Lê Quản Trị)"] * 2
     # Details in words, not the trail's keys (issue 21, 9: «role: analyst, unit: *»).
@@ -632,7 +634,9 @@ def test_a_change_while_another_import_holds_the_warehouse_is_told_and_not_writt
     shutil.copy(demo[0], copy)
     db.publish_snapshot(copy)
     admin = accounts.sign_in(access_file, "quantri", "matkhau-dai")
-    at = visit(app_as(copy, monkeypatch, admin), "quan-tri")
+    at = open_tab(
+        visit(app_as(copy, monkeypatch, admin), "quan-tri"), "admin_tab", "Tên gọi đơn vị"
+    )
 
     def add_alias_on_the_page() -> None:
         at.text_input(key="alias_text").input("Sở YT")

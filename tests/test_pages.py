@@ -198,13 +198,18 @@ def test_distribution_on_demo(
         .sort(["len", "unit_name"], descending=[True, False])
         .head(15)
     )
-    bars = {
-        y: a + b
-        for y, a, b in zip(
-            top["data"][0]["y"], top["data"][0]["x"], top["data"][1]["x"], strict=True
-        )
-    }
+    # Individuals, collectives and (the demo has some) households: one segment each.
+    assert [trace["name"] for trace in top["data"]] == ["Cá nhân", "Tập thể", "Hộ gia đình"]
+    bars: dict[str, int] = {}
+    for trace in top["data"]:
+        for unit, n in zip(trace["y"], trace["x"], strict=True):
+            bars[unit] = bars.get(unit, 0) + n
     assert bars == dict(expected_top.iter_rows())
+    households = truth.filter(pl.col("recipient_kind") == "household").group_by("unit_name").len()
+    drawn = dict(zip(top["data"][2]["y"], top["data"][2]["x"], strict=True))
+    assert {u: n for u, n in drawn.items() if n} == {
+        u: n for u, n in households.iter_rows() if u in drawn
+    }
     [trend] = figures(open_tab(at, "dist_tab", "Theo năm"))
     per_year: dict[int, int] = {}
     for trace in trend["data"]:

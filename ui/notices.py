@@ -18,3 +18,9 @@ def say_last_run() -> None:
     """Each notice kept by the run before, as a success line (names and units as typed)."""
     for message in st.session_state.pop(NOTICES_KEY, []):
         st.success(md(message))
+
+
+def done(message: str) -> None:
+    """A change is made: say so on the page as it reruns to show it."""
+    say_next_run(message)
+    st.rerun()

@@ -1,4 +1,4 @@
--- The units with the most awards; the counts are the headline ones ({counts}), per unit.
+-- The units with the most awards, with the headline counts (_counts.sql) of each.
 SELECT a.unit_name, {counts}
 FROM award_counts AS a
 WHERE a.unit_name IS NOT NULL AND {filters}

@@ -1,0 +1,48 @@
+"""The leader / direct-worker rules on the Quản trị page; saving reclassifies every award."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from etl import upload
+from thidua.access import Account
+from thidua.literal import markdown as md
+from ui.layout import writing_from_page
+from ui.notices import done
+
+
+def rules_tab(master: Path, path: Path, account: Account) -> None:
+    st.caption(
+        "Mỗi chức vụ được so với các mẫu theo thứ tự (chữ thường, không dấu, từng cụm giữa dấu phẩy); "
+        "mẫu đầu tiên khớp quyết định. Có bất kỳ chức vụ lãnh đạo nào thì người đó là lãnh đạo. "
+        "Lưu xong, mọi lượt khen cá nhân đã nhập được phân loại lại."
+    )
+    edited = st.data_editor(
+        upload.current_rules(master),
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key="rules_editor",
+        column_config={
+            "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True),
+            "is_leader": st.column_config.CheckboxColumn("Lãnh đạo", default=False),
+            "pattern": st.column_config.TextColumn(
+                "Mẫu chức vụ (biểu thức chính quy)", required=True
+            ),
+            "label": st.column_config.TextColumn("Giải thích"),
+        },
+    )
+    if st.button("Lưu quy tắc và phân loại lại", key="rules_save"):
+        with writing_from_page():
+            result = upload.save_rules(
+                master,
+                pl.from_pandas(edited) if not isinstance(edited, pl.DataFrame) else edited,
+                account,
+            )
+        if result.problems:
+            st.error(md(result.message) + "\n\n" + "\n".join(f"- {md(p)}" for p in result.problems))
+        else:
+            done(result.message)
