@@ -17,7 +17,10 @@ from thidua.filters import Filters
 def sql(name: str) -> str:
     if not name.replace("_", "").isalnum():  # names are ours, never user input
         raise ValueError(f"unknown query {name!r}")
-    return read_sql(f"{name}.sql")
+    # Whole-line comments go before the fragments are put in: a comment that names one
+    # ({counts}) would otherwise receive its many lines and comment out the first.
+    text = read_sql(f"{name}.sql")
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
 
 
 def text(name: str, filters: Filters | None = None) -> tuple[str, dict[str, Any]]:
