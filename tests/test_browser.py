@@ -654,3 +654,57 @@ def test_a_drill_down_opened_from_a_tall_chart_is_brought_into_view(
         page.wait_for_timeout(1200)  # the smooth scroll
         box = heading.bounding_box()
         assert box is not None and -2 <= box["y"] <= 900 - box["height"], box
+
+
+def test_a_units_share_is_the_same_in_the_chart_and_the_downloaded_xlsx(
+    demo: tuple[Path, Any], tmp_path: Path
+) -> None:
+    """Issue 21: each figure once, the .xlsx included. The non-leader share of the unit with
+    the most individual awards in 2024, counted here from the demo's rows, is the bar's label
+    on the leaders page and the cell of the .xlsx the reader downloads (a percentage with one
+    decimal, under a title and the filters it was read with)."""
+    import io
+
+    import openpyxl
+    import polars as pl
+
+    master, province = demo
+    people = province.awards.filter(
+        (pl.col("year") == 2024) & (pl.col("recipient_kind") == "individual")
+    )
+    counts = people.group_by("unit_name").agg(
+        n=pl.len(),
+        direct=(pl.col("is_leader") == False).sum(),  # noqa: E712
+    )
+    # the most awarded unit whose share one decimal cannot confuse with the 60% target
+    unit, n, direct = (
+        counts.filter(((pl.col("direct") / pl.col("n")) - 0.6).abs() > 0.0005)
+        .sort(["n", "unit_name"], descending=True)
+        .row(0)
+    )
+    label = f"{100 * direct / n:.1f}%".replace(".", ",")
+    with serve(master) as url, browser_page(1600, 1000) as page:
+        goto(page, url + "/lanh-dao-nld?nam_tu=2024&nam_den=2024", "lanhdao")
+        page.get_by_role("tab", name="Theo đơn vị").click()
+        settle(page)
+        bar_labels = page.locator(".js-plotly-plot .bartext").evaluate_all(
+            "texts => texts.map(t => t.textContent)"
+        )
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Tải bảng (.xlsx)").click()
+        saved = tmp_path / "units.xlsx"
+        download.value.save_as(saved)
+        name = download.value.suggested_filename
+    assert label in bar_labels
+    sheet = openpyxl.load_workbook(io.BytesIO(saved.read_bytes())).active
+    assert sheet is not None
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "Tỷ lệ khen người lao động trực tiếp theo đơn vị"
+    assert "2024" in str(rows[1][0])
+    header = next(i for i, row in enumerate(rows) if row[0] == "Đơn vị")
+    column = rows[header].index("Tỷ lệ NLĐ trực tiếp")
+    [cell] = [
+        sheet.cell(i + 1, column + 1) for i, row in enumerate(rows) if i > header and row[0] == unit
+    ]
+    assert abs(float(cell.value) - direct / n) < 1e-9 and cell.number_format == "0.0%"
+    assert name == "ty_le_theo_don_vi.xlsx"
