@@ -1,4 +1,4 @@
-"""python -m bench soak [--minutes M] [--db PATH]"""
+"""python -m bench [timings | pages [--rows N] | load | soak [--minutes M] [--db PATH]]"""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
         help="số dòng khen thưởng cấp quốc gia, cách nhau bởi dấu phẩy",
     )
     timings.add_argument("--no-pages", action="store_true", help="bỏ đo trang trong Chromium")
+    pages = commands.add_parser(
+        "pages", help="chỉ đo trang trong Chromium, trên kho quốc gia --rows dòng"
+    )
+    pages.add_argument("--rows", type=int, default=1_000_000)
     soak = commands.add_parser("soak", help="chạy trình chiếu vài phút, đo bộ nhớ máy chủ")
     soak.add_argument("--minutes", type=float, default=3.0)
     soak.add_argument("--interval", type=int, default=3)
@@ -36,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
             tuple(int(n) for n in getattr(args, "sizes", "1000000,10000000").split(",")),
             pages=not getattr(args, "no_pages", False),
         )
+        return 0
+    if args.command == "pages":
+        from bench.run import page_table
+
+        page_table(args.rows)
         return 0
     if args.command == "load":
         from bench.load import load, print_load

@@ -348,3 +348,13 @@ def run(sizes: tuple[int, ...] = (1_000_000, 10_000_000), pages: bool = True) ->
             rows.append(import_into_rows(master, decision_list, size))  # last: it adds rows
         rows += growth_rows(measured)
         print_table(rows)
+
+
+def page_table(size: int = 1_000_000) -> None:
+    """Only the pages in Chromium (python -m bench pages), on a national warehouse of `size`
+    awards: each against the dashboard skeleton, in one run."""
+    from bench.pages import page_rows
+
+    with tempfile.TemporaryDirectory() as tmp:
+        master = national_warehouse(Path(tmp), size)
+        print_table(page_rows(master, size))

@@ -17,7 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from thidua import settings
-from thidua.db import read_sql
+from thidua.db import named_statements, read_sql
+
+SQL = named_statements("access/access_file.sql")  # every statement of this store
 
 SCHEMA = read_sql("access/schema.sql")
 
@@ -40,7 +42,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
     con = sqlite3.connect(path, timeout=10)
     try:
         if fresh:  # once per file and process: the pages ask for the account many times a run
-            con.execute("PRAGMA journal_mode=WAL")
+            con.execute(SQL["journal_wal"])
             con.executescript(SCHEMA)
             _add_missing_columns(con)
         with con:
@@ -56,9 +58,9 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
 def _add_missing_columns(con: sqlite3.Connection) -> None:
     """Columns added after access files were first made (CREATE IF NOT EXISTS keeps the old
     table): a session's last step, for the idle lifetime."""
-    columns = {row[1] for row in con.execute("PRAGMA table_info(sessions)")}
+    columns = {row[1] for row in con.execute(SQL["session_columns"])}
     if "last_seen" not in columns:
-        con.execute("ALTER TABLE sessions ADD COLUMN last_seen TEXT")
+        con.execute(SQL["add_last_seen"])
 
 
 def token_hash(token: str) -> str:
@@ -70,6 +72,6 @@ def end_sessions(con: sqlite3.Connection, username: str, keep: str | None = None
     """End every session of `username` (but the one of token `keep`): at sign-out, a password
     change or reset, and when an account is locked."""
     return con.execute(
-        "DELETE FROM sessions WHERE username = ? AND token_sha256 != ?",
+        SQL["end_sessions"],
         [username, token_hash(keep) if keep else ""],
     ).rowcount

@@ -16,6 +16,9 @@ from thidua import access
 from thidua.access import Account
 from thidua.access_file import connect, end_sessions, now
 from thidua.audit import audit, checked, record
+from thidua.db import named_statements
+
+SQL = named_statements("access/accounts.sql")  # every statement of this store
 
 # Wrong sign-ins are counted per user name and client address: the first FREE_TRIES cost
 # nothing, then each waits twice as long as the one before, up to MAX_WAIT. A stranger can
@@ -51,9 +54,6 @@ class User:
         return Account(self.username, self.role, self.unit, self.display_name)
 
 
-_SELECT_USERS = "SELECT username, display_name, role, unit, email, active, password_hash FROM users"
-
-
 def _user(row: tuple[Any, ...] | None) -> User | None:
     if row is None:
         return None
@@ -62,12 +62,12 @@ def _user(row: tuple[Any, ...] | None) -> User | None:
 
 def user_in(con: sqlite3.Connection, username: str) -> User | None:
     """The user as the open access file says now (sessions read it on every click)."""
-    return _user(con.execute(_SELECT_USERS + " WHERE username = ?", [username]).fetchone())
+    return _user(con.execute(SQL["user_by_name"], [username]).fetchone())
 
 
 def users(path: Path) -> list[User]:
     with connect(path) as con:
-        rows = con.execute(_SELECT_USERS + " ORDER BY username").fetchall()
+        rows = con.execute(SQL["users_by_name"]).fetchall()
     return [u for u in map(_user, rows) if u is not None]
 
 
@@ -75,7 +75,7 @@ def has_users(path: Path) -> bool:
     if not path.exists():
         return False
     with connect(path) as con:
-        return con.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+        return con.execute(SQL["any_user"]).fetchone() is not None
 
 
 def _check_fields(role: str, unit: str | None) -> None:
@@ -109,12 +109,11 @@ def add_user(
     elif role != "admin":
         raise ValueError("Tài khoản đầu tiên phải là quản trị viên (--role admin).")
     with connect(path) as con:
-        if con.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+        if con.execute(SQL["user_exists"], [username]).fetchone():
             raise ValueError(f"Tên đăng nhập «{username}» đã có.")
         who = actor.signature if actor else "dòng lệnh"
         con.execute(
-            "INSERT INTO users (username, display_name, role, unit, email, password_hash, created_at, created_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            SQL["add_user"],
             [username, display_name, role, unit, email or None,
              access.hash_password(password) if password else None, now(), who],
         )  # fmt: skip
@@ -126,7 +125,7 @@ def add_user(
 
 def get_user(path: Path, username: str) -> User | None:
     with connect(path) as con:
-        return _user(con.execute(_SELECT_USERS + " WHERE username = ?", [username]).fetchone())
+        return _user(con.execute(SQL["user_by_name"], [username]).fetchone())
 
 
 def update_user(
@@ -157,7 +156,7 @@ def update_user(
     }
     with connect(path) as con:
         con.execute(
-            "UPDATE users SET role = ?, unit = ?, display_name = ?, active = ? WHERE username = ?",
+            SQL["update_user"],
             [
                 changes["role"],
                 changes["unit"],
@@ -188,7 +187,7 @@ def set_password(
         raise ValueError(problem)
     with connect(path) as con:
         done = con.execute(
-            "UPDATE users SET password_hash = ? WHERE username = ?",
+            SQL["set_password_hash"],
             [access.hash_password(password), username],
         ).rowcount
         if not done:
@@ -204,9 +203,7 @@ def change_own_password(
     """A signed-in person changes their own password, proving they know the current one;
     their other sessions end (`keep`: this browser's token)."""
     with connect(path) as con:
-        row = con.execute(
-            "SELECT password_hash FROM users WHERE username = ? AND active", [account.username]
-        ).fetchone()
+        row = con.execute(SQL["active_password_hash"], [account.username]).fetchone()
     if row is None or not access.verify_password(old, row[0]):
         audit(path, account, "denied", f"đổi mật khẩu {account.username}", reason="sai mật khẩu cũ")
         raise ValueError("Mật khẩu hiện tại không đúng.")
@@ -258,11 +255,7 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
             _forget_quiet(con)
             wait = _wait_left(con, name, address, wait_after)
             address_wait = _wait_left(con, ANY_NAME, address, address_wait_after)
-            row = (
-                None
-                if too_long
-                else con.execute(_SELECT_USERS + " WHERE username = ?", [name]).fetchone()
-            )
+            row = None if too_long else con.execute(SQL["user_by_name"], [name]).fetchone()
         if wait > 0 or address_wait > 0:
             raise TooSoon(max(wait, address_wait), whole_address=address_wait > wait)
         user = _user(row)
@@ -278,13 +271,9 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
                 record(con, name or "?", "sign_in_failed", name, address=address,
                        failures=failures, too_long=too_long or None)  # fmt: skip
                 return None
-            con.execute(
-                "DELETE FROM sign_in_throttle WHERE username = ? AND address = ?", [name, address]
-            )
+            con.execute(SQL["clear_throttle"], [name, address])
             if rehashed:
-                con.execute(
-                    "UPDATE users SET password_hash = ? WHERE username = ?", [rehashed, name]
-                )
+                con.execute(SQL["set_password_hash"], [rehashed, name])
             record(con, user.account(), "sign_in", name, address=address)
         return user.account()
 
@@ -297,7 +286,7 @@ def _wait_left(
 ) -> int:
     """Whole seconds before this name (ANY_NAME: any) may be tried again from this address."""
     row = con.execute(
-        "SELECT failures, last_at FROM sign_in_throttle WHERE username = ? AND address = ?",
+        SQL["throttle_of"],
         [username, address],
     ).fetchone()
     if row is None:
@@ -310,7 +299,7 @@ def _forget_quiet(con: sqlite3.Connection) -> None:
     """Counts untouched for FORGET_AFTER (an address's: ADDRESS_FORGET) are dropped."""
     now = datetime.now(UTC)
     con.execute(
-        "DELETE FROM sign_in_throttle WHERE last_at < ? OR (username = ? AND last_at < ?)",
+        SQL["forget_quiet_throttles"],
         [(now - FORGET_AFTER).isoformat(timespec="seconds"), ANY_NAME,
          (now - ADDRESS_FORGET).isoformat(timespec="seconds")],
     )  # fmt: skip
@@ -318,9 +307,7 @@ def _forget_quiet(con: sqlite3.Connection) -> None:
 
 def _count_failure(con: sqlite3.Connection, username: str, address: str) -> int:
     row = con.execute(
-        "INSERT INTO sign_in_throttle (username, address, failures, last_at) VALUES (?, ?, 1, ?) "
-        "ON CONFLICT (username, address) DO UPDATE SET failures = failures + 1, "
-        "last_at = excluded.last_at RETURNING failures",
+        SQL["count_failure"],
         [username, address, datetime.now(UTC).isoformat()],  # to the microsecond: waits are short
     ).fetchone()
     return int(row[0])
@@ -335,7 +322,7 @@ def account_for_email(path: Path, email: str | None, verified: bool) -> Account 
     with connect(path) as con:
         user = _user(
             con.execute(
-                _SELECT_USERS + " WHERE lower(email) = lower(?)",
+                SQL["user_by_email"],
                 [email],
             ).fetchone()
         )

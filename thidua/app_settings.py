@@ -9,13 +9,16 @@ from thidua import settings
 from thidua.access import Account
 from thidua.access_file import connect, now
 from thidua.audit import checked, record
+from thidua.db import named_statements
+
+SQL = named_statements("access/app_settings.sql")  # every statement of this store
 
 
 def setting(path: Path, key: str) -> str:
     """The admin's value of settings.ADMIN_SETTINGS[key], else its environment default."""
     if path.exists():
         with connect(path) as con:
-            row = con.execute("SELECT value FROM app_settings WHERE key = ?", [key]).fetchone()
+            row = con.execute(SQL["setting"], [key]).fetchone()
         if row:
             return str(row[0])
     return settings.ADMIN_SETTINGS[key].value()
@@ -28,7 +31,7 @@ def set_setting(path: Path, actor: Account | None, key: str, value: str) -> None
     before = setting(path, key)
     with connect(path) as con:
         con.execute(
-            "INSERT OR REPLACE INTO app_settings (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)",
+            SQL["set_setting"],
             [key, value, now(), actor.signature],
         )
         record(con, actor, "setting_change", key, before=before, after=value)

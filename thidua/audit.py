@@ -14,6 +14,9 @@ from typing import Any
 from thidua import access, formatting, reference
 from thidua.access import Account, PermissionDenied, require
 from thidua.access_file import connect, now
+from thidua.db import named_statements
+
+SQL = named_statements("access/audit.sql")  # every statement of this store
 
 ACTIONS = {
     "import": "Nhập tệp",
@@ -71,7 +74,7 @@ def record(
         raise ValueError(f"unknown audit action {action!r}")
     name = who.signature if isinstance(who, Account) else who
     con.execute(
-        "INSERT INTO audit (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+        SQL["add_entry"],
         [now(), name, action, target, json.dumps(detail, ensure_ascii=False, default=str)],
     )
 
@@ -108,8 +111,7 @@ class AuditEntry:
 def audit_log(path: Path, limit: int = 1000, action: str | None = None) -> list[AuditEntry]:
     with connect(path) as con:
         rows = con.execute(
-            "SELECT at, who, action, target, detail FROM audit "
-            "WHERE ? IS NULL OR action = ? ORDER BY id DESC LIMIT ?",
+            SQL["entries"],
             [action, action, limit],
         ).fetchall()
     return [

@@ -32,6 +32,20 @@ def read_sql(name: str) -> str:
     return resources.files("thidua").joinpath("sql", name).read_text(encoding="utf-8")
 
 
+def named_statements(name: str) -> dict[str, str]:
+    """The statements of a file of thidua/sql/, each under a «-- name: …» line (a store's
+    statements live in one file: access/accounts.sql …), without their final «;»."""
+    found: dict[str, str] = {}
+    current = None
+    for line in read_sql(name).splitlines():
+        if line.startswith("-- name:"):
+            current = line.removeprefix("-- name:").strip()
+            found[current] = ""
+        elif current is not None and not line.lstrip().startswith("--"):
+            found[current] += line + "\n"
+    return {key: text.strip().removesuffix(";").strip() for key, text in found.items()}
+
+
 class WarehouseBusy(Exception):
     """The warehouse cannot be written now — another process holds the master file (an
     import, or a client opened it read-write), or the subclasses below. The message is the

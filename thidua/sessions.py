@@ -9,6 +9,9 @@ from pathlib import Path
 from thidua.access import Account
 from thidua.access_file import connect, end_sessions, token_hash
 from thidua.accounts import user_in
+from thidua.db import named_statements
+
+SQL = named_statements("access/sessions.sql")  # every statement of this store
 
 # A session ends SESSION_HOURS after sign-in however busy it is, after SESSION_IDLE with no
 # step, at sign-out (every session of that person), at a password change or reset, and
@@ -25,10 +28,9 @@ def open_session(path: Path, account: Account) -> str:
     now = datetime.now(UTC)
     stamp = now.isoformat(timespec="seconds")
     with connect(path) as con:
-        con.execute("DELETE FROM sessions WHERE expires_at < ?", [stamp])
+        con.execute(SQL["drop_expired_sessions"], [stamp])
         con.execute(
-            "INSERT INTO sessions (token_sha256, username, created_at, expires_at, last_seen) "
-            "VALUES (?, ?, ?, ?, ?)",
+            SQL["add_session"],
             [token_hash(token), account.username, stamp,
              (now + timedelta(hours=SESSION_HOURS)).isoformat(timespec="seconds"), stamp],
         )  # fmt: skip
@@ -43,19 +45,18 @@ def session_account(path: Path, token: str | None) -> Account | None:
     now = datetime.now(UTC)
     with connect(path) as con:
         row = con.execute(
-            "SELECT username, expires_at, coalesce(last_seen, created_at) FROM sessions "
-            "WHERE token_sha256 = ?",
+            SQL["session_by_token"],
             [token_hash(token)],
         ).fetchone()
         if row is None:
             return None
         username, expires_at, last_seen = row
         if expires_at < _stamp(now) or last_seen < _stamp(now - SESSION_IDLE):
-            con.execute("DELETE FROM sessions WHERE token_sha256 = ?", [token_hash(token)])
+            con.execute(SQL["drop_session"], [token_hash(token)])
             return None
         if last_seen < _stamp(now - _SEEN_EVERY):
             con.execute(
-                "UPDATE sessions SET last_seen = ? WHERE token_sha256 = ?",
+                SQL["session_seen"],
                 [_stamp(now), token_hash(token)],
             )
         # Read in the same visit to the file: this runs on every click.
@@ -72,9 +73,9 @@ def handoff(path: Path, token: str) -> str:
     code = secrets.token_urlsafe(24)
     now = datetime.now(UTC)
     with connect(path) as con:
-        con.execute("DELETE FROM session_handoffs WHERE expires_at < ?", [_stamp(now)])
+        con.execute(SQL["drop_expired_handoffs"], [_stamp(now)])
         con.execute(
-            "INSERT INTO session_handoffs VALUES (?, ?, ?)",
+            SQL["add_handoff"],
             [token_hash(code), token, _stamp(now + timedelta(seconds=HANDOFF_SECONDS))],
         )
     return code
@@ -86,7 +87,7 @@ def take_handoff(path: Path, code: str) -> str | None:
         return None
     with connect(path) as con:
         row = con.execute(
-            "DELETE FROM session_handoffs WHERE code_sha256 = ? RETURNING token, expires_at",
+            SQL["take_handoff"],
             [token_hash(code)],
         ).fetchone()
     if row is None or row[1] < _stamp(datetime.now(UTC)):
@@ -104,7 +105,5 @@ def close_session(path: Path, token: str | None) -> int:
     if not token:
         return 0
     with connect(path) as con:
-        row = con.execute(
-            "SELECT username FROM sessions WHERE token_sha256 = ?", [token_hash(token)]
-        ).fetchone()
+        row = con.execute(SQL["session_owner"], [token_hash(token)]).fetchone()
         return end_sessions(con, row[0]) if row else 0

@@ -1,0 +1,7 @@
+-- Statements of thidua/app_settings.py, each under its name (thidua.db.named_statements).
+
+-- name: setting
+SELECT value FROM app_settings WHERE key = ?;
+
+-- name: set_setting
+INSERT OR REPLACE INTO app_settings (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?);
