@@ -32,6 +32,7 @@ from etl.recognise.headers import (
     apply_overrides,
     describe_columns,
     find_header,
+    header_at,
 )
 from thidua import access_file, audit, positions
 from thidua.access import Account
@@ -94,7 +95,11 @@ def parse_grid(
 ) -> tuple[Parsed | None, list[Problem], SheetInfo]:
     chosen = overrides or Overrides()
     known_units = units.names
-    header = find_header(grid)
+    # The row the analyst pointed at, when it is a row of this sheet; else the one found.
+    pointed = (
+        chosen.header_rows[grid.sheet] - grid.first_row if grid.sheet in chosen.header_rows else -1
+    )
+    header = header_at(grid, pointed) if 0 <= pointed < grid.cells.height else find_header(grid)
     mapping = chosen.mapping_for(grid)
     key = header_key(grid, header.row) if header is not None else None
     # A mapping remembered for this header set serves a sheet the analyst has not mapped.

@@ -36,6 +36,9 @@ class Overrides:
     # values a decision list's preamble lacks: decision_no, decision_date (ISO), form_code,
     # year
     context: dict[str, str] = field(default_factory=dict)
+    # sheet name -> the Excel row that holds the column titles, when the importer found none
+    # (or the wrong one): the page asks for it
+    header_rows: dict[str, int] = field(default_factory=dict)
     # The command line's choices (an analyst fixing a refusal without editing the file):
     # only these sheets; Excel letter -> field, per sheet name or "*" for every sheet; a
     # typed unit name -> the unit it means, for this import.

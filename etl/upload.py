@@ -26,7 +26,7 @@ from etl.inspection import Inspection, Overrides
 from etl.load import Report, add_alias, commit, remove_alias, undo_batch, write_files
 from etl.parse.days import impossible_date
 from etl.parse.values import typed_date
-from etl.problems import FileRefused, Problem
+from etl.problems import FileRefused, Problem, column_letter
 from etl.recognise.headers import letter_index
 from etl.rules import current_rules, save_rules
 from etl.templates import register_template
@@ -42,6 +42,7 @@ __all__ = [  # what the pages use, beside the functions defined here
     "Inspection",
     "Overrides",
     "add_alias",
+    "column_letter",
     "current_rules",
     "register_template",
     "remove_alias",

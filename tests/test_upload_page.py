@@ -561,3 +561,44 @@ def test_a_corrected_scoring_sheet_through_the_page_and_its_undo(
     history = at.dataframe[-1].value
     status = dict(zip(history["Tệp"], history["Trạng thái"], strict=True))
     assert status == {"diem_khoi4_2018_sua.xlsx": "đã hủy", "diem_khoi4_2018.xlsx": "đang dùng"}
+
+
+def test_a_list_whose_column_titles_are_not_known_is_fixed_on_the_page(
+    master: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 21, 3: a sheet whose title row the importer cannot find (the sample with its
+    column titles reworded) is not a dead end: the page shows its first rows numbered as in
+    Excel, the analyst points at the title row and says what each column holds, and the
+    preview and the import then give the sample's truth."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(SAMPLES / "qd_bang_khen_2020.xlsx")
+    sheet = book.active
+    assert sheet is not None and sheet.title == "DS"
+    reworded = ["Số", "Người nhận", "Cương vị", "Nơi làm việc", "Được khen vì"]
+    for column, text in enumerate(reworded, start=1):
+        sheet.cell(8, column).value = text
+    path = tmp_path / "ds_khen_tieu_de_la.xlsx"
+    book.save(path)
+    truth = TRUTH["qd_bang_khen_2020.xlsx"]
+
+    at = send(upload_page(master, monkeypatch), path)
+    file_id = at.file_uploader[0].value[0].file_id
+    problems = next(d.value for d in at.dataframe if "Lỗi" in d.value.columns)
+    assert any("không tìm thấy dòng tiêu đề cột" in said for said in problems["Lỗi"])
+    first_rows = next(d.value for d in at.dataframe if "Dòng" in d.value.columns)
+    assert list(first_rows["Dòng"])[:8] == list(range(1, 9))  # Excel's numbers
+    assert list(first_rows.iloc[7])[1:6] == reworded
+    at.selectbox(key=f"header_{file_id}_DS").select(8).run()
+    for column, field in enumerate(["stt", "recipient_name", "position", "unit", "achievement"]):
+        at.selectbox(key=f"map_{file_id}_DS_{column}").select(field).run()
+    assert not at.error, [e.value for e in at.error]
+    assert metrics(at)[:2] == [
+        ("Cá nhân", str(truth["individual"])),
+        ("Tập thể", str(truth["collective"])),
+    ]
+    at.button(key="confirm").click().run()
+    con = db.open_snapshot(master)
+    assert con.execute("SELECT count(*) FROM awards").fetchone() == (
+        truth["individual"] + truth["collective"],
+    )

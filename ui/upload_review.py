@@ -60,13 +60,67 @@ def _scoring_preview(inspection: Inspection) -> None:
 
 
 def overrides(key: str) -> Overrides:
-    """The analyst's corrections of this file so far (columns, the title's decision)."""
+    """The analyst's corrections of this file so far (header rows, columns, the title's
+    decision)."""
     stored = st.session_state.get(f"ov_{key}", {})
-    return Overrides(columns=stored.get("columns", {}), context=stored.get("context", {}))
+    return Overrides(
+        columns=stored.get("columns", {}),
+        context=stored.get("context", {}),
+        header_rows=stored.get("header_rows", {}),
+    )
 
 
-def _remember(key: str, columns: dict[str, dict[int, str]], context: dict[str, str]) -> None:
-    st.session_state[f"ov_{key}"] = {"columns": columns, "context": context}
+def _remember(
+    key: str,
+    columns: dict[str, dict[int, str]],
+    context: dict[str, str],
+    header_rows: dict[str, int] | None = None,
+) -> None:
+    header_rows = overrides(key).header_rows if header_rows is None else header_rows
+    st.session_state[f"ov_{key}"] = {
+        "columns": columns,
+        "context": context,
+        "header_rows": header_rows,
+    }
+
+
+# How many of a sheet's first rows are shown to point at its header row.
+FIRST_ROWS = 12
+
+
+def _header_picker(key: str, inspection: Inspection, sheet: str) -> None:
+    """A sheet whose column titles were not found: its first rows as read, numbered as in
+    Excel, and a box for the row that holds the titles — then its columns can be mapped here
+    instead of editing the file."""
+    grid = next((g for g in inspection.grids if g.sheet == sheet), None)
+    if grid is None:
+        return
+    stored = overrides(key)
+    st.markdown(
+        f"Trang «{md(sheet)}»: chưa tìm thấy dòng tiêu đề cột. Dòng nào ghi tên các cột "
+        "(Họ và tên, Chức vụ, Hình thức…)? Chọn số dòng như trong Excel, rồi chọn ý nghĩa "
+        "từng cột bên dưới."
+    )
+    first = grid.cells.head(FIRST_ROWS)
+    letters = {f"c{i}": upload.column_letter(grid.first_col + i) for i in range(grid.cells.width)}
+    shown = first.rename(letters).with_columns(
+        pl.Series("Dòng", [grid.excel_row(i) for i in range(first.height)])
+    )
+    st.dataframe(
+        shown.select("Dòng", *letters.values()), hide_index=True, width="stretch",
+        height=min(38 + 35 * first.height, 460),
+    )  # fmt: skip
+    rows = [grid.excel_row(i) for i in range(first.height)]
+    chosen = st.selectbox(
+        "Dòng tiêu đề",
+        rows,
+        index=rows.index(stored.header_rows[sheet]) if sheet in stored.header_rows else None,
+        placeholder="Chọn dòng",
+        key=f"header_{key}_{sheet}",
+    )
+    if chosen is not None and stored.header_rows.get(sheet) != chosen:
+        _remember(key, stored.columns, stored.context, {**stored.header_rows, sheet: chosen})
+        st.rerun()
 
 
 def _mapping_editor(key: str, inspection: Inspection) -> None:
@@ -74,6 +128,8 @@ def _mapping_editor(key: str, inspection: Inspection) -> None:
     stored = overrides(key)
     columns = {sheet: dict(mapping) for sheet, mapping in stored.columns.items()}
     for info in inspection.sheets:
+        if not info.columns or info.sheet in stored.header_rows:
+            _header_picker(key, inspection, info.sheet)
         if not info.columns:
             continue
         st.markdown(

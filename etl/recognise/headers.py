@@ -139,6 +139,18 @@ def find_header(grid: Grid, scan_rows: int = 40) -> Header | None:
     return Header(row=row, columns=fields, labels=labels)
 
 
+def header_at(grid: Grid, index: int) -> Header:
+    """The header row an analyst pointed at (grid row `index`): the fields its titles name,
+    perhaps none — the analyst then says what each column holds."""
+    values = grid.row_values(index)
+    fields = _row_fields(values)
+    labels = {
+        name: f"{column_letter(grid.first_col + col)} «{values[col] or ''}»"
+        for name, col in fields.items()
+    }
+    return Header(row=index, columns=fields, labels=labels)
+
+
 _BIRTH = re.compile(r"^(nam sinh|ngay sinh|ngay,? thang,? nam sinh)")
 _SEXES = {"nam": "birth_male", "nu": "birth_female"}
 
