@@ -253,6 +253,7 @@ def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int
             [batch_id],
         )
         con.execute(f"DELETE FROM shelved_{table} WHERE shelved_by = ?", [batch_id])  # noqa: S608
+    _bring_back_blocs(con, batch_id)
     back = con.execute(
         "UPDATE import_batches SET status = 'active', replaced_by = NULL "
         "WHERE replaced_by = ? AND status = 'replaced' RETURNING batch_id, sha256, file_name",
@@ -264,6 +265,23 @@ def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int
         )
         db.mark_touched(con, int(old))
     return [(int(old), str(name)) for old, _, name in sorted(back)]
+
+
+def _bring_back_blocs(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """Undoing a membership list: the blocs of its years are those it displaced again (a
+    bloc it renamed or added is gone; one only a scoring sheet names stays)."""
+    shelved = "SELECT year FROM shelved_blocs WHERE shelved_by = $batch"
+    con.execute(
+        f"DELETE FROM blocs WHERE year IN ({shelved}) AND NOT EXISTS (SELECT 1 FROM "  # noqa: S608
+        "bloc_scores AS s WHERE s.year = blocs.year AND s.bloc_name = blocs.bloc_name)",
+        {"batch": batch_id},
+    )
+    con.execute(
+        "INSERT INTO blocs SELECT * EXCLUDE (shelved_by) FROM shelved_blocs "
+        "WHERE shelved_by = ? ON CONFLICT DO NOTHING",
+        [batch_id],
+    )
+    con.execute("DELETE FROM shelved_blocs WHERE shelved_by = ?", [batch_id])
 
 
 def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
@@ -357,7 +375,10 @@ def _write_memberships(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     replaced = _displace(
         con, "bloc_members", "year IN (SELECT DISTINCT year FROM incoming)", batch_id
     )
-    con.execute("DELETE FROM blocs WHERE year IN (SELECT DISTINCT year FROM incoming)")
+    # Its years' blocs too (names, kinds): kept aside for an undo, then written anew.
+    years = "year IN (SELECT DISTINCT year FROM incoming)"
+    con.execute(f"INSERT INTO shelved_blocs SELECT ?, * FROM blocs WHERE {years}", [batch_id])  # noqa: S608
+    con.execute(f"DELETE FROM blocs WHERE {years}")  # noqa: S608
     con.execute("INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming")
     con.execute(
         "INSERT INTO bloc_members SELECT year, bloc_name, unit_name, role, ?, source_row FROM incoming",

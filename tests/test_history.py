@@ -12,6 +12,7 @@ import openpyxl
 from etl.cli import main
 from etl.load import undo_batch
 from tests.accounts import ANALYST
+from tests.builders import write_rows
 from tests.conftest import SAMPLES, Importer, table_fingerprint
 
 
@@ -212,3 +213,45 @@ def test_a_corrected_scoring_sheet_replaces_and_its_undo_brings_back_the_earlier
     assert con.execute(
         "SELECT batch_id, status FROM import_batches ORDER BY batch_id"
     ).fetchall() == [(1, "active"), (2, "undone")]
+
+
+def _membership_list(path: Path, bloc: str, kind_word: str) -> Path:
+    return write_rows(
+        path,
+        [
+            ["DANH SÁCH THÀNH VIÊN KHỐI, CỤM THI ĐUA"],
+            [None],
+            ["Năm", "Khối/Cụm thi đua", "Đơn vị", "Vai trò"],
+            [2023, bloc, "UBND thành phố Rạch Giá", f"{kind_word} trưởng"],
+            [2023, bloc, "UBND huyện Châu Thành", f"{kind_word} phó"],
+            [2023, bloc, "UBND huyện Hòn Đất", "Thành viên"],
+        ],
+    )
+
+
+def test_undoing_a_corrected_membership_list_brings_back_its_blocs(
+    master: Path,
+    tmp_path: Path,
+    import_into: Importer,
+    snapshot: Callable[[], duckdb.DuckDBPyConnection],
+) -> None:
+    """A 2023 membership list names «Cụm thi đua số 2»; its correction renames it «Khối thi
+    đua số 9». Undoing the correction brings back the members and the bloc itself (its row
+    in `blocs`, with its kind), and the renamed bloc is gone."""
+    blocs = "SELECT year, bloc_name, bloc_kind FROM blocs ORDER BY ALL"
+    members = "SELECT bloc_name, unit_name, role FROM bloc_members ORDER BY ALL"
+    import_into(_membership_list(tmp_path / "cum_2023.xlsx", "Cụm thi đua số 2", "Cụm"))
+    before_blocs = snapshot().execute(blocs).fetchall()
+    before_members = snapshot().execute(members).fetchall()
+    assert before_blocs == [(2023, "Cụm thi đua số 2", "cluster")]
+    assert len(before_members) == 3
+    [report] = import_into(
+        _membership_list(tmp_path / "khoi_2023_sua.xlsx", "Khối thi đua số 9", "Khối")
+    )
+    assert report.status == "imported"
+    assert snapshot().execute(blocs).fetchall() == [(2023, "Khối thi đua số 9", "bloc")]
+    undo_batch(master, 2, ANALYST)
+    con = snapshot()
+    assert con.execute(blocs).fetchall() == before_blocs
+    assert con.execute(members).fetchall() == before_members
+    assert con.execute("SELECT count(*) FROM shelved_blocs").fetchone() == (0,)
