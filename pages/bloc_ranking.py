@@ -3,104 +3,17 @@ score table, its history, all blocs' leaders."""
 
 from __future__ import annotations
 
-import duckdb
 import polars as pl
 import streamlit as st
 
 from thidua import charts, reports
 from thidua import formatting as fmt
-from thidua.exports import file_part
-from thidua.filters import Filters
 from thidua.literal import markdown as md
-from thidua.reference import ROLE_SIGNS
+from ui.bloc_panels import bloc_leaders, ranking_bars, score_table
 from ui.data import cached, connection
-from ui.drilldown import award_list_panel
 from ui.figures import chart
 from ui.filters import current_filters
 from ui.layout import from_url, no_data, open_tab, to_url
-from ui.tables import download_table, show_table
-
-
-def _decision_year(con: duckdb.DuckDBPyConnection, filters: Filters, unit: str, year: int) -> int:
-    """The year whose decisions the drill-down lists: the year after the scoring year (a
-    bloc's results are commended in January), or the scoring year itself, the reader's
-    choice. When the next year has no decision yet the scoring year is opened, and said."""
-    counts = reports.awards_by_year(
-        con, filters, reports.Selection(unit_name=unit), [year + 1, year]
-    )
-    waiting = counts[year + 1] == 0
-    chosen = st.radio(
-        "Các quyết định năm",
-        [year + 1, year],
-        index=1 if waiting else 0,
-        format_func=lambda y: f"{y} ({fmt.number(counts[y])} lượt)",
-        horizontal=True,
-        key=f"bloc_list_year_{year}",
-    )
-    if waiting:
-        st.info(
-            f"Chưa có quyết định khen thưởng năm {year + 1} nào cho {md(unit)}: kết quả chấm "
-            f"điểm năm {year} thường được khen trong các quyết định đầu năm {year + 1}."
-            + (f" Dưới đây là các quyết định năm {year}." if chosen == year else "")
-        )
-    return int(chosen)
-
-
-def _ranking_bars(
-    con: duckdb.DuckDBPyConnection, filters: Filters, ranking: pl.DataFrame, bloc: str, year: int
-) -> None:
-    """The bloc's bars; a click lists the unit's awards decided the year after."""
-    clicked = chart(charts.bloc_bars, ranking, bloc, year, key="bloc_bars", on_select=True)
-    if clicked:
-        unit = charts.clicked(clicked[0])
-        decided = _decision_year(con, filters, unit, year)
-        award_list_panel(
-            con,
-            filters,
-            reports.Selection(unit_name=unit, year=decided),
-            f"{unit}, quyết định năm {decided}",
-            key="bloc_list",
-        )
-    else:
-        st.caption(
-            "Bấm vào một đơn vị trên biểu đồ để xem các khen thưởng của đơn vị trong các quyết "
-            "định năm sau (xét thành tích năm chấm điểm)."
-        )
-
-
-def _score_table(ranking: pl.DataFrame, bloc: str, year: int) -> None:
-    """Every member's score parts and outcome, and the table's export."""
-    table = ranking.with_columns(
-        outcome=pl.coalesce("outcome", pl.col("customary") + pl.lit(" (theo thông lệ)")),
-        # The role as the chart marks it, before the name: a column of its own did not fit.
-        unit_marked=pl.col("role").replace_strict(
-            {role: sign + " " for role, sign in ROLE_SIGNS.items()},
-            default="",
-            return_dtype=pl.String,
-        )
-        + pl.col("unit_name"),
-    )
-    headers = {
-        "rank": "Hạng", "unit_name": "Đơn vị", "total_score": "Tổng điểm", "self_score": "Tự chấm",
-        "bloc_score": "Khối chấm", "bonus": "Điểm cộng", "penalty": "Điểm trừ",
-        "role_name": "Vai trò", "outcome": "Khen thưởng",
-    }  # fmt: skip
-    # Every column within a 1366 px screen: the score parts short, the outcome last.
-    shown = {"rank": "Hạng", "unit_marked": "Đơn vị (★ trưởng, ☆ phó)", "total_score": "Tổng",
-             "self_score": "Tự chấm", "bloc_score": "Khối chấm", "bonus": "Cộng", "penalty": "Trừ",
-             "outcome": "Khen thưởng"}  # fmt: skip
-    scores = ("self_score", "bloc_score", "bonus", "penalty", "total_score")
-    show_table(table, shown, dict.fromkeys(scores, 1), widths={
-        "rank": 50, "unit_marked": 240, "total_score": 60, "self_score": 70, "bloc_score": 80,
-        "bonus": 55, "penalty": 50, "outcome": 270})  # fmt: skip
-    download_table(table, headers, f"xep_hang_{file_part(bloc)}_{year}.xlsx", key="bloc_xlsx",
-                   title=f"Bảng điểm và xếp hạng {bloc} năm {year}", decimals=dict.fromkeys(scores, 1))  # fmt: skip
-    st.caption(
-        "Khen thưởng «theo thông lệ»: đơn vị dẫn đầu khối được đề nghị Cờ thi đua của UBND tỉnh, "
-        "hạng nhì và ba được đề nghị Bằng khen; khi kho có quyết định khen cho chính đơn vị, "
-        "cột này ghi quyết định đó."
-    )
-
 
 con = connection()
 filters = current_filters()
@@ -148,9 +61,9 @@ RANKING, SCORES, HISTORY, LEADERS = (
 shown, panel = open_tab([RANKING, SCORES, HISTORY, LEADERS], key="bloc_tab", url="the")
 with panel:
     if shown == RANKING:
-        _ranking_bars(con, filters, ranking, bloc, year)
+        ranking_bars(con, filters, ranking, bloc, year)
     elif shown == SCORES:
-        _score_table(ranking, bloc, year)
+        score_table(ranking, bloc, year)
     elif shown == HISTORY:
         history = cached(reports.bloc_rank_history, year, bloc)
         if history["year"].n_unique() > 1:
@@ -158,18 +71,4 @@ with panel:
         else:
             no_data(f"{md(bloc)} mới có bảng chấm điểm của một năm.")
     else:
-        st.markdown(f"#### Đơn vị dẫn đầu các khối, cụm năm {year}")
-        leaders = cached(reports.bloc_leaders, year).with_columns(
-            kind=pl.col("bloc_kind").replace_strict(
-                {"bloc": "Khối", "cluster": "Cụm"}, default=None
-            )
-        )
-        leader_headers = {
-            "bloc_name": "Khối, cụm",
-            "unit_name": "Đơn vị dẫn đầu",
-            "total_score": "Tổng điểm",
-            "members": "Số đơn vị",
-        }
-        show_table(leaders, leader_headers, {"total_score": 1})
-        download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx",
-                       title=f"Đơn vị dẫn đầu các khối, cụm năm {year}", decimals={"total_score": 1})  # fmt: skip
+        bloc_leaders(year)

@@ -166,6 +166,12 @@ def test_bloc_ranking_on_demo(
     leaders = province.bloc_scores.filter((pl.col("year") == 2019) & (pl.col("rank") == 1))
     table = open_tab(at, "bloc_tab", "Dẫn đầu các khối, cụm").dataframe[-1].value
     assert sorted(table["Đơn vị dẫn đầu"].tolist()) == sorted(leaders["unit_name"].to_list())
+    # each bloc's kind in words, as the demo drew it (Khối for departments, Cụm for districts)
+    kinds = province.memberships.filter(pl.col("year") == 2019).select("bloc_name", "bloc_kind")
+    said = {"bloc": "Khối", "cluster": "Cụm"}
+    assert dict(zip(table["Khối, cụm"], table["Loại"], strict=True)) == {
+        bloc: said[kind] for bloc, kind in kinds.unique().iter_rows()
+    }
 
 
 def test_distribution_on_demo(
