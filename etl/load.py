@@ -19,8 +19,11 @@ from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
 from thidua import access_file, audit, db, reference
 from thidua.access import Account, require
+from thidua.db import named_statements
 from thidua.formatting import number
 from thidua.settings import LIMITS
+
+SQL = named_statements("etl/load.sql")  # the fixed statements of loading and undoing
 
 
 @dataclass
@@ -155,22 +158,20 @@ def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> No
 def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> int:
     con.execute("BEGIN TRANSACTION")
     batch_id = con.execute(
-        "INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by, "
-        "imported_at) VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?, ?, timezone('UTC', current_timestamp)) RETURNING batch_id",
+        SQL["add_batch"],
         [inspection.file, inspection.checksum, inspection.layout, ",".join(p.sheet for p in inspection.parsed),
          inspection.encoding, inspection.rows, who],
     ).fetchone()[0]  # type: ignore[index]  # fmt: skip
-    con.execute("INSERT INTO active_files VALUES (?, ?)", [inspection.checksum, batch_id])
+    con.execute(SQL["add_active_file"], [inspection.checksum, batch_id])
     replaced = 0
     if inspection.replaces is not None:
         # Still in force? Another session may have replaced or undone it since the check.
         if not con.execute(
-            "UPDATE import_batches SET status = 'replaced', replaced_by = ? "
-            "WHERE batch_id = ? AND status = 'active' RETURNING batch_id",
+            SQL["replace_batch"],
             [batch_id, inspection.replaces],
         ).fetchall():
             raise ReplacedMeanwhile(inspection.replaces)
-        con.execute("DELETE FROM active_files WHERE batch_id = ?", [inspection.replaces])
+        con.execute(SQL["drop_active_file"], [inspection.replaces])
         db.mark_touched(con, inspection.replaces)
         replaced += sum(
             _displace(con, table, f"batch_id = {int(inspection.replaces)}", batch_id)
@@ -196,8 +197,7 @@ def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, w
     for info in inspection.sheets:
         if info.header_key and info.mapping and not info.remembered:
             con.execute(
-                "INSERT OR REPLACE INTO column_mappings (header_key, mapping, saved_by, saved_at) "
-                "VALUES (?, ?, ?, timezone('UTC', current_timestamp))",
+                SQL["remember_mapping"],
                 [info.header_key, json.dumps(info.mapping), who],
             )
 
@@ -239,7 +239,7 @@ def _retire_emptied(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
         {"new": batch_id},
     ).fetchall()
     for (old,) in retired:
-        con.execute("DELETE FROM active_files WHERE batch_id = ?", [old])
+        con.execute(SQL["drop_active_file"], [old])
 
 
 def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int, str]]:
@@ -255,14 +255,11 @@ def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int
         con.execute(f"DELETE FROM shelved_{table} WHERE shelved_by = ?", [batch_id])  # noqa: S608
     _bring_back_blocs(con, batch_id)
     back = con.execute(
-        "UPDATE import_batches SET status = 'active', replaced_by = NULL "
-        "WHERE replaced_by = ? AND status = 'replaced' RETURNING batch_id, sha256, file_name",
+        SQL["reactivate_replaced"],
         [batch_id],
     ).fetchall()
     for old, checksum, _ in back:
-        con.execute(
-            "INSERT INTO active_files VALUES (?, ?) ON CONFLICT DO NOTHING", [checksum, old]
-        )
+        con.execute(SQL["add_active_file_again"], [checksum, old])
         db.mark_touched(con, int(old))
     return [(int(old), str(name)) for old, _, name in sorted(back)]
 
@@ -270,18 +267,17 @@ def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int
 def _bring_back_blocs(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
     """Undoing a membership list: the blocs of its years are those it displaced again (a
     bloc it renamed or added is gone; one only a scoring sheet names stays)."""
-    shelved = "SELECT year FROM shelved_blocs WHERE shelved_by = $batch"
+    shelved = SQL["shelved_bloc_years"]
     con.execute(
         f"DELETE FROM blocs WHERE year IN ({shelved}) AND NOT EXISTS (SELECT 1 FROM "  # noqa: S608
         "bloc_scores AS s WHERE s.year = blocs.year AND s.bloc_name = blocs.bloc_name)",
         {"batch": batch_id},
     )
     con.execute(
-        "INSERT INTO blocs SELECT * EXCLUDE (shelved_by) FROM shelved_blocs "
-        "WHERE shelved_by = ? ON CONFLICT DO NOTHING",
+        SQL["restore_blocs"],
         [batch_id],
     )
-    con.execute("DELETE FROM shelved_blocs WHERE shelved_by = ?", [batch_id])
+    con.execute(SQL["clear_shelved_blocs"], [batch_id])
 
 
 def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
@@ -296,9 +292,7 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
     """Take a whole batch out in one transaction; the history keeps it, marked undone."""
     audit.checked(access_file.access_path(master), actor, "undo", f"hủy lần nhập #{batch_id}")
     with db.writing(master) as con:
-        row = con.execute(
-            "SELECT file_name, status FROM import_batches WHERE batch_id = ?", [batch_id]
-        ).fetchone()
+        row = con.execute(SQL["batch_state"], [batch_id]).fetchone()
         if row is None:
             return f"Không có lần nhập số {batch_id}."
         if row[1] != "active":
@@ -306,11 +300,10 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         con.execute("BEGIN TRANSACTION")
         db.mark_touched(con, batch_id)
         removed = _remove_batch_rows(con, batch_id)
-        con.execute("DELETE FROM active_files WHERE batch_id = ?", [batch_id])
+        con.execute(SQL["drop_active_file"], [batch_id])
         restored = _bring_back(con, batch_id)
         con.execute(
-            "UPDATE import_batches SET status = 'undone', undone_by = ?, "
-            "undone_at = timezone('UTC', current_timestamp) WHERE batch_id = ?",
+            SQL["mark_undone"],
             [actor.signature, batch_id],
         )
         db.refresh_touched(con)
@@ -360,13 +353,10 @@ def _write_bloc_scores(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
         batch_id,
     )  # fmt: skip
     con.execute(
-        "INSERT INTO bloc_scores SELECT year, bloc_name, unit_name, self_score, bloc_score, bonus, "
-        "penalty, total_score, rank, ?, source_row FROM incoming",
+        SQL["add_bloc_scores"],
         [batch_id],
     )
-    con.execute(
-        "INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming ON CONFLICT DO NOTHING"
-    )
+    con.execute(SQL["add_new_blocs"])
     return int(replaced)
 
 
@@ -379,9 +369,9 @@ def _write_memberships(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     years = "year IN (SELECT DISTINCT year FROM incoming)"
     con.execute(f"INSERT INTO shelved_blocs SELECT ?, * FROM blocs WHERE {years}", [batch_id])  # noqa: S608
     con.execute(f"DELETE FROM blocs WHERE {years}")  # noqa: S608
-    con.execute("INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming")
+    con.execute(SQL["add_blocs"])
     con.execute(
-        "INSERT INTO bloc_members SELECT year, bloc_name, unit_name, role, ?, source_row FROM incoming",
+        SQL["add_members"],
         [batch_id],
     )
     return int(replaced)
@@ -392,8 +382,7 @@ def _write_campaigns(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
         con, "campaigns", "campaign_code IN (SELECT campaign_code FROM incoming)", batch_id
     )
     con.execute(
-        "INSERT INTO campaigns SELECT campaign_code, issued_on, name, kind, start_date, end_date, "
-        "registration_deadline, slogan, ?, source_row FROM incoming",
+        SQL["add_campaigns"],
         [batch_id],
     )
     return int(replaced)
@@ -411,11 +400,10 @@ def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
     """Keep an admin's mapping of a typed unit name to a unit of the table."""
     audit.checked(access_file.access_path(master), actor, "manage", f"thêm tên gọi «{alias}»")
     with db.writing(master) as con:
-        if not con.execute("SELECT 1 FROM units WHERE name = ?", [unit_name]).fetchone():
+        if not con.execute(SQL["unit_exists"], [unit_name]).fetchone():
             return f"«{unit_name}» không có trong danh mục đơn vị."
         con.execute(
-            "INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by, created_at) "
-            "VALUES (?, ?, ?, timezone('UTC', current_timestamp))",
+            SQL["add_alias"],
             [alias, unit_name, actor.signature],
         )
     audit.audit(access_file.access_path(master), actor, "alias_add", alias, unit=unit_name)
@@ -425,9 +413,7 @@ def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
 def remove_alias(master: Path, alias: str, actor: Account) -> str:
     audit.checked(access_file.access_path(master), actor, "manage", f"xóa tên gọi «{alias}»")
     with db.writing(master) as con:
-        row = con.execute(
-            "DELETE FROM unit_aliases WHERE alias = ? RETURNING unit_name", [alias]
-        ).fetchone()
+        row = con.execute(SQL["remove_alias"], [alias]).fetchone()
     if row is None:
         return f"Không có tên gọi «{alias}»."
     audit.audit(access_file.access_path(master), actor, "alias_remove", alias, unit=row[0])

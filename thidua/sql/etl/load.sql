@@ -1,0 +1,62 @@
+-- Statements of etl/load.py, each under its name (thidua.db.named_statements); those
+-- that name a table from its fixed list stay in the module.
+
+-- name: add_batch
+INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by, imported_at) VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?, ?, timezone('UTC', current_timestamp)) RETURNING batch_id;
+
+-- name: add_active_file
+INSERT INTO active_files VALUES (?, ?);
+
+-- name: replace_batch
+UPDATE import_batches SET status = 'replaced', replaced_by = ? WHERE batch_id = ? AND status = 'active' RETURNING batch_id;
+
+-- name: drop_active_file
+DELETE FROM active_files WHERE batch_id = ?;
+
+-- name: remember_mapping
+INSERT OR REPLACE INTO column_mappings (header_key, mapping, saved_by, saved_at) VALUES (?, ?, ?, timezone('UTC', current_timestamp));
+
+-- name: reactivate_replaced
+UPDATE import_batches SET status = 'active', replaced_by = NULL WHERE replaced_by = ? AND status = 'replaced' RETURNING batch_id, sha256, file_name;
+
+-- name: add_active_file_again
+INSERT INTO active_files VALUES (?, ?) ON CONFLICT DO NOTHING;
+
+-- name: shelved_bloc_years
+SELECT year FROM shelved_blocs WHERE shelved_by = $batch;
+
+-- name: restore_blocs
+INSERT INTO blocs SELECT * EXCLUDE (shelved_by) FROM shelved_blocs WHERE shelved_by = ? ON CONFLICT DO NOTHING;
+
+-- name: clear_shelved_blocs
+DELETE FROM shelved_blocs WHERE shelved_by = ?;
+
+-- name: batch_state
+SELECT file_name, status FROM import_batches WHERE batch_id = ?;
+
+-- name: mark_undone
+UPDATE import_batches SET status = 'undone', undone_by = ?, undone_at = timezone('UTC', current_timestamp) WHERE batch_id = ?;
+
+-- name: add_bloc_scores
+INSERT INTO bloc_scores SELECT year, bloc_name, unit_name, self_score, bloc_score, bonus, penalty, total_score, rank, ?, source_row FROM incoming;
+
+-- name: add_new_blocs
+INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming ON CONFLICT DO NOTHING;
+
+-- name: add_blocs
+INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming;
+
+-- name: add_members
+INSERT INTO bloc_members SELECT year, bloc_name, unit_name, role, ?, source_row FROM incoming;
+
+-- name: add_campaigns
+INSERT INTO campaigns SELECT campaign_code, issued_on, name, kind, start_date, end_date, registration_deadline, slogan, ?, source_row FROM incoming;
+
+-- name: unit_exists
+SELECT 1 FROM units WHERE name = ?;
+
+-- name: add_alias
+INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by, created_at) VALUES (?, ?, ?, timezone('UTC', current_timestamp));
+
+-- name: remove_alias
+DELETE FROM unit_aliases WHERE alias = ? RETURNING unit_name;
