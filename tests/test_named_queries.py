@@ -41,6 +41,7 @@ STORES = {
     "thidua/audit.py": "access/audit.sql",
     "thidua/sessions.py": "access/sessions.sql",
     "etl/load.py": "etl/load.sql",
+    "thidua/db.py": "db/warehouse.sql",
 }
 
 

@@ -46,6 +46,9 @@ def named_statements(name: str) -> dict[str, str]:
     return {key: text.strip().removesuffix(";").strip() for key, text in found.items()}
 
 
+SQL = named_statements("db/warehouse.sql")  # the warehouse's bookkeeping statements
+
+
 class WarehouseBusy(Exception):
     """The warehouse cannot be written now — another process holds the master file (an
     import, or a client opened it read-write), or the subclasses below. The message is the
@@ -141,8 +144,8 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     # what the warehouse holds (a fingerprint is kept), so edits reach it on the next import.
     rows = _reference_rows()
     fingerprint = hashlib.sha256(repr(rows).encode()).hexdigest()
-    kept = con.execute("SELECT value FROM meta WHERE key = 'reference'").fetchone()
-    rules_missing = not con.execute("SELECT 1 FROM position_rules LIMIT 1").fetchone()
+    kept = con.execute(SQL["reference_seeded"]).fetchone()
+    rules_missing = not con.execute(SQL["any_position_rule"]).fetchone()
     if kept and kept[0] == fingerprint and not rules_missing:
         return
     con.execute("BEGIN")
@@ -162,7 +165,7 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
                 for i, r in enumerate(positions.load_rules())
             ],
         )
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('reference', ?)", [fingerprint])
+    con.execute(SQL["mark_reference_seeded"], [fingerprint])
     mark_aggregates_stale(con)  # they carry award names (unit_outcomes)
     con.execute("COMMIT")
 
@@ -281,13 +284,13 @@ def aggregates_sql(name: str, touched: bool) -> str:
 
 
 def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute("SELECT value FROM meta WHERE key = 'aggregates'").fetchone()
+    row = con.execute(SQL["aggregates_state"]).fetchone()
     return row is not None and row[0] == "current"
 
 
 def mark_aggregates_stale(con: duckdb.DuckDBPyConnection) -> None:
     """Leaving db.writing rebuilds the aggregates whole (for a change that touches every year)."""
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('aggregates', 'stale')")
+    con.execute(SQL["mark_aggregates_stale"])
 
 
 def mark_touched(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
@@ -296,17 +299,11 @@ def mark_touched(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
     when the aggregates will be rebuilt whole anyway)."""
     if not aggregates_current(con):
         return
-    con.execute("CREATE TEMP TABLE IF NOT EXISTS touched_years (year INTEGER)")
+    con.execute(SQL["make_touched_years"])
+    con.execute(SQL["make_touched_recipients"])
+    con.execute(SQL["touch_years_of_batch"], [batch_id])
     con.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS touched_recipients "
-        "(recipient_name VARCHAR, unit_name VARCHAR COLLATE vi)"
-    )
-    con.execute(
-        "INSERT INTO touched_years SELECT DISTINCT year FROM award WHERE batch_id = ?", [batch_id]
-    )
-    con.execute(
-        "INSERT INTO touched_recipients SELECT DISTINCT recipient_name, unit_name FROM award "
-        "WHERE batch_id = ?",
+        SQL["touch_recipients_of_batch"],
         [batch_id],
     )
 
@@ -315,9 +312,7 @@ def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     """Refresh the aggregates for what mark_touched noted (an import of 5k rows into 10M
     recomputes a year, not the warehouse). Nothing was noted when they are not current:
     leaving db.writing rebuilds them whole."""
-    if con.execute(
-        "SELECT 1 FROM duckdb_tables() WHERE table_name = 'touched_years' AND temporary"
-    ).fetchone():
+    if con.execute(SQL["anything_touched"]).fetchone():
         con.execute(aggregates_sql("aggregates_touched.sql", touched=True))
 
 
@@ -354,10 +349,7 @@ def db_is_current(master: Path) -> bool:
     con = open_snapshot(master)
     try:
         version = migrations.stored_version(con)
-        aggregates = con.execute(
-            "SELECT count(*) = 3 FROM duckdb_tables() "
-            "WHERE table_name IN ('award_counts', 'recipients', 'unit_outcomes')"
-        ).fetchone()
+        aggregates = con.execute(SQL["aggregates_exist"]).fetchone()
     finally:
         con.close()
     # A newer release's warehouse counts as current: it is read as it is, never downgraded.
