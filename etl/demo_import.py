@@ -10,6 +10,9 @@ from etl.importer import import_files
 from etl.load import Report
 from thidua import access, db
 from thidua.settings import DEMO_DIR
+from thidua.sql_files import named_statements
+
+SQL = named_statements("etl/demo_import.sql")
 
 
 def has_data(master: Path) -> bool:
@@ -17,7 +20,7 @@ def has_data(master: Path) -> bool:
         return False
     con = db.open_snapshot(master)
     try:
-        row = con.execute("SELECT count(*) FROM import_batches").fetchone()
+        row = con.execute(SQL["batch_count"]).fetchone()
     finally:
         con.close()
     return bool(row and row[0])

@@ -36,8 +36,11 @@ from etl.recognise.headers import (
 )
 from thidua import access_file, audit, positions
 from thidua.access import Account
+from thidua.sql_files import named_statements
 from thidua.text import fold
 from thidua.units import UnitMatcher
+
+SQL = named_statements("etl/importer.sql")
 
 
 def sha256_of(path: Path) -> str:
@@ -68,7 +71,7 @@ def header_key(grid: Grid, row: int) -> str:
 
 def remembered_mappings(con: duckdb.DuckDBPyConnection) -> dict[str, dict[int, str]]:
     try:
-        rows = con.execute("SELECT header_key, mapping FROM column_mappings").fetchall()
+        rows = con.execute(SQL["remembered_mappings"]).fetchall()
     except duckdb.CatalogException:  # a snapshot published before the table existed
         return {}
     return {key: {int(col): name for col, name in json.loads(m).items()} for key, m in rows}
@@ -160,9 +163,7 @@ def inspect_file(
     except OSError:
         return Inspection(path, shown, "", problems=[Problem(shown, refusals.CANNOT_OPEN_TO_READ)])
     inspection = Inspection(path, shown, checksum)
-    row = con.execute(
-        "SELECT batch_id FROM import_batches WHERE sha256 = ? AND status = 'active'", [checksum]
-    ).fetchone()
+    row = con.execute(SQL["active_batch_of_file"], [checksum]).fetchone()
     if row:
         inspection.duplicate_of = int(row[0])
         return inspection
@@ -233,10 +234,7 @@ def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> i
     if not decisions:
         return None
     row = con.execute(
-        """SELECT batch_id FROM award JOIN import_batches USING (batch_id)
-           WHERE status = 'active' GROUP BY batch_id
-           HAVING list_sort(list_distinct(list(decision_no))) = ?
-           ORDER BY batch_id DESC LIMIT 1""",
+        SQL["batch_of_decision"],
         [decisions],
     ).fetchone()
     return int(row[0]) if row else None
@@ -253,12 +251,7 @@ def _displaced_sheets(
     keys = scores.select("bloc_name", "year").unique()
     con.register("scored", keys.to_arrow())
     try:
-        rows = con.execute(
-            """SELECT DISTINCT s.bloc_name, s.year, b.batch_id, b.file_name
-               FROM bloc_scores AS s JOIN import_batches AS b USING (batch_id)
-               JOIN scored AS k ON k.bloc_name = s.bloc_name AND k.year = s.year
-               WHERE b.status = 'active' ORDER BY s.year, s.bloc_name, b.batch_id"""
-        ).fetchall()
+        rows = con.execute(SQL["sheets_in_force"]).fetchall()
     finally:
         con.unregister("scored")
     return [(str(bloc), int(year), int(batch), str(name)) for bloc, year, batch, name in rows]

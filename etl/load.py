@@ -19,9 +19,9 @@ from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
 from thidua import access_file, audit, db, reference
 from thidua.access import Account, require
-from thidua.db import named_statements
 from thidua.formatting import number
 from thidua.settings import LIMITS
+from thidua.sql_files import named_statements
 
 SQL = named_statements("etl/load.sql")  # the fixed statements of loading and undoing
 

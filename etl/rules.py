@@ -11,6 +11,9 @@ import polars as pl
 
 from thidua import access_file, audit, db, formatting, positions
 from thidua.access import Account
+from thidua.sql_files import named_statements
+
+SQL = named_statements("etl/rules.sql")
 
 RULE_COLUMNS = ("rule_id", "is_leader", "pattern", "label")
 
@@ -76,24 +79,16 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
     ]
     with db.writing(master) as con:
         before = positions.rules_from_db(con)
-        known = con.sql(
-            "SELECT DISTINCT position FROM award WHERE recipient_kind = 'individual' AND position IS NOT NULL"
-        ).pl()
+        known = con.sql(SQL["individual_positions"]).pl()
         classes = positions.classify_column(known["position"], parsed)
         con.execute("BEGIN TRANSACTION")
-        con.execute("DELETE FROM position_rules")
+        con.execute(SQL["clear_rules"])
         con.executemany(
-            "INSERT INTO position_rules VALUES (?, ?, ?, ?, ?)",
+            SQL["add_rule"],
             [[r.rule_id, r.is_leader, r.pattern.pattern, r.label, i] for i, r in enumerate(parsed)],
         )
         con.register("classes", classes.to_arrow())
-        changed = con.execute(
-            """UPDATE award SET is_leader = c.is_leader, leader_rule = c.leader_rule
-               FROM classes AS c
-               WHERE award.recipient_kind = 'individual' AND award.position = c.position
-                 AND (award.is_leader IS DISTINCT FROM c.is_leader
-                      OR award.leader_rule IS DISTINCT FROM c.leader_rule)"""
-        ).fetchone()
+        changed = con.execute(SQL["reclassify"]).fetchone()
         con.unregister("classes")
         db.mark_aggregates_stale(con)  # is_leader is a key of award_counts in every year
         con.execute("COMMIT")

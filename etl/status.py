@@ -8,6 +8,9 @@ from etl.load import STATUS_NAMES
 from thidua import db
 from thidua.formatting import local_time, number
 from thidua.settings import snapshot_path
+from thidua.sql_files import named_statements
+
+SQL = named_statements("etl/status.sql")
 
 
 def print_status(master: Path) -> int:
@@ -18,14 +21,8 @@ def print_status(master: Path) -> int:
         return 0
     con = db.open_snapshot(master)
     try:
-        batches = con.execute(
-            "SELECT batch_id, imported_at, file_name, layout, rows, coalesce(encoding, ''), "
-            "coalesce(status, 'active'), coalesce(imported_by, '') FROM import_batches ORDER BY batch_id"
-        ).fetchall()
-        totals = con.execute(
-            "SELECT (SELECT count(*) FROM award), (SELECT count(*) FROM bloc_scores), "
-            "(SELECT count(*) FROM bloc_members), (SELECT count(*) FROM campaigns)"
-        ).fetchone()
+        batches = con.execute(SQL["batches"]).fetchall()
+        totals = con.execute(SQL["row_counts"]).fetchone()
     finally:
         con.close()
     print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)}); giờ Việt Nam")

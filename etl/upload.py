@@ -36,6 +36,9 @@ from thidua.db import private_folder
 from thidua.exports import neutralise
 from thidua.metrics import YearFigures, counts_of_rows
 from thidua.settings import LIMITS, UPLOAD_KINDS
+from thidua.sql_files import named_statements
+
+SQL = named_statements("etl/upload.sql")
 
 __all__ = [  # what the pages use, beside the functions defined here
     "FileRefused",
@@ -221,10 +224,7 @@ def history(master: Path) -> pl.DataFrame:
         return pl.DataFrame()
     con = db.open_snapshot(master)
     try:
-        return con.sql(
-            "SELECT batch_id, imported_at, file_name, layout, rows, imported_by, status, replaced_by, "
-            "undone_by, undone_at, sha256 FROM import_batches ORDER BY batch_id DESC"
-        ).pl()
+        return con.sql(SQL["history"]).pl()
     finally:
         con.close()
 
@@ -233,9 +233,7 @@ def unit_names(master: Path) -> list[str]:
     """The units table, in Vietnamese order, for mapping unknown names."""
     con = _reader(master)
     try:
-        return [
-            r[0] for r in con.execute("SELECT name FROM units ORDER BY name COLLATE vi").fetchall()
-        ]
+        return [r[0] for r in con.execute(SQL["unit_names"]).fetchall()]
     finally:
         con.close()
 
@@ -244,9 +242,7 @@ def unit_aliases(master: Path) -> pl.DataFrame:
     """The analysts' and admins' names for units (alias → unit), newest first."""
     con = _reader(master)
     try:
-        return con.sql(
-            "SELECT alias, unit_name, created_by, created_at FROM unit_aliases ORDER BY created_at DESC"
-        ).pl()
+        return con.sql(SQL["unit_aliases"]).pl()
     finally:
         con.close()
 

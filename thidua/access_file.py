@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from thidua import settings
-from thidua.db import named_statements, read_sql
+from thidua.sql_files import named_statements, read_sql
 
 SQL = named_statements("access/access_file.sql")  # every statement of this store
 

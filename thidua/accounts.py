@@ -16,7 +16,7 @@ from thidua import access
 from thidua.access import Account
 from thidua.access_file import connect, end_sessions, now
 from thidua.audit import audit, checked, record
-from thidua.db import named_statements
+from thidua.sql_files import named_statements
 
 SQL = named_statements("access/accounts.sql")  # every statement of this store
 

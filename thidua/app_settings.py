@@ -9,7 +9,7 @@ from thidua import settings
 from thidua.access import Account
 from thidua.access_file import connect, now
 from thidua.audit import checked, record
-from thidua.db import named_statements
+from thidua.sql_files import named_statements
 
 SQL = named_statements("access/app_settings.sql")  # every statement of this store
 

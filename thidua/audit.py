@@ -14,7 +14,7 @@ from typing import Any
 from thidua import access, formatting, reference
 from thidua.access import Account, PermissionDenied, require
 from thidua.access_file import connect, now
-from thidua.db import named_statements
+from thidua.sql_files import named_statements
 
 SQL = named_statements("access/audit.sql")  # every statement of this store
 

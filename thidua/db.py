@@ -16,37 +16,21 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 
-from thidua import migrations, positions, reference
+from thidua import migrations, positions, reference, sql_files
 from thidua.formatting import number
 from thidua.settings import REFERENCE_DIR, snapshot_path
 
 UNITS_CSV = REFERENCE_DIR / "units.csv"
 
 
-def read_sql(name: str) -> str:
-    return resources.files("thidua").joinpath("sql", name).read_text(encoding="utf-8")
+read_sql = sql_files.read_sql  # kept for callers that read a whole file
 
 
-def named_statements(name: str) -> dict[str, str]:
-    """The statements of a file of thidua/sql/, each under a «-- name: …» line (a store's
-    statements live in one file: access/accounts.sql …), without their final «;»."""
-    found: dict[str, str] = {}
-    current = None
-    for line in read_sql(name).splitlines():
-        if line.startswith("-- name:"):
-            current = line.removeprefix("-- name:").strip()
-            found[current] = ""
-        elif current is not None and not line.lstrip().startswith("--"):
-            found[current] += line + "\n"
-    return {key: text.strip().removesuffix(";").strip() for key, text in found.items()}
-
-
-SQL = named_statements("db/warehouse.sql")  # the warehouse's bookkeeping statements
+SQL = sql_files.named_statements("db/warehouse.sql")  # the warehouse's bookkeeping statements
 
 
 class WarehouseBusy(Exception):

@@ -15,6 +15,10 @@ from importlib import resources
 
 import duckdb
 
+from thidua.sql_files import named_statements
+
+SQL = named_statements("core/migrations.sql")
+
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -58,7 +62,7 @@ def stored_version(con: duckdb.DuckDBPyConnection) -> int:
     were numbered holds the fingerprint of its schema instead, and counts as 0: migration 1
     is idempotent and brings it to 1 as it is."""
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = con.execute(SQL["schema_version"]).fetchone()
     except duckdb.CatalogException:
         return 0
     return int(row[0]) if row else 0
@@ -78,9 +82,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.execute("BEGIN")
         try:
             con.execute(migration.sql)
-            con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(migration.number)]
-            )
+            con.execute(SQL["set_schema_version"], [str(migration.number)])
             con.execute("COMMIT")
         except duckdb.Error:
             con.execute("ROLLBACK")
@@ -93,8 +95,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 def _replace_views(con: duckdb.DuckDBPyConnection) -> None:
     text = views_sql()
     fingerprint = hashlib.sha256(text.encode()).hexdigest()
-    kept = con.execute("SELECT value FROM meta WHERE key = 'views'").fetchone()
+    kept = con.execute(SQL["views_fingerprint"]).fetchone()
     if kept and kept[0] == fingerprint:
         return
     con.execute(text)
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('views', ?)", [fingerprint])
+    con.execute(SQL["set_views_fingerprint"], [fingerprint])

@@ -17,7 +17,10 @@ import duckdb
 import polars as pl
 
 from thidua.settings import REFERENCE_DIR
+from thidua.sql_files import named_statements
 from thidua.text import fold
+
+SQL = named_statements("core/positions.sql")
 
 RULES_CSV = REFERENCE_DIR / "position_rules.csv"
 # Words in front of a title that do not change the post it names.
@@ -49,9 +52,7 @@ def load_rules(path: Path = RULES_CSV) -> list[PositionRule]:
 
 def rules_from_db(con: duckdb.DuckDBPyConnection) -> list[PositionRule]:
     """The warehouse's rules (seeded from the CSV, then kept by the admins), in their order."""
-    rows = con.execute(
-        "SELECT rule_id, is_leader, pattern, label FROM position_rules ORDER BY sort_order"
-    ).fetchall()
+    rows = con.execute(SQL["rules_in_order"]).fetchall()
     if not rows:
         return load_rules()
     return [PositionRule(r[0], bool(r[1]), re.compile(r[2]), r[3]) for r in rows]

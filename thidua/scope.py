@@ -15,6 +15,9 @@ import os
 import duckdb
 
 from thidua.migrations import views_sql
+from thidua.sql_files import named_statements
+
+SQL = named_statements("core/scope.sql")
 
 _IN_SCOPE = "unit_name IN (SELECT unit_name FROM scope_units)"
 # The blocs (per year) the unit belongs to: its place in its bloc means the other members' scores.
@@ -49,15 +52,10 @@ def open_scoped(snapshot_file: str, unit: str | None) -> duckdb.DuckDBPyConnecti
     """The snapshot as `unit` may see it (nothing at all when unit is None)."""
     con = duckdb.connect()
     con.execute("ATTACH ? AS src (READ_ONLY)", [os.path.realpath(snapshot_file)])
-    con.execute("CREATE TABLE scope_units (unit_name VARCHAR COLLATE vi)")
+    con.execute(SQL["make_scope_units"])
     if unit is not None:
-        con.execute("INSERT INTO scope_units VALUES (?)", [unit])
-    present = {
-        row[0]
-        for row in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src'"
-        ).fetchall()
-    }
+        con.execute(SQL["add_scope_unit"], [unit])
+    present = {row[0] for row in con.execute(SQL["source_tables"]).fetchall()}
     for table, rows in VISIBLE_ROWS.items():  # fixed names and predicates, no user text
         if table in present:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM src.{table} WHERE {rows}")  # noqa: S608

@@ -9,7 +9,7 @@ from pathlib import Path
 from thidua.access import Account
 from thidua.access_file import connect, end_sessions, token_hash
 from thidua.accounts import user_in
-from thidua.db import named_statements
+from thidua.sql_files import named_statements
 
 SQL = named_statements("access/sessions.sql")  # every statement of this store
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from thidua.sql_files import named_statements
 from thidua.text import fold
+
+SQL = named_statements("core/units.sql")
 
 # Abbreviations as they are written, folded; applied before splitting into words.
 _PHRASES = (
@@ -65,8 +68,8 @@ class UnitMatcher:
 
     @classmethod
     def from_db(cls, con: duckdb.DuckDBPyConnection) -> UnitMatcher:
-        names = {r[0] for r in con.execute("SELECT name FROM units").fetchall()}
-        aliases = dict(con.execute("SELECT alias, unit_name FROM unit_aliases").fetchall())
+        names = {r[0] for r in con.execute(SQL["unit_names"]).fetchall()}
+        aliases = dict(con.execute(SQL["aliases"]).fetchall())
         return cls(names, aliases)
 
     def with_aliases(self, aliases: dict[str, str]) -> UnitMatcher:
