@@ -236,7 +236,7 @@ def test_leaders_page_on_demo(
     shown = {m.label: m.value for m in headline(at)}
     assert shown["Khen cá nhân"] == vi(people.height)
     assert shown["Tỷ lệ người lao động trực tiếp"] == pct(direct.height, people.height)
-    assert shown["Chức vụ chưa phân loại"] == vi(
+    assert shown["Lượt khen chưa phân loại chức vụ"] == vi(  # awards, not positions
         people.filter(pl.col("is_leader").is_null()).height
     )
     per_unit = people.group_by("unit_name").agg(

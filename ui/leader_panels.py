@@ -1,0 +1,107 @@
+"""The leaders page's panels, one per tab: the shares by year, by unit (with the drill-down
+and the table a leader downloads), by bloc, how positions were classed, the award list."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+import streamlit as st
+
+from thidua import charts, reports
+from thidua.filters import Filters
+from thidua.reference import LEADER_CLASS_NAMES as CLASSES
+from ui.data import cached
+from ui.drilldown import award_list_panel
+from ui.figures import chart
+from ui.layout import no_data
+from ui.tables import download_table, show_table
+
+share_headers = {
+    "individuals": "Khen cá nhân", "direct_workers": CLASSES[False], "leaders": CLASSES[True],
+    "unclassified": CLASSES[None], "non_leader_share": "Tỷ lệ NLĐ trực tiếp", "women_share": "Tỷ lệ nữ",
+    "adhoc_share": "Tỷ lệ đột xuất",
+}  # fmt: skip
+formats = {
+    "individuals": 0,
+    "direct_workers": 0,
+    "leaders": 0,
+    "unclassified": 0,
+    "non_leader_share": -1,
+    "women_share": -1,
+    "adhoc_share": -1,
+}
+
+
+def by_year(view: reports.LeaderShares, target: float) -> None:
+    chart(charts.shares_by_year_lines, view.by_year, target, key="share_years")
+
+
+def by_unit(
+    con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.LeaderShares, target: float
+) -> None:
+    """Units against the target; a click lists a unit's awards."""
+    clicked = chart(
+        charts.share_by_unit_bars, view.by_unit, target, key="share_units", on_select=True
+    )
+    if clicked:
+        unit = charts.clicked(clicked[0])
+        award_list_panel(con, filters, reports.Selection(unit_name=unit), unit,
+                         key="leaders_unit_list")  # fmt: skip
+    else:
+        st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
+    unit_headers = {"unit_name": "Đơn vị", **share_headers, "against_target": "So với mục tiêu"}
+    # The share as the chart labels it: never «60,0%» for a unit below a 60% target.
+    shown_headers = {("non_leader_label" if c == "non_leader_share" else c): h
+                     for c, h in unit_headers.items()}  # fmt: skip
+    # Short headers and set widths: the nine columns fit a 1366 px screen (the .xlsx
+    # keeps the long headers).
+    short = {"individuals": "Cá nhân", "direct_workers": "NLĐ trực tiếp",
+             "non_leader_label": "Tỷ lệ NLĐ", "adhoc_share": "Đột xuất"}  # fmt: skip
+    shown_headers |= {c: h for c, h in short.items() if c in shown_headers}
+    show_table(view.by_unit.sort("non_leader_share"), shown_headers, formats, height=320,
+               widths={"unit_name": 220, "individuals": 65, "direct_workers": 95, "leaders": 70,
+                       "unclassified": 100, "non_leader_label": 80, "women_share": 65,
+                       "adhoc_share": 65, "against_target": 115})  # fmt: skip
+    download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx",
+                   title="Tỷ lệ khen người lao động trực tiếp theo đơn vị", filters=filters,
+                   decimals=formats)  # fmt: skip
+
+
+def by_bloc(filters: Filters) -> None:
+    by_bloc = cached(reports.shares_by_bloc, filters)
+    bloc_headers = {"bloc_name": "Khối, cụm", **share_headers}
+    if by_bloc.height == 0:
+        no_data("Không có đơn vị nào của khối, cụm thi đua khớp với bộ lọc đang chọn.")
+    else:
+        show_table(by_bloc, bloc_headers, formats)
+        download_table(by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx",
+                       title="Tỷ lệ khen người lao động trực tiếp theo khối, cụm",
+                       filters=filters, decimals=formats)  # fmt: skip
+
+
+def by_position(filters: Filters) -> None:
+    st.caption(
+        "Mỗi chức vụ được xếp theo quy tắc đầu tiên khớp trong bảng quy tắc phân loại "
+        "do quản trị viên quản lý; chức vụ không khớp quy tắc nào để «chưa phân loại» chứ không đoán."
+    )
+    positions = cached(reports.position_classes, filters).with_columns(
+        klass=reports.leader_class(),
+        position=pl.col("position").fill_null("(để trống)"),
+    )
+    position_headers = {
+        "position": "Chức vụ (như trong tệp)",
+        "klass": "Phân loại",
+        "leader_rule": "Quy tắc",
+        "rule_label": "Nội dung quy tắc",
+        "awards": "Số lượt",
+    }
+    show_table(positions, position_headers, {"awards": 0}, height=320)
+    download_table(positions, position_headers, "phan_loai_chuc_vu.xlsx", key="positions_xlsx",
+                   title="Phân loại chức vụ", filters=filters)  # fmt: skip
+
+
+def award_list(
+    con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.LeaderShares
+) -> None:
+    award_list_panel(con, filters, reports.Selection(), "theo bộ lọc đang chọn",
+                     key="leaders_list", total=int(view.by_year["awards"].sum()))  # fmt: skip
