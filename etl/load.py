@@ -205,8 +205,29 @@ def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, w
 BATCH_TABLES = ("award", "bloc_scores", "bloc_members", "campaigns")
 
 
-# Keys that make a restored row clash with one written since (tables without a key: none).
-_KEYED = {"bloc_scores", "bloc_members", "campaigns"}
+# The key of each table that has one: a row brought back by an undo must not clash with one
+# a later import wrote (award has none: a decision's rows are its own).
+_KEYS = {
+    "bloc_scores": ("year", "bloc_name", "unit_name"),
+    "bloc_members": ("year", "bloc_name", "unit_name"),
+    "campaigns": ("campaign_code",),
+}
+
+
+def _held_since(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
+    """The later batches that now hold rows undoing `batch_id` would bring back (same key)."""
+    held: set[int] = set()
+    for table, keys in _KEYS.items():  # fixed names
+        same = " AND ".join(f"t.{k} = s.{k}" for k in keys)
+        held |= {
+            int(row[0])
+            for row in con.execute(
+                f"SELECT DISTINCT t.batch_id FROM shelved_{table} AS s JOIN {table} AS t "  # noqa: S608
+                f"ON {same} WHERE s.shelved_by = ?",
+                [batch_id],
+            ).fetchall()
+        }
+    return sorted(held)
 
 
 def _displace(con: duckdb.DuckDBPyConnection, table: str, rows: str, batch_id: int) -> int:
@@ -245,11 +266,10 @@ def _retire_emptied(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
 def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int, str]]:
     """Undoing `batch_id`: the rows it displaced go back where they were, and the batches
     it replaced are «đang dùng» again. Returns those batches (id, file name)."""
-    for table in BATCH_TABLES:  # fixed names
-        clash = " ON CONFLICT DO NOTHING" if table in _KEYED else ""
+    for table in BATCH_TABLES:  # fixed names; no clash: undo_batch checked (_held_since)
         con.execute(
             f"INSERT INTO {table} SELECT * EXCLUDE (shelved_by) FROM shelved_{table} "  # noqa: S608
-            f"WHERE shelved_by = ?{clash}",
+            "WHERE shelved_by = ?",
             [batch_id],
         )
         con.execute(f"DELETE FROM shelved_{table} WHERE shelved_by = ?", [batch_id])  # noqa: S608
@@ -300,6 +320,11 @@ def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
         con.execute("BEGIN TRANSACTION")
         db.mark_touched(con, batch_id)
         removed = _remove_batch_rows(con, batch_id)
+        if held := _held_since(con, batch_id):
+            # Bringing the earlier rows back would overwrite (or drop) what a later import
+            # holds: refused, with the way out, rather than a warehouse that half agrees.
+            con.execute("ROLLBACK")
+            return refusals.undo_held_since(batch_id, str(row[0]), held)
         con.execute(SQL["drop_active_file"], [batch_id])
         restored = _bring_back(con, batch_id)
         con.execute(

@@ -624,3 +624,13 @@ def unit_rows_read_as_headings(rows: list[tuple[int, str]]) -> str:
         "Nếu đó là tập thể được khen, hãy chọn «tập thể được khen» ở mục «Dòng chỉ ghi tên đơn "
         "vị» (trang Tải dữ liệu) hoặc dùng --unit-rows award."
     )
+
+
+def undo_held_since(batch_id: int, file_name: str, later: list[int]) -> str:
+    """Undoing a correction would bring back rows that a later import now holds."""
+    named = ", ".join(f"#{n}" for n in later)
+    return (
+        f"Chưa hủy được lần nhập #{batch_id} ({file_name}): hủy nó sẽ đưa trở lại dữ liệu cũ "
+        f"mà lần nhập {named} nhập sau đã thay. Hãy hủy lần nhập {named} trước; "
+        "không có gì thay đổi."
+    )

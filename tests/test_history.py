@@ -255,3 +255,44 @@ def test_undoing_a_corrected_membership_list_brings_back_its_blocs(
     assert con.execute(blocs).fetchall() == before_blocs
     assert con.execute(members).fetchall() == before_members
     assert con.execute("SELECT count(*) FROM shelved_blocs").fetchone() == (0,)
+
+
+def _campaigns(path: Path, *plans: tuple[str, str]) -> Path:
+    header = ["Số kế hoạch", "Ngày ban hành", "Tên phong trào", "Loại", "Ngày bắt đầu",
+              "Ngày kết thúc", "Hạn đăng ký", "Khẩu hiệu"]  # fmt: skip
+    rows = [[code, "13/09/2019", name, "Chuyên đề", "01/06/2019", "30/06/2020", "30/10/2019", ""]
+            for code, name in plans]  # fmt: skip
+    return write_rows(path, [["DANH SÁCH PHONG TRÀO THI ĐUA"], [None], header, *rows])
+
+
+def test_an_undo_that_would_bring_back_rows_a_later_import_holds_is_refused(
+    master: Path,
+    tmp_path: Path,
+    import_into: Importer,
+    snapshot: Callable[[], duckdb.DuckDBPyConnection],
+) -> None:
+    """#1 lists plans 1 and 2; #2 corrects plan 1 and adds plan 4; #3 corrects plan 1 again.
+    Undoing #2 would bring back #1's plan 1, which #3 now holds: it was silently dropped while
+    #1 was said to be in force again. The undo is refused, naming #3, and nothing changes;
+    once #3 is undone, #2's undo goes through and #1's plan 1 is back."""
+    import_into(_campaigns(tmp_path / "a.xlsx", ("1/KH-UBND", "Phong trào A"),
+                           ("2/KH-UBND", "Phong trào B")))  # fmt: skip
+    import_into(_campaigns(tmp_path / "b.xlsx", ("1/KH-UBND", "Phong trào A (sửa)"),
+                           ("4/KH-UBND", "Phong trào D")))  # fmt: skip
+    import_into(_campaigns(tmp_path / "c.xlsx", ("1/KH-UBND", "Phong trào A (sửa lần 2)")))
+    plans = "SELECT campaign_code, name, batch_id FROM campaigns ORDER BY ALL"
+    before = snapshot().execute(plans).fetchall()
+    assert before == [("1/KH-UBND", "Phong trào A (sửa lần 2)", 3), ("2/KH-UBND", "Phong trào B", 1),
+                      ("4/KH-UBND", "Phong trào D", 2)]  # fmt: skip
+    said = undo_batch(master, 2, ANALYST)
+    assert "#3" in said and "không có gì thay đổi" in said, said
+    con = snapshot()
+    assert con.execute(plans).fetchall() == before
+    assert con.execute("SELECT batch_id, status FROM import_batches ORDER BY 1").fetchall() == [
+        (1, "active"), (2, "active"), (3, "active")
+    ]  # fmt: skip
+    undo_batch(master, 3, ANALYST)
+    undo_batch(master, 2, ANALYST)
+    assert snapshot().execute(plans).fetchall() == [
+        ("1/KH-UBND", "Phong trào A", 1), ("2/KH-UBND", "Phong trào B", 1)
+    ]  # fmt: skip
