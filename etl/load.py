@@ -298,6 +298,8 @@ def _bring_back_blocs(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
         [batch_id],
     )
     con.execute(SQL["clear_shelved_blocs"], [batch_id])
+    # A bloc no list and no sheet names any more (the first membership list undone) goes.
+    con.execute(SQL["drop_orphan_blocs"])
 
 
 def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:

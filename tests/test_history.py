@@ -255,6 +255,11 @@ def test_undoing_a_corrected_membership_list_brings_back_its_blocs(
     assert con.execute(blocs).fetchall() == before_blocs
     assert con.execute(members).fetchall() == before_members
     assert con.execute("SELECT count(*) FROM shelved_blocs").fetchone() == (0,)
+    # and the first list undone too: no bloc is left that nothing names
+    undo_batch(master, 1, ANALYST)
+    con = snapshot()
+    assert con.execute("SELECT count(*) FROM blocs").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM bloc_members").fetchone() == (0,)
 
 
 def _campaigns(path: Path, *plans: tuple[str, str]) -> Path:

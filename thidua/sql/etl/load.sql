@@ -60,3 +60,8 @@ INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by, created_at) V
 
 -- name: remove_alias
 DELETE FROM unit_aliases WHERE alias = ? RETURNING unit_name;
+
+-- name: drop_orphan_blocs
+DELETE FROM blocs AS b
+WHERE NOT EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.year = b.year AND m.bloc_name = b.bloc_name)
+  AND NOT EXISTS (SELECT 1 FROM bloc_scores AS s WHERE s.year = b.year AND s.bloc_name = b.bloc_name);
