@@ -270,7 +270,7 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
 
 def composition_treemap(composition: pl.DataFrame) -> go.Figure:
     """Level → award; area = awards. Labels carry count and share so small tiles still read."""
-    by_form = composition.group_by("level", "form_code", "form_name").agg(pl.col("awards").sum())
+    by_form = _tiles(composition)
     total = int(by_form["awards"].sum()) or 1
     levels = by_form.group_by("level").agg(pl.col("awards").sum())
     # One named root: without it Plotly adds a nameless one whose hover read "-: - lượt".
@@ -293,8 +293,7 @@ def composition_treemap(composition: pl.DataFrame) -> go.Figure:
             # letters to a few pixels); small_tiles names it under the chart.
             texttemplate=[
                 "" if small else "%{label}<br>%{value:,.0f} (%{percentRoot:.1%})"
-                for small in [False] * (1 + levels.height)
-                + [n < SMALL_TILE * total for n in by_form["awards"]]
+                for small in [False] * (1 + levels.height) + by_form["small"].to_list()
             ],
             hovertemplate="%{label}: %{value:,.0f} lượt (%{percentRoot:.1%} tổng số)<extra></extra>",
         )
@@ -305,12 +304,21 @@ def composition_treemap(composition: pl.DataFrame) -> go.Figure:
 SMALL_TILE = 0.025  # of all awards: a tile about this size has no room for its 12 px label
 
 
+def _tiles(composition: pl.DataFrame) -> pl.DataFrame:
+    """One tile per award (level, form_code, form_name, awards) and whether it is too small to
+    carry its label — decided here once, for the treemap and for the line under it."""
+    by_form = composition.group_by("level", "form_code", "form_name", maintain_order=True).agg(
+        pl.col("awards").sum()
+    )
+    return by_form.with_columns(small=pl.col("awards") < SMALL_TILE * pl.col("awards").sum())
+
+
 def small_tiles(composition: pl.DataFrame) -> str | None:
     """The awards whose tiles are too small to carry their label, written out for the line
     under the treemap: «Kỷ niệm chương 320 (0,8%) · …», largest first; None if there are none."""
-    by_form = composition.group_by("form_name").agg(pl.col("awards").sum())
+    by_form = _tiles(composition)
     total = int(by_form["awards"].sum())
-    small = by_form.filter(pl.col("awards") < SMALL_TILE * total).sort("awards", descending=True)
+    small = by_form.filter("small").sort("awards", descending=True).select("form_name", "awards")
     if not total or small.height == 0:
         return None
     return " · ".join(
