@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from thidua import charts, reports
+from thidua import charts, metrics, reports
 from thidua import formatting as fmt
 from thidua.literal import markdown as md
 from ui.data import cached, connection
@@ -32,17 +32,17 @@ state = by_level.get("state", 0)
 kpi_row(
     [
         Kpi("Tổng số lượt khen thưởng", fmt.number(total)),
-        Kpi("Khen cá nhân", fmt.number(people), f"{fmt.percent(people / total)} tổng số", "off"),
+        Kpi("Khen cá nhân", fmt.number(people), f"{fmt.percent(metrics.ratio(people, total))} tổng số", "off"),
         Kpi(
             "Khen tập thể, hộ gia đình",
             fmt.number(total - people),
-            f"{fmt.percent((total - people) / total)} tổng số",
+            f"{fmt.percent(metrics.ratio(total - people, total))} tổng số",
             "off",
         ),
         Kpi(
             "Khen thưởng cấp Nhà nước",
             fmt.number(state),
-            f"{fmt.percent(state / total)} tổng số",
+            f"{fmt.percent(metrics.ratio(state, total))} tổng số",
             "off",
         ),
     ]
