@@ -9,6 +9,7 @@ import streamlit as st
 from thidua import charts, reports
 from thidua import formatting as fmt
 from thidua.literal import markdown as md
+from thidua.reference import BLOC_ROLE_NAMES
 from ui.bloc_panels import bloc_leaders, ranking_bars, score_table
 from ui.data import cached, connection
 from ui.figures import chart
@@ -49,8 +50,8 @@ deputy = ranking.filter(pl.col("role") == "deputy")["unit_name"].to_list()
 st.markdown(
     f"**{md(leader['unit_name'])}** dẫn đầu {md(bloc)} năm {year} với **{fmt.number(leader['total_score'], 1)} điểm**"
     f" ({ranking.height} đơn vị)."
-    + (f" Khối/cụm trưởng: {md(head[0])}." if head else "")
-    + (f" Khối/cụm phó: {md(deputy[0])}." if deputy else "")
+    + (f" {BLOC_ROLE_NAMES['head']}: {md(head[0])}." if head else "")
+    + (f" {BLOC_ROLE_NAMES['deputy']}: {md(deputy[0])}." if deputy else "")
 )
 RANKING, SCORES, HISTORY, LEADERS = (
     "Xếp hạng",

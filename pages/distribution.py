@@ -32,7 +32,12 @@ state = by_level.get("state", 0)
 kpi_row(
     [
         Kpi("Tổng số lượt khen thưởng", fmt.number(total)),
-        Kpi("Khen cá nhân", fmt.number(people), f"{fmt.percent(metrics.ratio(people, total))} tổng số", "off"),
+        Kpi(
+            "Khen cá nhân",
+            fmt.number(people),
+            f"{fmt.percent(metrics.ratio(people, total))} tổng số",
+            "off",
+        ),
         Kpi(
             "Khen tập thể, hộ gia đình",
             fmt.number(total - people),

@@ -10,7 +10,7 @@ import polars as pl
 
 from thidua.formatting import number, percent
 from thidua.literal import from_plotly, plotly
-from thidua.reference import ROLE_SIGNS
+from thidua.reference import BLOC_ROLE_NAMES, ROLE_SIGNS
 
 BLUE = "#1f5fa8"
 GREY = "#a9b4c2"
@@ -238,8 +238,11 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
     top = float(ordered["total_score"].max() or 100)  # type: ignore[arg-type]
     fig.update_xaxes(title="Tổng điểm", range=[0, top * 1.35])
     roles = set(ordered["role"].drop_nulls().to_list())
-    named = {"head": "khối/cụm trưởng", "deputy": "khối/cụm phó"}
-    legend = [f"{sign} {named[role]}" for role, sign in ROLE_SIGNS.items() if role in roles]
+    legend = [
+        f"{sign} {BLOC_ROLE_NAMES[role].lower()}"
+        for role, sign in ROLE_SIGNS.items()
+        if role in roles
+    ]
     title = f"{plotly(bloc)} — xếp hạng năm {year}" + (f" ({', '.join(legend)})" if legend else "")
     return _layout(fig, title, 120 + 44 * max(ordered.height, 3))
 

@@ -116,6 +116,8 @@ TYPE_NAMES = {code: label for code, (label, _) in AWARD_TYPES.items()}
 KIND_NAMES = {code: label for code, (label, _) in RECIPIENT_KINDS.items()}
 # A bloc member's role as the charts, slides and score table mark it beside its name.
 ROLE_SIGNS = {"head": "★", "deputy": "☆"}
+# A unit's role in its bloc or cluster, as tables name it (lower-case inside a sentence).
+BLOC_ROLE_NAMES = {"head": "Khối/cụm trưởng", "deputy": "Khối/cụm phó", "member": "Thành viên"}
 BLOC_KIND_NAMES = {"bloc": "Khối", "cluster": "Cụm"}
 # is_leader -> the class a reader sees; NULL is a position no rule recognised (DOMAIN.md).
 LEADER_CLASS_NAMES = {True: "Lãnh đạo", False: "Người lao động trực tiếp", None: "Chưa phân loại"}

@@ -18,7 +18,7 @@ CUSTOMARY_OUTCOME = {
     2: "Bằng khen của Chủ tịch UBND tỉnh",
     3: "Bằng khen của Chủ tịch UBND tỉnh",
 }
-ROLE_NAMES = {"head": "Khối/cụm trưởng", "deputy": "Khối/cụm phó", "member": "Thành viên"}
+ROLE_NAMES = reference.BLOC_ROLE_NAMES  # one wording (thidua.reference)
 DRILL_LIMIT = 5000
 
 

@@ -14,7 +14,7 @@ import polars as pl
 from thidua import metrics, queries
 from thidua.charts import FORM_COLOURS, bloc_colour
 from thidua.formatting import number, percent, points, signed
-from thidua.reference import FORMS_BY_CODE, ROLE_SIGNS
+from thidua.reference import BLOC_ROLE_NAMES, FORMS_BY_CODE, ROLE_SIGNS
 
 SLIDE_SETS = {
     "headline": "Số liệu chính của năm",
@@ -114,7 +114,11 @@ def bloc_slides(con: duckdb.DuckDBPyConnection, year: int) -> list[Slide]:
         body = (
             f'<div class="lead">Dẫn đầu: <b>{_e(leader["unit_name"])}</b> — {_e(number(leader["total_score"], 1))} điểm</div>'
             + _bars(bars, top * 1.05)
-            + '<div class="note">★ khối/cụm trưởng · ☆ khối/cụm phó</div>'
+            + '<div class="note">'
+            + " · ".join(
+                f"{sign} {BLOC_ROLE_NAMES[role].lower()}" for role, sign in ROLE_SIGNS.items()
+            )
+            + "</div>"
         )
         slides.append(Slide(f"{bloc} — kết quả năm {year}", body))
     return slides
