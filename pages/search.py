@@ -8,6 +8,7 @@ import streamlit as st
 from thidua import reports
 from thidua.exports import file_part
 from thidua.literal import markdown as md
+from thidua.reference import KIND_NAMES
 from ui.data import connection
 from ui.guard import require_page
 from ui.layout import no_data
@@ -30,9 +31,8 @@ found = reports.search_recipients(con, text)
 if found.height == 0:
     no_data(f"Không tìm thấy ai có tên chứa «{md(text)}».")
     st.stop()
-kinds = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
 labels = [
-    f"{name} — {unit or 'không rõ đơn vị'} ({kinds.get(kind, kind)}, {n} lượt, {first}–{last})"
+    f"{name} — {unit or 'không rõ đơn vị'} ({KIND_NAMES.get(kind, kind)}, {n} lượt, {first}–{last})"
     for name, unit, kind, n, first, last in found.iter_rows()
 ]
 st.caption(f"{found.height} kết quả" + (" (50 đầu tiên)" if found.height >= 50 else ""))
