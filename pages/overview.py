@@ -60,7 +60,8 @@ kpi_row(
             "Tỷ lệ khen thưởng đột xuất",
             fmt.percent(now.adhoc_share),
             _delta_points(now.adhoc_share, before.adhoc_share) if before else None,
-            help="Số lượt khen đột xuất ÷ tổng số lượt khen thưởng.",
+            help="Số lượt khen đột xuất ÷ số lượt khen có ghi loại hình (thường xuyên, đột xuất); "
+            "danh sách không có cột loại hình không tính.",
         ),
     ]
 )
@@ -71,10 +72,15 @@ notes = [
 ]
 if now.unclassified:
     notes.append(
-        f"{fmt.number(now.unclassified)} cá nhân chưa xác định được chức vụ (không tính là người lao động trực tiếp)"
+        f"{fmt.number(now.unclassified)} lượt khen cá nhân chưa xác định được chức vụ (không tính là người lao động trực tiếp)"
     )
 if now.individuals and now.with_gender < now.individuals:
-    notes.append(f"{fmt.number(now.individuals - now.with_gender)} cá nhân không ghi giới tính")
+    notes.append(
+        f"{fmt.number(now.individuals - now.with_gender)} lượt khen cá nhân không ghi giới tính"
+    )
+if now.with_type < now.awards:
+    # The ad-hoc share is read over the awards whose list says regular or ad hoc.
+    notes.append(f"{fmt.number(now.awards - now.with_type)} lượt khen không ghi loại hình")
 if before is None:
     notes.append(f"chưa có dữ liệu năm {year - 1} để so sánh")
 st.caption(" · ".join(notes))

@@ -618,3 +618,22 @@ def test_one_share_the_same_on_the_overview_the_leaders_page_and_the_slide(
     [slide] = slides.build_slides(db.open_snapshot(master), year, ["headline"], 0.6)
     for figure in (share, women, adhoc):
         assert f">{figure}<" in slide.body, figure
+
+
+def test_the_overview_says_how_many_awards_its_adhoc_share_leaves_out(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ad-hoc share is read over the awards whose list names a type: the overview says
+    how many it leaves out (the demo's decision lists have no type column), and its help
+    says so instead of «÷ tổng số lượt khen thưởng»."""
+    master, province = demo
+    rows = province.awards.filter(pl.col("year") == 2024)
+    untyped = rows.filter(pl.col("award_type").is_null()).height
+    assert 0 < untyped < rows.height
+    at = open_page(master, "pages/overview.py", monkeypatch, nam_tu="2024", nam_den="2024")
+    said = " ".join(c.value for c in at.caption)
+    assert f"{vi(untyped)} lượt khen không ghi loại hình" in said
+    [adhoc] = [m for m in headline(at) if m.label == "Tỷ lệ khen thưởng đột xuất"]
+    typed = rows.height - untyped
+    adhoc_rows = rows.filter(pl.col("award_type") == "adhoc").height
+    assert adhoc.value == pct(adhoc_rows, typed)
