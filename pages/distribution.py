@@ -6,16 +6,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from thidua import charts, metrics, reports
 from thidua import formatting as fmt
-from thidua.literal import markdown as md
+from thidua import metrics, reports
+from ui import distribution_panels
 from ui.data import cached, connection
-from ui.drilldown import award_list_panel
-from ui.figures import chart
-from ui.filters import FORM_NAMES, current_filters
+from ui.filters import current_filters
 from ui.kpis import Kpi, kpi_row
 from ui.layout import no_data, open_tab
-from ui.tables import show_table
 
 con = connection()
 filters = current_filters()
@@ -60,44 +57,13 @@ COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST = (
     "Theo loại hình",
     "Danh sách khen thưởng",
 )
-shown, panel = open_tab([COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST], key="dist_tab")
+draw = {
+    COMPOSITION: lambda: distribution_panels.composition(view),
+    TOP_UNITS: lambda: distribution_panels.top_units(con, filters, view),
+    YEARS: lambda: distribution_panels.by_year(con, filters, view),
+    TYPES: lambda: distribution_panels.by_type(view, total),
+    LIST: lambda: distribution_panels.award_list(con, filters, total),
+}
+shown, panel = open_tab(list(draw), key="dist_tab")
 with panel:
-    if shown == COMPOSITION:
-        chart(charts.composition_treemap, view.composition, key="treemap")
-        small = charts.small_tiles(view.composition)
-        if small:
-            st.caption(f"Ô nhỏ không ghi chữ (rê chuột vào ô để xem): {md(small)}")
-    elif shown == TYPES:
-        by_type = (
-            view.composition.group_by("type_name")
-            .agg(pl.col("awards").sum())
-            .sort("awards", descending=True)
-            .with_columns(share=pl.col("awards") / total)
-        )
-        show_table(
-            by_type,
-            {"type_name": "Loại hình", "awards": "Số lượt", "share": "Tỷ lệ"},
-            {"awards": 0, "share": -1},
-        )
-    elif shown == LIST:
-        award_list_panel(con, filters, reports.Selection(), "theo bộ lọc đang chọn",
-                         key="dist_list", total=total)  # fmt: skip
-    elif shown == TOP_UNITS:
-        # Drill-down: the awards of a clicked unit bar.
-        clicked = chart(charts.top_units_bars, view.top_units, key="top_units", on_select=True)
-        if clicked:
-            unit = charts.clicked(clicked[0])
-            award_list_panel(con, filters, reports.Selection(unit_name=unit), unit, key="unit_list")
-        else:
-            st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
-    else:
-        # Drill-down: the awards of a clicked year, or of one award in that year.
-        chosen = chart(charts.trend_bars, view.trend, key="trend", on_select=True)
-        if chosen:
-            year = int(str(chosen[0].get("x")))
-            code = str(chosen[0].get("customdata") or "")
-            selection = reports.Selection(year=year, form_code=code if code in FORM_NAMES else None)
-            title = f"{FORM_NAMES[code]}, năm {year}" if code in FORM_NAMES else f"năm {year}"
-            award_list_panel(con, filters, selection, title, key="year_list")
-        else:
-            st.caption("Bấm vào một đoạn cột để xem danh sách khen thưởng của năm, hình thức đó.")
+    draw[shown]()
