@@ -201,7 +201,10 @@ def test_a_corrected_scoring_sheet_replaces_and_its_undo_brings_back_the_earlier
         "SELECT batch_id, status, replaced_by FROM import_batches ORDER BY batch_id"
     ).fetchall() == [(1, "replaced", 2), (2, "active", None)]
     said = undo_batch(master, 2, ANALYST)
-    assert "gỡ 7 dòng" in said and "#1 (diem_khoi4_2018.xlsx)" in said
+    assert said == (
+        "Đã hủy lần nhập #2 (diem_khoi4_2018_sua.xlsx): gỡ 7 dòng. Dùng lại lần nhập trước "
+        "mà nó đã thay: #1 (diem_khoi4_2018.xlsx)."
+    )
     con = snapshot()
     ranking = [r[0] for r in con.execute(ranking_sql, [truth["year"], truth["bloc"]]).fetchall()]
     assert ranking == truth["ranking"]
@@ -290,7 +293,10 @@ def test_an_undo_that_would_bring_back_rows_a_later_import_holds_is_refused(
     assert before == [("1/KH-UBND", "Phong trào A (sửa lần 2)", 3), ("2/KH-UBND", "Phong trào B", 1),
                       ("4/KH-UBND", "Phong trào D", 2)]  # fmt: skip
     said = undo_batch(master, 2, ANALYST)
-    assert "#3" in said and "không có gì thay đổi" in said, said
+    assert said == (
+        "Chưa hủy được lần nhập #2 (b.xlsx): hủy nó sẽ đưa trở lại dữ liệu cũ mà lần nhập #3 "
+        "nhập sau đã thay. Hãy hủy lần nhập #3 trước; không có gì thay đổi."
+    )
     con = snapshot()
     assert con.execute(plans).fetchall() == before
     assert con.execute("SELECT batch_id, status FROM import_batches ORDER BY 1").fetchall() == [
