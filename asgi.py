@@ -11,10 +11,14 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
 - Uploads (/_stcore/upload_file/…) are refused before their body is read unless the
   request carries the session cookie of an account that may import: nobody signed out can
   make the server take a file.
+- The page itself (Streamlit's index.html) says where the server is, and that it is in
+  Vietnamese (PageShell below).
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -117,10 +121,80 @@ def _may_upload(token: str | None) -> bool:
     return account is not None and account.can("import")
 
 
+class PageShell:
+    """ASGI middleware over the HTML page every address answers with (Streamlit's
+    index.html): it is marked Vietnamese, and it tells the frontend where the server is.
+
+    Left to itself, the frontend opened on a deep link (/lanh-dao-nld, a leader's bookmark)
+    first asks /lanh-dao-nld/_stcore/health, is answered 404, and only after a pause asks
+    /_stcore/health: every page but the first waited ~140 ms more before its script ran
+    (measured in Chromium). With the server's address given (window.__streamlit, read by the
+    frontend as it starts) it connects at once; the page is still found from the address."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        start: dict[str, Any] | None = None
+        body: list[bytes] = []
+
+        async def shell(message: Any) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                if message["status"] == 200 and _is_html(message["headers"]):
+                    start = message  # held until the whole page is read
+                    return
+            elif start is not None and message["type"] == "http.response.body":
+                body.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                page, headers = page_with_server_address(b"".join(body), start["headers"])
+                await send({**start, "headers": headers})
+                await send({"type": "http.response.body", "body": page})
+                return
+            await send(message)
+
+        await self.app(scope, receive, shell)
+
+
+# Before Streamlit's own module script, which reads window.__streamlit when it loads.
+_FRONTEND = b'<script type="module"'
+_SERVER_ADDRESS = (
+    "<script>window.__streamlit = Object.assign({}, window.__streamlit, "
+    "{BACKEND_BASE_URL: location.origin + %s})</script>\n    "
+)
+
+
+def page_with_server_address(
+    page: bytes, headers: list[tuple[bytes, bytes]]
+) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    """index.html as Streamlit sent it (gzip or not) → the same page with the server's
+    address and lang="vi", and its headers with the new length. A page without Streamlit's
+    script (another version's) is left as it is."""
+    zipped = (b"content-encoding", b"gzip") in [(k.lower(), v) for k, v in headers]
+    text = gzip.decompress(page) if zipped else page
+    if _FRONTEND not in text:
+        return page, headers
+    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+    script = _SERVER_ADDRESS % json.dumps(base if base.endswith("/") else base + "/")
+    text = text.replace(_FRONTEND, script.encode() + _FRONTEND, 1)
+    text = text.replace(b'<html lang="en">', b'<html lang="vi">', 1)
+    out = gzip.compress(text) if zipped else text
+    kept = [(k, v) for k, v in headers if k.lower() != b"content-length"]
+    return out, [*kept, (b"content-length", str(len(out)).encode())]
+
+
+def _is_html(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers)
+
+
 def _middleware() -> list[Any]:
     from starlette.middleware import Middleware
 
-    return [Middleware(UploadsOnlySignedIn)]
+    return [Middleware(UploadsOnlySignedIn), Middleware(PageShell)]
 
 
 app = st.App(
