@@ -98,3 +98,14 @@ def test_one_access_guard() -> None:
         if calls:
             askers[str(path.relative_to(ROOT))] = calls
     assert list(askers) == ["ui/guard.py"]
+
+
+def test_pages_only_lay_out() -> None:
+    """A page is widgets → one core call → chart: at most 80 lines each (issue 21); what it
+    draws in detail lives in a ui/ component (kpis, *_panels, tables, drilldown…)."""
+    lengths = {
+        page.name: len(page.read_text(encoding="utf-8").splitlines())
+        for page in sorted((ROOT / "pages").glob("*.py"))
+    }
+    assert {name: n for name, n in lengths.items() if n > 80} == {}
+    assert lengths["overview.py"] < 80 and len(lengths) >= 9
