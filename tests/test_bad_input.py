@@ -181,6 +181,20 @@ def test_busy_warehouse_gets_a_message(
     assert "Traceback" not in out.out + out.err
 
 
+def test_a_damaged_warehouse_is_not_called_busy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file DuckDB cannot read (damaged, or written by a newer DuckDB) is said so, not «in
+    use by another process» — waiting a few minutes would not mend it."""
+    master = tmp_path / "warehouse.duckdb"
+    master.write_bytes(b"PK\x03\x04 not a warehouse " * 400)
+    status = main(["import", str(SAMPLES / "so_khen_thuong_2019.xlsx"), "--db", str(master)])
+    out = capsys.readouterr()
+    assert status == 3
+    assert f"Không mở được kho dữ liệu {master}: tệp không phải kho DuckDB hoặc đã hỏng." in out.err
+    assert "đang được một tiến trình khác mở" not in out.err and "Traceback" not in out.err
+
+
 def test_a_typed_decision_date_is_read_as_the_columns_dates_are() -> None:
     """The upload page's date box: the shapes offices type, nothing else; a bare number is
     not an Excel serial there («2020» alone would be 12/07/1905)."""

@@ -39,6 +39,24 @@ class WarehouseBusy(Exception):
     sentence to show: what happened and what was kept."""
 
 
+class WarehouseUnreadable(WarehouseBusy):
+    """The master file cannot be opened at all: written by a newer DuckDB, or not a DuckDB
+    file (damaged, or another file put in its place)."""
+
+
+def unreadable(path: Path, said: str) -> str:
+    if "newer version of DuckDB" in said:
+        return (
+            f"Không mở được kho dữ liệu {path}: tệp do một phiên bản DuckDB mới hơn ghi, bản "
+            f"này dùng DuckDB {duckdb.__version__}. Hãy dựng lại kho từ các tệp đã nhập (với "
+            "tỉnh mẫu: xóa tệp rồi chạy python -m etl demo)."
+        )
+    return (
+        f"Không mở được kho dữ liệu {path}: tệp không phải kho DuckDB hoặc đã hỏng. Hãy lấy "
+        "lại bản sao lưu hoặc dựng lại kho từ các tệp đã nhập."
+    )
+
+
 class DiskFull(WarehouseBusy):
     """Too little room to write and publish: found before anything is written."""
 
@@ -80,12 +98,19 @@ def open_master(path: Path) -> duckdb.DuckDBPyConnection:
         con.execute("USE master")
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)  # names of people: the service account's alone
-    except (duckdb.IOException, duckdb.ResourceInUseException) as error:
+    except (duckdb.IOException, duckdb.BinderException) as error:
         con.close()
-        raise WarehouseBusy(
-            f"Kho dữ liệu {path} đang được một tiến trình khác mở để ghi (một lần nhập khác, "
-            "hoặc ai đó mở thẳng tệp chính thay vì bản chụp). Hãy thử lại sau ít phút."
-        ) from error
+        said = str(error)
+        # Another process: «Could not set lock on file …»; this one (an import running on
+        # another thread): «Unique file handle conflict … already attached».
+        if "lock" in said or "already attached" in said:
+            raise WarehouseBusy(
+                f"Kho dữ liệu {path} đang được một tiến trình khác mở để ghi (một lần nhập khác, "
+                "hoặc ai đó mở thẳng tệp chính thay vì bản chụp). Hãy thử lại sau ít phút."
+            ) from error
+        if isinstance(error, duckdb.BinderException):
+            raise
+        raise WarehouseUnreadable(unreadable(path, said)) from error
     _create_schema(con)
     seed_reference(con)
     return con

@@ -51,7 +51,10 @@ VISIBLE_ROWS = {
 def open_scoped(snapshot_file: str, unit: str | None) -> duckdb.DuckDBPyConnection:
     """The snapshot as `unit` may see it (nothing at all when unit is None)."""
     con = duckdb.connect()
-    con.execute("ATTACH ? AS src (READ_ONLY)", [os.path.realpath(snapshot_file)])
+    # A quoted literal, not a parameter: DuckDB 1.5 (the version DuckLake is built for) does
+    # not take ATTACH's path as one.
+    source = os.path.realpath(snapshot_file).replace("'", "''")
+    con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
     con.execute(SQL["make_scope_units"])
     if unit is not None:
         con.execute(SQL["add_scope_unit"], [unit])

@@ -45,6 +45,14 @@ DB = Setting(
     "the master warehouse (the command line's `--db PATH` wins); its read-only snapshot sits "
     "beside it",
 )
+LAKE_DATA = Setting(
+    "THIDUA_LAKE_DATA",
+    "`<catalog>.files/` beside a SQLite catalog",
+    "where a DuckLake warehouse keeps its Parquet files: a shared folder, or `s3://…` through "
+    "httpfs; needed with a PostgreSQL catalog. DuckLake (`THIDUA_DB=ducklake:sqlite:PATH` or "
+    "`ducklake:postgres:…`) is being built (issue 22): `thidua.lake` attaches one, the pages "
+    "and imports do not run on it yet",
+)
 ACCESS_DB = Setting(
     "THIDUA_ACCESS_DB",
     "`<warehouse>.access.sqlite`",
@@ -144,6 +152,7 @@ LIMIT_SETTINGS = tuple(
 
 SETTINGS: tuple[Setting, ...] = (
     DB,
+    LAKE_DATA,
     ACCESS_DB,
     AUTH,
     OIDC_PROVIDER,
@@ -203,9 +212,19 @@ def too_big(size: int, limits: ImportLimits = LIMITS) -> str:
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The master warehouse: --db wins, then $THIDUA_DB, then data/warehouse.duckdb."""
-    if explicit:
-        return Path(explicit)
-    return Path(os.environ[DB.name]) if os.environ.get(DB.name) else DEFAULT_DB
+    chosen = Path(explicit) if explicit else Path(os.environ.get(DB.name) or DEFAULT_DB)
+    if str(chosen).startswith("ducklake:"):
+        # Not a file: without this the warehouse would be made in a folder named «ducklake:…».
+        raise ValueError(
+            f"Kho «{chosen}» là một DuckLake: trang và lệnh nhập chưa chạy trên DuckLake "
+            "(đang làm); hãy đặt THIDUA_DB là đường dẫn tệp DuckDB."
+        )
+    return chosen
+
+
+def lake_data() -> str | None:
+    """$THIDUA_LAKE_DATA: where a DuckLake keeps its data files (thidua.lake)."""
+    return os.environ.get(LAKE_DATA.name) or None
 
 
 def access_path(master: Path) -> Path:

@@ -1,0 +1,120 @@
+"""The warehouse on DuckLake (issue 22): the setting that names it, the extensions it needs,
+and attaching it.
+
+`THIDUA_DB` (or `--db`) is either a path to a DuckDB file — one machine, the default — or a
+DuckLake address: `ducklake:sqlite:PATH` (several processes on one machine, no server) or
+`ducklake:postgres:dbname=… host=… port=…` (many machines). The lake's Parquet files go to
+`THIDUA_LAKE_DATA`, by default a folder beside a SQLite catalog.
+
+The extensions come from their PyPI packages (duckdb-extension-ducklake, -sqlite-scanner,
+-postgres-scanner, -httpfs, each built for one DuckDB version): `INSTALL`/`LOAD` by name try
+to download, which a province's server cannot; each is loaded from its package's file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PREFIX = "ducklake:"
+# The extension each catalog needs, besides ducklake itself.
+CATALOGS = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
+PACKAGES = {
+    "ducklake": "duckdb_extension_ducklake",
+    "sqlite_scanner": "duckdb_extension_sqlite_scanner",
+    "postgres_scanner": "duckdb_extension_postgres_scanner",
+    "httpfs": "duckdb_extension_httpfs",
+}
+
+
+class LakeUnavailable(Exception):
+    """The lake cannot be used as set: the sentence says which setting or package to mend."""
+
+
+@dataclass(frozen=True)
+class Lake:
+    """A DuckLake named by the warehouse setting."""
+
+    catalog: str  # "sqlite" or "postgres"
+    target: str  # the SQLite file, or PostgreSQL's connection string
+    data_path: str  # a folder, or s3://… through httpfs
+
+    @property
+    def address(self) -> str:
+        return f"{PREFIX}{self.catalog}:{self.target}"
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        remote = ("httpfs",) if "://" in self.data_path else ()
+        return ("ducklake", CATALOGS[self.catalog], *remote)
+
+
+def is_lake(setting: str | Path) -> bool:
+    return str(setting).startswith(PREFIX)
+
+
+def lake_of(setting: str, data_path: str | None = None) -> Lake:
+    """The lake a `ducklake:` setting names, its data where THIDUA_LAKE_DATA says or beside a
+    SQLite catalog; refused with the reason when it cannot be used."""
+    catalog, _, target = setting.removeprefix(PREFIX).partition(":")
+    if catalog not in CATALOGS or not target.strip():
+        raise LakeUnavailable(
+            f"Địa chỉ kho «{setting}» không dùng được: cần dạng ducklake:sqlite:ĐƯỜNG_DẪN "
+            "hoặc ducklake:postgres:dbname=… host=… port=…"
+        )
+    if not data_path:
+        if catalog != "sqlite":
+            raise LakeUnavailable(
+                "Kho DuckLake trên PostgreSQL cần THIDUA_LAKE_DATA: thư mục dùng chung (hoặc "
+                "s3://…) nơi mọi máy chủ cùng đọc, ghi tệp dữ liệu Parquet."
+            )
+        catalog_file = Path(target)
+        data_path = str(catalog_file.with_name(f"{catalog_file.stem}.files")) + "/"
+    return Lake(catalog, target.strip(), data_path)
+
+
+def extension_file(name: str) -> Path:
+    """The extension's file in its PyPI package, for the DuckDB this process runs."""
+    spec = importlib.util.find_spec(PACKAGES[name])
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    version = duckdb.__version__
+    for folder in folders:
+        found = Path(folder) / "extensions" / f"v{version}" / f"{name}.duckdb_extension"
+        if found.is_file():
+            return found
+    package = PACKAGES[name].replace("_", "-")
+    raise LakeUnavailable(
+        f"Thiếu phần mở rộng {name} của DuckDB {version}: cài gói {package}=={version} "
+        "(có trong requirements.lock)."
+    )
+
+
+def load_extensions(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
+    for name in lake.extensions:
+        con.execute(f"LOAD '{_literal(str(extension_file(name)))}'")
+
+
+def attach(
+    con: duckdb.DuckDBPyConnection, lake: Lake, alias: str = "lake", read_only: bool = False
+) -> None:
+    """Attach the lake to `con` under `alias` (made if it does not exist yet)."""
+    load_extensions(con, lake)
+    if lake.catalog == "sqlite":
+        Path(lake.target).parent.mkdir(parents=True, exist_ok=True)
+    if "://" not in lake.data_path:
+        Path(lake.data_path).mkdir(parents=True, exist_ok=True)
+    options = [f"DATA_PATH '{_literal(lake.data_path)}'"] + (["READ_ONLY"] if read_only else [])
+    con.execute(f"ATTACH '{_literal(lake.address)}' AS {_identifier(alias)} ({', '.join(options)})")
+
+
+def _literal(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def _identifier(name: str) -> str:
+    if not name.isidentifier():
+        raise ValueError(f"not an identifier: {name!r}")
+    return name
