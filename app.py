@@ -34,7 +34,11 @@ def _schema_checked(master: str) -> bool:
     return db.ensure_current(Path(master))
 
 
-_schema_checked(str(settings.db_path()))
+try:
+    _schema_checked(str(settings.db_path()))
+except db.WarehouseUnreadable as unreadable:  # a leader sees a sentence, not Streamlit's error
+    st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
+    st.stop()
 
 
 class Row(NamedTuple):

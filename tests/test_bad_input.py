@@ -195,6 +195,25 @@ def test_a_damaged_warehouse_is_not_called_busy(
     assert "đang được một tiến trình khác mở" not in out.err and "Traceback" not in out.err
 
 
+def test_a_damaged_warehouse_is_said_on_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not Streamlit's English «This app has encountered an error»: the snapshot the pages
+    read cannot be opened (damaged, or written by a newer DuckDB), and the page says so."""
+    from tests.apptest import app_as
+    from thidua.settings import snapshot_path
+
+    master = tmp_path / "warehouse.duckdb"
+    for damaged in (master, snapshot_path(master)):
+        damaged.write_bytes(b"PK\x03\x04 not a warehouse " * 400)
+    at = app_as(master, monkeypatch).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Không mở được kho dữ liệu: tệp không phải kho DuckDB hoặc đã hỏng. Hãy lấy lại bản "
+        "sao lưu hoặc dựng lại kho từ các tệp đã nhập. Hãy báo quản trị viên."
+    ]
+
+
 def test_a_typed_decision_date_is_read_as_the_columns_dates_are() -> None:
     """The upload page's date box: the shapes offices type, nothing else; a bare number is
     not an Excel serial there («2020» alone would be 12/07/1905)."""

@@ -152,3 +152,20 @@ def test_figures_of_an_older_snapshot_are_let_go_at_a_newer_one(
     import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
     data._version(master)
     assert figures._figure("trend_bars", (trend,)) is not first
+
+
+def test_a_snapshot_duckdb_cannot_read_is_said_for_every_scope(tmp_path: Path) -> None:
+    """Whole province and one unit alike: a sentence (the pages show it), not DuckDB's
+    IOException."""
+    from thidua.readers import open_reader
+    from thidua.settings import snapshot_path
+
+    master = tmp_path / "warehouse.duckdb"
+    snapshot_path(master).write_bytes(b"not a warehouse " * 500)
+    for scope in (access.PROVINCE, "Sở Y tế"):
+        with pytest.raises(db.WarehouseUnreadable) as refused:
+            open_reader(str(master), scope)
+        assert str(refused.value) == (
+            "Không mở được kho dữ liệu: tệp không phải kho DuckDB hoặc đã hỏng. Hãy lấy lại "
+            "bản sao lưu hoặc dựng lại kho từ các tệp đã nhập."
+        )

@@ -44,16 +44,19 @@ class WarehouseUnreadable(WarehouseBusy):
     file (damaged, or another file put in its place)."""
 
 
-def unreadable(path: Path, said: str) -> str:
+def unreadable(said: str, path: Path | None = None) -> str:
+    """What to say of a warehouse file DuckDB could not open (`said`: its error); the path
+    only where the reader is the one who looks after the server (the command line)."""
+    where = f"kho dữ liệu {path}" if path else "kho dữ liệu"
     if "newer version of DuckDB" in said:
         return (
-            f"Không mở được kho dữ liệu {path}: tệp do một phiên bản DuckDB mới hơn ghi, bản "
-            f"này dùng DuckDB {duckdb.__version__}. Hãy dựng lại kho từ các tệp đã nhập (với "
-            "tỉnh mẫu: xóa tệp rồi chạy python -m etl demo)."
+            f"Không mở được {where}: tệp do một phiên bản DuckDB mới hơn ghi, bản này dùng "
+            f"DuckDB {duckdb.__version__}. Hãy dựng lại kho từ các tệp đã nhập (với tỉnh mẫu: "
+            "xóa tệp rồi chạy python -m etl demo)."
         )
     return (
-        f"Không mở được kho dữ liệu {path}: tệp không phải kho DuckDB hoặc đã hỏng. Hãy lấy "
-        "lại bản sao lưu hoặc dựng lại kho từ các tệp đã nhập."
+        f"Không mở được {where}: tệp không phải kho DuckDB hoặc đã hỏng. Hãy lấy lại bản sao "
+        "lưu hoặc dựng lại kho từ các tệp đã nhập."
     )
 
 
@@ -110,7 +113,7 @@ def open_master(path: Path) -> duckdb.DuckDBPyConnection:
             ) from error
         if isinstance(error, duckdb.BinderException):
             raise
-        raise WarehouseUnreadable(unreadable(path, said)) from error
+        raise WarehouseUnreadable(unreadable(said, path)) from error
     _create_schema(con)
     seed_reference(con)
     return con
@@ -326,8 +329,14 @@ def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def open_snapshot(master: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published snapshot (raises if none yet)."""
-    return duckdb.connect(os.path.realpath(snapshot_path(master)), read_only=True)
+    """A read-only connection to the published snapshot (raises if none yet, and
+    WarehouseUnreadable when DuckDB cannot read it)."""
+    try:
+        return duckdb.connect(os.path.realpath(snapshot_path(master)), read_only=True)
+    except duckdb.IOException as error:
+        if "lock" in str(error) or "does not exist" in str(error):
+            raise
+        raise WarehouseUnreadable(unreadable(str(error))) from error
 
 
 def snapshot_version(master: Path) -> tuple[int, int] | None:

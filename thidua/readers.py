@@ -38,9 +38,14 @@ GRACE = (
 def open_reader(master: str, scope: str | None) -> duckdb.DuckDBPyConnection:
     """The whole province reads the snapshot itself; anyone else through views that hold
     only their unit's rows (thidua.scope)."""
-    if scope == access.PROVINCE:
-        return db.open_snapshot(Path(master))
-    return open_scoped(str(snapshot_path(Path(master))), scope)
+    try:
+        if scope == access.PROVINCE:
+            return db.open_snapshot(Path(master))
+        return open_scoped(str(snapshot_path(Path(master))), scope)
+    except duckdb.IOException as error:  # the snapshot itself cannot be read
+        if "lock" in str(error):
+            raise
+        raise db.WarehouseUnreadable(db.unreadable(str(error))) from error
 
 
 class Readers:

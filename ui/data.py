@@ -25,7 +25,13 @@ def _readers() -> readers.Readers:
 
 
 def _open(master: str, version: tuple[int, int], scope: str | None) -> duckdb.DuckDBPyConnection:
-    return _readers().get(master, version, scope)
+    try:
+        return _readers().get(master, version, scope)
+    except db.WarehouseUnreadable as unreadable:
+        # Said on every page, instead of Streamlit's English error: the filters in the
+        # sidebar read the warehouse before any page's own try.
+        st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)
