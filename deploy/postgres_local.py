@@ -37,7 +37,15 @@ class Cluster:
     @property
     def conninfo(self) -> str:
         """libpq's key=value form, as DuckDB's postgres extension and DuckLake take it."""
-        return f"dbname={DATABASE} host=127.0.0.1 port={self.port} user={user()}"
+        return self.conninfo_of(DATABASE)
+
+    def conninfo_of(self, database: str) -> str:
+        return f"dbname={database} host=127.0.0.1 port={self.port} user={user()}"
+
+    def new_database(self, name: str) -> str:
+        """Make another database in the cluster (a lake of its own); its conninfo."""
+        _create_database(binaries(), self, name)
+        return self.conninfo_of(name)
 
 
 def binaries() -> Path:
@@ -92,10 +100,10 @@ def start(folder: Path) -> Cluster:
     return cluster
 
 
-def _create_database(bin_dir: Path, cluster: Cluster) -> None:
+def _create_database(bin_dir: Path, cluster: Cluster, name: str = DATABASE) -> None:
     made = subprocess.run(
         [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(cluster.port), "-U", user(),
-         DATABASE],
+         name],
         capture_output=True, text=True,
     )  # fmt: skip
     if made.returncode != 0 and "already exists" not in made.stderr:

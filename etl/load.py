@@ -17,7 +17,7 @@ from etl import refusals
 from etl.inspection import LAYOUT_NAMES, Inspection, Parsed
 from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
-from thidua import access_file, audit, db, reference
+from thidua import access_file, audit, db, lake_writer, reference
 from thidua.access import Account, require
 from thidua.formatting import number
 from thidua.settings import LIMITS
@@ -95,13 +95,24 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
             skipped=skipped, warnings=warnings,
         )  # fmt: skip
     try:
-        replaced = _write(con, inspection, actor.signature)
+        if lake_writer.is_lake(con):
+            # Run again, from BEGIN, when another writer committed first (thidua.lake_writer).
+            replaced = lake_writer.in_turn(
+                lambda: _write(con, inspection, actor.signature), con, f"tệp {name}"
+            )
+        else:
+            replaced = _write(con, inspection, actor.signature)
+    except AlreadyWritten:
+        with contextlib.suppress(duckdb.Error):  # already rolled back when the turn was let go
+            con.execute("ROLLBACK")
+        return Report(name, "duplicate")
     except duckdb.ConstraintException:
         # Written by another session since this one was checked (active_files' key).
         con.execute("ROLLBACK")
         return Report(name, "duplicate")
     except ReplacedMeanwhile as gone:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # as above
+            con.execute("ROLLBACK")
         return Report(
             name, "refused", problems=[Problem(name, refusals.replaced_meanwhile(gone.batch_id))]
         )
@@ -157,20 +168,14 @@ def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> No
 
 def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> int:
     con.execute("BEGIN TRANSACTION")
-    batch_id = con.execute(
-        SQL["add_batch"],
-        [inspection.file, inspection.checksum, inspection.layout, ",".join(p.sheet for p in inspection.parsed),
-         inspection.encoding, inspection.rows, who],
-    ).fetchone()[0]  # type: ignore[index]  # fmt: skip
+    batch_id = _add_batch(con, inspection, who)
     con.execute(SQL["add_active_file"], [inspection.checksum, batch_id])
     replaced = 0
     if inspection.replaces is not None:
         # Still in force? Another session may have replaced or undone it since the check.
-        if not con.execute(
-            SQL["replace_batch"],
-            [batch_id, inspection.replaces],
-        ).fetchall():
+        if not con.execute(SQL["batch_in_force"], [inspection.replaces]).fetchone():
             raise ReplacedMeanwhile(inspection.replaces)
+        con.execute(SQL["replace_batch"], [batch_id, inspection.replaces])
         con.execute(SQL["drop_active_file"], [inspection.replaces])
         db.mark_touched(con, inspection.replaces)
         replaced += sum(
@@ -191,11 +196,31 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
     return replaced
 
 
+class AlreadyWritten(Exception):
+    """The same file was written by another writer since it was checked (a lake's writer
+    finds it in its turn; an embedded warehouse's key on active_files refuses it)."""
+
+
+def _add_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> int:
+    """The new batch's row; its id from the sequence, or on a lake from the writer's turn."""
+    sheets = ",".join(p.sheet for p in inspection.parsed)
+    facts = [inspection.file, inspection.checksum, inspection.layout, sheets,
+             inspection.encoding, inspection.rows, who]  # fmt: skip
+    if not lake_writer.is_lake(con):
+        return int(con.execute(SQL["add_batch"], facts).fetchone()[0])  # type: ignore[index]
+    batch_id = lake_writer.take_turn(con)
+    if con.execute(SQL["active_batch_of_file"], [inspection.checksum]).fetchone():
+        raise AlreadyWritten(inspection.checksum)
+    con.execute(SQL["add_numbered_batch"], [batch_id, *facts])
+    return batch_id
+
+
 def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> None:
     """The analyst's column choices of an imported file, for the next file of the same
     header set (a remembered mapping used again is not written again)."""
     for info in inspection.sheets:
         if info.header_key and info.mapping and not info.remembered:
+            con.execute(SQL["forget_mapping"], [info.header_key])
             con.execute(
                 SQL["remember_mapping"],
                 [info.header_key, json.dumps(info.mapping), who],
@@ -254,12 +279,14 @@ def _retire_emptied(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
         f"EXISTS (SELECT 1 FROM {t} WHERE {t}.batch_id = b.batch_id)"  # noqa: S608  (fixed names)
         for t in BATCH_TABLES
     )
+    # Found, then marked (a lake's UPDATE has no RETURNING).
     retired = con.execute(
-        f"UPDATE import_batches AS b SET status = 'replaced', replaced_by = $new "  # noqa: S608
-        f"WHERE status = 'active' AND batch_id IN ({shelved}) AND NOT ({left}) RETURNING batch_id",
+        f"SELECT batch_id FROM import_batches AS b "  # noqa: S608
+        f"WHERE status = 'active' AND batch_id IN ({shelved}) AND NOT ({left})",
         {"new": batch_id},
     ).fetchall()
     for (old,) in retired:
+        con.execute(SQL["replace_batch"], [batch_id, old])
         con.execute(SQL["drop_active_file"], [old])
 
 
@@ -279,7 +306,7 @@ def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int
         [batch_id],
     ).fetchall()
     for old, checksum, _ in back:
-        con.execute(SQL["add_active_file_again"], [checksum, old])
+        con.execute(SQL["add_active_file_again"], {"sha256": checksum, "batch": old})
         db.mark_touched(con, int(old))
     return [(int(old), str(name)) for old, _, name in sorted(back)]
 
@@ -363,14 +390,22 @@ def _write_awards(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     # adds contention; 100k rows went in in ~90 ms on one thread, ~180 ms on two.
     con.execute("SET threads = 1")
     try:
+        # A lake has no sequence: ids after the highest one, in the writer's turn.
+        ids = "nextval('award_seq')" if not lake_writer.is_lake(con) else LAKE_AWARD_IDS
         con.execute(
             f"INSERT INTO award (award_id, batch_id, {columns}) "  # noqa: S608 — fixed column list
-            f"SELECT nextval('award_seq'), ?, {columns} FROM incoming",
+            f"SELECT {ids}, ?, {columns} FROM incoming",
             [batch_id],
         )
     finally:
         con.execute("RESET threads")
     return 0
+
+
+LAKE_AWARD_IDS = (
+    "greatest((SELECT max(award_id) FROM award), (SELECT max(award_id) FROM shelved_award), 0)"
+    " + row_number() OVER ()"
+)
 
 
 def _write_bloc_scores(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:

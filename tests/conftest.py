@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pytest
 
+from deploy import postgres_local
 from etl.importer import import_files
 from etl.load import Report
 from tests.accounts import OPERATOR
@@ -94,3 +98,21 @@ def access_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(settings.ACCESS_DB.name, str(path))
     accounts.add_user(path, None, "quantri", "matkhau-dai", "admin", display_name="Lê Quản Trị")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[postgres_local.Cluster]:
+    """The test session's own PostgreSQL (deploy/postgres_local.py, as `.ci/run` starts it):
+    a lake's catalog; each test makes a database of its own in it."""
+    try:
+        postgres_local.binaries()
+    except postgres_local.PostgresMissing:
+        if os.environ.get("REQUIRE_POSTGRES"):
+            raise
+        pytest.skip("PostgreSQL is not installed")
+    folder = Path(tempfile.mkdtemp(prefix="thidua-pg-"))  # under /tmp: its owner can reach it
+    try:
+        with postgres_local.running(folder) as cluster:
+            yield cluster
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -6,11 +6,8 @@ process commits for another to read."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -101,22 +98,6 @@ def test_a_lake_on_a_sqlite_catalog_keeps_commits_for_another_process(tmp_path: 
     # 3,000 rows, 0 + 1 + … + 2,999 = 4,498,500.
     assert _write_and_read_back(f"ducklake:sqlite:{catalog}", "") == "(3000, 4498500)"
     assert any((tmp_path / "kho" / "catalog.files").rglob("*.parquet"))
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[postgres_local.Cluster]:
-    try:
-        postgres_local.binaries()
-    except postgres_local.PostgresMissing:
-        if os.environ.get("REQUIRE_POSTGRES"):
-            raise
-        pytest.skip("PostgreSQL is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="thidua-pg-"))  # under /tmp: its owner can reach it
-    try:
-        with postgres_local.running(folder) as cluster:
-            yield cluster
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_lake_on_postgres_keeps_commits_for_another_process(

@@ -29,8 +29,8 @@ def test_readme_settings_section_is_the_table() -> None:
     section = readme.split(settings.README_BEGIN)[1].split(settings.README_END)[0]
     named = re.findall(r"^\| `([A-Z_]+)` \|", section, flags=re.M)
     assert named == [s.name for s in settings.SETTINGS]
-    # 8 general (DB, LAKE_DATA, ACCESS_DB, …), 11 import limits, 2 allocator settings
-    assert len(set(named)) == len(named) == 8 + 11 + 2
+    # 9 general (DB, LAKE_DATA, LAKE_LEASE_SECONDS, ACCESS_DB, …), 11 import limits, 2 allocator settings
+    assert len(set(named)) == len(named) == 9 + 11 + 2
 
 
 def _reads_environment(tree: ast.AST) -> list[int]:

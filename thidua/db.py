@@ -22,6 +22,7 @@ import duckdb
 
 from thidua import migrations, positions, reference, sql_files
 from thidua.formatting import number
+from thidua.meta import set_fact  # by name: see thidua/migrations.py
 from thidua.settings import REFERENCE_DIR, snapshot_path
 
 UNITS_CSV = REFERENCE_DIR / "units.csv"
@@ -177,7 +178,7 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
                 for i, r in enumerate(positions.load_rules())
             ],
         )
-    con.execute(SQL["mark_reference_seeded"], [fingerprint])
+    set_fact(con, "reference", fingerprint)
     mark_aggregates_stale(con)  # they carry award names (unit_outcomes)
     con.execute("COMMIT")
 
@@ -302,7 +303,7 @@ def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
 
 def mark_aggregates_stale(con: duckdb.DuckDBPyConnection) -> None:
     """Leaving db.writing rebuilds the aggregates whole (for a change that touches every year)."""
-    con.execute(SQL["mark_aggregates_stale"])
+    set_fact(con, "aggregates", "stale")
 
 
 def mark_touched(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:

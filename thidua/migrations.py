@@ -15,6 +15,9 @@ from importlib import resources
 
 import duckdb
 
+# Imported by name: a module called `meta` in this namespace is what DuckDB's replacement
+# scan would read for «FROM meta» on a new warehouse, instead of saying the table is missing.
+from thidua.meta import set_fact
 from thidua.sql_files import named_statements
 
 SQL = named_statements("core/migrations.sql")
@@ -82,7 +85,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.execute("BEGIN")
         try:
             con.execute(migration.sql)
-            con.execute(SQL["set_schema_version"], [str(migration.number)])
+            set_fact(con, "schema_version", str(migration.number))
             con.execute("COMMIT")
         except duckdb.Error:
             con.execute("ROLLBACK")
@@ -99,4 +102,4 @@ def _replace_views(con: duckdb.DuckDBPyConnection) -> None:
     if kept and kept[0] == fingerprint:
         return
     con.execute(text)
-    con.execute(SQL["set_views_fingerprint"], [fingerprint])
+    set_fact(con, "views", fingerprint)

@@ -50,8 +50,14 @@ LAKE_DATA = Setting(
     "`<catalog>.files/` beside a SQLite catalog",
     "where a DuckLake warehouse keeps its Parquet files: a shared folder, or `s3://…` through "
     "httpfs; needed with a PostgreSQL catalog. DuckLake (`THIDUA_DB=ducklake:sqlite:PATH` or "
-    "`ducklake:postgres:…`) is being built (issue 22): `thidua.lake` attaches one, the pages "
-    "and imports do not run on it yet",
+    "`ducklake:postgres:…`) is being built (issue 22): imports run on one "
+    "(`thidua.lake_writer`), the pages and the CLI not yet",
+)
+LAKE_LEASE = Setting(
+    "THIDUA_LAKE_LEASE_SECONDS",
+    "60",
+    "on a lake, a writer holds the writers' turn at most this long: a writer killed mid-import "
+    "holds up the others this long, never more",
 )
 ACCESS_DB = Setting(
     "THIDUA_ACCESS_DB",
@@ -153,6 +159,7 @@ LIMIT_SETTINGS = tuple(
 SETTINGS: tuple[Setting, ...] = (
     DB,
     LAKE_DATA,
+    LAKE_LEASE,
     ACCESS_DB,
     AUTH,
     OIDC_PROVIDER,
@@ -225,6 +232,14 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 def lake_data() -> str | None:
     """$THIDUA_LAKE_DATA: where a DuckLake keeps its data files (thidua.lake)."""
     return os.environ.get(LAKE_DATA.name) or None
+
+
+def lake_lease_seconds() -> float:
+    written = LAKE_LEASE.value().strip()
+    try:
+        return max(float(written), 1.0)
+    except ValueError:
+        raise ValueError(f"{LAKE_LEASE.name}={written!r}: cần một số giây") from None
 
 
 def access_path(master: Path) -> Path:

@@ -7,14 +7,8 @@ SELECT value FROM meta WHERE key = 'reference';
 -- name: any_position_rule
 SELECT 1 FROM position_rules LIMIT 1;
 
--- name: mark_reference_seeded
-INSERT OR REPLACE INTO meta VALUES ('reference', ?);
-
 -- name: aggregates_state
 SELECT value FROM meta WHERE key = 'aggregates';
-
--- name: mark_aggregates_stale
-INSERT OR REPLACE INTO meta VALUES ('aggregates', 'stale');
 
 -- name: make_touched_years
 CREATE TEMP TABLE IF NOT EXISTS touched_years (year INTEGER);

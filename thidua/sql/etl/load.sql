@@ -1,5 +1,7 @@
 -- Statements of etl/load.py, each under its name (thidua.db.named_statements); those
--- that name a table from its fixed list stay in the module.
+-- that name a table from its fixed list stay in the module. Each runs on an embedded
+-- warehouse and on a lake alike: no ON CONFLICT, INSERT OR REPLACE or UPDATE … RETURNING
+-- (a lake's tables have no keys; thidua/lake_schema.py).
 
 -- name: add_batch
 INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by, imported_at) VALUES (nextval('batch_seq'), ?, ?, ?, ?, ?, ?, ?, timezone('UTC', current_timestamp)) RETURNING batch_id;
@@ -7,26 +9,38 @@ INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding
 -- name: add_active_file
 INSERT INTO active_files VALUES (?, ?);
 
+-- name: add_numbered_batch
+INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, timezone('UTC', current_timestamp));
+
+-- name: active_batch_of_file
+SELECT batch_id FROM active_files WHERE sha256 = ?;
+
+-- name: batch_in_force
+SELECT batch_id FROM import_batches WHERE batch_id = ? AND status = 'active';
+
 -- name: replace_batch
-UPDATE import_batches SET status = 'replaced', replaced_by = ? WHERE batch_id = ? AND status = 'active' RETURNING batch_id;
+UPDATE import_batches SET status = 'replaced', replaced_by = ? WHERE batch_id = ? AND status = 'active';
 
 -- name: drop_active_file
 DELETE FROM active_files WHERE batch_id = ?;
 
+-- name: forget_mapping
+DELETE FROM column_mappings WHERE header_key = ?;
+
 -- name: remember_mapping
-INSERT OR REPLACE INTO column_mappings (header_key, mapping, saved_by, saved_at) VALUES (?, ?, ?, timezone('UTC', current_timestamp));
+INSERT INTO column_mappings (header_key, mapping, saved_by, saved_at) VALUES (?, ?, ?, timezone('UTC', current_timestamp));
 
 -- name: reactivate_replaced
 UPDATE import_batches SET status = 'active', replaced_by = NULL WHERE replaced_by = ? AND status = 'replaced' RETURNING batch_id, sha256, file_name;
 
 -- name: add_active_file_again
-INSERT INTO active_files VALUES (?, ?) ON CONFLICT DO NOTHING;
+INSERT INTO active_files SELECT $sha256, $batch WHERE NOT EXISTS (SELECT 1 FROM active_files WHERE sha256 = $sha256);
 
 -- name: shelved_bloc_years
 SELECT year FROM shelved_blocs WHERE shelved_by = $batch;
 
 -- name: restore_blocs
-INSERT INTO blocs SELECT * EXCLUDE (shelved_by) FROM shelved_blocs WHERE shelved_by = ? ON CONFLICT DO NOTHING;
+INSERT INTO blocs SELECT DISTINCT s.year, s.bloc_name, s.bloc_kind FROM shelved_blocs AS s WHERE s.shelved_by = ? AND NOT EXISTS (SELECT 1 FROM blocs AS b WHERE b.year = s.year AND b.bloc_name = s.bloc_name);
 
 -- name: clear_shelved_blocs
 DELETE FROM shelved_blocs WHERE shelved_by = ?;
@@ -41,7 +55,7 @@ UPDATE import_batches SET status = 'undone', undone_by = ?, undone_at = timezone
 INSERT INTO bloc_scores SELECT year, bloc_name, unit_name, self_score, bloc_score, bonus, penalty, total_score, rank, ?, source_row FROM incoming;
 
 -- name: add_new_blocs
-INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming ON CONFLICT DO NOTHING;
+INSERT INTO blocs SELECT DISTINCT i.year, i.bloc_name, i.bloc_kind FROM incoming AS i WHERE NOT EXISTS (SELECT 1 FROM blocs AS b WHERE b.year = i.year AND b.bloc_name = i.bloc_name);
 
 -- name: add_blocs
 INSERT INTO blocs SELECT DISTINCT year, bloc_name, bloc_kind FROM incoming;

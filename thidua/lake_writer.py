@@ -1,0 +1,225 @@
+"""Writing to the warehouse on DuckLake: its schema made or brought up to date, one writer's
+turn at a time, and retries when writers collide.
+
+A writer first claims the turn's lease (`claim`: a short transaction of its own on the one
+row of `writer_turn`); while another holds it, it waits. Then its write takes the turn
+(`take_turn`: the same row updated, the lease let go at commit). Two writers that still
+meet — a lease that ran out, a writer that did not ask for one — conflict when the second
+commits: DuckLake refuses it, nothing of it is written, and it runs again from the start on
+the snapshot the first one left: it sees the batch the first one wrote (the same file is
+then a duplicate, not a second batch) and takes the next number. The turn's number is the
+batch id, as the sequence's is in an embedded warehouse. Without the lease, eight writers
+at once each did their whole import only to be refused at commit by one of the others, over
+and over (80 imports: 122 s). A writer killed mid-write holds the others up until its lease
+runs out (THIDUA_LAKE_LEASE_SECONDS). Past BUSY_AFTER seconds of waiting in all, the
+analyst is told the warehouse is busy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import socket
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import duckdb
+
+from thidua import lake, lake_schema, migrations, settings
+from thidua.db import WarehouseBusy, aggregates_current, aggregates_sql, seed_reference
+from thidua.meta import fact, set_fact  # by name: see thidua/migrations.py
+
+SQL = lake_schema.SQL
+ALIAS = "lake"
+# Seconds: the first wait after a collision, doubled at each one up to MAX_WAIT; after
+# BUSY_AFTER in all the write is given up (34 provinces in one week collide often, briefly).
+FIRST_WAIT = 0.05
+MAX_WAIT = 2.0
+BUSY_AFTER = 120.0
+T = TypeVar("T")
+
+
+class LakeBusy(WarehouseBusy):
+    """Writers kept colliding: nothing of this write was kept."""
+
+
+def connect(where: lake.Lake, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection whose unqualified names are the lake's tables (as `USE master` does for
+    an embedded warehouse), so the same named SQL runs on both."""
+    con = duckdb.connect()
+    try:
+        lake.attach(con, where, ALIAS, read_only=read_only)
+        con.execute(f"USE {ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether `con` writes to a lake (connect) rather than an embedded master."""
+    row = con.execute(SQL["current_database"]).fetchone()
+    return row is not None and row[0] == ALIAS
+
+
+def colliding(error: BaseException) -> bool:
+    """A commit another writer got to first (PostgreSQL catalog: «Transaction conflict»;
+    SQLite catalog: «database is locked»): worth running again."""
+    said = str(error)
+    return isinstance(error, duckdb.TransactionException) or any(
+        words in said for words in ("conflict", "database is locked", "Transaction conflict")
+    )
+
+
+def retrying(work: Callable[[], T], con: duckdb.DuckDBPyConnection, what: str) -> T:
+    """`work()` (one transaction of its own), run again while it collides with another writer:
+    waits grow (with jitter, so colliding writers spread out) up to MAX_WAIT each; past
+    BUSY_AFTER seconds in all, the analyst is told the warehouse is busy."""
+    started = time.monotonic()
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return work()
+        except duckdb.Error as error:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if not colliding(error):
+                raise
+            if time.monotonic() - started > BUSY_AFTER:
+                raise LakeBusy(
+                    f"Kho dữ liệu đang bận: {what} va chạm với người khác đang ghi {attempt} lần "
+                    f"trong {BUSY_AFTER:.0f} giây, nên chưa ghi gì. Hãy thử lại sau ít phút."
+                ) from error
+            wait = min(FIRST_WAIT * 2 ** min(attempt, 10), MAX_WAIT)
+            time.sleep(wait * random.uniform(0.5, 1.5))  # noqa: S311 — jitter, not a secret
+
+
+def writer_name() -> str:
+    """Who holds a lease: the machine, the process and a mark of its own."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def claim(con: duckdb.DuckDBPyConnection, holder: str, what: str) -> None:
+    """Wait until the writers' turn is free (or its holder's lease ran out), then hold it."""
+    started = time.monotonic()
+    seconds = settings.lake_lease_seconds()
+    while True:
+        try:
+            con.execute("BEGIN")
+            row = con.execute(SQL["lease"]).fetchone()
+            if row is not None and row[0] not in (None, holder) and row[1]:
+                con.execute("ROLLBACK")  # held by another writer: wait for it
+            else:
+                con.execute(SQL["claim_lease"], {"holder": holder, "seconds": seconds})
+                con.execute("COMMIT")
+                return
+        except duckdb.Error as error:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if not colliding(error):
+                raise
+        if time.monotonic() - started > BUSY_AFTER:
+            raise LakeBusy(
+                f"Kho dữ liệu đang bận: {what} đã chờ người khác ghi xong {BUSY_AFTER:.0f} giây, "
+                "nên chưa ghi gì. Hãy thử lại sau ít phút."
+            )
+        time.sleep(random.uniform(0.05, 0.15))  # noqa: S311 — jitter, not a secret
+
+
+def release(con: duckdb.DuckDBPyConnection, holder: str) -> None:
+    """Let the turn go without writing (the write failed or was refused)."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
+    with contextlib.suppress(duckdb.Error):
+        retrying(lambda: con.execute(SQL["release_lease"], {"holder": holder}), con, "trả lượt ghi")
+
+
+def in_turn(work: Callable[[], T], con: duckdb.DuckDBPyConnection, what: str) -> T:
+    """`work()` — one transaction that calls take_turn — with the lease held around it."""
+    holder = writer_name()
+
+    def claimed() -> T:
+        claim(con, holder, what)
+        return work()
+
+    try:
+        return retrying(claimed, con, what)
+    finally:
+        release(con, holder)  # a no-op after a commit: take_turn let the lease go
+
+
+def take_turn(con: duckdb.DuckDBPyConnection) -> int:
+    """This transaction's turn (and batch id); a writer committing beside it makes one of the
+    two fail at commit (retrying runs it again)."""
+    con.execute(SQL["take_turn"])
+    row = con.execute(SQL["this_turn"]).fetchone()
+    if row is None:
+        raise RuntimeError("writer_turn has no row: the lake's schema was not made")
+    return int(row[0])
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the lake's tables and views, or add what a newer release's migrations added;
+    then the reference lists (thidua.db.seed_reference)."""
+    retrying(lambda: _make_schema(con), con, "tạo lược đồ kho")
+    retrying(lambda: seed_reference(con), con, "ghi danh mục tham chiếu")
+
+
+def _make_schema(con: duckdb.DuckDBPyConnection) -> None:
+    wanted = lake_schema.fingerprint()
+    if _stored_fingerprint(con) == wanted:
+        return
+    con.execute("BEGIN")
+    for statement in lake_schema.statements():
+        con.execute(statement)
+    _add_missing_columns(con)
+    if con.execute(SQL["turns_taken"]).fetchone() == (0,):
+        con.execute(SQL["first_turn"])
+    con.execute(migrations.views_sql())
+    set_fact(con, "lake_schema", wanted)
+    set_fact(con, "schema_version", str(migrations.latest()))
+    con.execute("COMMIT")
+
+
+def _stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        return fact(con, "lake_schema")
+    except duckdb.CatalogException:
+        return None  # a new lake
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A column a later migration added to a table the lake already has."""
+    present = {(t, c) for t, c, _ in con.execute(SQL["lake_columns"]).fetchall()}
+    for table, columns in lake_schema.tables().items():
+        for column in columns:
+            if (table, column.name) not in present:
+                # Without NOT NULL: the rows already there have no value for it.
+                added = lake_schema.Column(column.name, column.data_type, False, column.default)
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {added.ddl()}")
+
+
+@contextlib.contextmanager
+def writing(where: lake.Lake) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The lake open for writing, schema made. Left without an error, the aggregates are
+    built whole if they are stale (as thidua.db.writing does); there is no snapshot to
+    publish: readers see each commit."""
+    con = connect(where)
+    try:
+        ensure_schema(con)
+        yield con
+        if not aggregates_current(con):
+            in_turn(lambda: _rebuild_aggregates(con), con, "tính lại bảng tổng hợp")
+    finally:
+        con.close()
+
+
+def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("BEGIN")
+    take_turn(con)
+    con.execute(aggregates_sql("aggregates.sql", touched=False))
+    con.execute("COMMIT")

@@ -1,0 +1,39 @@
+-- Statements of thidua/lake_schema.py and thidua/lake_writer.py, each under its name.
+
+-- name: embedded_columns
+SELECT c.table_name, c.column_name, c.data_type, NOT c.is_nullable, c.column_default
+FROM duckdb_columns() AS c
+JOIN duckdb_tables() AS t
+    ON t.database_name = c.database_name AND t.schema_name = c.schema_name AND t.table_name = c.table_name
+WHERE c.database_name = current_database() AND c.schema_name = 'main'
+ORDER BY c.table_name, c.column_index;
+
+-- name: lake_columns
+SELECT table_name, column_name, data_type
+FROM duckdb_columns()
+WHERE database_name = current_database() AND schema_name = 'main'
+ORDER BY table_name, column_index;
+
+-- name: turns_taken
+SELECT count(*) FROM writer_turn;
+
+-- name: first_turn
+INSERT INTO writer_turn SELECT coalesce(max(batch_id), 0), NULL, NULL FROM import_batches;
+
+-- name: take_turn
+UPDATE writer_turn SET turn = turn + 1, holder = NULL, held_until = NULL;
+
+-- name: lease
+SELECT holder, held_until > now() FROM writer_turn;
+
+-- name: claim_lease
+UPDATE writer_turn SET holder = $holder, held_until = now() + to_seconds($seconds);
+
+-- name: release_lease
+UPDATE writer_turn SET holder = NULL, held_until = NULL WHERE holder = $holder;
+
+-- name: this_turn
+SELECT turn FROM writer_turn;
+
+-- name: current_database
+SELECT current_database();
