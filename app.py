@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from thidua import db, settings
+from thidua import db, warehouse
+from thidua.lake import Lake
 from ui.account import (
     account_box,
     begin_run,
@@ -28,14 +29,14 @@ begin_run()
 
 @st.cache_resource(show_spinner=False)
 def _schema_checked(master: str) -> bool:
-    """Once per server process: an older warehouse is upgraded before pages read it."""
-    from pathlib import Path
-
-    return db.ensure_current(Path(master))
+    """Once per server process: an older warehouse file is upgraded before pages read it (a
+    lake's schema is its writers' to bring up to date: thidua.lake_writer)."""
+    where = warehouse.from_setting(master)
+    return True if isinstance(where, Lake) else db.ensure_current(where)
 
 
 try:
-    _schema_checked(str(settings.db_path()))
+    _schema_checked(warehouse.setting_of(warehouse.chosen()))
 except db.WarehouseUnreadable as unreadable:  # a leader sees a sentence, not Streamlit's error
     st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
     st.stop()

@@ -33,14 +33,14 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from thidua import access_file, sessions, settings, slide_export
+from thidua import sessions, slide_export, warehouse
 
 COOKIE = sessions.SESSION_COOKIE
 _UPLOADS = "/_stcore/upload_file"
 
 
 def _access_file() -> Path:
-    return access_file.access_path(settings.db_path())
+    return warehouse.access_path(warehouse.chosen())  # beside the file, or the lake's catalog
 
 
 def _back_to(target: str | None) -> str:

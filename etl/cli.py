@@ -11,8 +11,9 @@ from etl import users_cli
 from etl.choices import BadChoice, Choices, overrides_of
 from etl.importer import import_files
 from etl.load import Report
-from thidua import access, settings
+from thidua import access, settings, warehouse
 from thidua.db import WarehouseBusy
+from thidua.lake import Lake, LakeUnavailable
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,7 +21,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m etl", description="Nhập bảng tính thi đua – khen thưởng vào kho DuckDB."
     )
     parser.add_argument(
-        "--db", help=f"tệp kho dữ liệu (mặc định ${settings.DB.name} hoặc data/warehouse.duckdb)"
+        "--db",
+        help=f"tệp kho dữ liệu, hoặc ducklake:sqlite:… / ducklake:postgres:… "
+        f"(mặc định ${settings.DB.name} hoặc data/warehouse.duckdb)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     imp = commands.add_parser(
@@ -69,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     undo.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
     status = commands.add_parser("status", help="liệt kê các lần nhập")
     status.add_argument("--db", dest="db_sub", help="tệp kho dữ liệu")
+    upkeep = commands.add_parser(
+        "maintain", help="DuckLake: gộp tệp dữ liệu nhỏ, bỏ bản chụp và tệp cũ hơn --keep-days ngày"
+    )
+    upkeep.add_argument("--keep-days", type=int, default=7)
+    upkeep.add_argument("--db", dest="db_sub", help="kho DuckLake")
     users_cli.add_parsers(commands)
     return parser
 
@@ -86,7 +94,7 @@ def _print_reports(reports: list[Report]) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, master: Path) -> int:
+def _import(args: argparse.Namespace, master: warehouse.Warehouse) -> int:
     try:
         overrides = overrides_of(
             Choices(
@@ -103,7 +111,7 @@ def _import(args: argparse.Namespace, master: Path) -> int:
     except BadChoice as bad:
         print(str(bad), file=sys.stderr)
         return 2
-    if args.dry_run:
+    if args.dry_run and isinstance(master, Path):  # on a lake: refused before (_on_a_lake)
         from etl.dry_run import describe
         from etl.upload import inspect_upload
 
@@ -114,10 +122,55 @@ def _import(args: argparse.Namespace, master: Path) -> int:
     return _print_reports(import_files(args.files, master, access.operator(), overrides))
 
 
+def _on_a_lake(args: argparse.Namespace, lake: Lake) -> int:
+    """What runs on a DuckLake so far (issue 22): import, demo, status, maintain."""
+    if args.command == "import" and not args.dry_run:
+        return _import(args, lake)
+    if args.command == "demo":
+        from etl.demo_import import import_demo
+
+        reports = import_demo(
+            lake, if_missing=args.if_missing, awards_per_year=args.awards_per_year
+        )
+        return _print_reports(reports)
+    if args.command == "status":
+        from etl.status import print_status
+
+        return print_status(lake)
+    if args.command == "maintain":
+        from thidua.lake_writer import maintain
+
+        done = maintain(lake, args.keep_days)
+        print(
+            f"Đã bảo trì kho DuckLake: tệp dữ liệu {done.files_before} → {done.files_after}, "
+            f"bản chụp giữ lại {done.snapshots_before} → {done.snapshots_after} "
+            f"(giữ {args.keep_days} ngày gần nhất)."
+        )
+        return 0
+    print(
+        f"Lệnh «{args.command}{' --dry-run' if getattr(args, 'dry_run', False) else ''}» chưa "
+        "chạy trên DuckLake (đang làm): trên DuckLake mới có import, demo, status và maintain.",
+        file=sys.stderr,
+    )
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    master = settings.db_path(getattr(args, "db_sub", None) or args.db)
     try:
+        master = warehouse.chosen(getattr(args, "db_sub", None) or args.db)
+    except LakeUnavailable as unusable:
+        print(str(unusable), file=sys.stderr)
+        return 2
+    try:
+        if isinstance(master, Lake):
+            return _on_a_lake(args, master)
+        if args.command == "maintain":
+            print(
+                "Lệnh maintain chỉ dành cho kho DuckLake: kho tệp DuckDB được dọn sau mỗi lần nhập.",
+                file=sys.stderr,
+            )
+            return 2
         if args.command == "import":
             return _import(args, master)
         if args.command == "demo":

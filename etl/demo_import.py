@@ -8,17 +8,17 @@ from pathlib import Path
 from demo_province import build_province, write_province
 from etl.importer import import_files
 from etl.load import Report
-from thidua import access, db
+from thidua import access, warehouse
 from thidua.settings import DEMO_DIR
 from thidua.sql_files import named_statements
 
 SQL = named_statements("etl/demo_import.sql")
 
 
-def has_data(master: Path) -> bool:
-    if db.snapshot_version(master) is None:
+def has_data(master: warehouse.Warehouse) -> bool:
+    if warehouse.version(master) is None:
         return False
-    con = db.open_snapshot(master)
+    con = warehouse.open_for_reading(master)
     try:
         row = con.execute(SQL["batch_count"]).fetchone()
     finally:
@@ -27,7 +27,7 @@ def has_data(master: Path) -> bool:
 
 
 def import_demo(
-    master: Path,
+    master: warehouse.Warehouse,
     if_missing: bool = False,
     awards_per_year: int = 5000,
     out_dir: Path = DEMO_DIR,

@@ -34,7 +34,7 @@ from etl.recognise.headers import (
     find_header,
     header_at,
 )
-from thidua import access_file, audit, positions
+from thidua import audit, positions, warehouse
 from thidua.access import Account
 from thidua.sql_files import named_statements
 from thidua.text import fold
@@ -268,13 +268,16 @@ def import_file(
 
 
 def import_files(
-    paths: Iterable[Path], master: Path, actor: Account, overrides: Overrides | None = None
+    paths: Iterable[Path],
+    master: warehouse.Warehouse,
+    actor: Account,
+    overrides: Overrides | None = None,
 ) -> list[Report]:
     """Import each file into the master warehouse, then publish the snapshot. Each file is
     read while the warehouse opens or the file before it is checked and written."""
     files = [Path(p) for p in paths]
     # Refused before any file is read (write_files checks again; only a refusal is audited).
-    audit.checked(access_file.access_path(master), actor, "import", "nhập tệp")
+    audit.checked(warehouse.access_path(master), actor, "import", "nhập tệp")
     with _reading_ahead(files) as book_of:
         return write_files(
             master,

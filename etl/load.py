@@ -17,7 +17,7 @@ from etl import refusals
 from etl.inspection import LAYOUT_NAMES, Inspection, Parsed
 from etl.parse.awards import AWARD_COLUMNS
 from etl.problems import Problem
-from thidua import access_file, audit, db, lake_writer, reference
+from thidua import access_file, audit, db, lake_writer, reference, warehouse
 from thidua.access import Account, require
 from thidua.formatting import number
 from thidua.settings import LIMITS
@@ -133,33 +133,37 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
 
 
 def write_files(
-    master: Path, actor: Account, write: Callable[[duckdb.DuckDBPyConnection], list[Report]]
+    master: warehouse.Warehouse,
+    actor: Account,
+    write: Callable[[duckdb.DuckDBPyConnection], list[Report]],
 ) -> list[Report]:
     """The one way files reach the warehouse (command line and upload page alike): check the
-    account, write each file in its own transaction, publish the snapshot, audit what was written."""
-    audit.checked(access_file.access_path(master), actor, "import", "nhập tệp")
+    account, write each file in its own transaction, publish the snapshot (a lake's readers see
+    each commit), audit what was written."""
+    trail = warehouse.access_path(master)
+    audit.checked(trail, actor, "import", "nhập tệp")
     reports: list[Report] = []
     try:
-        with db.writing(master) as con:
+        with warehouse.writing(master) as con:
             reports = write(con)
     except db.PublishFailed as failed:
         # Written, not yet shown: each file imported says so, and the trail records it.
         for report in reports:
             if report.status == "imported":
                 report.warnings.append(str(failed))
-        audit.audit(access_file.access_path(master), actor, "publish_failed", str(master.name),
+        audit.audit(trail, actor, "publish_failed", warehouse.audit_name(master),
                     error=str(failed.__cause__ or failed))  # fmt: skip
     except db.DiskFull as full:
-        audit.audit(access_file.access_path(master), actor, "write_refused", str(master.name),
+        audit.audit(trail, actor, "write_refused", warehouse.audit_name(master),
                     reason=str(full))  # fmt: skip
         raise
     audit_reports(master, actor, reports)
     return reports
 
 
-def audit_reports(master: Path, actor: Account, reports: Iterable[Report]) -> None:
+def audit_reports(master: warehouse.Warehouse, actor: Account, reports: Iterable[Report]) -> None:
     """One audit row per file written (refused and duplicate files changed nothing)."""
-    with access_file.connect(access_file.access_path(master)) as con:
+    with access_file.connect(warehouse.access_path(master)) as con:
         for report in reports:
             if report.status == "imported":
                 audit.record(con, actor, "import", report.file, rows=report.rows,

@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from etl.load import STATUS_NAMES
-from thidua import db
+from thidua import warehouse
 from thidua.formatting import local_time, number
+from thidua.lake import Lake
 from thidua.settings import snapshot_path
 from thidua.sql_files import named_statements
 
 SQL = named_statements("etl/status.sql")
 
 
-def print_status(master: Path) -> int:
-    if db.snapshot_version(master) is None:
+def print_status(master: warehouse.Warehouse) -> int:
+    if warehouse.version(master) is None:
         print(
-            f"Kho {master} chưa có dữ liệu. Dùng: python -m etl import TỆP... hoặc python -m etl demo"
+            f"Kho {warehouse.shown(master)} chưa có dữ liệu. "
+            "Dùng: python -m etl import TỆP... hoặc python -m etl demo"
         )
         return 0
-    con = db.open_snapshot(master)
+    con = warehouse.open_for_reading(master)
     try:
         batches = con.execute(SQL["batches"]).fetchall()
         totals = con.execute(SQL["row_counts"]).fetchone()
     finally:
         con.close()
-    print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)}); giờ Việt Nam")
+    if isinstance(master, Lake):
+        print(f"Kho: {warehouse.shown(master)} (mỗi lần ghi là một bản chụp); giờ Việt Nam")
+    else:
+        print(f"Kho: {master} (bản chụp chỉ đọc: {snapshot_path(master)}); giờ Việt Nam")
     for batch_id, when, name, layout, rows, encoding, state, who in batches:
         note = f" [chuyển mã {encoding}]" if encoding else ""
         note += f" [{STATUS_NAMES.get(state, state)}]" if state != "active" else ""

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from thidua import settings
 from ui.account import access_db
 from ui.admin_accounts import accounts_tab
 from ui.admin_aliases import aliases_tab
 from ui.admin_rules import rules_tab
 from ui.admin_settings import settings_tab
 from ui.audit_view import audit_tab
+from ui.data import file_warehouse
 from ui.guard import require_page
 from ui.layout import open_tab
 from ui.notices import say_last_run
 from ui.widget_texts import vietnamese_widget_texts
 
 account = require_page("manage")
-master = settings.db_path()
+master = file_warehouse()  # a lake: not yet (issue 22)
 path = access_db()
 st.title("Quản trị")
 vietnamese_widget_texts()

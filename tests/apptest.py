@@ -17,7 +17,10 @@ APP = str(Path(__file__).parent.parent / "app.py")
 
 
 def app_as(
-    master: Path, monkeypatch: pytest.MonkeyPatch, account: Account | None = VIEWER, **query: str
+    master: Path | str,
+    monkeypatch: pytest.MonkeyPatch,
+    account: Account | None = VIEWER,
+    **query: str,
 ) -> AppTest:
     monkeypatch.setenv("THIDUA_DB", str(master))
     at = AppTest.from_file(APP, default_timeout=60)

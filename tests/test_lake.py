@@ -115,19 +115,19 @@ def test_a_lake_on_postgres_keeps_commits_for_another_process(
     assert int(listed.stdout.strip()) >= 10
 
 
-def test_the_pages_and_imports_refuse_a_lake_until_they_run_on_one(
+def test_what_needs_a_file_refuses_a_lake(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Until then a `ducklake:` setting must not become a DuckDB file in a folder named
-    «ducklake:sqlite:…»."""
+    """A `ducklake:` setting must not become a DuckDB file in a folder named «ducklake:sqlite:…»
+    where only a file will do (the benchmark, for now)."""
     from thidua import settings
 
     monkeypatch.setenv("THIDUA_DB", "ducklake:sqlite:/srv/catalog.sqlite")
     with pytest.raises(ValueError) as refused:
         settings.db_path()
     assert str(refused.value) == (
-        "Kho «ducklake:sqlite:/srv/catalog.sqlite» là một DuckLake: trang và lệnh nhập chưa "
-        "chạy trên DuckLake (đang làm); hãy đặt THIDUA_DB là đường dẫn tệp DuckDB."
+        "Kho «ducklake:sqlite:/srv/catalog.sqlite» là một DuckLake: việc này mới chạy trên tệp "
+        "DuckDB (DuckLake: đang làm); hãy đặt THIDUA_DB là đường dẫn tệp DuckDB."
     )
     monkeypatch.setenv("THIDUA_LAKE_DATA", "s3://kho/thidua/")
     assert settings.lake_data() == "s3://kho/thidua/"

@@ -214,3 +214,23 @@ def test_a_writer_killed_before_its_commit_leaves_nothing_half_written(
     assert _read(setting, data, seen) == [(3, sum(rows))]
     batches = _read(setting, data, "SELECT batch_id FROM import_batches ORDER BY 1")
     assert len(batches) == 3 and batches[0] == (holding["holding"] - 1,)
+
+
+def test_upkeep_merges_files_forgets_old_snapshots_and_keeps_every_figure(tmp_path: Path) -> None:
+    setting = f"ducklake:sqlite:{tmp_path / 'catalog.sqlite'}"
+    where = lake.lake_of(setting)
+    with lake_writer.writing(where) as con:
+        for name in AWARD_SAMPLES:
+            assert import_file(con, SAMPLES / name, ANALYST).status == "imported"
+    counted = "SELECT source_file, count(*) FROM awards GROUP BY 1"
+    done = lake_writer.maintain(where, keep_days=0)
+    # One snapshot a commit before (schema, reference lists, five files, aggregates…), the
+    # newest alone after; no more live files than before.
+    assert done.snapshots_before >= 7 and done.snapshots_after == 1
+    assert done.files_after <= done.files_before
+    assert dict(_read(setting, "", counted)) == {n: TRUTH[n]["awards"] for n in AWARD_SAMPLES}
+    # And the command line says it, in Vietnamese; on a DuckDB file it says it is not needed.
+    from etl.cli import main
+
+    assert main(["--db", setting, "maintain", "--keep-days", "0"]) == 0
+    assert main(["--db", str(tmp_path / "w.duckdb"), "maintain"]) == 2

@@ -124,13 +124,13 @@ def test_a_newer_snapshot_empties_the_caches_of_results_read_from_older_ones(
 
     monkeypatch.setitem(data.VERSIONED_CACHES, "probe", Probe())
     import_into(SAMPLES / "so_khen_thuong_2021.csv")
-    first = data._version(master)
+    first = data._version(str(master))
     assert first is not None and cleared == []  # the first version seen: nothing older held
-    assert data._version(master) == first and cleared == []
+    assert data._version(str(master)) == first and cleared == []
     import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
-    second = data._version(master)
+    second = data._version(str(master))
     assert second is not None and second != first and cleared == ["cleared"]
-    assert data._version(master) == second and cleared == ["cleared"]  # once per version
+    assert data._version(str(master)) == second and cleared == ["cleared"]  # once per version
 
 
 def test_figures_of_an_older_snapshot_are_let_go_at_a_newer_one(
@@ -146,11 +146,11 @@ def test_figures_of_an_older_snapshot_are_let_go_at_a_newer_one(
     trend = pl.DataFrame({"year": [2024, 2025], "form_code": ["BK"] * 2,
                           "form_name": ["Bằng khen"] * 2, "awards": [3, 5]})  # fmt: skip
     import_into(SAMPLES / "so_khen_thuong_2021.csv")
-    data._version(master)
+    data._version(str(master))
     first = figures._figure("trend_bars", (trend,))
     assert figures._figure("trend_bars", (trend,)) is first  # kept within a snapshot
     import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
-    data._version(master)
+    data._version(str(master))
     assert figures._figure("trend_bars", (trend,)) is not first
 
 

@@ -275,7 +275,7 @@ def composition_treemap(composition: pl.DataFrame) -> go.Figure:
     """Level → award; area = awards. Labels carry count and share so small tiles still read."""
     by_form = _tiles(composition)
     total = int(by_form["awards"].sum()) or 1
-    levels = by_form.group_by("level").agg(pl.col("awards").sum())
+    levels = by_form.group_by("level", maintain_order=True).agg(pl.col("awards").sum())
     # One named root: without it Plotly adds a nameless one whose hover read "-: - lượt".
     ids = ["ALL"] + [f"L:{lv}" for lv in levels["level"]] + [f"F:{c}" for c in by_form["form_code"]]
     labels = (

@@ -24,6 +24,7 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 import duckdb
@@ -223,3 +224,36 @@ def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     take_turn(con)
     con.execute(aggregates_sql("aggregates.sql", touched=False))
     con.execute("COMMIT")
+
+
+@dataclass(frozen=True)
+class Upkeep:
+    """What `maintain` did: live data files and kept snapshots, before and after."""
+
+    files_before: int
+    files_after: int
+    snapshots_before: int
+    snapshots_after: int
+
+
+def maintain(where: lake.Lake, keep_days: int) -> Upkeep:
+    """Merge small data files (each import writes its own), forget snapshots older than
+    `keep_days` (no «what did the warehouse say then» before that), and delete the files only
+    those held — once older than `keep_days` too, so no reader still scanning one loses it."""
+    con = connect(where)
+    try:
+        files_before, snapshots_before = _counts(con)
+        retrying(lambda: con.execute(SQL["merge_files"]).pl(), con, "gộp tệp dữ liệu")
+        days = {"days": int(keep_days)}
+        retrying(lambda: con.execute(SQL["expire_snapshots"], days).pl(), con, "bỏ bản chụp cũ")
+        retrying(lambda: con.execute(SQL["remove_old_files"], days).pl(), con, "xóa tệp cũ")
+        files_after, snapshots_after = _counts(con)
+        return Upkeep(files_before, files_after, snapshots_before, snapshots_after)
+    finally:
+        con.close()
+
+
+def _counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    files = con.execute(SQL["live_files"]).fetchone()
+    snapshots = con.execute(SQL["snapshots_kept"]).fetchone()
+    return int(files[0]) if files else 0, int(snapshots[0]) if snapshots else 0

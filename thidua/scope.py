@@ -55,6 +55,15 @@ def open_scoped(snapshot_file: str, unit: str | None) -> duckdb.DuckDBPyConnecti
     # not take ATTACH's path as one.
     source = os.path.realpath(snapshot_file).replace("'", "''")
     con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+    scope_views(con, unit)
+    # Nothing outside this database may be read from here (no read_csv, no other ATTACH).
+    con.execute("SET enable_external_access = false")
+    return con
+
+
+def scope_views(con: duckdb.DuckDBPyConnection, unit: str | None) -> None:
+    """In `con`'s own database, the tables of the warehouse attached as `src` replaced by
+    views of what `unit` may see (a snapshot file, or a lake: thidua.warehouse)."""
     con.execute(SQL["make_scope_units"])
     if unit is not None:
         con.execute(SQL["add_scope_unit"], [unit])
@@ -63,6 +72,3 @@ def open_scoped(snapshot_file: str, unit: str | None) -> duckdb.DuckDBPyConnecti
         if table in present:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM src.{table} WHERE {rows}")  # noqa: S608
     con.execute(views_sql())  # the documented views, built on the scoped tables
-    # Nothing outside this database may be read from here (no read_csv, no other ATTACH).
-    con.execute("SET enable_external_access = false")
-    return con

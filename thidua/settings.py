@@ -43,15 +43,16 @@ DB = Setting(
     "THIDUA_DB",
     "data/warehouse.duckdb",
     "the master warehouse (the command line's `--db PATH` wins); its read-only snapshot sits "
-    "beside it",
+    "beside it. Or a DuckLake: `ducklake:sqlite:PATH` or `ducklake:postgres:dbname=… host=…` "
+    "(README, «The warehouse on DuckLake»)",
 )
 LAKE_DATA = Setting(
     "THIDUA_LAKE_DATA",
     "`<catalog>.files/` beside a SQLite catalog",
     "where a DuckLake warehouse keeps its Parquet files: a shared folder, or `s3://…` through "
     "httpfs; needed with a PostgreSQL catalog. DuckLake (`THIDUA_DB=ducklake:sqlite:PATH` or "
-    "`ducklake:postgres:…`) is being built (issue 22): imports run on one "
-    "(`thidua.lake_writer`), the pages and the CLI not yet",
+    "`ducklake:postgres:…`) is being built (issue 22): imports, `etl demo/status/maintain` and "
+    "the pages that show figures run on one; upload, admin and undo not yet",
 )
 LAKE_LEASE = Setting(
     "THIDUA_LAKE_LEASE_SECONDS",
@@ -62,7 +63,8 @@ LAKE_LEASE = Setting(
 ACCESS_DB = Setting(
     "THIDUA_ACCESS_DB",
     "`<warehouse>.access.sqlite`",
-    "accounts, sessions, settings and the audit trail",
+    "accounts, sessions, settings and the audit trail (beside a lake's SQLite catalog; a lake "
+    "on PostgreSQL needs it set)",
 )
 AUTH = Setting(
     "THIDUA_AUTH",
@@ -223,8 +225,8 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if str(chosen).startswith("ducklake:"):
         # Not a file: without this the warehouse would be made in a folder named «ducklake:…».
         raise ValueError(
-            f"Kho «{chosen}» là một DuckLake: trang và lệnh nhập chưa chạy trên DuckLake "
-            "(đang làm); hãy đặt THIDUA_DB là đường dẫn tệp DuckDB."
+            f"Kho «{chosen}» là một DuckLake: việc này mới chạy trên tệp DuckDB (DuckLake: "
+            "đang làm); hãy đặt THIDUA_DB là đường dẫn tệp DuckDB."
         )
     return chosen
 

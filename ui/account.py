@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import streamlit as st
 import streamlit.components.v1 as components
 
-from thidua import access, access_file, accounts, app_settings, audit, sessions, settings
+from thidua import access, accounts, app_settings, audit, sessions, settings, warehouse
 from thidua.access import Account
 from thidua.literal import markdown as md
 from ui.widget_texts import vietnamese_widget_texts
@@ -33,7 +33,7 @@ ON_SIGN_OUT: list[Callable[[], None]] = []
 
 
 def access_db() -> Path:
-    return access_file.access_path(settings.db_path())
+    return warehouse.access_path(warehouse.chosen())  # beside the file, or the lake's catalog
 
 
 oidc_enabled = settings.oidc_enabled

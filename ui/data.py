@@ -10,7 +10,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 import duckdb
 import streamlit as st
 
-from thidua import db, metrics, readers, reports, settings
+from thidua import db, metrics, readers, reports, warehouse
 from ui.account import current_account
 from ui.guard import allowed, require_page
 
@@ -21,7 +21,7 @@ R = TypeVar("R")
 @st.cache_resource(show_spinner=False)
 def _readers() -> readers.Readers:
     """The process's read connections: only the newest snapshot's are kept (thidua.readers)."""
-    return readers.Readers()
+    return readers.Readers(opener=warehouse.open_reader)
 
 
 def _open(master: str, version: tuple[int, int], scope: str | None) -> duckdb.DuckDBPyConnection:
@@ -46,17 +46,37 @@ def _newest() -> dict[str, tuple[int, int]]:
 VERSIONED_CACHES: dict[str, Any] = {}
 
 
-def _version(master: Path) -> tuple[int, int] | None:
-    """The published snapshot's version; the first run to see a newer one empties the caches."""
-    version = db.snapshot_version(master)
+def _version(master: str) -> tuple[int, int] | None:
+    """The data version (the published snapshot's, or the lake's newest snapshot); the first
+    run to see a newer one empties the caches."""
+    version = warehouse.version(warehouse.from_setting(master))
     newest = _newest()
-    seen = newest.get(str(master))
+    seen = newest.get(master)
     if version is not None and (seen is None or version[1] > seen[1]):
-        newest[str(master)] = version
+        newest[master] = version
         if seen is not None:
             for cache in VERSIONED_CACHES.values():
                 cache.clear()
     return version
+
+
+def _master() -> str:
+    """The warehouse setting (a file or a lake: thidua.warehouse), as the caches key it."""
+    return warehouse.setting_of(warehouse.chosen())
+
+
+def file_warehouse() -> Path:
+    """The warehouse file, for the pages that write (upload, admin); on a lake they say they do
+    not run there yet and stop, instead of failing."""
+    where = warehouse.chosen()
+    if isinstance(where, Path):
+        return where
+    st.info(
+        "Trang này chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
+        f"`python -m etl import TỆP... --db {where.address}`; các trang xem số liệu đã chạy.",
+        icon=":material/construction:",
+    )
+    st.stop()
 
 
 def scope() -> str | None:
@@ -68,7 +88,7 @@ def scope() -> str | None:
 def connection() -> duckdb.DuckDBPyConnection:
     """The warehouse as the signed-in account may see it; every page reads through this."""
     require_page("view")
-    master = settings.db_path()
+    master = _master()
     version = _version(master)
     if version is None:
         st.warning(
@@ -76,12 +96,12 @@ def connection() -> duckdb.DuckDBPyConnection:
             f"`python -m etl import TỆP... --db {master}` rồi tải lại trang."
         )
         st.stop()
-    return _open(str(master), version, scope())
+    return _open(master, version, scope())
 
 
 def data_key() -> tuple[tuple[int, int] | None, str | None]:
     """The key for caching anything read from the warehouse: its version and the reader's scope."""
-    return _version(settings.db_path()), scope()
+    return _version(_master()), scope()
 
 
 # The core calls whose results a page may keep: keyed on the data version, the reader's
@@ -117,12 +137,12 @@ def cached(
     """fn(connection, *args), remembered per data version and scope (see CACHEABLE)."""
     if CACHEABLE.get(fn.__qualname__) is not fn or kwargs:
         raise ValueError(f"{fn.__qualname__} is not a cacheable core call")
-    master = settings.db_path()
+    master = _master()
     version = _version(master)
     if version is None:
         return fn(connection(), *args)
     require_page("view")
-    return cast(R, _cached_call(fn.__qualname__, str(master), version, scope(), tuple(args)))
+    return cast(R, _cached_call(fn.__qualname__, master, version, scope(), tuple(args)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -131,11 +151,11 @@ def _options(master: str, version: tuple[int, int], scope: str | None) -> metric
 
 
 def options() -> metrics.FilterOptions:
-    master = settings.db_path()
+    master = _master()
     version = _version(master)
     if version is None:
         return metrics.FilterOptions([], [], [])
-    return _options(str(master), version, scope())
+    return _options(master, version, scope())
 
 
 VERSIONED_CACHES.update(calls=_cached_call, options=_options)

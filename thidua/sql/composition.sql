@@ -5,3 +5,6 @@ JOIN ref_award_form AS f ON f.code = a.form_code
 LEFT JOIN ref_award_type AS t ON t.code = a.award_type
 WHERE {filters}
 GROUP BY ALL
+-- An order of its own: the treemap's tiles and colours must not depend on how the engine
+-- (a file or a lake) happened to group.
+ORDER BY f.level, a.form_code, a.award_type NULLS LAST, a.recipient_kind

@@ -37,3 +37,29 @@ SELECT turn FROM writer_turn;
 
 -- name: current_database
 SELECT current_database();
+
+-- The lake as thidua.warehouse's readers attach it (as `src`).
+-- name: newest_snapshot
+SELECT max(snapshot_id) FROM ducklake_snapshots('src');
+
+-- name: lake_has_batches
+SELECT count(*) > 0 FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'import_batches';
+
+-- name: allow_directory
+SET allowed_directories = ?;
+
+-- Upkeep (python -m etl maintain): the lake's catalog is attached as __ducklake_metadata_lake.
+-- name: live_files
+SELECT count(*) FROM __ducklake_metadata_lake.ducklake_data_file WHERE end_snapshot IS NULL;
+
+-- name: snapshots_kept
+SELECT count(*) FROM __ducklake_metadata_lake.ducklake_snapshot;
+
+-- name: merge_files
+CALL ducklake_merge_adjacent_files('lake');
+
+-- name: expire_snapshots
+CALL ducklake_expire_snapshots('lake', older_than => now() - to_days($days));
+
+-- name: remove_old_files
+CALL ducklake_cleanup_old_files('lake', older_than => now() - to_days($days));

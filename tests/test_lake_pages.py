@@ -1,0 +1,90 @@
+"""The pages on a lake (issue 22): the small demo province imported into a DuckLake through
+the same code shows, page by page, what it shows from a DuckDB file — and what the
+generator's own truth says where a page's figures are checked against it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from demo_province import DemoProvince
+from tests.accounts import ADMIN, ANALYST
+from tests.apptest import app_as, headline
+from tests.conftest import DEMO_AWARDS_PER_YEAR
+from thidua.access import Account
+
+PAGES = ["pages/overview.py", "pages/bloc_ranking.py", "pages/distribution.py",
+         "pages/leaders.py", "pages/campaigns.py"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lake_demo(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from etl.demo_import import import_demo
+    from thidua import warehouse
+
+    root = tmp_path_factory.mktemp("lake")
+    setting = f"ducklake:sqlite:{root / 'kho.sqlite'}"
+    reports = import_demo(warehouse.chosen(setting), awards_per_year=DEMO_AWARDS_PER_YEAR,
+                          out_dir=root / "files")  # fmt: skip
+    assert reports and all(r.status == "imported" for r in reports)
+    return setting
+
+
+def _shown(master: Path | str, page: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    at = app_as(master, monkeypatch)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    charts = [json.loads(c.proto.spec)["data"] for c in at.get("plotly_chart")]
+    return {
+        "headline": [(m.label, m.value) for m in headline(at)],
+        "charts": [
+            [(t.get("x"), t.get("y"), t.get("labels"), t.get("values")) for t in c] for c in charts
+        ],
+        "markdown": [m.value for m in at.markdown if "bản chụp" not in m.value],
+    }
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_on_a_lake_shows_what_it_shows_from_a_file(
+    page: str, lake_demo: str, demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_file = _shown(demo[0], page, monkeypatch)
+    on_lake = _shown(lake_demo, page, monkeypatch)
+    assert on_file["charts"] or on_file["headline"], "the page drew nothing to compare"
+    assert on_lake == on_file
+
+
+def test_the_bloc_ranking_on_a_lake_is_the_generators_truth(
+    lake_demo: str, demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    truth = (
+        demo[1]
+        .bloc_scores.filter((pl.col("year") == 2025) & (pl.col("bloc_name") == "Khối thi đua số 1"))
+        .sort("rank")
+    )
+    bars = _shown(lake_demo, "pages/bloc_ranking.py", monkeypatch)["charts"][0][0]
+    assert list(reversed(bars[1])) == truth["unit_name"].to_list()
+    assert list(reversed(bars[0])) == pytest.approx(truth["total"].to_list())
+
+
+@pytest.mark.parametrize(
+    ("page", "account"), [("pages/upload.py", ANALYST), ("pages/admin.py", ADMIN)]
+)
+def test_the_writing_pages_say_they_do_not_run_on_a_lake_yet(
+    page: str, account: Account, lake_demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = app_as(lake_demo, monkeypatch, account)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == [
+        "Trang này chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
+        f"`python -m etl import TỆP... --db {lake_demo}`; các trang xem số liệu đã chạy."
+    ]

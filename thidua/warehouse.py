@@ -1,0 +1,164 @@
+"""The warehouse the setting names — a DuckDB file (one machine) or a DuckLake (issue 22) —
+and the few things that differ between the two: how it is written, how a page reads it,
+what its data version is, where its accounts and audit trail live.
+
+Everything else (named SQL, imports, pages' queries) is the same code on both: a lake's
+connection has `USE`d the lake, so unqualified names are its tables.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from thidua import access, db, lake, lake_writer, migrations, readers, settings
+from thidua.lake import Lake
+from thidua.scope import SQL as SCOPE_SQL
+from thidua.scope import scope_views
+from thidua.sql_files import named_statements
+
+SQL = named_statements("lake/schema.sql")
+Warehouse = Path | Lake
+
+
+def chosen(explicit: str | os.PathLike[str] | None = None) -> Warehouse:
+    """--db wins, then $THIDUA_DB, then data/warehouse.duckdb; a `ducklake:` value is a lake."""
+    setting = str(explicit) if explicit else settings.DB.value() or str(settings.DEFAULT_DB)
+    if lake.is_lake(setting):
+        return lake.lake_of(setting, settings.lake_data())
+    return settings.db_path(setting)
+
+
+def setting_of(where: Warehouse) -> str:
+    """The text that names it again (a cache key, a process argument)."""
+    return where.address if isinstance(where, Lake) else str(where)
+
+
+def from_setting(setting: str) -> Warehouse:
+    return chosen(setting)
+
+
+def shown(where: Warehouse) -> str:
+    """How a message names it: the file, or the lake without its connection details."""
+    if isinstance(where, Lake):
+        return f"DuckLake ({where.catalog})"
+    return str(where)
+
+
+def audit_name(where: Warehouse) -> str:
+    """What the audit trail names as the target of a write: the file's name, or the lake."""
+    return shown(where) if isinstance(where, Lake) else where.name
+
+
+@contextlib.contextmanager
+def writing(where: Warehouse) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one way a change reaches it (thidua.db.writing, thidua.lake_writer.writing)."""
+    opened = lake_writer.writing(where) if isinstance(where, Lake) else db.writing(where)
+    with opened as con:
+        yield con
+
+
+def access_path(where: Warehouse) -> Path:
+    """The accounts, sessions and audit file: $THIDUA_ACCESS_DB, else beside the warehouse
+    file or the lake's SQLite catalog. A lake on PostgreSQL has no file beside it: until
+    accounts move into that PostgreSQL, THIDUA_ACCESS_DB must name one."""
+    if not isinstance(where, Lake):
+        return settings.access_path(where)
+    if where.catalog == "sqlite":
+        return settings.access_path(Path(where.target))
+    named = settings.ACCESS_DB.value()
+    if not named:
+        raise lake.LakeUnavailable(
+            "Kho DuckLake trên PostgreSQL cần THIDUA_ACCESS_DB: tệp tài khoản, phiên đăng nhập "
+            "và nhật ký (mọi máy chủ cùng dùng một tệp)."
+        )
+    return Path(named)
+
+
+_probes: dict[str, duckdb.DuckDBPyConnection] = {}
+_probe_lock = threading.Lock()
+
+
+def version(where: Warehouse) -> tuple[int, int] | None:
+    """What changes whenever readers would see new data: the published snapshot file's
+    (inode, mtime_ns), or (0, the lake's newest snapshot id) — the second grows with each
+    (thidua.readers, ui.data compare it); None when there is nothing yet."""
+    if not isinstance(where, Lake):
+        return db.snapshot_version(where)
+    with _probe_lock:
+        probe = _probes.get(where.address)
+        if probe is None:
+            probe = _probes[where.address] = reader(where)
+        try:
+            row = probe.execute(SQL["newest_snapshot"]).fetchone()
+        except duckdb.Error:
+            _probes.pop(where.address, None)
+            probe.close()
+            raise
+    if not row or row[0] is None:
+        return None
+    tables = probe.execute(SQL["lake_has_batches"]).fetchone()
+    return (0, int(row[0])) if tables and tables[0] else None
+
+
+def reader(where: Lake) -> duckdb.DuckDBPyConnection:
+    """The lake read-only, each of its tables a view by its plain name in the connection's own
+    database (not `USE`: a cursor — one per page query — starts in the default database
+    again); nothing else on the machine can be read through it, only the lake's data."""
+    con = duckdb.connect()
+    try:
+        lake.attach(con, where, "src", read_only=True)
+        for (table,) in con.execute(SCOPE_SQL["source_tables"]).fetchall():
+            name = _identifier(table)
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM src.{name}")  # noqa: S608
+        con.execute(migrations.views_sql())  # the documented views, on those
+        confine(con, where)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _identifier(name: str) -> str:
+    if not name.replace("_", "").isalnum():  # the lake's own table names: never user text
+        raise ValueError(f"not a table name: {name!r}")
+    return name
+
+
+def open_for_reading(where: Warehouse) -> duckdb.DuckDBPyConnection:
+    """The whole warehouse read-only, as the command line and the pages of the province read it."""
+    return reader(where) if isinstance(where, Lake) else db.open_snapshot(where)
+
+
+def scoped_reader(where: Lake, unit: str | None) -> duckdb.DuckDBPyConnection:
+    """The lake as a unit account may see it (thidua.scope), as for a snapshot file."""
+    con = duckdb.connect()
+    try:
+        lake.attach(con, where, "src", read_only=True)
+        scope_views(con, unit)
+        confine(con, where)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def open_reader(setting: str, scope: str | None) -> duckdb.DuckDBPyConnection:
+    """A page's read connection (thidua.readers): the whole province reads the warehouse as it
+    is; anyone else through views of their unit's rows (thidua.scope)."""
+    where = from_setting(setting)
+    if not isinstance(where, Lake):
+        return readers.open_reader(setting, scope)
+    return reader(where) if scope == access.PROVINCE else scoped_reader(where, scope)
+
+
+def confine(con: duckdb.DuckDBPyConnection, where: Lake) -> None:
+    """No file outside the lake's data may be read from `con` (no read_csv, no other ATTACH)."""
+    if "://" not in where.data_path:
+        con.execute(SQL["allow_directory"], [[where.data_path]])
+    con.execute("SET enable_external_access = false")
