@@ -234,3 +234,47 @@ def test_upkeep_merges_files_forgets_old_snapshots_and_keeps_every_figure(tmp_pa
 
     assert main(["--db", setting, "maintain", "--keep-days", "0"]) == 0
     assert main(["--db", str(tmp_path / "w.duckdb"), "maintain"]) == 2
+
+
+def test_readers_see_an_import_as_soon_as_it_commits(tmp_path: Path) -> None:
+    """The data version (what the pages' caches are keyed on) is the lake's newest snapshot:
+    it moves when a writer commits, without any copy being published."""
+    from thidua import warehouse
+
+    where = lake.lake_of(f"ducklake:sqlite:{tmp_path / 'catalog.sqlite'}")
+    assert warehouse.version(where) is None  # no lake yet: nothing to show
+    with lake_writer.writing(where) as con:
+        import_file(con, SAMPLES / "qd_bang_khen_2020.xlsx", ANALYST)
+    first = warehouse.version(where)
+    reader = warehouse.open_for_reading(where)
+    with lake_writer.writing(where) as con:
+        import_file(con, SAMPLES / "so_khen_thuong_2021.csv", ANALYST)
+    second = warehouse.version(where)
+    assert first is not None and second is not None and second[1] > first[1]
+    counted = "SELECT count(*) FROM awards"
+    expected = (
+        TRUTH["qd_bang_khen_2020.xlsx"]["awards"] + TRUTH["so_khen_thuong_2021.csv"]["awards"]
+    )
+    assert reader.execute(counted).fetchone() == (expected,)  # the reader opened before
+    reader.close()
+
+
+def test_writers_that_make_a_new_lake_at_once_all_go_on(
+    postgres: postgres_local.Cluster, tmp_path: Path
+) -> None:
+    """The first writers of a new lake each make its catalog tables; the ones refused for it
+    («already exists», a duplicate key in PostgreSQL) find them made and go on (seen: 4 of 12
+    refused before the retry)."""
+    setting, data = _pg_lake(postgres, tmp_path)
+    script = (
+        "import sys\nfrom thidua import lake, lake_writer\n"
+        "with lake_writer.writing(lake.lake_of(sys.argv[1], sys.argv[2])): print('ok')\n"
+    )
+    started = [
+        subprocess.Popen([sys.executable, "-c", script, setting, data], cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]  # fmt: skip
+    said = [p.communicate(timeout=300) for p in started]
+    assert [out.strip() for out, _ in said] == ["ok"] * 6, [err[-500:] for _, err in said]
+    assert _read(setting, data, "SELECT count(*) FROM writer_turn") == [(1,)]

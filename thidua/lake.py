@@ -13,7 +13,9 @@ to download, which a province's server cannot; each is loaded from its package's
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,10 +106,24 @@ def attach(
     load_extensions(con, lake)
     if lake.catalog == "sqlite":
         Path(lake.target).parent.mkdir(parents=True, exist_ok=True)
+        if not read_only:
+            _write_ahead_log(Path(lake.target))
     if "://" not in lake.data_path:
         Path(lake.data_path).mkdir(parents=True, exist_ok=True)
     options = [f"DATA_PATH '{_literal(lake.data_path)}'"] + (["READ_ONLY"] if read_only else [])
     con.execute(f"ATTACH '{_literal(lake.address)}' AS {_identifier(alias)} ({', '.join(options)})")
+
+
+def _write_ahead_log(catalog: Path) -> None:
+    """A SQLite catalog in WAL mode: in its default mode a reader between two queries (a
+    page's connection, the data-version probe) held a lock that kept every writer waiting
+    («database is locked») until it closed. The mode is kept in the file; setting it needs a
+    moment when nobody else uses the file, so a lake already in use is left as it is until then."""
+    try:
+        with contextlib.closing(sqlite3.connect(catalog, timeout=1)) as con:
+            con.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.Error:
+        pass
 
 
 def _literal(text: str) -> str:

@@ -50,14 +50,23 @@ class LakeBusy(WarehouseBusy):
 def connect(where: lake.Lake, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection whose unqualified names are the lake's tables (as `USE master` does for
     an embedded warehouse), so the same named SQL runs on both."""
-    con = duckdb.connect()
-    try:
-        lake.attach(con, where, ALIAS, read_only=read_only)
-        con.execute(f"USE {ALIAS}")
-    except BaseException:
-        con.close()
-        raise
-    return con
+    for attempt in range(5):
+        con = duckdb.connect()
+        try:
+            lake.attach(con, where, ALIAS, read_only=read_only)
+            con.execute(f"USE {ALIAS}")
+            return con
+        except duckdb.Error as error:
+            con.close()
+            # Two writers attaching a new lake at once both make its catalog tables; one of
+            # them is refused («already exists», a duplicate key) and finds them made next time.
+            if "Failed to initialize DuckLake" not in str(error) or attempt == 4:
+                raise
+        except BaseException:
+            con.close()
+            raise
+        time.sleep(random.uniform(0.1, 0.3))  # noqa: S311 — jitter, not a secret
+    raise AssertionError("unreachable")
 
 
 def is_lake(con: duckdb.DuckDBPyConnection) -> bool:

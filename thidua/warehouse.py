@@ -90,6 +90,8 @@ def version(where: Warehouse) -> tuple[int, int] | None:
     (thidua.readers, ui.data compare it); None when there is nothing yet."""
     if not isinstance(where, Lake):
         return db.snapshot_version(where)
+    if where.catalog == "sqlite" and not Path(where.target).exists():
+        return None  # no lake yet: the first import makes it
     with _probe_lock:
         probe = _probes.get(where.address)
         if probe is None:
