@@ -123,7 +123,7 @@ def _import(args: argparse.Namespace, master: warehouse.Warehouse) -> int:
 
 
 def _on_a_lake(args: argparse.Namespace, lake: Lake) -> int:
-    """What runs on a DuckLake so far (issue 22): import, demo, status, maintain."""
+    """What runs on a DuckLake so far (issue 22): import, demo, status, undo, maintain."""
     if args.command == "import" and not args.dry_run:
         return _import(args, lake)
     if args.command == "demo":
@@ -137,6 +137,12 @@ def _on_a_lake(args: argparse.Namespace, lake: Lake) -> int:
         from etl.status import print_status
 
         return print_status(lake)
+    if args.command == "undo":
+        from etl.load import undo_batch
+
+        message = undo_batch(lake, args.batch_id, access.operator())
+        print(message)
+        return 0 if message.startswith("Đã hủy") else 1
     if args.command == "maintain":
         from thidua.lake_writer import maintain
 
@@ -149,7 +155,7 @@ def _on_a_lake(args: argparse.Namespace, lake: Lake) -> int:
         return 0
     print(
         f"Lệnh «{args.command}{' --dry-run' if getattr(args, 'dry_run', False) else ''}» chưa "
-        "chạy trên DuckLake (đang làm): trên DuckLake mới có import, demo, status và maintain.",
+        "chạy trên DuckLake (đang làm): trên DuckLake mới có import, demo, status, undo và maintain.",
         file=sys.stderr,
     )
     return 2

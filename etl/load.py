@@ -305,10 +305,9 @@ def _bring_back(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[tuple[int
         )
         con.execute(f"DELETE FROM shelved_{table} WHERE shelved_by = ?", [batch_id])  # noqa: S608
     _bring_back_blocs(con, batch_id)
-    back = con.execute(
-        SQL["reactivate_replaced"],
-        [batch_id],
-    ).fetchall()
+    # Found, then marked (a lake's UPDATE has no RETURNING).
+    back = con.execute(SQL["replaced_by_batch"], [batch_id]).fetchall()
+    con.execute(SQL["reactivate_replaced"], [batch_id])
     for old, checksum, _ in back:
         con.execute(SQL["add_active_file_again"], {"sha256": checksum, "batch": old})
         db.mark_touched(con, int(old))
@@ -341,39 +340,59 @@ def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     return removed
 
 
-def undo_batch(master: Path, batch_id: int, actor: Account) -> str:
+def undo_batch(master: warehouse.Warehouse, batch_id: int, actor: Account) -> str:
     """Take a whole batch out in one transaction; the history keeps it, marked undone."""
-    audit.checked(access_file.access_path(master), actor, "undo", f"hủy lần nhập #{batch_id}")
-    with db.writing(master) as con:
-        row = con.execute(SQL["batch_state"], [batch_id]).fetchone()
-        if row is None:
-            return f"Không có lần nhập số {batch_id}."
-        if row[1] != "active":
-            return f"Lần nhập #{batch_id} ({row[0]}) không còn hiệu lực (trạng thái: {STATUS_NAMES.get(row[1], row[1])}); không có gì thay đổi."
-        con.execute("BEGIN TRANSACTION")
-        db.mark_touched(con, batch_id)
-        removed = _remove_batch_rows(con, batch_id)
-        if held := _held_since(con, batch_id):
-            # Bringing the earlier rows back would overwrite (or drop) what a later import
-            # holds: refused, with the way out, rather than a warehouse that half agrees.
-            con.execute("ROLLBACK")
-            return refusals.undo_held_since(batch_id, str(row[0]), held)
-        con.execute(SQL["drop_active_file"], [batch_id])
-        restored = _bring_back(con, batch_id)
-        con.execute(
-            SQL["mark_undone"],
-            [actor.signature, batch_id],
-        )
-        db.refresh_touched(con)
-        con.execute("COMMIT")
+    trail = warehouse.access_path(master)
+    audit.checked(trail, actor, "undo", f"hủy lần nhập #{batch_id}")
+    with warehouse.writing(master) as con:
+        if lake_writer.is_lake(con):
+            # In the writers' turn: the batch's state is read where no other writer can change it.
+            undone = lake_writer.in_turn(
+                lambda: _undo(con, batch_id, actor), con, f"hủy lần nhập #{batch_id}"
+            )
+        else:
+            undone = _undo(con, batch_id, actor)
+    if isinstance(undone, str):
+        return undone  # refused: nothing changed
+    name, removed, restored = undone
     audit.audit(
-        access_file.access_path(master), actor, "undo", f"#{batch_id} {row[0]}", rows_removed=removed,
+        trail, actor, "undo", f"#{batch_id} {name}", rows_removed=removed,
         restored=",".join(f"#{old}" for old, _ in restored) or None,
     )  # fmt: skip
-    again = "; ".join(f"#{old} ({name})" for old, name in restored)
-    return f"Đã hủy lần nhập #{batch_id} ({row[0]}): gỡ {number(removed)} dòng." + (
+    again = "; ".join(f"#{old} ({file})" for old, file in restored)
+    return f"Đã hủy lần nhập #{batch_id} ({name}): gỡ {number(removed)} dòng." + (
         f" Dùng lại lần nhập trước mà nó đã thay: {again}." if again else ""
     )
+
+
+def _undo(
+    con: duckdb.DuckDBPyConnection, batch_id: int, actor: Account
+) -> str | tuple[str, int, list[tuple[int, str]]]:
+    """The undo's transaction: (file name, rows removed, batches brought back), or the
+    sentence that says why nothing was changed."""
+    con.execute("BEGIN TRANSACTION")
+    if lake_writer.is_lake(con):
+        lake_writer.take_turn(con)
+    row = con.execute(SQL["batch_state"], [batch_id]).fetchone()
+    if row is None:
+        con.execute("ROLLBACK")
+        return f"Không có lần nhập số {batch_id}."
+    if row[1] != "active":
+        con.execute("ROLLBACK")
+        return f"Lần nhập #{batch_id} ({row[0]}) không còn hiệu lực (trạng thái: {STATUS_NAMES.get(row[1], row[1])}); không có gì thay đổi."
+    db.mark_touched(con, batch_id)
+    removed = _remove_batch_rows(con, batch_id)
+    if held := _held_since(con, batch_id):
+        # Bringing the earlier rows back would overwrite (or drop) what a later import
+        # holds: refused, with the way out, rather than a warehouse that half agrees.
+        con.execute("ROLLBACK")
+        return refusals.undo_held_since(batch_id, str(row[0]), held)
+    con.execute(SQL["drop_active_file"], [batch_id])
+    restored = _bring_back(con, batch_id)
+    con.execute(SQL["mark_undone"], [actor.signature, batch_id])
+    db.refresh_touched(con)
+    con.execute("COMMIT")
+    return str(row[0]), removed, restored
 
 
 STATUS_NAMES = reference.BATCH_STATUS_NAMES  # one wording (thidua.reference)

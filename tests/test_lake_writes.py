@@ -278,3 +278,50 @@ def test_writers_that_make_a_new_lake_at_once_all_go_on(
     said = [p.communicate(timeout=300) for p in started]
     assert [out.strip() for out, _ in said] == ["ok"] * 6, [err[-500:] for _, err in said]
     assert _read(setting, data, "SELECT count(*) FROM writer_turn") == [(1,)]
+
+
+def test_undo_on_a_lake_brings_back_what_a_correction_replaced(
+    lake_setting: tuple[str, str], tmp_path: Path
+) -> None:
+    """As on a file (tests/test_history.py): a corrected decision list and a corrected scoring
+    sheet each replace the earlier one; undoing them brings the earlier rows back."""
+    import shutil
+
+    import openpyxl
+
+    from etl.load import undo_batch
+    from tests.test_history import _corrected_bloc_sheet
+
+    where = lake.lake_of(*lake_setting)
+    corrected = tmp_path / "qd_bang_khen_2020_sua.xlsx"
+    shutil.copy(SAMPLES / "qd_bang_khen_2020.xlsx", corrected)
+    book = openpyxl.load_workbook(corrected)
+    book["DS"]["B10"] = "Lê Công Nhân"
+    book.save(corrected)
+    with lake_writer.writing(where) as con:
+        for path in [SAMPLES / "qd_bang_khen_2020.xlsx", corrected, SAMPLES / "diem_khoi4_2018.xlsx",
+                     _corrected_bloc_sheet(tmp_path)]:  # fmt: skip
+            assert import_file(con, path, ANALYST).status == "imported", path.name
+    ids = dict(_read(*lake_setting, "SELECT file_name, batch_id FROM import_batches"))
+    truth = TRUTH["diem_khoi4_2018.xlsx"]
+    ranking = (
+        "SELECT unit_name FROM bloc_scores WHERE year = 2018 AND bloc_name = 'Khối thi đua số 4' "
+        "ORDER BY rank"
+    )
+    assert [u for (u,) in _read(*lake_setting, ranking)] != truth["ranking"]  # the corrected one
+    said = undo_batch(where, ids["qd_bang_khen_2020_sua.xlsx"], ANALYST)
+    assert said == (
+        f"Đã hủy lần nhập #{ids['qd_bang_khen_2020_sua.xlsx']} (qd_bang_khen_2020_sua.xlsx): gỡ 52 "
+        f"dòng. Dùng lại lần nhập trước mà nó đã thay: #{ids['qd_bang_khen_2020.xlsx']} "
+        "(qd_bang_khen_2020.xlsx)."
+    )
+    undo_batch(where, ids["diem_khoi4_2018_sua.xlsx"], ANALYST)
+    names = {n for (n,) in _read(*lake_setting, "SELECT recipient_name FROM awards")}
+    assert len(names) <= 52 and "Lê Công Nam" in names and "Lê Công Nhân" not in names
+    assert _read(*lake_setting, "SELECT count(*) FROM awards") == [(52,)]
+    assert [u for (u,) in _read(*lake_setting, ranking)] == truth["ranking"]
+    states = dict(_read(*lake_setting, "SELECT file_name, status FROM import_batches"))
+    assert states == {"qd_bang_khen_2020.xlsx": "active", "qd_bang_khen_2020_sua.xlsx": "undone",
+                      "diem_khoi4_2018.xlsx": "active", "diem_khoi4_2018_sua.xlsx": "undone"}  # fmt: skip
+    again = undo_batch(where, ids["qd_bang_khen_2020_sua.xlsx"], ANALYST)
+    assert again.endswith("không còn hiệu lực (trạng thái: đã hủy); không có gì thay đổi.")

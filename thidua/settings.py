@@ -51,8 +51,8 @@ LAKE_DATA = Setting(
     "`<catalog>.files/` beside a SQLite catalog",
     "where a DuckLake warehouse keeps its Parquet files: a shared folder, or `s3://…` through "
     "httpfs; needed with a PostgreSQL catalog. DuckLake (`THIDUA_DB=ducklake:sqlite:PATH` or "
-    "`ducklake:postgres:…`) is being built (issue 22): imports, `etl demo/status/maintain` and "
-    "the pages that show figures run on one; upload, admin and undo not yet",
+    "`ducklake:postgres:…`) is being built (issue 22): imports, `etl demo/status/undo/maintain` "
+    "and the pages that show figures run on one; upload and admin not yet",
 )
 LAKE_LEASE = Setting(
     "THIDUA_LAKE_LEASE_SECONDS",

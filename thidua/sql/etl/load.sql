@@ -30,8 +30,11 @@ DELETE FROM column_mappings WHERE header_key = ?;
 -- name: remember_mapping
 INSERT INTO column_mappings (header_key, mapping, saved_by, saved_at) VALUES (?, ?, ?, timezone('UTC', current_timestamp));
 
+-- name: replaced_by_batch
+SELECT batch_id, sha256, file_name FROM import_batches WHERE replaced_by = ? AND status = 'replaced';
+
 -- name: reactivate_replaced
-UPDATE import_batches SET status = 'active', replaced_by = NULL WHERE replaced_by = ? AND status = 'replaced' RETURNING batch_id, sha256, file_name;
+UPDATE import_batches SET status = 'active', replaced_by = NULL WHERE replaced_by = ? AND status = 'replaced';
 
 -- name: add_active_file_again
 INSERT INTO active_files SELECT $sha256, $batch WHERE NOT EXISTS (SELECT 1 FROM active_files WHERE sha256 = $sha256);
