@@ -1,0 +1,68 @@
+"""Two dashboard servers on one lake (issue 22), as two replicas behind a proxy would be: an
+import through the command line shows on both at their next load, with no copy published;
+a session signed in on one is known to the other, and signing out on one ends it on both."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from etl.cli import main as etl
+from tests.browser import (
+    SIGN_IN_SHOWN,
+    browser_page,
+    chromium_available,
+    ensure_accounts,
+    goto,
+    serve_process,
+    settle,
+)
+from tests.conftest import SAMPLES, TRUTH
+
+pytestmark = pytest.mark.browser
+
+if not chromium_available():
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+    pytest.skip("Chromium is not installed", allow_module_level=True)
+
+TOTAL = "[data-kpi='Tổng số lượt khen thưởng']"
+
+
+def test_two_servers_on_one_lake_share_its_data_and_its_sessions(tmp_path: Path) -> None:
+    catalog = tmp_path / "kho.sqlite"
+    setting = f"ducklake:sqlite:{catalog}"
+    first_file, second_file = "qd_bang_khen_2020.xlsx", "so_khen_thuong_2021.csv"
+    assert etl(["--db", setting, "import", str(SAMPLES / first_file)]) == 0
+    ensure_accounts(catalog)  # the accounts file beside the lake's catalog, for both servers
+    with (
+        serve_process(setting) as (one, _),  # type: ignore[arg-type]  # a lake: not a Path
+        serve_process(setting) as (two, _),  # type: ignore[arg-type]
+        browser_page(1600, 1000) as page,
+    ):
+        goto(page, one)
+        assert page.locator(TOTAL).get_attribute("data-value") == str(TRUTH[first_file]["awards"])
+        # The other server: the same browser's session (cookies are the host's, not the
+        # port's), known there without signing in again.
+        other = page.context.new_page()
+        other.goto(two)
+        settle(other)
+        assert not other.evaluate(SIGN_IN_SHOWN)
+        assert other.locator(TOTAL).get_attribute("data-value") == str(TRUTH[first_file]["awards"])
+        # An import while both run (the register of 2021, a newer year than the decision of
+        # 2020): each opens on its year at the next load.
+        assert etl(["--db", setting, "import", str(SAMPLES / second_file)]) == 0
+        for shown in (page, other):
+            shown.reload()
+            settle(shown)
+            total = shown.locator(TOTAL).get_attribute("data-value")
+            assert total == str(TRUTH[second_file]["awards"])
+        # Signing out on the first ends the session on the second too.
+        page.get_by_role("button", name="Tài khoản").click()
+        page.get_by_role("button", name="Đăng xuất").click()
+        page.wait_for_function(SIGN_IN_SHOWN, timeout=60_000)
+        other.reload()
+        settle(other)
+        assert other.evaluate(SIGN_IN_SHOWN)
