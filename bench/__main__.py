@@ -1,4 +1,4 @@
-"""python -m bench [timings | pages [--rows N] | load | soak [--minutes M] [--db PATH]]"""
+"""python -m bench [timings | pages [--rows N] | lake [--rows N] | load | soak [--minutes M] [--db PATH]]"""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     soak.add_argument("--minutes", type=float, default=3.0)
     soak.add_argument("--interval", type=int, default=3)
     soak.add_argument("--db", default=None)
+    lake = commands.add_parser("lake", help="kho tệp DuckDB và DuckLake, cạnh nhau")
+    lake.add_argument("--rows", type=int, default=1_000_000)
     crowd = commands.add_parser("load", help="30 người xem cùng lúc, nhập tệp, xuất, đăng nhập sai")
     crowd.add_argument("--seconds", type=float, default=120.0)
     crowd.add_argument("--viewers", type=int, default=30)
@@ -45,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         from bench.run import page_table
 
         page_table(args.rows)
+        return 0
+    if args.command == "lake":
+        from bench.lake import lake_table
+
+        lake_table(args.rows)
         return 0
     if args.command == "load":
         from bench.load import load, print_load

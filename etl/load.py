@@ -192,7 +192,8 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
             replaced += WRITERS[item.layout](con, batch_id)
         finally:
             con.unregister("incoming")
-    _retire_emptied(con, batch_id)
+    if replaced:  # rows of earlier batches were set aside: one of them may be left empty
+        _retire_emptied(con, batch_id)
     _remember_mappings(con, inspection, who)
     db.mark_touched(con, batch_id)
     db.refresh_touched(con)

@@ -108,22 +108,47 @@ def version(where: Warehouse) -> tuple[int, int] | None:
     return (0, int(row[0])) if tables and tables[0] else None
 
 
+_readers: dict[tuple[str, str], duckdb.DuckDBPyConnection] = {}
+_readers_lock = threading.Lock()
+
+
 def reader(where: Lake) -> duckdb.DuckDBPyConnection:
     """The lake read-only, each of its tables a view by its plain name in the connection's own
     database (not `USE`: a cursor — one per page query — starts in the default database
-    again); nothing else on the machine can be read through it, only the lake's data."""
+    again); nothing else on the machine can be read through it, only the lake's data. A
+    cursor of one instance per lake and process, made once (loading the extensions is
+    150–230 ms)."""
+    key = (where.address, where.data_path)
+    with _readers_lock:
+        base = _readers.get(key)
+        if base is None:
+            base = _readers[key] = _province_reader(where)
+        _mirror(base)
+    return base.cursor()
+
+
+def _province_reader(where: Lake) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     try:
         lake.attach(con, where, "src", read_only=True)
-        for (table,) in con.execute(SCOPE_SQL["source_tables"]).fetchall():
-            name = _identifier(table)
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM src.{name}")  # noqa: S608
-        con.execute(migrations.views_sql())  # the documented views, on those
         confine(con, where)
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _mirror(con: duckdb.DuckDBPyConnection) -> None:
+    """A view for each of the lake's tables not mirrored yet (a writer makes the aggregates'
+    tables after the others), then the documented views on them."""
+    tables = {t for (t,) in con.execute(SCOPE_SQL["source_tables"]).fetchall()}
+    mirrored = {t for (t,) in con.execute(SQL["mirrored_tables"]).fetchall()}
+    if tables <= mirrored:
+        return
+    for table in sorted(tables - mirrored):
+        name = _identifier(table)
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM src.{name}")  # noqa: S608
+    con.execute(migrations.views_sql())  # the documented views, on those
 
 
 def _identifier(name: str) -> str:

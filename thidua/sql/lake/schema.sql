@@ -63,3 +63,6 @@ CALL ducklake_expire_snapshots('lake', older_than => now() - to_days($days));
 
 -- name: remove_old_files
 CALL ducklake_cleanup_old_files('lake', older_than => now() - to_days($days));
+
+-- name: mirrored_tables
+SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal;

@@ -1,0 +1,106 @@
+"""`python -m bench lake`: the same national warehouse as a DuckDB file and as a DuckLake
+(SQLite catalog; and PostgreSQL's, when it is installed), side by side — each page's queries
+cold and warm, and a 5,000-row decision list imported until readers see it."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+
+from bench.run import PAGE_CALLS, make_files, national_warehouse, print_table, timed
+from deploy import postgres_local
+from etl.importer import import_files
+from thidua import access, lake, lake_schema, lake_writer, warehouse
+from thidua.formatting import number
+from thidua.meta import set_fact
+
+Row = tuple[str, float, str]
+
+
+def lake_copy(master: Path, where: lake.Lake) -> None:
+    """The file's tables into a new lake (its aggregates rebuilt there, as a writer would)."""
+    with lake_writer.writing(where) as con:
+        con.execute(f"ATTACH '{master}' AS source (READ_ONLY)")
+        con.execute("BEGIN")
+        for table in lake_schema.tables():  # fixed names, from the migrations
+            con.execute(f"DELETE FROM {table}")  # noqa: S608
+            con.execute(f"INSERT INTO {table} SELECT * FROM source.{table}")  # noqa: S608
+        con.execute("UPDATE writer_turn SET turn = (SELECT max(batch_id) FROM import_batches)")
+        set_fact(con, "aggregates", "stale")  # leaving `writing` builds them in the lake
+        con.execute("COMMIT")
+        con.execute("DETACH source")
+
+
+def _query_rows(
+    label: str, opener: Callable[[], duckdb.DuckDBPyConnection]
+) -> dict[str, tuple[float, float]]:
+    timings = {}
+    for page, call in PAGE_CALLS.items():
+        con = opener()
+        cold = timed(lambda c=con, f=call: f(c))  # type: ignore[misc]
+        warm = timed(lambda c=con, f=call: f(c), repeat=3)  # type: ignore[misc]
+        con.close()
+        timings[page] = (cold, warm)
+    return timings
+
+
+def _import_until_seen(where: warehouse.Warehouse, decision_list: Path) -> float:
+    start = time.perf_counter()
+    [report] = import_files([decision_list], where, access.operator())
+    assert report.status == "imported", report.message()
+    seen = warehouse.open_for_reading(where)  # a reader that sees it: the snapshot, or the lake
+    seen.close()
+    return time.perf_counter() - start
+
+
+@contextlib.contextmanager
+def _postgres(folder: Path) -> Iterator[str | None]:
+    try:
+        postgres_local.binaries()
+    except postgres_local.PostgresMissing:
+        yield None
+        return
+    pg_folder = Path(tempfile.mkdtemp(prefix="thidua-pg-"))
+    try:
+        with postgres_local.running(pg_folder) as cluster:
+            yield f"ducklake:postgres:{cluster.conninfo}"
+    finally:
+        shutil.rmtree(pg_folder, ignore_errors=True)
+
+
+def lake_table(size: int = 1_000_000) -> None:
+    with tempfile.TemporaryDirectory() as tmp, _postgres(Path(tmp)) as pg:
+        folder = Path(tmp)
+        _, decision_list = make_files(folder)
+        master = national_warehouse(folder, size)
+        engines: dict[str, warehouse.Warehouse] = {"tệp DuckDB": master}
+        engines["DuckLake (SQLite)"] = lake.lake_of(f"ducklake:sqlite:{folder / 'lake.sqlite'}")
+        if pg:
+            engines["DuckLake (PostgreSQL)"] = lake.lake_of(pg, str(folder / "pg_data") + "/")
+        rows: list[Row] = []
+        measured = {}
+        for name, where in engines.items():
+            if isinstance(where, lake.Lake):
+                start = time.perf_counter()
+                lake_copy(master, where)
+                rows.append(
+                    (f"{name}: chép kho {number(size)} dòng vào", time.perf_counter() - start, "")
+                )
+            measured[name] = _query_rows(name, lambda w=where: warehouse.open_for_reading(w))  # type: ignore[misc]
+        for page in PAGE_CALLS:
+            for name in engines:
+                cold, warm = measured[name][page]
+                note = f"lạnh {cold * 1000:.0f} ms; ngân sách ≤ 150 ms"
+                rows.append((f"{page} — {name}, {number(size)} dòng (ấm)", warm, note))
+        for name, where in engines.items():
+            seconds = _import_until_seen(where, decision_list)
+            budget = "ngân sách ≤ 1 s" if isinstance(where, lake.Lake) else ""
+            rows.append((f"Danh sách 5.000 dòng vào {name} {number(size)} dòng, tới khi người đọc thấy",
+                         seconds, budget))  # fmt: skip
+        print_table(rows)
