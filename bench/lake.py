@@ -74,6 +74,64 @@ def _postgres(folder: Path) -> Iterator[str | None]:
         shutil.rmtree(pg_folder, ignore_errors=True)
 
 
+# The columns of an analyst's register (tests/builders.py REGISTER_HEADER, samples' layout).
+HEADER = ["Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể",
+          "Giới tính", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Loại hình"]  # fmt: skip
+
+
+def province_lists(folder: Path, provinces: int, per_province: int, rows: int) -> list[list[Path]]:
+    """Each province's decision lists: its own decision numbers, `rows` people each."""
+    import xlsxwriter
+
+    lists = []
+    for province in range(provinces):
+        mine = []
+        for number_ in range(per_province):
+            path = folder / f"tinh{province:02d}_qd{number_}.xlsx"
+            book = xlsxwriter.Workbook(path)
+            sheet = book.add_worksheet("DS")
+            sheet.write_row(0, 0, HEADER)
+            for k in range(rows):
+                sheet.write_row(k + 1, 0, [
+                    "2025", f"{province:02d}{number_:02d}/QĐ-UBND", "15/12/2025", "Cá nhân",
+                    f"Người {province}-{number_}-{k}", "Nữ" if k % 2 else "Nam", "Chuyên viên",
+                    "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên",
+                ])  # fmt: skip
+            book.close()
+            mine.append(path)
+        lists.append(mine)
+    return lists
+
+
+def writers_rows(
+    name: str, where: lake.Lake, folder: Path, provinces: int = 34, each: int = 5
+) -> list[Row]:
+    """`provinces` command-line imports at once (python -m etl import, each its own process),
+    `each` lists apiece, into one lake: wall time, failures, batches written."""
+    import os
+    import subprocess
+    import sys
+
+    lists = province_lists(folder, provinces, each, rows=50)
+    env = {**os.environ, "THIDUA_LAKE_DATA": where.data_path}
+    start = time.perf_counter()
+    started = [
+        subprocess.Popen([sys.executable, "-m", "etl", "--db", where.address, "import", *map(str, files)],
+                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for files in lists
+    ]  # fmt: skip
+    failed = sum(1 for p in started if p.wait() != 0)
+    seconds = time.perf_counter() - start
+    con = warehouse.open_for_reading(where)
+    written = con.execute(
+        "SELECT count(*) FROM import_batches WHERE file_name LIKE 'tinh%'"
+    ).fetchone()
+    con.close()
+    note = f"{written[0] if written else 0} lần nhập ghi được / {provinces * each}; tiến trình lỗi: {failed}"
+    return [(f"{name}: {provinces} tỉnh nhập cùng lúc, mỗi tỉnh {each} danh sách 50 dòng",
+             seconds, note)]  # fmt: skip
+
+
 def lake_table(size: int = 1_000_000) -> None:
     with tempfile.TemporaryDirectory() as tmp, _postgres(Path(tmp)) as pg:
         folder = Path(tmp)
@@ -98,6 +156,9 @@ def lake_table(size: int = 1_000_000) -> None:
                 cold, warm = measured[name][page]
                 note = f"lạnh {cold * 1000:.0f} ms; ngân sách ≤ 150 ms"
                 rows.append((f"{page} — {name}, {number(size)} dòng (ấm)", warm, note))
+        for name, where in engines.items():
+            if isinstance(where, lake.Lake):
+                rows += writers_rows(name, where, folder)
         for name, where in engines.items():
             seconds = _import_until_seen(where, decision_list)
             budget = "ngân sách ≤ 1 s" if isinstance(where, lake.Lake) else ""

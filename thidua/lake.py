@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from thidua.sql_files import named_statements
+
 PREFIX = "ducklake:"
 # The extension each catalog needs, besides ducklake itself.
 CATALOGS = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
@@ -121,7 +123,7 @@ def _write_ahead_log(catalog: Path) -> None:
     moment when nobody else uses the file, so a lake already in use is left as it is until then."""
     try:
         with contextlib.closing(sqlite3.connect(catalog, timeout=1)) as con:
-            con.execute("PRAGMA journal_mode=WAL")
+            con.execute(named_statements("lake/schema.sql")["catalog_wal"])
     except sqlite3.Error:
         pass
 

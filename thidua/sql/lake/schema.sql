@@ -66,3 +66,7 @@ CALL ducklake_cleanup_old_files('lake', older_than => now() - to_days($days));
 
 -- name: mirrored_tables
 SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal;
+
+-- A SQLite catalog's own mode (thidua/lake.py, through Python's sqlite3).
+-- name: catalog_wal
+PRAGMA journal_mode=WAL;
