@@ -117,10 +117,11 @@ def writers_rows(
     start = time.perf_counter()
     started = [
         subprocess.Popen([sys.executable, "-m", "etl", "--db", where.address, "import", *map(str, files)],
-                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for files in lists
     ]  # fmt: skip
-    failed = sum(1 for p in started if p.wait() != 0)
+    said = [p.communicate()[1] for p in started]
+    failed = sum(1 for p in started if p.returncode != 0)
     seconds = time.perf_counter() - start
     con = warehouse.open_for_reading(where)
     written = con.execute(
@@ -128,6 +129,8 @@ def writers_rows(
     ).fetchone()
     con.close()
     note = f"{written[0] if written else 0} lần nhập ghi được / {provinces * each}; tiến trình lỗi: {failed}"
+    if failed:
+        note += " — " + next(e for e in said if e).strip().splitlines()[-1][:200]
     return [(f"{name}: {provinces} tỉnh nhập cùng lúc, mỗi tỉnh {each} danh sách 50 dòng",
              seconds, note)]  # fmt: skip
 

@@ -11,8 +11,8 @@ then a duplicate, not a second batch) and takes the next number. The turn's numb
 batch id, as the sequence's is in an embedded warehouse. Without the lease, eight writers
 at once each did their whole import only to be refused at commit by one of the others, over
 and over (80 imports: 122 s). A writer killed mid-write holds the others up until its lease
-runs out (THIDUA_LAKE_LEASE_SECONDS). Past BUSY_AFTER seconds of waiting in all, the
-analyst is told the warehouse is busy.
+runs out (THIDUA_LAKE_LEASE_SECONDS). After BUSY_AFTER seconds in which no writer got on,
+the analyst is told the warehouse is busy.
 """
 
 from __future__ import annotations
@@ -41,6 +41,12 @@ ALIAS = "lake"
 FIRST_WAIT = 0.05
 MAX_WAIT = 2.0
 BUSY_AFTER = 120.0
+LONGEST_WAIT = 900.0  # seconds a writer waits for its turn while the others make progress
+# A waiting writer looks at the turn again after POLL_FIRST seconds, then less and less often:
+# 33 writers asking ten times a second took the CPU the writer holding the turn needed
+# (34 provinces × 5 lists: 486 s).
+POLL_FIRST = 0.05
+POLL_LONGEST = 0.5
 T = TypeVar("T")
 
 
@@ -132,15 +138,23 @@ def writer_name() -> str:
 
 
 def claim(con: duckdb.DuckDBPyConnection, holder: str, what: str) -> None:
-    """Wait until the writers' turn is free (or its holder's lease ran out), then hold it."""
-    started = time.monotonic()
+    """Wait until the writers' turn is free (or its holder's lease ran out), then hold it.
+    Waiting goes on while the others make progress (the turn moves on, or passes to another
+    writer): with 34 provinces importing at once a writer's place in the queue can be minutes
+    away, and giving up then would refuse work the warehouse is about to take. Busy means no
+    progress for BUSY_AFTER seconds, or LONGEST_WAIT in all."""
+    started = last_progress = time.monotonic()
+    seen: tuple[object, ...] | None = None
     seconds = settings.lake_lease_seconds()
+    pause = POLL_FIRST
     while True:
         try:
             con.execute("BEGIN")
             row = con.execute(SQL["lease"]).fetchone()
             if row is not None and row[0] not in (None, holder) and row[1]:
                 con.execute("ROLLBACK")  # held by another writer: wait for it
+                if (row[0], row[2]) != seen:
+                    seen, last_progress = (row[0], row[2]), time.monotonic()
             else:
                 con.execute(SQL["claim_lease"], {"holder": holder, "seconds": seconds})
                 con.execute("COMMIT")
@@ -150,12 +164,14 @@ def claim(con: duckdb.DuckDBPyConnection, holder: str, what: str) -> None:
                 con.execute("ROLLBACK")
             if not colliding(error):
                 raise
-        if time.monotonic() - started > BUSY_AFTER:
+        now = time.monotonic()
+        if now - last_progress > BUSY_AFTER or now - started > LONGEST_WAIT:
             raise LakeBusy(
-                f"Kho dữ liệu đang bận: {what} đã chờ người khác ghi xong {BUSY_AFTER:.0f} giây, "
+                f"Kho dữ liệu đang bận: {what} đã chờ người khác ghi xong {now - started:.0f} giây, "
                 "nên chưa ghi gì. Hãy thử lại sau ít phút."
             )
-        time.sleep(random.uniform(0.05, 0.15))  # noqa: S311 — jitter, not a secret
+        time.sleep(pause * random.uniform(0.5, 1.5))  # noqa: S311 — jitter, not a secret
+        pause = min(pause * 1.5, POLL_LONGEST)
 
 
 def release(con: duckdb.DuckDBPyConnection, holder: str) -> None:

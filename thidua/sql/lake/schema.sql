@@ -24,7 +24,7 @@ INSERT INTO writer_turn SELECT coalesce(max(batch_id), 0), NULL, NULL FROM impor
 UPDATE writer_turn SET turn = turn + 1, holder = NULL, held_until = NULL;
 
 -- name: lease
-SELECT holder, held_until > now() FROM writer_turn;
+SELECT holder, held_until > now(), turn FROM writer_turn;
 
 -- name: claim_lease
 UPDATE writer_turn SET holder = $holder, held_until = now() + to_seconds($seconds);
