@@ -5,6 +5,7 @@ generator's own truth says where a page's figures are checked against it."""
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import polars as pl
 import pytest
 
 from demo_province import DemoProvince
+from deploy import postgres_local
 from tests.accounts import ADMIN, ANALYST
 from tests.apptest import app_as, headline
 from tests.conftest import DEMO_AWARDS_PER_YEAR
@@ -88,3 +90,17 @@ def test_the_writing_pages_say_they_do_not_run_on_a_lake_yet(
         "Trang này chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
         f"`python -m etl import TỆP... --db {lake_demo}`; các trang xem số liệu đã chạy."
     ]
+
+
+def test_a_new_lake_on_postgres_says_it_has_no_data_yet(
+    postgres: postgres_local.Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national deployment's first start, before any province imported: the catalog database
+    exists but holds no lake yet. The page says so in Vietnamese, as for an empty file."""
+    database = postgres.new_database("empty_" + uuid.uuid4().hex[:8])
+    monkeypatch.setenv("THIDUA_LAKE_DATA", str(tmp_path / "data") + "/")
+    monkeypatch.setenv("THIDUA_ACCESS_DB", str(tmp_path / "access.sqlite"))
+    at = app_as(f"ducklake:postgres:{database}", monkeypatch)
+    at.run()
+    assert not at.exception, at.exception
+    assert any("chưa có dữ liệu" in w.value for w in at.warning)

@@ -95,7 +95,12 @@ def version(where: Warehouse) -> tuple[int, int] | None:
     with _probe_lock:
         probe = _probes.get(where.address)
         if probe is None:
-            probe = _probes[where.address] = reader(where)
+            try:
+                probe = _probes[where.address] = reader(where)
+            except duckdb.Error as error:
+                if "does not exist" in str(error):
+                    return None  # a catalog no writer has made a lake in yet: nothing to show
+                raise db.WarehouseUnreadable(db.unreadable(str(error))) from error
         try:
             row = probe.execute(SQL["newest_snapshot"]).fetchone()
         except duckdb.Error:

@@ -49,7 +49,11 @@ VERSIONED_CACHES: dict[str, Any] = {}
 def _version(master: str) -> tuple[int, int] | None:
     """The data version (the published snapshot's, or the lake's newest snapshot); the first
     run to see a newer one empties the caches."""
-    version = warehouse.version(warehouse.from_setting(master))
+    try:
+        version = warehouse.version(warehouse.from_setting(master))
+    except db.WarehouseUnreadable as unreadable:  # a lake's catalog that cannot be read
+        st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
+        st.stop()
     newest = _newest()
     seen = newest.get(master)
     if version is not None and (seen is None or version[1] > seen[1]):
