@@ -111,7 +111,7 @@ def _import(args: argparse.Namespace, master: warehouse.Warehouse) -> int:
     except BadChoice as bad:
         print(str(bad), file=sys.stderr)
         return 2
-    if args.dry_run and isinstance(master, Path):  # on a lake: refused before (_on_a_lake)
+    if args.dry_run and isinstance(master, Path):  # on a lake: refused before (_not_here)
         from etl.dry_run import describe
         from etl.upload import inspect_upload
 
@@ -122,43 +122,33 @@ def _import(args: argparse.Namespace, master: warehouse.Warehouse) -> int:
     return _print_reports(import_files(args.files, master, access.operator(), overrides))
 
 
-def _on_a_lake(args: argparse.Namespace, lake: Lake) -> int:
-    """What runs on a DuckLake so far (issue 22): import, demo, status, undo, maintain."""
-    if args.command == "import" and not args.dry_run:
-        return _import(args, lake)
-    if args.command == "demo":
-        from etl.demo_import import import_demo
+# What runs on a DuckLake so far (issue 22); the others say so instead of failing.
+LAKE_COMMANDS = ("import", "demo", "status", "undo", "maintain")
 
-        reports = import_demo(
-            lake, if_missing=args.if_missing, awards_per_year=args.awards_per_year
+
+def _not_here(args: argparse.Namespace, master: warehouse.Warehouse) -> str | None:
+    """Why this command does not run on this warehouse (None: it does)."""
+    dry_run = getattr(args, "dry_run", False)
+    if isinstance(master, Lake) and (args.command not in LAKE_COMMANDS or dry_run):
+        return (
+            f"Lệnh «{args.command}{' --dry-run' if dry_run else ''}» chưa chạy trên DuckLake "
+            "(đang làm): trên DuckLake mới có import, demo, status, undo và maintain."
         )
-        return _print_reports(reports)
-    if args.command == "status":
-        from etl.status import print_status
+    if not isinstance(master, Lake) and args.command == "maintain":
+        return "Lệnh maintain chỉ dành cho kho DuckLake: kho tệp DuckDB được dọn sau mỗi lần nhập."
+    return None
 
-        return print_status(lake)
-    if args.command == "undo":
-        from etl.load import undo_batch
 
-        message = undo_batch(lake, args.batch_id, access.operator())
-        print(message)
-        return 0 if message.startswith("Đã hủy") else 1
-    if args.command == "maintain":
-        from thidua.lake_writer import maintain
+def _maintain(args: argparse.Namespace, lake: Lake) -> int:
+    from thidua.lake_writer import maintain
 
-        done = maintain(lake, args.keep_days)
-        print(
-            f"Đã bảo trì kho DuckLake: tệp dữ liệu {done.files_before} → {done.files_after}, "
-            f"bản chụp giữ lại {done.snapshots_before} → {done.snapshots_after} "
-            f"(giữ {args.keep_days} ngày gần nhất)."
-        )
-        return 0
+    done = maintain(lake, args.keep_days)
     print(
-        f"Lệnh «{args.command}{' --dry-run' if getattr(args, 'dry_run', False) else ''}» chưa "
-        "chạy trên DuckLake (đang làm): trên DuckLake mới có import, demo, status, undo và maintain.",
-        file=sys.stderr,
+        f"Đã bảo trì kho DuckLake: tệp dữ liệu {done.files_before} → {done.files_after}, "
+        f"bản chụp giữ lại {done.snapshots_before} → {done.snapshots_after} "
+        f"(giữ {args.keep_days} ngày gần nhất)."
     )
-    return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,13 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(unusable), file=sys.stderr)
         return 2
     try:
-        if isinstance(master, Lake):
-            return _on_a_lake(args, master)
-        if args.command == "maintain":
-            print(
-                "Lệnh maintain chỉ dành cho kho DuckLake: kho tệp DuckDB được dọn sau mỗi lần nhập.",
-                file=sys.stderr,
-            )
+        if refused := _not_here(args, master):
+            print(refused, file=sys.stderr)
             return 2
         if args.command == "import":
             return _import(args, master)
@@ -193,9 +178,12 @@ def main(argv: list[str] | None = None) -> int:
             message = undo_batch(master, args.batch_id, access.operator())
             print(message)
             return 0 if message.startswith("Đã hủy") else 1
-        if args.command == "user":
+        # The isinstance checks only say to the type checker what _not_here made sure of.
+        if args.command == "maintain" and isinstance(master, Lake):
+            return _maintain(args, master)
+        if args.command == "user" and isinstance(master, Path):
             return users_cli.run_user(args, master)
-        if args.command == "audit":
+        if args.command == "audit" and isinstance(master, Path):
             return users_cli.run_audit(args, master)
         from etl.status import print_status
 
