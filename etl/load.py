@@ -95,13 +95,9 @@ def commit(con: duckdb.DuckDBPyConnection, inspection: Inspection, actor: Accoun
             skipped=skipped, warnings=warnings,
         )  # fmt: skip
     try:
-        if lake_writer.is_lake(con):
-            # Run again, from BEGIN, when another writer committed first (thidua.lake_writer).
-            replaced = lake_writer.in_turn(
-                lambda: _write(con, inspection, actor.signature), con, f"tệp {name}"
-            )
-        else:
-            replaced = _write(con, inspection, actor.signature)
+        replaced = lake_writer.one_writer(
+            lambda: _write(con, inspection, actor.signature), con, f"tệp {name}"
+        )
     except AlreadyWritten:
         with contextlib.suppress(duckdb.Error):  # already rolled back when the turn was let go
             con.execute("ROLLBACK")
@@ -346,13 +342,11 @@ def undo_batch(master: warehouse.Warehouse, batch_id: int, actor: Account) -> st
     trail = warehouse.access_path(master)
     audit.checked(trail, actor, "undo", f"hủy lần nhập #{batch_id}")
     with warehouse.writing(master) as con:
-        if lake_writer.is_lake(con):
-            # In the writers' turn: the batch's state is read where no other writer can change it.
-            undone = lake_writer.in_turn(
-                lambda: _undo(con, batch_id, actor), con, f"hủy lần nhập #{batch_id}"
-            )
-        else:
-            undone = _undo(con, batch_id, actor)
+        # On a lake in the writers' turn: the batch's state is read where no other writer
+        # can change it.
+        undone = lake_writer.one_writer(
+            lambda: _undo(con, batch_id, actor), con, f"hủy lần nhập #{batch_id}"
+        )
     if isinstance(undone, str):
         return undone  # refused: nothing changed
     name, removed, restored = undone

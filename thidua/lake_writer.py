@@ -57,28 +57,28 @@ class LakeBusy(WarehouseBusy):
 # One DuckDB instance per lake and process, its extensions loaded and the lake attached once
 # (LOAD of the two extensions took 150–230 ms, a third of a 5,000-row import); each write
 # gets a cursor of it — a connection of its own, with its own transaction.
-_instances: dict[tuple[str, str, bool], duckdb.DuckDBPyConnection] = {}
+_instances: dict[tuple[str, str], duckdb.DuckDBPyConnection] = {}
 _instances_lock = threading.Lock()
 
 
-def connect(where: lake.Lake, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(where: lake.Lake) -> duckdb.DuckDBPyConnection:
     """A connection whose unqualified names are the lake's tables (as `USE master` does for
     an embedded warehouse), so the same named SQL runs on both."""
-    key = (where.address, where.data_path, read_only)
+    key = (where.address, where.data_path)
     with _instances_lock:
         base = _instances.get(key)
         if base is None:
-            base = _instances[key] = _attached(where, read_only)
+            base = _instances[key] = _attached(where)
     con = base.cursor()
     con.execute(f"USE {ALIAS}")
     return con
 
 
-def _attached(where: lake.Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _attached(where: lake.Lake) -> duckdb.DuckDBPyConnection:
     for attempt in range(5):
         con = duckdb.connect()
         try:
-            lake.attach(con, where, ALIAS, read_only=read_only)
+            lake.attach(con, where, ALIAS)
             return con
         except duckdb.Error as error:
             con.close()
@@ -104,7 +104,7 @@ def colliding(error: BaseException) -> bool:
     SQLite catalog: «database is locked»): worth running again."""
     said = str(error)
     return isinstance(error, duckdb.TransactionException) or any(
-        words in said for words in ("conflict", "database is locked", "Transaction conflict")
+        words in said for words in ("conflict", "database is locked")
     )
 
 
@@ -175,11 +175,16 @@ def claim(con: duckdb.DuckDBPyConnection, holder: str, what: str) -> None:
 
 
 def release(con: duckdb.DuckDBPyConnection, holder: str) -> None:
-    """Let the turn go without writing (the write failed or was refused)."""
+    """Let the turn go if `holder` still holds it (the write failed or was refused); after a
+    commit take_turn has let it go already, and nothing is written again."""
     with contextlib.suppress(duckdb.Error):
         con.execute("ROLLBACK")
     with contextlib.suppress(duckdb.Error):
-        retrying(lambda: con.execute(SQL["release_lease"], {"holder": holder}), con, "trả lượt ghi")
+        row = con.execute(SQL["lease"]).fetchone()
+        if row is not None and row[0] == holder:
+            retrying(
+                lambda: con.execute(SQL["release_lease"], {"holder": holder}), con, "trả lượt ghi"
+            )
 
 
 def in_turn(work: Callable[[], T], con: duckdb.DuckDBPyConnection, what: str) -> T:
@@ -193,7 +198,13 @@ def in_turn(work: Callable[[], T], con: duckdb.DuckDBPyConnection, what: str) ->
     try:
         return retrying(claimed, con, what)
     finally:
-        release(con, holder)  # a no-op after a commit: take_turn let the lease go
+        release(con, holder)
+
+
+def one_writer(work: Callable[[], T], con: duckdb.DuckDBPyConnection, what: str) -> T:
+    """`work()`, a write's transaction: on a lake in the writers' turn (in_turn: waited for, and
+    run again when another writer committed first); on a file as it is (its one writer)."""
+    return in_turn(work, con, what) if is_lake(con) else work()
 
 
 def take_turn(con: duckdb.DuckDBPyConnection) -> int:
