@@ -44,7 +44,7 @@ STORES = {
     "thidua/db.py": "db/warehouse.sql",
     "thidua/units.py": "core/units.sql",
     "thidua/scope.py": "core/scope.sql",
-    "thidua/migrations.py": "core/migrations.sql",
+    "thidua/meta.py": "core/meta.sql",
     "thidua/positions.py": "core/positions.sql",
     "etl/rules.py": "etl/rules.sql",
     "etl/upload.py": "etl/upload.sql",

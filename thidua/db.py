@@ -22,7 +22,7 @@ import duckdb
 
 from thidua import migrations, positions, reference, sql_files
 from thidua.formatting import number
-from thidua.meta import set_fact  # by name: see thidua/migrations.py
+from thidua.meta import fact, set_fact  # by name: see thidua/migrations.py
 from thidua.settings import REFERENCE_DIR, snapshot_path
 
 UNITS_CSV = REFERENCE_DIR / "units.csv"
@@ -157,9 +157,9 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     # what the warehouse holds (a fingerprint is kept), so edits reach it on the next import.
     rows = _reference_rows()
     fingerprint = hashlib.sha256(repr(rows).encode()).hexdigest()
-    kept = con.execute(SQL["reference_seeded"]).fetchone()
+    kept = fact(con, "reference")
     rules_missing = not con.execute(SQL["any_position_rule"]).fetchone()
-    if kept and kept[0] == fingerprint and not rules_missing:
+    if kept == fingerprint and not rules_missing:
         return
     con.execute("BEGIN")
     for table, values in rows.items():  # fixed table names
@@ -297,8 +297,7 @@ def aggregates_sql(name: str, touched: bool) -> str:
 
 
 def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute(SQL["aggregates_state"]).fetchone()
-    return row is not None and row[0] == "current"
+    return fact(con, "aggregates") == "current"
 
 
 def mark_aggregates_stale(con: duckdb.DuckDBPyConnection) -> None:

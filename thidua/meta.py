@@ -17,5 +17,7 @@ def set_fact(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
 
 
 def fact(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """`key`'s value; None when the warehouse has none (raises CatalogException when it has no
+    `meta` table yet: a new warehouse)."""
     row = con.execute(SQL["fact"], [key]).fetchone()
-    return None if row is None else str(row[0])
+    return None if row is None or row[0] is None else str(row[0])

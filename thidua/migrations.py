@@ -17,10 +17,7 @@ import duckdb
 
 # Imported by name: a module called `meta` in this namespace is what DuckDB's replacement
 # scan would read for «FROM meta» on a new warehouse, instead of saying the table is missing.
-from thidua.meta import set_fact
-from thidua.sql_files import named_statements
-
-SQL = named_statements("core/migrations.sql")
+from thidua.meta import fact, set_fact
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -65,10 +62,10 @@ def stored_version(con: duckdb.DuckDBPyConnection) -> int:
     were numbered holds the fingerprint of its schema instead, and counts as 0: migration 1
     is idempotent and brings it to 1 as it is."""
     try:
-        row = con.execute(SQL["schema_version"]).fetchone()
+        version = fact(con, "schema_version")
     except duckdb.CatalogException:
         return 0
-    return int(row[0]) if row else 0
+    return int(version) if version else 0
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -98,8 +95,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 def _replace_views(con: duckdb.DuckDBPyConnection) -> None:
     text = views_sql()
     fingerprint = hashlib.sha256(text.encode()).hexdigest()
-    kept = con.execute(SQL["views_fingerprint"]).fetchone()
-    if kept and kept[0] == fingerprint:
+    if fact(con, "views") == fingerprint:
         return
     con.execute(text)
     set_fact(con, "views", fingerprint)

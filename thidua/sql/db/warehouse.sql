@@ -1,14 +1,8 @@
 -- Statements of thidua/db.py, each under its name (thidua.db.named_statements): the
 -- warehouse's bookkeeping (reference seeding, the aggregates' state, what an import touched).
 
--- name: reference_seeded
-SELECT value FROM meta WHERE key = 'reference';
-
 -- name: any_position_rule
 SELECT 1 FROM position_rules LIMIT 1;
-
--- name: aggregates_state
-SELECT value FROM meta WHERE key = 'aggregates';
 
 -- name: make_touched_years
 CREATE TEMP TABLE IF NOT EXISTS touched_years (year INTEGER);
