@@ -18,6 +18,7 @@ from ui.account import (
     sign_in_form,
     wants_sign_in,
 )
+from ui.data import say_unreadable
 from ui.filters import filter_sidebar
 from ui.guard import allowed, entering, refusal
 from ui.layout import open_page_sidebar
@@ -31,15 +32,14 @@ begin_run()
 def _schema_checked(master: str) -> bool:
     """Once per server process: an older warehouse file is upgraded before pages read it (a
     lake's schema is its writers' to bring up to date: thidua.lake_writer)."""
-    where = warehouse.from_setting(master)
+    where = warehouse.chosen(master)
     return True if isinstance(where, Lake) else db.ensure_current(where)
 
 
 try:
     _schema_checked(warehouse.setting_of(warehouse.chosen()))
 except db.WarehouseUnreadable as unreadable:  # a leader sees a sentence, not Streamlit's error
-    st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
-    st.stop()
+    say_unreadable(unreadable)
 
 
 class Row(NamedTuple):

@@ -44,7 +44,7 @@ class Column:
 
     def ddl(self) -> str:
         default = f" DEFAULT {self.default}" if self.default is not None else ""
-        return f"{_identifier(self.name)} {self.data_type}{' NOT NULL' if self.not_null else ''}{default}"
+        return f"{identifier(self.name)} {self.data_type}{' NOT NULL' if self.not_null else ''}{default}"
 
 
 @cache
@@ -65,7 +65,7 @@ def tables() -> dict[str, tuple[Column, ...]]:
 def statements() -> list[str]:
     """The lake's schema, statement by statement (each idempotent)."""
     made = [
-        f"CREATE TABLE IF NOT EXISTS {_identifier(table)} ("
+        f"CREATE TABLE IF NOT EXISTS {identifier(table)} ("
         + ", ".join(column.ddl() for column in columns)
         + ")"
         for table, columns in tables().items()
@@ -83,7 +83,9 @@ def fingerprint() -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _identifier(name: str) -> str:
+def identifier(name: str) -> str:
+    """A table or column name of the warehouse's own (never user text), checked before it is
+    written into a statement."""
     if not name.replace("_", "").isalnum():
         raise ValueError(f"not an identifier: {name!r}")
     return name

@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
 
-from thidua import access, db, lake, lake_writer, migrations, readers, settings
+from thidua import access, db, lake, lake_schema, lake_writer, migrations, readers, settings
 from thidua.lake import Lake
 from thidua.scope import SQL as SCOPE_SQL
 from thidua.scope import scope_views
@@ -37,10 +37,6 @@ def chosen(explicit: str | os.PathLike[str] | None = None) -> Warehouse:
 def setting_of(where: Warehouse) -> str:
     """The text that names it again (a cache key, a process argument)."""
     return where.address if isinstance(where, Lake) else str(where)
-
-
-def from_setting(setting: str) -> Warehouse:
-    return chosen(setting)
 
 
 def shown(where: Warehouse) -> str:
@@ -101,16 +97,14 @@ def version(where: Warehouse) -> tuple[int, int] | None:
                 if "does not exist" in str(error):
                     return None  # a catalog no writer has made a lake in yet: nothing to show
                 raise db.WarehouseUnreadable(db.unreadable(str(error))) from error
-        try:
-            row = probe.execute(SQL["newest_snapshot"]).fetchone()
+        try:  # inside the lock: one cursor is not for two threads at once
+            row = probe.execute(SQL["data_version"]).fetchone()
         except duckdb.Error:
             _probes.pop(where.address, None)
             probe.close()
             raise
-    if not row or row[0] is None:
-        return None
-    tables = probe.execute(SQL["lake_has_batches"]).fetchone()
-    return (0, int(row[0])) if tables and tables[0] else None
+    newest, has_batches = row if row else (None, False)
+    return (0, int(newest)) if newest is not None and has_batches else None
 
 
 _readers: dict[tuple[str, str], duckdb.DuckDBPyConnection] = {}
@@ -127,15 +121,19 @@ def reader(where: Lake) -> duckdb.DuckDBPyConnection:
     with _readers_lock:
         base = _readers.get(key)
         if base is None:
-            base = _readers[key] = _province_reader(where)
+            base = _readers[key] = _attached(where, lambda _: None)  # views: _mirror
         _mirror(base)
     return base.cursor()
 
 
-def _province_reader(where: Lake) -> duckdb.DuckDBPyConnection:
+def _attached(
+    where: Lake, prepare: Callable[[duckdb.DuckDBPyConnection], None]
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB instance with the lake attached read-only as `src`, `prepare`d, then confined."""
     con = duckdb.connect()
     try:
         lake.attach(con, where, "src", read_only=True)
+        prepare(con)
         confine(con, where)
     except BaseException:
         con.close()
@@ -151,15 +149,9 @@ def _mirror(con: duckdb.DuckDBPyConnection) -> None:
     if tables <= mirrored:
         return
     for table in sorted(tables - mirrored):
-        name = _identifier(table)
+        name = lake_schema.identifier(table)
         con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM src.{name}")  # noqa: S608
     con.execute(migrations.views_sql())  # the documented views, on those
-
-
-def _identifier(name: str) -> str:
-    if not name.replace("_", "").isalnum():  # the lake's own table names: never user text
-        raise ValueError(f"not a table name: {name!r}")
-    return name
 
 
 def open_for_reading(where: Warehouse) -> duckdb.DuckDBPyConnection:
@@ -169,21 +161,13 @@ def open_for_reading(where: Warehouse) -> duckdb.DuckDBPyConnection:
 
 def scoped_reader(where: Lake, unit: str | None) -> duckdb.DuckDBPyConnection:
     """The lake as a unit account may see it (thidua.scope), as for a snapshot file."""
-    con = duckdb.connect()
-    try:
-        lake.attach(con, where, "src", read_only=True)
-        scope_views(con, unit)
-        confine(con, where)
-    except BaseException:
-        con.close()
-        raise
-    return con
+    return _attached(where, lambda con: scope_views(con, unit))
 
 
 def open_reader(setting: str, scope: str | None) -> duckdb.DuckDBPyConnection:
     """A page's read connection (thidua.readers): the whole province reads the warehouse as it
     is; anyone else through views of their unit's rows (thidua.scope)."""
-    where = from_setting(setting)
+    where = chosen(setting)
     if not isinstance(where, Lake):
         return readers.open_reader(setting, scope)
     return reader(where) if scope == access.PROVINCE else scoped_reader(where, scope)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, NoReturn, ParamSpec, TypeVar, cast
 
 import duckdb
 import streamlit as st
@@ -24,14 +24,20 @@ def _readers() -> readers.Readers:
     return readers.Readers(opener=warehouse.open_reader)
 
 
+def say_unreadable(unreadable: db.WarehouseUnreadable) -> NoReturn:
+    """A warehouse that cannot be read, said in Vietnamese on the page instead of Streamlit's
+    English error; the run stops there."""
+    st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
+    st.stop()
+
+
 def _open(master: str, version: tuple[int, int], scope: str | None) -> duckdb.DuckDBPyConnection:
     try:
         return _readers().get(master, version, scope)
     except db.WarehouseUnreadable as unreadable:
-        # Said on every page, instead of Streamlit's English error: the filters in the
-        # sidebar read the warehouse before any page's own try.
-        st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
-        st.stop()
+        # Said on every page: the filters in the sidebar read the warehouse before any
+        # page's own try.
+        say_unreadable(unreadable)
 
 
 @st.cache_resource(show_spinner=False)
@@ -50,10 +56,9 @@ def _version(master: str) -> tuple[int, int] | None:
     """The data version (the published snapshot's, or the lake's newest snapshot); the first
     run to see a newer one empties the caches."""
     try:
-        version = warehouse.version(warehouse.from_setting(master))
+        version = warehouse.version(warehouse.chosen(master))
     except db.WarehouseUnreadable as unreadable:  # a lake's catalog that cannot be read
-        st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
-        st.stop()
+        say_unreadable(unreadable)
     newest = _newest()
     seen = newest.get(master)
     if version is not None and (seen is None or version[1] > seen[1]):

@@ -39,11 +39,9 @@ SELECT turn FROM writer_turn;
 SELECT current_database();
 
 -- The lake as thidua.warehouse's readers attach it (as `src`).
--- name: newest_snapshot
-SELECT max(snapshot_id) FROM ducklake_snapshots('src');
-
--- name: lake_has_batches
-SELECT count(*) > 0 FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'import_batches';
+-- name: data_version
+SELECT (SELECT max(snapshot_id) FROM ducklake_snapshots('src')),
+       (SELECT count(*) > 0 FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'import_batches');
 
 -- name: allow_directory
 SET allowed_directories = ?;
