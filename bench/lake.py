@@ -8,12 +8,10 @@ import contextlib
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
-
-from bench.run import PAGE_CALLS, make_files, national_warehouse, print_table, timed
+from bench.run import PAGE_CALLS, make_files, national_warehouse, page_timings, print_table
 from deploy import postgres_local
 from etl.importer import import_files
 from thidua import access, lake, lake_schema, lake_writer, warehouse
@@ -35,19 +33,6 @@ def lake_copy(master: Path, where: lake.Lake) -> None:
         set_fact(con, "aggregates", "stale")  # leaving `writing` builds them in the lake
         con.execute("COMMIT")
         con.execute("DETACH source")
-
-
-def _query_rows(
-    label: str, opener: Callable[[], duckdb.DuckDBPyConnection]
-) -> dict[str, tuple[float, float]]:
-    timings = {}
-    for page, call in PAGE_CALLS.items():
-        con = opener()
-        cold = timed(lambda c=con, f=call: f(c))  # type: ignore[misc]
-        warm = timed(lambda c=con, f=call: f(c), repeat=3)  # type: ignore[misc]
-        con.close()
-        timings[page] = (cold, warm)
-    return timings
 
 
 def _import_until_seen(where: warehouse.Warehouse, decision_list: Path) -> float:
@@ -153,7 +138,7 @@ def lake_table(size: int = 1_000_000) -> None:
                 rows.append(
                     (f"{name}: chép kho {number(size)} dòng vào", time.perf_counter() - start, "")
                 )
-            measured[name] = _query_rows(name, lambda w=where: warehouse.open_for_reading(w))  # type: ignore[misc]
+            measured[name] = page_timings(lambda w=where: warehouse.open_for_reading(w))  # type: ignore[misc]
         for page in PAGE_CALLS:
             for name in engines:
                 cold, warm = measured[name][page]
