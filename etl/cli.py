@@ -193,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     except WarehouseBusy as busy:
         print(str(busy), file=sys.stderr)
         return 3
+    except LakeUnavailable as unusable:  # a setting the lake needs (THIDUA_ACCESS_DB, …)
+        print(str(unusable), file=sys.stderr)
+        return 2
     except BrokenPipeError:  # output piped into `head`
         return 0
     except Exception as error:  # last resort: a message, never a traceback

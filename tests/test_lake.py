@@ -131,3 +131,31 @@ def test_what_needs_a_file_refuses_a_lake(
     )
     monkeypatch.setenv("THIDUA_LAKE_DATA", "s3://kho/thidua/")
     assert settings.lake_data() == "s3://kho/thidua/"
+
+
+def test_a_lake_on_postgres_without_an_accounts_file_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its accounts file has nowhere to sit beside a PostgreSQL catalog: THIDUA_ACCESS_DB is
+    asked for (it once fell back to the setting's description, and a file named
+    «`<warehouse>.access.sqlite`» appeared in the working folder)."""
+    from etl.cli import main
+    from thidua import warehouse
+
+    monkeypatch.delenv("THIDUA_ACCESS_DB", raising=False)
+    monkeypatch.setenv("THIDUA_LAKE_DATA", str(tmp_path / "data") + "/")
+    monkeypatch.chdir(tmp_path)
+    pg = lake_of("ducklake:postgres:dbname=thidua host=127.0.0.1 port=1", str(tmp_path) + "/")
+    with pytest.raises(LakeUnavailable) as refused:
+        warehouse.access_path(pg)
+    assert str(refused.value) == (
+        "Kho DuckLake trên PostgreSQL cần THIDUA_ACCESS_DB: tệp tài khoản, phiên đăng nhập và "
+        "nhật ký (mọi máy chủ cùng dùng một tệp)."
+    )
+    sample = ROOT / "tests" / "samples" / "qd_bang_khen_2020.xlsx"
+    capsys.readouterr()
+    assert main(["--db", pg.address, "import", str(sample)]) == 2
+    assert capsys.readouterr().err == str(refused.value) + "\n"
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("THIDUA_ACCESS_DB", str(tmp_path / "access.sqlite"))
+    assert warehouse.access_path(pg) == tmp_path / "access.sqlite"

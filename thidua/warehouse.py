@@ -67,13 +67,15 @@ def access_path(where: Warehouse) -> Path:
         return settings.access_path(where)
     if where.catalog == "sqlite":
         return settings.access_path(Path(where.target))
-    named = settings.ACCESS_DB.value()
-    if not named:
+    # Not ACCESS_DB.value(): its default is the description «`<warehouse>.access.sqlite`», which
+    # became a file of that name in the working folder.
+    named = settings.access_db_named()
+    if named is None:
         raise lake.LakeUnavailable(
             "Kho DuckLake trên PostgreSQL cần THIDUA_ACCESS_DB: tệp tài khoản, phiên đăng nhập "
             "và nhật ký (mọi máy chủ cùng dùng một tệp)."
         )
-    return Path(named)
+    return named
 
 
 _probes: dict[str, duckdb.DuckDBPyConnection] = {}
