@@ -5,6 +5,7 @@ cold and warm, and a 5,000-row decision list imported until readers see it."""
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 import time
@@ -93,7 +94,6 @@ def writers_rows(
 ) -> list[Row]:
     """`provinces` command-line imports at once (python -m etl import, each its own process),
     `each` lists apiece, into one lake: wall time, failures, batches written."""
-    import os
     import subprocess
     import sys
 
@@ -123,6 +123,9 @@ def writers_rows(
 def lake_table(size: int = 1_000_000) -> None:
     with tempfile.TemporaryDirectory() as tmp, _postgres(Path(tmp)) as pg:
         folder = Path(tmp)
+        # A lake on PostgreSQL has no accounts file beside its catalog: one for this run, for
+        # the imports here and the provinces' processes (which inherit it).
+        os.environ.setdefault("THIDUA_ACCESS_DB", str(folder / "access.sqlite"))
         _, decision_list = make_files(folder)
         master = national_warehouse(folder, size)
         engines: dict[str, warehouse.Warehouse] = {"tệp DuckDB": master}
