@@ -35,9 +35,13 @@ def _pg_lake(postgres: postgres_local.Cluster, tmp_path: Path) -> tuple[str, str
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def lake_setting(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
+def lake_setting(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, str]:
     if request.param == "sqlite":
         return f"ducklake:sqlite:{tmp_path / 'lake' / 'catalog.sqlite'}", ""
+    # No accounts file beside a PostgreSQL catalog: the deployment names one.
+    monkeypatch.setenv("THIDUA_ACCESS_DB", str(tmp_path / "access.sqlite"))
     return _pg_lake(request.getfixturevalue("postgres"), tmp_path)
 
 
