@@ -9,6 +9,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from thidua import db, warehouse
+from thidua.access_file import StoreUnavailable
 from thidua.lake import Lake
 from ui.account import (
     account_box,
@@ -80,7 +81,11 @@ def _refused(title: str, capability: str) -> Callable[[], None]:
     return page
 
 
-account = current_account()
+try:
+    account = current_account()
+except StoreUnavailable as unusable:  # a lake's PostgreSQL that does not answer
+    st.error(f"{unusable} Hãy báo quản trị viên.", icon=":material/database_off:")
+    st.stop()
 if wants_sign_in(account):
     # Every address shows the sign-in form; once signed in, the same address opens its page.
     navigation = st.navigation(

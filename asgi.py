@@ -20,7 +20,6 @@ from __future__ import annotations
 import gzip
 import json
 from http.cookies import SimpleCookie
-from pathlib import Path
 from typing import Any
 
 # Imported whole here, before any session's thread runs: plotly looks pandas up in
@@ -34,13 +33,14 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from thidua import sessions, slide_export, warehouse
+from thidua.access_file import AccessStore
 
 COOKIE = sessions.SESSION_COOKIE
 _UPLOADS = "/_stcore/upload_file"
 
 
-def _access_file() -> Path:
-    return warehouse.access_path(warehouse.chosen())  # beside the file, or the lake's catalog
+def _access_store() -> AccessStore:
+    return warehouse.access_store(warehouse.chosen())  # a file, or the lake's PostgreSQL
 
 
 def _back_to(target: str | None) -> str:
@@ -51,7 +51,7 @@ def _back_to(target: str | None) -> str:
 
 async def session_in(request: Request) -> Response:
     code = (request.query_params.get("ma") or "")[:100]
-    token = await run_in_threadpool(sessions.take_handoff, _access_file(), code)
+    token = await run_in_threadpool(sessions.take_handoff, _access_store(), code)
     response = RedirectResponse(_back_to(request.query_params.get("den")), status_code=303)
     if token:
         response.set_cookie(
@@ -73,7 +73,7 @@ EXPORT_KINDS = {"zip": "application/zip", "pdf": "application/pdf"}
 async def exported(request: Request) -> Response:
     key, _, kind = request.path_params["name"].partition(".")
     account = await run_in_threadpool(
-        sessions.session_account, _access_file(), _cookie_of(request.scope)
+        sessions.session_account, _access_store(), _cookie_of(request.scope)
     )
     if account is None:
         return PlainTextResponse("Cần đăng nhập để tải bản xuất trình chiếu.", 403)
@@ -117,7 +117,7 @@ def _cookie_of(scope: Any) -> str | None:
 
 
 def _may_upload(token: str | None) -> bool:
-    account = sessions.session_account(_access_file(), token)
+    account = sessions.session_account(_access_store(), token)
     return account is not None and account.can("import")
 
 

@@ -123,9 +123,6 @@ def writers_rows(
 def lake_table(size: int = 1_000_000) -> None:
     with tempfile.TemporaryDirectory() as tmp, _postgres(Path(tmp)) as pg:
         folder = Path(tmp)
-        # A lake on PostgreSQL has no accounts file beside its catalog: one for this run, for
-        # the imports here and the provinces' processes (which inherit it).
-        os.environ.setdefault("THIDUA_ACCESS_DB", str(folder / "access.sqlite"))
         _, decision_list = make_files(folder)
         master = national_warehouse(folder, size)
         engines: dict[str, warehouse.Warehouse] = {"tệp DuckDB": master}

@@ -123,7 +123,7 @@ def _import(args: argparse.Namespace, master: warehouse.Warehouse) -> int:
 
 
 # What runs on a DuckLake so far (issue 22); the others say so instead of failing.
-LAKE_COMMANDS = ("import", "demo", "status", "undo", "maintain")
+LAKE_COMMANDS = ("import", "demo", "status", "undo", "maintain", "user", "audit")
 
 
 def _not_here(args: argparse.Namespace, master: warehouse.Warehouse) -> str | None:
@@ -132,7 +132,7 @@ def _not_here(args: argparse.Namespace, master: warehouse.Warehouse) -> str | No
     if isinstance(master, Lake) and (args.command not in LAKE_COMMANDS or dry_run):
         return (
             f"Lệnh «{args.command}{' --dry-run' if dry_run else ''}» chưa chạy trên DuckLake "
-            "(đang làm): trên DuckLake mới có import, demo, status, undo và maintain."
+            "(đang làm): trên DuckLake mới có import, demo, status, undo, maintain, user và audit."
         )
     if not isinstance(master, Lake) and args.command == "maintain":
         return "Lệnh maintain chỉ dành cho kho DuckLake: kho tệp DuckDB được dọn sau mỗi lần nhập."
@@ -181,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         # The isinstance checks only say to the type checker what _not_here made sure of.
         if args.command == "maintain" and isinstance(master, Lake):
             return _maintain(args, master)
-        if args.command == "user" and isinstance(master, Path):
+        if args.command == "user":
             return users_cli.run_user(args, master)
-        if args.command == "audit" and isinstance(master, Path):
+        if args.command == "audit":
             return users_cli.run_audit(args, master)
         from etl.status import print_status
 
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     except WarehouseBusy as busy:
         print(str(busy), file=sys.stderr)
         return 3
-    except LakeUnavailable as unusable:  # a setting the lake needs (THIDUA_ACCESS_DB, …)
+    except LakeUnavailable as unusable:  # a setting the lake needs, its PostgreSQL down, …
         print(str(unusable), file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`

@@ -277,7 +277,7 @@ def import_files(
     read while the warehouse opens or the file before it is checked and written."""
     files = [Path(p) for p in paths]
     # Refused before any file is read (write_files checks again; only a refusal is audited).
-    audit.checked(warehouse.access_path(master), actor, "import", "nhập tệp")
+    audit.checked(warehouse.access_store(master), actor, "import", "nhập tệp")
     with _reading_ahead(files) as book_of:
         return write_files(
             master,

@@ -136,7 +136,7 @@ def write_files(
     """The one way files reach the warehouse (command line and upload page alike): check the
     account, write each file in its own transaction, publish the snapshot (a lake's readers see
     each commit), audit what was written."""
-    trail = warehouse.access_path(master)
+    trail = warehouse.access_store(master)
     audit.checked(trail, actor, "import", "nhập tệp")
     reports: list[Report] = []
     try:
@@ -159,7 +159,7 @@ def write_files(
 
 def audit_reports(master: warehouse.Warehouse, actor: Account, reports: Iterable[Report]) -> None:
     """One audit row per file written (refused and duplicate files changed nothing)."""
-    with access_file.connect(warehouse.access_path(master)) as con:
+    with access_file.connect(warehouse.access_store(master)) as con:
         for report in reports:
             if report.status == "imported":
                 audit.record(con, actor, "import", report.file, rows=report.rows,
@@ -339,7 +339,7 @@ def _remove_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
 
 def undo_batch(master: warehouse.Warehouse, batch_id: int, actor: Account) -> str:
     """Take a whole batch out in one transaction; the history keeps it, marked undone."""
-    trail = warehouse.access_path(master)
+    trail = warehouse.access_store(master)
     audit.checked(trail, actor, "undo", f"hủy lần nhập #{batch_id}")
     with warehouse.writing(master) as con:
         # On a lake in the writers' turn: the batch's state is read where no other writer

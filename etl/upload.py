@@ -30,7 +30,7 @@ from etl.problems import FileRefused, Problem, column_letter
 from etl.recognise.headers import letter_index
 from etl.rules import current_rules, save_rules
 from etl.templates import register_template
-from thidua import db, migrations
+from thidua import db, migrations, warehouse
 from thidua.access import Account
 from thidua.db import private_folder
 from thidua.exports import neutralise
@@ -105,10 +105,11 @@ def clear_stale_uploads(older_than: timedelta = timedelta(hours=12)) -> int:
     return removed
 
 
-def _reader(master: Path) -> duckdb.DuckDBPyConnection:
-    """Read-only view of the warehouse for checking (the snapshot); empty schema if none yet."""
-    if db.snapshot_version(master) is not None:
-        return db.open_snapshot(master)
+def _reader(master: warehouse.Warehouse) -> duckdb.DuckDBPyConnection:
+    """Read-only view of the warehouse for checking (the snapshot, or the lake's newest
+    commit); empty schema if none yet."""
+    if warehouse.version(master) is not None:
+        return warehouse.open_for_reading(master)
     con = duckdb.connect()
     migrations.migrate(con)
     db.seed_reference(con)
@@ -229,7 +230,7 @@ def history(master: Path) -> pl.DataFrame:
         con.close()
 
 
-def unit_names(master: Path) -> list[str]:
+def unit_names(master: warehouse.Warehouse) -> list[str]:
     """The units table, in Vietnamese order, for mapping unknown names."""
     con = _reader(master)
     try:
@@ -238,7 +239,7 @@ def unit_names(master: Path) -> list[str]:
         con.close()
 
 
-def unit_aliases(master: Path) -> pl.DataFrame:
+def unit_aliases(master: warehouse.Warehouse) -> pl.DataFrame:
     """The analysts' and admins' names for units (alias → unit), newest first."""
     con = _reader(master)
     try:

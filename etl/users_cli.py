@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from pathlib import Path
 
 from etl.upload import unit_names
-from thidua import access, access_file, accounts, audit
+from thidua import access, accounts, audit, warehouse
 from thidua.formatting import local_time
 
 
@@ -46,8 +45,8 @@ def _password(from_stdin: bool) -> str:
     return first
 
 
-def run_user(args: argparse.Namespace, master: Path) -> int:
-    path = access_file.access_path(master)
+def run_user(args: argparse.Namespace, master: warehouse.Warehouse) -> int:
+    store = warehouse.access_store(master)  # a file, or a lake's PostgreSQL
     operator = access.operator()
     try:
         if args.user_command == "add":
@@ -56,25 +55,25 @@ def run_user(args: argparse.Namespace, master: Path) -> int:
                 raise ValueError(
                     f"«{unit}» không có trong danh mục đơn vị; xem `python -m etl user add -h`."
                 )
-            user = accounts.add_user(path, operator, args.username.lower(), _password(args.password_stdin),
+            user = accounts.add_user(store, operator, args.username.lower(), _password(args.password_stdin),
                                   args.role, unit, args.name, args.email)  # fmt: skip
             print(
                 f"Đã tạo tài khoản «{user.username}» ({access.ROLE_NAMES[user.role]}, "
                 f"phạm vi: {user.account().scope_label()})."
             )
         elif args.user_command == "list":
-            for u in accounts.users(path):
+            for u in accounts.users(store):
                 state = "" if u.active else " — đã khóa"
                 print(f"{u.username:<20} {access.ROLE_NAMES[u.role]:<14} {u.account().scope_label()}"
                       f"{' — ' + u.display_name if u.display_name else ''}{state}")  # fmt: skip
         elif args.user_command == "password":
             accounts.set_password(
-                path, operator, args.username.lower(), _password(args.password_stdin)
+                store, operator, args.username.lower(), _password(args.password_stdin)
             )
             print(f"Đã đặt mật khẩu mới cho «{args.username}».")
         else:
             active = args.user_command == "enable"
-            accounts.update_user(path, operator, args.username.lower(), active=active)
+            accounts.update_user(store, operator, args.username.lower(), active=active)
             print(f"Đã {'mở khóa' if active else 'khóa'} tài khoản «{args.username}».")
     except (ValueError, access.PermissionDenied) as problem:
         print(str(problem), file=sys.stderr)
@@ -82,8 +81,8 @@ def run_user(args: argparse.Namespace, master: Path) -> int:
     return 0
 
 
-def run_audit(args: argparse.Namespace, master: Path) -> int:
-    for entry in audit.audit_log(access_file.access_path(master), limit=args.limit):
+def run_audit(args: argparse.Namespace, master: warehouse.Warehouse) -> int:
+    for entry in audit.audit_log(warehouse.access_store(master), limit=args.limit):
         what = audit.ACTIONS.get(entry.action, entry.action)
         detail = audit.describe_detail(entry.detail)
         print(f"{local_time(entry.at, seconds=True)}  {entry.who:<28} {what}: {entry.target}"

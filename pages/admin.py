@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from thidua import warehouse
 from ui.account import access_db
 from ui.admin_accounts import accounts_tab
 from ui.admin_aliases import aliases_tab
 from ui.admin_rules import rules_tab
 from ui.admin_settings import settings_tab
 from ui.audit_view import audit_tab
-from ui.data import file_warehouse
 from ui.guard import require_page
 from ui.layout import open_tab
 from ui.notices import say_last_run
 from ui.widget_texts import vietnamese_widget_texts
 
 account = require_page("manage")
-master = file_warehouse()  # a lake: not yet (issue 22)
-path = access_db()
+master = warehouse.chosen()  # on a lake: accounts, settings and the trail are in its PostgreSQL
+store = access_db()
 st.title("Quản trị")
 vietnamese_widget_texts()
 say_last_run()  # they quote names, units and aliases as typed
@@ -28,4 +28,4 @@ draw = dict(zip(tabs, (accounts_tab, aliases_tab, rules_tab, settings_tab, audit
 # Only the open tab is drawn (the audit trail reads 2,000 rows; the rules editor is heavy).
 label, tab = open_tab(tabs, key="admin_tab", url="the")
 with tab:
-    draw[label](master, path, account)
+    draw[label](master, store, account)

@@ -133,29 +133,39 @@ def test_what_needs_a_file_refuses_a_lake(
     assert settings.lake_data() == "s3://kho/thidua/"
 
 
-def test_a_lake_on_postgres_without_an_accounts_file_says_so(
+def test_a_lake_on_postgres_keeps_accounts_in_that_postgres_and_says_when_it_is_down(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Its accounts file has nowhere to sit beside a PostgreSQL catalog: THIDUA_ACCESS_DB is
-    asked for (it once fell back to the setting's description, and a file named
-    «`<warehouse>.access.sqlite`» appeared in the working folder)."""
+    """Accounts, sessions and audit go to the lake's own PostgreSQL, whatever
+    THIDUA_ACCESS_DB says (every replica must share them); a PostgreSQL that does not answer
+    is said in Vietnamese — without its password — and nothing is made on this machine (an
+    earlier fallback made a file named «`<warehouse>.access.sqlite`» in the working folder)."""
     from etl.cli import main
-    from thidua import warehouse
+    from thidua import accounts, warehouse
+    from thidua.access_file import AccessDatabase, StoreUnavailable
 
-    monkeypatch.delenv("THIDUA_ACCESS_DB", raising=False)
+    monkeypatch.setenv("THIDUA_ACCESS_DB", str(tmp_path / "access.sqlite"))
     monkeypatch.setenv("THIDUA_LAKE_DATA", str(tmp_path / "data") + "/")
     monkeypatch.chdir(tmp_path)
-    pg = lake_of("ducklake:postgres:dbname=thidua host=127.0.0.1 port=1", str(tmp_path) + "/")
-    with pytest.raises(LakeUnavailable) as refused:
-        warehouse.access_path(pg)
-    assert str(refused.value) == (
-        "Kho DuckLake trên PostgreSQL cần THIDUA_ACCESS_DB: tệp tài khoản, phiên đăng nhập và "
-        "nhật ký (mọi máy chủ cùng dùng một tệp)."
+    target = "dbname=thidua host=127.0.0.1 port=1 password=bimat"
+    pg = lake_of(f"ducklake:postgres:{target}", str(tmp_path) + "/")
+    store = warehouse.access_store(pg)
+    assert store == AccessDatabase(target, "thidua_access")
+    with pytest.raises(StoreUnavailable) as down:
+        accounts.users(store)
+    assert str(down.value).startswith(
+        "Không kết nối được PostgreSQL giữ tài khoản, phiên đăng nhập và nhật ký của kho "
+        "(PostgreSQL (dbname=thidua host=127.0.0.1 port=1 password=…), lược đồ thidua_access): "
+        'connection failed: connection to server at "127.0.0.1", port 1 failed'
     )
     sample = ROOT / "tests" / "samples" / "qd_bang_khen_2020.xlsx"
     capsys.readouterr()
     assert main(["--db", pg.address, "import", str(sample)]) == 2
-    assert capsys.readouterr().err == str(refused.value) + "\n"
+    said = capsys.readouterr().err
+    assert said.startswith(
+        "Không kết nối được PostgreSQL giữ danh mục của kho DuckLake "
+        '(dbname=thidua host=127.0.0.1 port=1 password=…): connection to server at "127.0.0.1", '
+        "port 1 failed: Connection refused"
+    )
+    assert "bimat" not in said + str(down.value)
     assert list(tmp_path.iterdir()) == []
-    monkeypatch.setenv("THIDUA_ACCESS_DB", str(tmp_path / "access.sqlite"))
-    assert warehouse.access_path(pg) == tmp_path / "access.sqlite"

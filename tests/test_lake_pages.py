@@ -15,9 +15,10 @@ import pytest
 from demo_province import DemoProvince
 from deploy import postgres_local
 from tests.accounts import ADMIN, ANALYST
-from tests.apptest import app_as, headline
+from tests.apptest import app_as, headline, open_tab
 from tests.conftest import DEMO_AWARDS_PER_YEAR
-from thidua.access import Account
+from thidua import access, accounts, audit, warehouse
+from thidua.access_file import AccessDatabase
 
 PAGES = ["pages/overview.py", "pages/bloc_ranking.py", "pages/distribution.py",
          "pages/leaders.py", "pages/campaigns.py"]  # fmt: skip
@@ -76,20 +77,53 @@ def test_the_bloc_ranking_on_a_lake_is_the_generators_truth(
     assert list(reversed(bars[0])) == pytest.approx(truth["total"].to_list())
 
 
-@pytest.mark.parametrize(
-    ("page", "account"), [("pages/upload.py", ANALYST), ("pages/admin.py", ADMIN)]
-)
-def test_the_writing_pages_say_they_do_not_run_on_a_lake_yet(
-    page: str, account: Account, lake_demo: str, monkeypatch: pytest.MonkeyPatch
+def test_the_upload_page_says_it_does_not_run_on_a_lake_yet(
+    lake_demo: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = app_as(lake_demo, monkeypatch, account)
+    at = app_as(lake_demo, monkeypatch, ANALYST)
     at.run()
-    at.switch_page(page).run()
+    at.switch_page("pages/upload.py").run()
     assert not at.exception, at.exception
     assert [i.value for i in at.info] == [
         "Trang này chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
         f"`python -m etl import TỆP... --db {lake_demo}`; các trang xem số liệu đã chạy."
     ]
+
+
+def test_the_admin_page_on_a_postgres_lake_manages_the_accounts_every_replica_shares(
+    postgres: postgres_local.Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accounts, settings and the audit trail are in the lake's PostgreSQL: the page lists and
+    makes accounts there. The tabs that change the warehouse (aliases, rules) say they do
+    not run on a lake yet."""
+    setting = f"ducklake:postgres:{postgres.new_database('admin_' + uuid.uuid4().hex[:8])}"
+    monkeypatch.setenv("THIDUA_LAKE_DATA", str(tmp_path / "data") + "/")
+    store = warehouse.access_store(warehouse.chosen(setting))
+    assert isinstance(store, AccessDatabase)
+    accounts.add_user(store, None, "quantri", "mat-khau-quan-tri", "admin")
+    at = app_as(setting, monkeypatch, ADMIN)
+    at.run()
+    at.switch_page("pages/admin.py").run()
+    assert not at.exception, at.exception
+    assert at.dataframe[0].value["Tên đăng nhập"].to_list() == ["quantri"]
+    at.text_input(key="new_username").input("SoYTe")
+    at.selectbox(key="new_scope").select(access.PROVINCE)
+    at.text_input(key="new_password").input("mat-khau-so-y-te")
+    next(b for b in at.button if b.label == "Tạo tài khoản").click().run()
+    assert not at.exception, at.exception
+    made = accounts.get_user(store, "soyte")
+    assert made is not None and made.role == "viewer" and made.unit == access.PROVINCE
+    assert [(e.who, e.action, e.target) for e in audit.audit_log(store)][0] == (
+        ADMIN.signature,
+        "user_add",
+        "soyte",
+    )
+    open_tab(at, "admin_tab", "Tên gọi đơn vị")
+    assert [i.value for i in at.info] == [
+        "Thẻ «Tên gọi đơn vị» chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
+        f"`python -m etl import TỆP... --db {setting}`; các trang xem số liệu đã chạy."
+    ]
+    assert not list(tmp_path.rglob("*.sqlite"))
 
 
 def test_a_new_lake_on_postgres_says_it_has_no_data_yet(
@@ -99,7 +133,6 @@ def test_a_new_lake_on_postgres_says_it_has_no_data_yet(
     exists but holds no lake yet. The page says so in Vietnamese, as for an empty file."""
     database = postgres.new_database("empty_" + uuid.uuid4().hex[:8])
     monkeypatch.setenv("THIDUA_LAKE_DATA", str(tmp_path / "data") + "/")
-    monkeypatch.setenv("THIDUA_ACCESS_DB", str(tmp_path / "access.sqlite"))
     at = app_as(f"ducklake:postgres:{database}", monkeypatch)
     at.run()
     assert not at.exception, at.exception

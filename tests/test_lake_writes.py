@@ -21,7 +21,7 @@ from etl.importer import import_file
 from tests.accounts import ANALYST
 from tests.builders import REGISTER_HEADER, write_rows
 from tests.conftest import SAMPLES, TRUTH
-from thidua import db, lake, lake_schema, lake_writer
+from thidua import audit, db, lake, lake_schema, lake_writer, warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 AWARD_SAMPLES = ["qd_bang_khen_2020.xlsx", "so_khen_thuong_2019.xlsx", "so_khen_thuong_2021.csv",
@@ -35,13 +35,9 @@ def _pg_lake(postgres: postgres_local.Cluster, tmp_path: Path) -> tuple[str, str
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def lake_setting(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[str, str]:
+def lake_setting(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
     if request.param == "sqlite":
         return f"ducklake:sqlite:{tmp_path / 'lake' / 'catalog.sqlite'}", ""
-    # No accounts file beside a PostgreSQL catalog: the deployment names one.
-    monkeypatch.setenv("THIDUA_ACCESS_DB", str(tmp_path / "access.sqlite"))
     return _pg_lake(request.getfixturevalue("postgres"), tmp_path)
 
 
@@ -329,3 +325,18 @@ def test_undo_on_a_lake_brings_back_what_a_correction_replaced(
                       "diem_khoi4_2018.xlsx": "active", "diem_khoi4_2018_sua.xlsx": "undone"}  # fmt: skip
     again = undo_batch(where, ids["qd_bang_khen_2020_sua.xlsx"], ANALYST)
     assert again.endswith("không còn hiệu lực (trạng thái: đã hủy); không có gì thay đổi.")
+    # The audit trail where the lake keeps it: a SQLite file beside its catalog, or the
+    # PostgreSQL of its catalog (every replica reads the same lines).
+    store = warehouse.access_store(where)
+    assert isinstance(store, Path) == lake_setting[0].startswith("ducklake:sqlite:")
+    undone = [(e.who, e.target, e.detail) for e in audit.audit_log(store, action="undo")]
+    assert undone[1] == (
+        ANALYST.signature,
+        f"#{ids['qd_bang_khen_2020_sua.xlsx']} qd_bang_khen_2020_sua.xlsx",
+        {"rows_removed": 52, "restored": f"#{ids['qd_bang_khen_2020.xlsx']}"},
+    )
+    assert [target for _, target, _ in undone] == [
+        f"#{ids['diem_khoi4_2018_sua.xlsx']} diem_khoi4_2018_sua.xlsx",
+        undone[1][1],
+    ]
+    assert not list(tmp_path.rglob("*.access.sqlite")) or isinstance(store, Path)

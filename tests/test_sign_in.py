@@ -11,6 +11,7 @@ import hashlib
 import secrets
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,23 +20,30 @@ from typing import Any
 import pytest
 
 from demo_province import DemoProvince
+from deploy import postgres_local
 from tests.accounts import ADMIN
 from tests.apptest import app_as, visit
-from thidua import access, accounts, sessions
+from thidua import access, access_file, accounts, sessions
+from thidua.access_file import AccessDatabase, AccessStore
 
 PASSWORD = "matkhau-dai"
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    path = tmp_path / "access.sqlite"
-    accounts.add_user(path, None, "quantri", PASSWORD, "admin")
-    return path
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> AccessStore:
+    """The access store of a warehouse file (SQLite), and of a lake on PostgreSQL (issue 22:
+    shared by every replica), each with its first admin."""
+    store: AccessStore = tmp_path / "access.sqlite"
+    if request.param == "postgres":
+        cluster: postgres_local.Cluster = request.getfixturevalue("postgres")
+        store = AccessDatabase(cluster.new_database("signin_" + uuid.uuid4().hex[:10]))
+    accounts.add_user(store, None, "quantri", PASSWORD, "admin")
+    return store
 
 
-def _rewind_throttle(path: Path, seconds: float) -> None:
+def _rewind_throttle(store: AccessStore, seconds: float) -> None:
     """As if the last wrong try were `seconds` earlier."""
-    with sqlite3.connect(path) as con:
+    with access_file.connect(store) as con:
         for name, address, last in con.execute(
             "SELECT username, address, last_at FROM sign_in_throttle"
         ).fetchall():
@@ -51,31 +59,31 @@ def test_waits_grow_after_three_free_tries_and_stop_at_fifteen_minutes() -> None
     assert waits == [0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]
 
 
-def test_wrong_tries_slow_that_address_only(path: Path) -> None:
+def test_wrong_tries_slow_that_address_only(store: AccessStore) -> None:
     for _ in range(3):
-        assert accounts.sign_in(path, "quantri", "sai", "10.0.0.9") is None
+        assert accounts.sign_in(store, "quantri", "sai", "10.0.0.9") is None
     # The fourth try from the guesser's address waits — even with the right password.
     with pytest.raises(accounts.TooSoon) as wait:
-        accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9")
+        accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.9")
     assert wait.value.seconds == 1
     # The admin at their own desk is not locked out by it.
-    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.2") is not None
+    assert accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.2") is not None
     # After the wait, the next wrong try doubles it (4 wrong: 2 s).
-    _rewind_throttle(path, 1.5)
-    assert accounts.sign_in(path, "quantri", "sai", "10.0.0.9") is None
+    _rewind_throttle(store, 1.5)
+    assert accounts.sign_in(store, "quantri", "sai", "10.0.0.9") is None
     with pytest.raises(accounts.TooSoon) as wait:
-        accounts.sign_in(path, "quantri", "sai", "10.0.0.9")
+        accounts.sign_in(store, "quantri", "sai", "10.0.0.9")
     assert wait.value.seconds == 2
     # A success from that address clears that name's count (not the address's: see below).
-    _rewind_throttle(path, 3)
-    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9") is not None
-    with sqlite3.connect(path) as con:
+    _rewind_throttle(store, 3)
+    assert accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.9") is not None
+    with access_file.connect(store) as con:
         assert con.execute("SELECT username, failures FROM sign_in_throttle").fetchall() == [
             ("*", 4)
         ]
 
 
-def test_parallel_tries_cannot_slip_past_the_count(path: Path) -> None:
+def test_parallel_tries_cannot_slip_past_the_count(store: AccessStore) -> None:
     """Eight wrong tries sent at once from one address: three are heard, five must wait."""
     outcomes: list[str] = []
     start = threading.Barrier(8)
@@ -84,7 +92,7 @@ def test_parallel_tries_cannot_slip_past_the_count(path: Path) -> None:
         start.wait()
         try:
             outcomes.append(
-                "none" if accounts.sign_in(path, "quantri", "sai", "10.0.0.9") is None else "in"
+                "none" if accounts.sign_in(store, "quantri", "sai", "10.0.0.9") is None else "in"
             )
         except accounts.TooSoon:
             outcomes.append("wait")
@@ -95,7 +103,7 @@ def test_parallel_tries_cannot_slip_past_the_count(path: Path) -> None:
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["none"] * 3 + ["wait"] * 5
-    with sqlite3.connect(path) as con:
+    with access_file.connect(store) as con:
         failures = con.execute(
             "SELECT failures FROM sign_in_throttle WHERE username = 'quantri'"
         ).fetchall()
@@ -106,7 +114,7 @@ def test_parallel_tries_cannot_slip_past_the_count(path: Path) -> None:
 
 
 def test_made_up_names_from_one_address_share_a_budget_capped_at_a_minute(
-    path: Path, monkeypatch: pytest.MonkeyPatch
+    store: AccessStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A guesser cycling through names gets twenty hashes from one address, then growing
     waits: no more than a minute, so an office behind the same address is slowed, not shut
@@ -114,21 +122,21 @@ def test_made_up_names_from_one_address_share_a_budget_capped_at_a_minute(
     access._decoy()
     costs = _counting_scrypt(monkeypatch)
     for i in range(20):
-        assert accounts.sign_in(path, f"khach{i}", "sai", "10.0.0.9") is None
+        assert accounts.sign_in(store, f"khach{i}", "sai", "10.0.0.9") is None
     assert len(costs) == 20
     with pytest.raises(accounts.TooSoon) as wait:
-        accounts.sign_in(path, "khach-moi", "sai", "10.0.0.9")
+        accounts.sign_in(store, "khach-moi", "sai", "10.0.0.9")
     assert (wait.value.seconds, wait.value.whole_address) == (1, True)
     # Even the right password waits: telling it apart would take the hash the wait saves.
     with pytest.raises(accounts.TooSoon):
-        accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9")
+        accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.9")
     assert len(costs) == 20
-    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.2") is not None
+    assert accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.2") is not None
     waits = [accounts.address_wait_after(n).total_seconds() for n in range(19, 30)]
     assert waits == [0, 1, 2, 4, 8, 16, 32, 60, 60, 60, 60]
     # Fifteen quiet minutes and the address starts afresh.
-    _rewind_throttle(path, 15 * 60 + 1)
-    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.9") is not None
+    _rewind_throttle(store, 15 * 60 + 1)
+    assert accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.9") is not None
 
 
 def _counting_scrypt(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -145,26 +153,26 @@ def _counting_scrypt(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_an_unknown_name_costs_the_same_work_as_a_wrong_password(
-    path: Path, monkeypatch: pytest.MonkeyPatch
+    store: AccessStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     access._decoy()  # made once per process, before the counting starts
     costs = _counting_scrypt(monkeypatch)
-    assert accounts.sign_in(path, "quantri", "sai", "10.0.0.1") is None
+    assert accounts.sign_in(store, "quantri", "sai", "10.0.0.1") is None
     known = list(costs)
     costs.clear()
-    assert accounts.sign_in(path, "khong-co-ai", "sai", "10.0.0.1") is None
+    assert accounts.sign_in(store, "khong-co-ai", "sai", "10.0.0.1") is None
     assert known == costs == [2**17]
 
 
 def test_over_long_fields_are_refused_before_anything_reads_them(
-    path: Path, monkeypatch: pytest.MonkeyPatch
+    store: AccessStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     costs = _counting_scrypt(monkeypatch)
     huge = "a" * 5_000_000
-    assert accounts.sign_in(path, huge, PASSWORD, "10.0.0.1") is None
-    assert accounts.sign_in(path, "quantri", "x" * (access.MAX_PASSWORD + 1), "10.0.0.1") is None
+    assert accounts.sign_in(store, huge, PASSWORD, "10.0.0.1") is None
+    assert accounts.sign_in(store, "quantri", "x" * (access.MAX_PASSWORD + 1), "10.0.0.1") is None
     assert costs == []  # no hash computed
-    with sqlite3.connect(path) as con:
+    with access_file.connect(store) as con:
         rows = con.execute(
             "SELECT who, target, length(detail) FROM audit WHERE action = 'sign_in_failed'"
         ).fetchall()
@@ -172,58 +180,62 @@ def test_over_long_fields_are_refused_before_anything_reads_them(
     assert max(size for _, _, size in rows) < 200  # the 5 MB never reached the trail
 
 
-def test_hashes_are_made_at_todays_cost_and_old_ones_upgraded_at_sign_in(path: Path) -> None:
+def test_hashes_are_made_at_todays_cost_and_old_ones_upgraded_at_sign_in(
+    store: AccessStore,
+) -> None:
     salt = secrets.token_bytes(16)
     old = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
-    with sqlite3.connect(path) as con:
+    with access_file.connect(store) as con:
         con.execute(
             "UPDATE users SET password_hash = ? WHERE username = 'quantri'",
             [f"scrypt$16384$8$1${salt.hex()}${old.hex()}"],
         )
-    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
-    with sqlite3.connect(path) as con:
+    assert accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.1") is not None
+    with access_file.connect(store) as con:
         [(stored,)] = con.execute("SELECT password_hash FROM users").fetchall()
     assert stored.split("$")[1:4] == ["131072", "8", "1"]
     assert access.verify_password(PASSWORD, stored)
-    assert accounts.sign_in(path, "quantri", PASSWORD, "10.0.0.1") is not None
+    assert accounts.sign_in(store, "quantri", PASSWORD, "10.0.0.1") is not None
 
 
-def test_sign_out_ends_the_persons_sessions_in_every_browser(path: Path) -> None:
-    accounts.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
-    admin = accounts.current(path, "quantri")
-    person = accounts.current(path, "soyte")
+def test_sign_out_ends_the_persons_sessions_in_every_browser(store: AccessStore) -> None:
+    accounts.add_user(store, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    admin = accounts.current(store, "quantri")
+    person = accounts.current(store, "soyte")
     assert admin is not None and person is not None
-    office, home, other = (sessions.open_session(path, a) for a in (person, person, admin))
-    assert sessions.close_session(path, office) == 2
-    assert sessions.session_account(path, home) is None
-    assert sessions.session_account(path, other) == admin  # someone else's stays
+    office, home, other = (sessions.open_session(store, a) for a in (person, person, admin))
+    assert sessions.close_session(store, office) == 2
+    assert sessions.session_account(store, home) is None
+    assert sessions.session_account(store, other) == admin  # someone else's stays
 
 
-def test_a_password_reset_ends_sessions_and_a_change_keeps_only_this_browser(path: Path) -> None:
-    accounts.add_user(path, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
-    person = accounts.current(path, "soyte")
+def test_a_password_reset_ends_sessions_and_a_change_keeps_only_this_browser(
+    store: AccessStore,
+) -> None:
+    accounts.add_user(store, ADMIN, "soyte", PASSWORD, "viewer", "Sở Y tế")
+    person = accounts.current(store, "soyte")
     assert person is not None
-    here, there = sessions.open_session(path, person), sessions.open_session(path, person)
-    accounts.change_own_password(path, person, PASSWORD, "matkhau-moi1", keep=here)
-    assert sessions.session_account(path, here) == person
-    assert sessions.session_account(path, there) is None
-    accounts.set_password(path, ADMIN, "soyte", "matkhau-moi2")  # the admin resets it
-    assert sessions.session_account(path, here) is None
+    here, there = sessions.open_session(store, person), sessions.open_session(store, person)
+    accounts.change_own_password(store, person, PASSWORD, "matkhau-moi1", keep=here)
+    assert sessions.session_account(store, here) == person
+    assert sessions.session_account(store, there) is None
+    accounts.set_password(store, ADMIN, "soyte", "matkhau-moi2")  # the admin resets it
+    assert sessions.session_account(store, here) is None
 
 
-def test_idle_and_absolute_lifetimes(path: Path) -> None:
-    admin = accounts.current(path, "quantri")
+def test_idle_and_absolute_lifetimes(store: AccessStore) -> None:
+    admin = accounts.current(store, "quantri")
     assert admin is not None
-    idle, old, fresh = (sessions.open_session(path, admin) for _ in range(3))
+    idle, old, fresh = (sessions.open_session(store, admin) for _ in range(3))
     now = datetime.now(UTC)
-    with sqlite3.connect(path) as con:
+    with access_file.connect(store) as con:
         set_ = "UPDATE sessions SET {} = ? WHERE token_sha256 = ?"
         con.execute(set_.format("last_seen"), [(now - timedelta(minutes=61)).isoformat(timespec="seconds"), hashlib.sha256(idle.encode()).hexdigest()])  # fmt: skip
         con.execute(set_.format("expires_at"), [(now - timedelta(seconds=5)).isoformat(timespec="seconds"), hashlib.sha256(old.encode()).hexdigest()])  # fmt: skip
-    assert sessions.session_account(path, idle) is None
-    assert sessions.session_account(path, old) is None
-    assert sessions.session_account(path, fresh) == admin
-    with sqlite3.connect(path) as con:
+    assert sessions.session_account(store, idle) is None
+    assert sessions.session_account(store, old) is None
+    assert sessions.session_account(store, fresh) == admin
+    with access_file.connect(store) as con:
         assert con.execute("SELECT count(*) FROM sessions").fetchone() == (1,)  # both ended
 
 
@@ -282,10 +294,10 @@ def test_the_form_says_when_this_machine_must_wait(
     ]
 
 
-def test_an_identity_providers_unverified_email_matches_no_account(path: Path) -> None:
-    accounts.add_user(path, ADMIN, "soyte", None, "viewer", "Sở Y tế", email="soyte@example.vn")
-    assert accounts.account_for_email(path, "SoYTe@example.vn", verified=False) is None
-    found = accounts.account_for_email(path, "SoYTe@example.vn", verified=True)
+def test_an_identity_providers_unverified_email_matches_no_account(store: AccessStore) -> None:
+    accounts.add_user(store, ADMIN, "soyte", None, "viewer", "Sở Y tế", email="soyte@example.vn")
+    assert accounts.account_for_email(store, "SoYTe@example.vn", verified=False) is None
+    found = accounts.account_for_email(store, "SoYTe@example.vn", verified=True)
     assert found is not None and found.username == "soyte"
 
 
@@ -298,20 +310,20 @@ def test_the_oidc_client_is_installed() -> None:
     from authlib.integrations import starlette_client  # noqa: F401 — what st.login imports
 
 
-def test_a_handoff_code_gives_its_token_once_within_its_minute(path: Path) -> None:
+def test_a_handoff_code_gives_its_token_once_within_its_minute(store: AccessStore) -> None:
     """The browser is sent to /phien/vao with a code, not the token (asgi.py sets the cookie)."""
-    admin = accounts.current(path, "quantri")
+    admin = accounts.current(store, "quantri")
     assert admin is not None
-    token = sessions.open_session(path, admin)
-    code = sessions.handoff(path, token)
+    token = sessions.open_session(store, admin)
+    code = sessions.handoff(store, token)
     assert code != token and token not in code
-    assert sessions.take_handoff(path, code) == token
-    assert sessions.take_handoff(path, code) is None  # used
-    late = sessions.handoff(path, token)
-    with sqlite3.connect(path) as con:
+    assert sessions.take_handoff(store, code) == token
+    assert sessions.take_handoff(store, code) is None  # used
+    late = sessions.handoff(store, token)
+    with access_file.connect(store) as con:
         con.execute(
             "UPDATE session_handoffs SET expires_at = ?",
             [(datetime.now(UTC) - timedelta(seconds=1)).isoformat(timespec="seconds")],
         )
-    assert sessions.take_handoff(path, late) is None  # expired
-    assert sessions.take_handoff(path, "") is None
+    assert sessions.take_handoff(store, late) is None  # expired
+    assert sessions.take_handoff(store, "") is None

@@ -4,17 +4,15 @@ that slows wrong sign-ins."""
 from __future__ import annotations
 
 import math
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from thidua import access
 from thidua.access import Account
-from thidua.access_file import connect, end_sessions, now
+from thidua.access_file import AccessStore, Connection, connect, end_sessions, exists, now
 from thidua.audit import audit, checked, record
 from thidua.sql_files import named_statements
 
@@ -60,21 +58,21 @@ def _user(row: tuple[Any, ...] | None) -> User | None:
     return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
 
-def user_in(con: sqlite3.Connection, username: str) -> User | None:
+def user_in(con: Connection, username: str) -> User | None:
     """The user as the open access file says now (sessions read it on every click)."""
     return _user(con.execute(SQL["user_by_name"], [username]).fetchone())
 
 
-def users(path: Path) -> list[User]:
-    with connect(path) as con:
+def users(store: AccessStore) -> list[User]:
+    with connect(store) as con:
         rows = con.execute(SQL["users_by_name"]).fetchall()
     return [u for u in map(_user, rows) if u is not None]
 
 
-def has_users(path: Path) -> bool:
-    if not path.exists():
+def has_users(store: AccessStore) -> bool:
+    if not exists(store):
         return False
-    with connect(path) as con:
+    with connect(store) as con:
         return con.execute(SQL["any_user"]).fetchone() is not None
 
 
@@ -87,7 +85,7 @@ def _check_fields(role: str, unit: str | None) -> None:
 
 
 def add_user(
-    path: Path,
+    store: AccessStore,
     actor: Account | None,
     username: str,
     password: str | None,
@@ -104,11 +102,11 @@ def add_user(
         raise ValueError(problem)
     unit = access.PROVINCE if role != "viewer" and unit is None else unit
     _check_fields(role, unit)
-    if has_users(path):
-        checked(path, actor, "manage", f"tạo tài khoản {username}")
+    if has_users(store):
+        checked(store, actor, "manage", f"tạo tài khoản {username}")
     elif role != "admin":
         raise ValueError("Tài khoản đầu tiên phải là quản trị viên (--role admin).")
-    with connect(path) as con:
+    with connect(store) as con:
         if con.execute(SQL["user_exists"], [username]).fetchone():
             raise ValueError(f"Tên đăng nhập «{username}» đã có.")
         who = actor.signature if actor else "dòng lệnh"
@@ -118,18 +116,18 @@ def add_user(
              access.hash_password(password) if password else None, now(), who],
         )  # fmt: skip
         record(con, who, "user_add", username, role=role, unit=unit, email=email)
-    found = get_user(path, username)
+    found = get_user(store, username)
     assert found is not None
     return found
 
 
-def get_user(path: Path, username: str) -> User | None:
-    with connect(path) as con:
+def get_user(store: AccessStore, username: str) -> User | None:
+    with connect(store) as con:
         return _user(con.execute(SQL["user_by_name"], [username]).fetchone())
 
 
 def update_user(
-    path: Path,
+    store: AccessStore,
     actor: Account | None,
     username: str,
     *,
@@ -138,8 +136,8 @@ def update_user(
     display_name: str | None = None,
     active: bool | None = None,
 ) -> User:
-    actor = checked(path, actor, "manage", f"sửa tài khoản {username}")
-    current = get_user(path, username)
+    actor = checked(store, actor, "manage", f"sửa tài khoản {username}")
+    current = get_user(store, username)
     if current is None:
         raise ValueError(f"Không có tài khoản «{username}».")
     new_role = role or current.role
@@ -154,7 +152,7 @@ def update_user(
         "display_name": current.display_name if display_name is None else display_name,
         "active": current.active if active is None else active,
     }
-    with connect(path) as con:
+    with connect(store) as con:
         con.execute(
             SQL["update_user"],
             [
@@ -170,22 +168,22 @@ def update_user(
             end_sessions(con, username)
         record(con, actor, "user_remove" if active is False else "user_update", username,
                before=before, after=changes)  # fmt: skip
-    found = get_user(path, username)
+    found = get_user(store, username)
     assert found is not None
     return found
 
 
 def set_password(
-    path: Path, actor: Account | None, username: str, password: str, keep: str | None = None
+    store: AccessStore, actor: Account | None, username: str, password: str, keep: str | None = None
 ) -> None:
     """An admin resets anyone's password; everybody may change their own. Every session of
     that person ends (but the one of token `keep`: the browser that changed its own)."""
     if actor is None or actor.username != username:
-        checked(path, actor, "manage", f"đổi mật khẩu {username}")
+        checked(store, actor, "manage", f"đổi mật khẩu {username}")
     problem = access.password_problem(password)
     if problem:
         raise ValueError(problem)
-    with connect(path) as con:
+    with connect(store) as con:
         done = con.execute(
             SQL["set_password_hash"],
             [access.hash_password(password), username],
@@ -198,16 +196,18 @@ def set_password(
 
 
 def change_own_password(
-    path: Path, account: Account, old: str, new: str, keep: str | None = None
+    store: AccessStore, account: Account, old: str, new: str, keep: str | None = None
 ) -> None:
     """A signed-in person changes their own password, proving they know the current one;
     their other sessions end (`keep`: this browser's token)."""
-    with connect(path) as con:
+    with connect(store) as con:
         row = con.execute(SQL["active_password_hash"], [account.username]).fetchone()
     if row is None or not access.verify_password(old, row[0]):
-        audit(path, account, "denied", f"đổi mật khẩu {account.username}", reason="sai mật khẩu cũ")
+        audit(
+            store, account, "denied", f"đổi mật khẩu {account.username}", reason="sai mật khẩu cũ"
+        )
         raise ValueError("Mật khẩu hiện tại không đúng.")
-    set_password(path, account, account.username, new, keep)
+    set_password(store, account, account.username, new, keep)
 
 
 class TooSoon(Exception):
@@ -243,7 +243,7 @@ def address_wait_after(failures: int) -> timedelta:
 _SIGNING_IN = threading.Lock()
 
 
-def sign_in(path: Path, username: str, password: str, address: str = "?") -> Account | None:
+def sign_in(store: AccessStore, username: str, password: str, address: str = "?") -> Account | None:
     """The account for a correct user name and password; None (and an audit row) otherwise.
     Raises TooSoon while wrong tries from `address` for this name must wait. Fields longer
     than a user name or a password can be are refused before anything reads them."""
@@ -251,7 +251,7 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
     name = username[: access.MAX_USERNAME].strip().lower()
     address = address[:64]
     with _SIGNING_IN:
-        with connect(path) as con:
+        with connect(store) as con:
             _forget_quiet(con)
             wait = _wait_left(con, name, address, wait_after)
             address_wait = _wait_left(con, ANY_NAME, address, address_wait_after)
@@ -264,7 +264,7 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
         ok = not too_long and access.verify_password(password, stored) and user is not None
         # Made before the write below, not while it holds the file.
         rehashed = access.hash_password(password) if ok and access.needs_rehash(stored) else None
-        with connect(path) as con:
+        with connect(store) as con:
             if not ok or user is None:
                 failures = _count_failure(con, name, address)
                 _count_failure(con, ANY_NAME, address)
@@ -279,7 +279,7 @@ def sign_in(path: Path, username: str, password: str, address: str = "?") -> Acc
 
 
 def _wait_left(
-    con: sqlite3.Connection,
+    con: Connection,
     username: str,
     address: str,
     waits: Callable[[int], timedelta],
@@ -295,7 +295,7 @@ def _wait_left(
     return max(0, math.ceil((heard_at - datetime.now(UTC)).total_seconds()))
 
 
-def _forget_quiet(con: sqlite3.Connection) -> None:
+def _forget_quiet(con: Connection) -> None:
     """Counts untouched for FORGET_AFTER (an address's: ADDRESS_FORGET) are dropped."""
     now = datetime.now(UTC)
     con.execute(
@@ -305,7 +305,7 @@ def _forget_quiet(con: sqlite3.Connection) -> None:
     )  # fmt: skip
 
 
-def _count_failure(con: sqlite3.Connection, username: str, address: str) -> int:
+def _count_failure(con: Connection, username: str, address: str) -> int:
     row = con.execute(
         SQL["count_failure"],
         [username, address, datetime.now(UTC).isoformat()],  # to the microsecond: waits are short
@@ -313,13 +313,13 @@ def _count_failure(con: sqlite3.Connection, username: str, address: str) -> int:
     return int(row[0])
 
 
-def account_for_email(path: Path, email: str | None, verified: bool) -> Account | None:
+def account_for_email(store: AccessStore, email: str | None, verified: bool) -> Account | None:
     """OIDC: the identity provider says who it is; our user list says what they may do. An
     e-mail the provider has not verified proves nothing (anyone can type one into a
     self-service account) and matches no account."""
     if not email or verified is not True:
         return None
-    with connect(path) as con:
+    with connect(store) as con:
         user = _user(
             con.execute(
                 SQL["user_by_email"],
@@ -329,7 +329,7 @@ def account_for_email(path: Path, email: str | None, verified: bool) -> Account 
     return user.account() if user and user.active else None
 
 
-def current(path: Path, username: str) -> Account | None:
+def current(store: AccessStore, username: str) -> Account | None:
     """The account as the user list says now (None when locked or gone)."""
-    user = get_user(path, username)
+    user = get_user(store, username)
     return user.account() if user and user.active else None

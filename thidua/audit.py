@@ -5,15 +5,13 @@ every refusal of a right."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from thidua import access, formatting, reference
 from thidua.access import Account, PermissionDenied, require
-from thidua.access_file import connect, now
+from thidua.access_file import AccessStore, Connection, connect, now
 from thidua.sql_files import named_statements
 
 SQL = named_statements("access/audit.sql")  # every statement of this store
@@ -68,7 +66,7 @@ def describe_detail(detail: dict[str, Any]) -> str:
 
 
 def record(
-    con: sqlite3.Connection, who: Account | str, action: str, target: str = "", **detail: Any
+    con: Connection, who: Account | str, action: str, target: str = "", **detail: Any
 ) -> None:
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
@@ -79,18 +77,20 @@ def record(
     )
 
 
-def audit(path: Path, who: Account | str, action: str, target: str = "", **detail: Any) -> None:
-    with connect(path) as con:
+def audit(
+    store: AccessStore, who: Account | str, action: str, target: str = "", **detail: Any
+) -> None:
+    with connect(store) as con:
         record(con, who, action, target, **detail)
 
 
-def checked(path: Path, actor: Account | None, capability: str, what: str) -> Account:
+def checked(store: AccessStore, actor: Account | None, capability: str, what: str) -> Account:
     """require(), with the refusal itself written to the audit trail."""
     try:
         return require(actor, capability)
     except PermissionDenied:
         audit(
-            path,
+            store,
             actor.signature if actor else "chưa đăng nhập",
             "denied",
             what,
@@ -108,8 +108,8 @@ class AuditEntry:
     detail: dict[str, Any]
 
 
-def audit_log(path: Path, limit: int = 1000, action: str | None = None) -> list[AuditEntry]:
-    with connect(path) as con:
+def audit_log(store: AccessStore, limit: int = 1000, action: str | None = None) -> list[AuditEntry]:
+    with connect(store) as con:
         rows = con.execute(
             SQL["entries"],
             [action, action, limit],

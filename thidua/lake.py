@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,10 +111,29 @@ def attach(
         Path(lake.target).parent.mkdir(parents=True, exist_ok=True)
         if not read_only:
             _write_ahead_log(Path(lake.target))
-    if "://" not in lake.data_path:
-        Path(lake.data_path).mkdir(parents=True, exist_ok=True)
     options = [f"DATA_PATH '{_literal(lake.data_path)}'"] + (["READ_ONLY"] if read_only else [])
-    con.execute(f"ATTACH '{_literal(lake.address)}' AS {_identifier(alias)} ({', '.join(options)})")
+    try:
+        con.execute(
+            f"ATTACH '{_literal(lake.address)}' AS {_identifier(alias)} ({', '.join(options)})"
+        )
+    except duckdb.IOException as error:
+        if _UNREACHABLE not in str(error):
+            raise
+        reason = str(error).partition(_UNREACHABLE)[2].partition('": ')[2].splitlines()[0]
+        raise LakeUnavailable(
+            f"Không kết nối được PostgreSQL giữ danh mục của kho DuckLake "
+            f"({without_password(lake.target)}): {reason}"
+        ) from error
+    if "://" not in lake.data_path:  # after the catalog answered: nothing made for a lake not there
+        Path(lake.data_path).mkdir(parents=True, exist_ok=True)
+
+
+_UNREACHABLE = "Unable to connect to Postgres at "  # what DuckDB's postgres extension says
+
+
+def without_password(conninfo: str) -> str:
+    """A connection string as a message or a log may show it."""
+    return re.sub(r"password\s*=\s*\S+", "password=…", conninfo)
 
 
 def _write_ahead_log(catalog: Path) -> None:

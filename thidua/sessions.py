@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from thidua.access import Account
-from thidua.access_file import connect, end_sessions, token_hash
+from thidua.access_file import AccessStore, connect, end_sessions, exists, token_hash
 from thidua.accounts import user_in
 from thidua.sql_files import named_statements
 
@@ -22,12 +21,12 @@ SESSION_IDLE = timedelta(hours=1)
 _SEEN_EVERY = timedelta(minutes=1)  # a step is written at most this often
 
 
-def open_session(path: Path, account: Account) -> str:
+def open_session(store: AccessStore, account: Account) -> str:
     """A new random token for the browser's cookie; only its hash is stored."""
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     stamp = now.isoformat(timespec="seconds")
-    with connect(path) as con:
+    with connect(store) as con:
         con.execute(SQL["drop_expired_sessions"], [stamp])
         con.execute(
             SQL["add_session"],
@@ -37,13 +36,13 @@ def open_session(path: Path, account: Account) -> str:
     return token
 
 
-def session_account(path: Path, token: str | None) -> Account | None:
+def session_account(store: AccessStore, token: str | None) -> Account | None:
     """The account of a live session token, read afresh: a locked account or a changed role
     takes effect at once; an expired or idle session is ended here."""
-    if not token or not path.exists():
+    if not token or not exists(store):
         return None
     now = datetime.now(UTC)
-    with connect(path) as con:
+    with connect(store) as con:
         row = con.execute(
             SQL["session_by_token"],
             [token_hash(token)],
@@ -67,12 +66,12 @@ def session_account(path: Path, token: str | None) -> Account | None:
 HANDOFF_SECONDS = 60
 
 
-def handoff(path: Path, token: str) -> str:
+def handoff(store: AccessStore, token: str) -> str:
     """A one-time code (a minute, single use) for which the server sets `token` as the
     browser's HttpOnly cookie (asgi.py, /phien/vao): the token never travels in an address."""
     code = secrets.token_urlsafe(24)
     now = datetime.now(UTC)
-    with connect(path) as con:
+    with connect(store) as con:
         con.execute(SQL["drop_expired_handoffs"], [_stamp(now)])
         con.execute(
             SQL["add_handoff"],
@@ -81,11 +80,11 @@ def handoff(path: Path, token: str) -> str:
     return code
 
 
-def take_handoff(path: Path, code: str) -> str | None:
+def take_handoff(store: AccessStore, code: str) -> str | None:
     """The session token a code stands for — once, within its minute — else None."""
-    if not code or not path.exists():
+    if not code or not exists(store):
         return None
-    with connect(path) as con:
+    with connect(store) as con:
         row = con.execute(
             SQL["take_handoff"],
             [token_hash(code)],
@@ -99,11 +98,11 @@ def _stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def close_session(path: Path, token: str | None) -> int:
+def close_session(store: AccessStore, token: str | None) -> int:
     """Sign-out: every session of the person this token is theirs ends, in every browser.
     Returns how many ended."""
     if not token:
         return 0
-    with connect(path) as con:
+    with connect(store) as con:
         row = con.execute(SQL["session_owner"], [token_hash(token)]).fetchone()
         return end_sessions(con, row[0]) if row else 0

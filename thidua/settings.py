@@ -63,8 +63,9 @@ LAKE_LEASE = Setting(
 ACCESS_DB = Setting(
     "THIDUA_ACCESS_DB",
     "`<warehouse>.access.sqlite`",
-    "accounts, sessions, settings and the audit trail (beside a lake's SQLite catalog; a lake "
-    "on PostgreSQL needs it set)",
+    "the SQLite file of accounts, sessions, settings and the audit trail (beside a warehouse "
+    "file or a lake's SQLite catalog); a lake on PostgreSQL keeps them in that PostgreSQL, "
+    "schema `thidua_access`, and does not read this",
 )
 AUTH = Setting(
     "THIDUA_AUTH",

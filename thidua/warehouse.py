@@ -16,7 +16,17 @@ from pathlib import Path
 
 import duckdb
 
-from thidua import access, db, lake, lake_schema, lake_writer, migrations, readers, settings
+from thidua import (
+    access,
+    access_file,
+    db,
+    lake,
+    lake_schema,
+    lake_writer,
+    migrations,
+    readers,
+    settings,
+)
 from thidua.lake import Lake
 from thidua.scope import SQL as SCOPE_SQL
 from thidua.scope import scope_views
@@ -59,23 +69,15 @@ def writing(where: Warehouse) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
-def access_path(where: Warehouse) -> Path:
-    """The accounts, sessions and audit file: $THIDUA_ACCESS_DB, else beside the warehouse
-    file or the lake's SQLite catalog. A lake on PostgreSQL has no file beside it: until
-    accounts move into that PostgreSQL, THIDUA_ACCESS_DB must name one."""
+def access_store(where: Warehouse) -> access_file.AccessStore:
+    """Accounts, sessions, settings and the audit trail: a lake on PostgreSQL keeps them in
+    that PostgreSQL (every replica shares one sign-in, revocation and audit trail); otherwise
+    $THIDUA_ACCESS_DB, else a SQLite file beside the warehouse file or the lake's catalog."""
     if not isinstance(where, Lake):
         return settings.access_path(where)
     if where.catalog == "sqlite":
         return settings.access_path(Path(where.target))
-    # Not ACCESS_DB.value(): its default is the description «`<warehouse>.access.sqlite`», which
-    # became a file of that name in the working folder.
-    named = settings.access_db_named()
-    if named is None:
-        raise lake.LakeUnavailable(
-            "Kho DuckLake trên PostgreSQL cần THIDUA_ACCESS_DB: tệp tài khoản, phiên đăng nhập "
-            "và nhật ký (mọi máy chủ cùng dùng một tệp)."
-        )
-    return named
+    return access_file.AccessDatabase(where.target)
 
 
 _probes: dict[str, duckdb.DuckDBPyConnection] = {}

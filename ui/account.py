@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 import streamlit as st
@@ -18,6 +17,7 @@ import streamlit.components.v1 as components
 
 from thidua import access, accounts, app_settings, audit, sessions, settings, warehouse
 from thidua.access import Account
+from thidua.access_file import AccessStore
 from thidua.literal import markdown as md
 from ui.widget_texts import vietnamese_widget_texts
 
@@ -32,8 +32,8 @@ COOKIE = sessions.SESSION_COOKIE
 ON_SIGN_OUT: list[Callable[[], None]] = []
 
 
-def access_db() -> Path:
-    return warehouse.access_path(warehouse.chosen())  # beside the file, or the lake's catalog
+def access_db() -> AccessStore:
+    return warehouse.access_store(warehouse.chosen())  # a file, or the lake's PostgreSQL
 
 
 oidc_enabled = settings.oidc_enabled

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import streamlit as st
 
 from etl import upload
 from thidua import access, accounts
 from thidua.access import Account, PermissionDenied
+from thidua.access_file import AccessStore
 from thidua.literal import markdown as md
+from thidua.warehouse import Warehouse
 from ui.notices import done
 from ui.tables import show_table
 
 UNSET = ""  # the select value for "no unit": the account sees nothing until given one
 
 
-def _scope_choices(master: Path) -> list[str]:
+def _scope_choices(master: Warehouse) -> list[str]:
     return [access.PROVINCE, *upload.unit_names(master), UNSET]
 
 
@@ -25,8 +25,8 @@ def _scope_name(value: str) -> str:
     return {access.PROVINCE: "Toàn tỉnh", UNSET: "(chưa gán — không xem được gì)"}.get(value, value)
 
 
-def accounts_tab(master: Path, path: Path, account: Account) -> None:
-    people = accounts.users(path)
+def accounts_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
+    people = accounts.users(store)
     show_table(
         pl.DataFrame(
             {
@@ -60,7 +60,7 @@ def accounts_tab(master: Path, path: Path, account: Account) -> None:
         password = st.text_input("Mật khẩu", type="password", key="new_password")
         if st.form_submit_button("Tạo tài khoản", type="primary"):
             try:
-                made = accounts.add_user(path, account, username.strip().lower(), password, role,
+                made = accounts.add_user(store, account, username.strip().lower(), password, role,
                                       scope or None, name.strip(), email.strip() or None)  # fmt: skip
             except (ValueError, PermissionDenied) as problem:
                 st.error(md(problem))
@@ -84,10 +84,10 @@ def accounts_tab(master: Path, path: Path, account: Account) -> None:
             if st.button("Lưu thay đổi", key="edit_save"):
                 try:
                     accounts.update_user(
-                        path, account, chosen, role=new_role, unit=new_scope or None, active=active
+                        store, account, chosen, role=new_role, unit=new_scope or None, active=active
                     )
                     if new_password:
-                        accounts.set_password(path, account, chosen, new_password)
+                        accounts.set_password(store, account, chosen, new_password)
                 except (ValueError, PermissionDenied) as problem:
                     st.error(md(problem))
                 else:

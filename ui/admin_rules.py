@@ -9,12 +9,18 @@ import streamlit as st
 
 from etl import upload
 from thidua.access import Account
+from thidua.access_file import AccessStore
 from thidua.literal import markdown as md
+from thidua.warehouse import Warehouse
+from ui.data import not_on_lake_yet
 from ui.layout import writing_from_page
 from ui.notices import done
 
 
-def rules_tab(master: Path, path: Path, account: Account) -> None:
+def rules_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
+    if not isinstance(master, Path):  # they change the warehouse: not on a lake yet
+        not_on_lake_yet(master, "Thẻ «Quy tắc phân loại chức vụ»")
+        return
     st.caption(
         "Mỗi chức vụ được so với các mẫu theo thứ tự (chữ thường, không dấu, từng cụm giữa dấu phẩy); "
         "mẫu đầu tiên khớp quyết định. Có bất kỳ chức vụ lãnh đạo nào thì người đó là lãnh đạo. "

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import streamlit as st
 
 from thidua import audit
 from thidua.access import Account
+from thidua.access_file import AccessStore
 from thidua.formatting import TIME_HEADER, local_time
+from thidua.warehouse import Warehouse
 from ui.layout import no_data
 from ui.tables import download_table, show_table
 
 
-def audit_tab(master: Path, path: Path, account: Account) -> None:
+def audit_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
     action = st.selectbox("Loại thay đổi", [None, *audit.ACTIONS], key="log_action",
                           format_func=lambda a: "Tất cả" if a is None else audit.ACTIONS[a])  # fmt: skip
-    entries = audit.audit_log(path, limit=2000, action=action)
+    entries = audit.audit_log(store, limit=2000, action=action)
     if not entries:
         no_data("Chưa có mục nào.")
     else:

@@ -11,6 +11,7 @@ import duckdb
 import streamlit as st
 
 from thidua import db, metrics, readers, reports, warehouse
+from thidua.lake import Lake
 from ui.account import current_account
 from ui.guard import allowed, require_page
 
@@ -75,17 +76,22 @@ def _master() -> str:
 
 
 def file_warehouse() -> Path:
-    """The warehouse file, for the pages that write (upload, admin); on a lake they say they do
-    not run there yet and stop, instead of failing."""
+    """The warehouse file, for the pages that write (upload); on a lake they say they do not
+    run there yet and stop, instead of failing."""
     where = warehouse.chosen()
     if isinstance(where, Path):
         return where
+    not_on_lake_yet(where, "Trang này")
+    st.stop()
+
+
+def not_on_lake_yet(where: Lake, what: str) -> None:
+    """What a part that changes the warehouse says on a lake, where it does not run yet."""
     st.info(
-        "Trang này chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
+        f"{what} chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
         f"`python -m etl import TỆP... --db {where.address}`; các trang xem số liệu đã chạy.",
         icon=":material/construction:",
     )
-    st.stop()
 
 
 def scope() -> str | None:

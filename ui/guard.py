@@ -6,12 +6,11 @@ reaches `require_page`, which refuses and audits."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from contextlib import suppress
 
 import streamlit as st
 
-from thidua import access, audit
+from thidua import access, access_file, audit
 from thidua.access import Account
 from thidua.literal import markdown as md
 from ui.account import access_db, current_account
@@ -35,7 +34,7 @@ def refusal(title: str, capability: str) -> None:
     account = current_account()
     who = account.signature if account else "chưa đăng nhập"
     logging.getLogger("thidua").info("refused %s to %s", title, who)
-    with suppress(OSError, sqlite3.Error):  # a read-only disk must not hide the refusal
+    with suppress(OSError, *access_file.STORE_ERRORS):  # a read-only disk must not hide it
         audit.audit(access_db(), who, "denied", title, capability=capability)
     st.title(title)
     st.error(

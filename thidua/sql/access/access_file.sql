@@ -11,3 +11,9 @@ ALTER TABLE sessions ADD COLUMN last_seen TEXT;
 
 -- name: end_sessions
 DELETE FROM sessions WHERE username = ? AND token_sha256 != ?;
+
+-- name: schema_turn
+SELECT pg_advisory_xact_lock(hashtext(?));
+
+-- name: make_schema
+CREATE SCHEMA IF NOT EXISTS {};

@@ -25,7 +25,7 @@ UPDATE users SET role = ?, unit = ?, display_name = ?, active = ? WHERE username
 UPDATE users SET password_hash = ? WHERE username = ?;
 
 -- name: active_password_hash
-SELECT password_hash FROM users WHERE username = ? AND active;
+SELECT password_hash FROM users WHERE username = ? AND active <> 0;
 
 -- name: clear_throttle
 DELETE FROM sign_in_throttle WHERE username = ? AND address = ?;
@@ -37,4 +37,4 @@ SELECT failures, last_at FROM sign_in_throttle WHERE username = ? AND address = 
 DELETE FROM sign_in_throttle WHERE last_at < ? OR (username = ? AND last_at < ?);
 
 -- name: count_failure
-INSERT INTO sign_in_throttle (username, address, failures, last_at) VALUES (?, ?, 1, ?) ON CONFLICT (username, address) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at RETURNING failures;
+INSERT INTO sign_in_throttle (username, address, failures, last_at) VALUES (?, ?, 1, ?) ON CONFLICT (username, address) DO UPDATE SET failures = sign_in_throttle.failures + 1, last_at = excluded.last_at RETURNING failures;

@@ -4,4 +4,4 @@
 INSERT INTO audit (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?);
 
 -- name: entries
-SELECT at, who, action, target, detail FROM audit WHERE ? IS NULL OR action = ? ORDER BY id DESC LIMIT ?;
+SELECT at, who, action, target, detail FROM audit WHERE CAST(? AS TEXT) IS NULL OR action = ? ORDER BY id DESC LIMIT ?;

@@ -1,4 +1,6 @@
--- The access file (SQLite): accounts, sessions, settings, the audit trail and sign-in throttling.
+-- The access store: accounts, sessions, settings, the audit trail and sign-in throttling. In a
+-- SQLite file beside the warehouse, or in a lake's PostgreSQL (thidua.access_file: there the
+-- audit id is an identity column, the only line that differs).
 CREATE TABLE IF NOT EXISTS users (
     username       TEXT PRIMARY KEY,
     display_name   TEXT NOT NULL DEFAULT '',
@@ -29,7 +31,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     token_sha256  TEXT PRIMARY KEY,
     username      TEXT NOT NULL,
     created_at    TEXT NOT NULL,
-    expires_at    TEXT NOT NULL
+    expires_at    TEXT NOT NULL,
+    last_seen     TEXT
 );
 CREATE TABLE IF NOT EXISTS session_handoffs (
     code_sha256  TEXT PRIMARY KEY,
