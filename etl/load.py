@@ -8,7 +8,6 @@ import contextlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -476,25 +475,54 @@ WRITERS = {
 }
 
 
-def add_alias(master: Path, alias: str, unit_name: str, actor: Account) -> str:
-    """Keep an admin's mapping of a typed unit name to a unit of the table."""
-    audit.checked(access_file.access_path(master), actor, "manage", f"thêm tên gọi «{alias}»")
-    with db.writing(master) as con:
-        if not con.execute(SQL["unit_exists"], [unit_name]).fetchone():
-            return f"«{unit_name}» không có trong danh mục đơn vị."
-        con.execute(
-            SQL["add_alias"],
-            [alias, unit_name, actor.signature],
+def add_alias(master: warehouse.Warehouse, alias: str, unit_name: str, actor: Account) -> str:
+    """Keep an admin's mapping of a typed unit name to a unit of the table (a newer mapping of
+    the same name replaces the older)."""
+    trail = warehouse.access_store(master)
+    audit.checked(trail, actor, "manage", f"thêm tên gọi «{alias}»")
+    with warehouse.writing(master) as con:
+        known = lake_writer.one_writer(
+            lambda: _put_alias(con, alias, unit_name, actor), con, f"tên gọi «{alias}»"
         )
-    audit.audit(access_file.access_path(master), actor, "alias_add", alias, unit=unit_name)
+    if not known:
+        return f"«{unit_name}» không có trong danh mục đơn vị."
+    audit.audit(trail, actor, "alias_add", alias, unit=unit_name)
     return f"Đã ghi nhận: «{alias}» là {unit_name}."
 
 
-def remove_alias(master: Path, alias: str, actor: Account) -> str:
-    audit.checked(access_file.access_path(master), actor, "manage", f"xóa tên gọi «{alias}»")
-    with db.writing(master) as con:
-        row = con.execute(SQL["remove_alias"], [alias]).fetchone()
-    if row is None:
+def _put_alias(con: duckdb.DuckDBPyConnection, alias: str, unit_name: str, actor: Account) -> bool:
+    """The alias's transaction (both engines: a lake keeps no keys, so no INSERT OR REPLACE);
+    False when the unit is not in the table."""
+    con.execute("BEGIN TRANSACTION")
+    if lake_writer.is_lake(con):
+        lake_writer.take_turn(con)
+    if not con.execute(SQL["unit_exists"], [unit_name]).fetchone():
+        con.execute("ROLLBACK")
+        return False
+    con.execute(SQL["drop_alias"], [alias])
+    con.execute(SQL["add_alias"], [alias, unit_name, actor.signature])
+    con.execute("COMMIT")
+    return True
+
+
+def remove_alias(master: warehouse.Warehouse, alias: str, actor: Account) -> str:
+    trail = warehouse.access_store(master)
+    audit.checked(trail, actor, "manage", f"xóa tên gọi «{alias}»")
+    with warehouse.writing(master) as con:
+        unit = lake_writer.one_writer(lambda: _drop_alias(con, alias), con, f"tên gọi «{alias}»")
+    if unit is None:
         return f"Không có tên gọi «{alias}»."
-    audit.audit(access_file.access_path(master), actor, "alias_remove", alias, unit=row[0])
-    return f"Đã xóa tên gọi «{alias}» (của {row[0]})."
+    audit.audit(trail, actor, "alias_remove", alias, unit=unit)
+    return f"Đã xóa tên gọi «{alias}» (của {unit})."
+
+
+def _drop_alias(con: duckdb.DuckDBPyConnection, alias: str) -> str | None:
+    """The removal's transaction: the unit the alias named, None when there was none."""
+    con.execute("BEGIN TRANSACTION")
+    if lake_writer.is_lake(con):
+        lake_writer.take_turn(con)
+    row = con.execute(SQL["alias_unit"], [alias]).fetchone()
+    if row is not None:
+        con.execute(SQL["drop_alias"], [alias])
+    con.execute("COMMIT")
+    return str(row[0]) if row else None

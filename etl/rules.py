@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from thidua import access_file, audit, db, formatting, positions
+from thidua import access_file, audit, db, formatting, positions, warehouse
 from thidua.access import Account
 from thidua.sql_files import named_statements
 
@@ -25,8 +25,8 @@ class RulesResult:
     reclassified: int = 0
 
 
-def current_rules(master: Path) -> pl.DataFrame:
-    con = db.open_snapshot(master) if db.snapshot_version(master) else None
+def current_rules(master: warehouse.Warehouse) -> pl.DataFrame:
+    con = warehouse.open_for_reading(master) if warehouse.version(master) else None
     rules = positions.rules_from_db(con) if con else positions.load_rules()
     if con:
         con.close()

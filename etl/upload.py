@@ -117,7 +117,7 @@ def _reader(master: warehouse.Warehouse) -> duckdb.DuckDBPyConnection:
 
 
 def inspect_upload(
-    master: Path, path: Path, name: str, overrides: Overrides | None = None
+    master: warehouse.Warehouse, path: Path, name: str, overrides: Overrides | None = None
 ) -> Inspection:
     con = _reader(master)
     try:
@@ -126,8 +126,11 @@ def inspect_upload(
         con.close()
 
 
-def confirm(master: Path, inspections: list[Inspection], actor: Account) -> list[Report]:
-    """Write every checked file, each in its own transaction, then publish the snapshot."""
+def confirm(
+    master: warehouse.Warehouse, inspections: list[Inspection], actor: Account
+) -> list[Report]:
+    """Write every checked file, each in its own transaction, then publish the snapshot (on a
+    lake: each in the writers' turn, seen by readers at its commit)."""
     return write_files(master, actor, lambda con: [commit(con, i, actor) for i in inspections])
 
 
@@ -167,7 +170,7 @@ def preview(inspection: Inspection, rule_labels: pl.DataFrame | None = None) -> 
     )
 
 
-def position_rule_labels(master: Path) -> pl.DataFrame:
+def position_rule_labels(master: warehouse.Warehouse) -> pl.DataFrame:
     """leader_rule, rule_label: the words of each position rule the warehouse keeps (the
     bundled rules before the first import), so a preview names a rule, not its code."""
     from etl.rules import current_rules
@@ -220,10 +223,10 @@ def marked_copy(inspection: Inspection) -> bytes:
     return buffer.getvalue()
 
 
-def history(master: Path) -> pl.DataFrame:
-    if db.snapshot_version(master) is None:
+def history(master: warehouse.Warehouse) -> pl.DataFrame:
+    if warehouse.version(master) is None:
         return pl.DataFrame()
-    con = db.open_snapshot(master)
+    con = warehouse.open_for_reading(master)
     try:
         return con.sql(SQL["history"]).pl()
     finally:

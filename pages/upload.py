@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from etl import upload
-from thidua import settings
+from thidua import settings, warehouse
 from thidua.literal import markdown as md
-from ui.data import file_warehouse
 from ui.guard import require_page
 from ui.import_history import import_history
 from ui.layout import writing_from_page
@@ -16,7 +15,7 @@ from ui.upload_files import chosen_files, confirmed, inspected
 from ui.upload_review import review
 
 account = require_page("import")
-master = file_warehouse()  # a lake: not yet (issue 22)
+master = warehouse.chosen()  # a file, or a lake (each file written in the writers' turn)
 st.title("Tải dữ liệu lên")
 st.caption(
     "Tải lên danh sách khen thưởng, sổ khen thưởng, bảng chấm điểm khối/cụm, danh sách khối/cụm hoặc phong trào "

@@ -76,11 +76,14 @@ def test_decision_and_alias_given_on_the_command_line(
     assert _rows(master, "SELECT count(*) FROM unit_aliases") == [(0,)]
 
 
+@pytest.mark.parametrize("kind", ["file", "lake"])
 def test_a_dry_run_prints_the_figures_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    master = tmp_path / "w.duckdb"
-    args = ["import", "--dry-run", str(_no_decision(tmp_path)), "--db", str(master)]
+    """On a file, and on a lake (issue 22), where nothing may be made either."""
+    master = tmp_path / ("w.duckdb" if kind == "file" else "lake")
+    setting = str(master) if kind == "file" else f"ducklake:sqlite:{master / 'catalog.sqlite'}"
+    args = ["import", "--dry-run", str(_no_decision(tmp_path)), "--db", setting]
     assert main([*args, "--year", "2024"]) == 0
     out = capsys.readouterr().out
     assert "THỬ — không ghi gì vào kho dữ liệu" in out

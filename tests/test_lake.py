@@ -169,3 +169,22 @@ def test_a_lake_on_postgres_keeps_accounts_in_that_postgres_and_says_when_it_is_
     )
     assert "bimat" not in said + str(down.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_dry_run_on_a_lake_reads_its_newest_commit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import --dry-run` against a lake: a file already imported is named with its batch, and
+    nothing more is written."""
+    from etl.cli import main
+
+    setting = f"ducklake:sqlite:{tmp_path / 'kho.sqlite'}"
+    sample = ROOT / "tests" / "samples" / "qd_bang_khen_2020.xlsx"
+    assert main(["--db", setting, "import", str(sample)]) == 0
+    capsys.readouterr()
+    assert main(["--db", setting, "import", "--dry-run", str(sample)]) == 0
+    assert capsys.readouterr().out == (
+        "qd_bang_khen_2020.xlsx: tệp này đã được nhập (lần nhập #1); sẽ không thêm gì.\n"
+    )
+    assert main(["--db", setting, "status"]) == 0
+    assert capsys.readouterr().out.count("qd_bang_khen_2020.xlsx") == 1

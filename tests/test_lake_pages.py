@@ -14,7 +14,7 @@ import pytest
 
 from demo_province import DemoProvince
 from deploy import postgres_local
-from tests.accounts import ADMIN, ANALYST
+from tests.accounts import ADMIN
 from tests.apptest import app_as, headline, open_tab
 from tests.conftest import DEMO_AWARDS_PER_YEAR
 from thidua import access, accounts, audit, warehouse
@@ -77,25 +77,12 @@ def test_the_bloc_ranking_on_a_lake_is_the_generators_truth(
     assert list(reversed(bars[0])) == pytest.approx(truth["total"].to_list())
 
 
-def test_the_upload_page_says_it_does_not_run_on_a_lake_yet(
-    lake_demo: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    at = app_as(lake_demo, monkeypatch, ANALYST)
-    at.run()
-    at.switch_page("pages/upload.py").run()
-    assert not at.exception, at.exception
-    assert [i.value for i in at.info] == [
-        "Trang này chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
-        f"`python -m etl import TỆP... --db {lake_demo}`; các trang xem số liệu đã chạy."
-    ]
-
-
 def test_the_admin_page_on_a_postgres_lake_manages_the_accounts_every_replica_shares(
     postgres: postgres_local.Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Accounts, settings and the audit trail are in the lake's PostgreSQL: the page lists and
-    makes accounts there. The tabs that change the warehouse (aliases, rules) say they do
-    not run on a lake yet."""
+    makes accounts there. The rules tab (it reclassifies every award at once) says it does not
+    run on a lake yet."""
     setting = f"ducklake:postgres:{postgres.new_database('admin_' + uuid.uuid4().hex[:8])}"
     monkeypatch.setenv("THIDUA_LAKE_DATA", str(tmp_path / "data") + "/")
     store = warehouse.access_store(warehouse.chosen(setting))
@@ -118,10 +105,13 @@ def test_the_admin_page_on_a_postgres_lake_manages_the_accounts_every_replica_sh
         "user_add",
         "soyte",
     )
-    open_tab(at, "admin_tab", "Tên gọi đơn vị")
+    open_tab(at, "admin_tab", "Tên gọi đơn vị")  # works on a lake (tests/test_upload_page.py)
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == ["Chưa có tên gọi nào."]
+    open_tab(at, "admin_tab", "Quy tắc phân loại chức vụ")
     assert [i.value for i in at.info] == [
-        "Thẻ «Tên gọi đơn vị» chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
-        f"`python -m etl import TỆP... --db {setting}`; các trang xem số liệu đã chạy."
+        "Thẻ «Quy tắc phân loại chức vụ» chưa chạy trên kho DuckLake (đang làm); các trang và "
+        "thẻ khác đã chạy."
     ]
     assert not list(tmp_path.rglob("*.sqlite"))
 

@@ -7,27 +7,30 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import uuid
 from pathlib import Path
 
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from deploy import postgres_local
 from tests.accounts import ADMIN, ANALYST
 from tests.apptest import app_as, headline
 from tests.builders import write_rows
 from tests.conftest import SAMPLES, TRUTH
-from thidua import access_file, audit, db
+from thidua import access_file, audit, db, lake, warehouse
 from thidua.access import Account
+from thidua.warehouse import Warehouse
 
 APP = str(Path(__file__).parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def upload_page(
-    master: Path, monkeypatch: pytest.MonkeyPatch, account: Account = ANALYST
+    master: Warehouse, monkeypatch: pytest.MonkeyPatch, account: Account = ANALYST
 ) -> AppTest:
-    at = app_as(master, monkeypatch, account)
+    at = app_as(warehouse.setting_of(master), monkeypatch, account)
     at.run()
     at.switch_page("pages/upload.py").run()
     assert not at.exception
@@ -44,11 +47,27 @@ def send(at: AppTest, *paths: Path, names: list[str] | None = None) -> AppTest:
     return at
 
 
-def awards_in(master: Path) -> int:
-    if db.snapshot_version(master) is None:
+def awards_in(master: Warehouse) -> int:
+    if warehouse.version(master) is None:
         return 0
-    row = db.open_snapshot(master).execute("SELECT count(*) FROM awards").fetchone()
+    row = warehouse.open_for_reading(master).execute("SELECT count(*) FROM awards").fetchone()
     return int(row[0]) if row else 0
+
+
+@pytest.fixture(params=["file", "lake_sqlite", "lake_postgres"])
+def where(
+    request: pytest.FixtureRequest, master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Warehouse:
+    """The warehouse the page writes: a DuckDB file, or a lake on either catalog (issue 22)."""
+    if request.param == "file":
+        return master
+    if request.param == "lake_sqlite":
+        return lake.lake_of(f"ducklake:sqlite:{tmp_path / 'lake' / 'catalog.sqlite'}")
+    cluster: postgres_local.Cluster = request.getfixturevalue("postgres")
+    data = str(tmp_path / "data") + "/"
+    monkeypatch.setenv("THIDUA_LAKE_DATA", data)
+    database = cluster.new_database("upload_" + uuid.uuid4().hex[:10])
+    return lake.lake_of(f"ducklake:postgres:{database}", data)
 
 
 def read(body: str) -> str:
@@ -61,7 +80,10 @@ def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(m.label, m.value) for m in headline(at)]
 
 
-def test_upload_preview_confirm_history_undo(master: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upload_preview_confirm_history_undo(
+    where: Warehouse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master = where
     at = upload_page(master, monkeypatch)
     send(at, SAMPLES / "qd_bang_khen_2020.xlsx", SAMPLES / "bad" / "unknown_form.xlsx")
     truth = TRUTH["qd_bang_khen_2020.xlsx"]
@@ -248,8 +270,9 @@ def test_template_has_drop_down_lists() -> None:
 
 
 def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
-    tmp_path: Path, master: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, where: Warehouse, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    master = where
     header: list[object] = [
         "Năm",
         "Số quyết định",
@@ -294,7 +317,7 @@ def test_unit_variants_are_matched_and_unknown_ones_mapped_as_aliases(
     )
     assert not [s for s in at.selectbox if s.key and s.key.startswith("unit_")]
     at.button(key="confirm").click().run()
-    con = db.open_snapshot(master)
+    con = warehouse.open_for_reading(master)
     assert [
         r[0] for r in con.execute("SELECT unit_name FROM awards ORDER BY source_row").fetchall()
     ] == [

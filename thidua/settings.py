@@ -50,9 +50,8 @@ LAKE_DATA = Setting(
     "THIDUA_LAKE_DATA",
     "`<catalog>.files/` beside a SQLite catalog",
     "where a DuckLake warehouse keeps its Parquet files: a shared folder, or `s3://…` through "
-    "httpfs; needed with a PostgreSQL catalog. DuckLake (`THIDUA_DB=ducklake:sqlite:PATH` or "
-    "`ducklake:postgres:…`) is being built (issue 22): imports, `etl demo/status/undo/maintain` "
-    "and the pages that show figures run on one; upload and admin not yet",
+    "httpfs; needed with a PostgreSQL catalog (README, «The warehouse on DuckLake»: every "
+    "command and page runs on a lake but the admin's rules editor)",
 )
 LAKE_LEASE = Setting(
     "THIDUA_LAKE_LEASE_SECONDS",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import streamlit as st
 
@@ -12,16 +10,12 @@ from thidua.access import Account
 from thidua.access_file import AccessStore
 from thidua.formatting import TIME_HEADER, local_time
 from thidua.warehouse import Warehouse
-from ui.data import not_on_lake_yet
 from ui.layout import no_data, writing_from_page
 from ui.notices import done
 from ui.tables import show_table
 
 
 def aliases_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
-    if not isinstance(master, Path):  # they change the warehouse: not on a lake yet
-        not_on_lake_yet(master, "Thẻ «Tên gọi đơn vị»")
-        return
     st.caption(
         "Tên gọi khác của một đơn vị trong danh mục (viết tắt, tên cũ, lỗi gõ thường gặp): "
         "các lần nhập sau sẽ ghi nhận đúng đơn vị."

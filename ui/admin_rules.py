@@ -18,8 +18,8 @@ from ui.notices import done
 
 
 def rules_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
-    if not isinstance(master, Path):  # they change the warehouse: not on a lake yet
-        not_on_lake_yet(master, "Thẻ «Quy tắc phân loại chức vụ»")
+    if not isinstance(master, Path):  # it reclassifies every award at once: not on a lake yet
+        not_on_lake_yet("Thẻ «Quy tắc phân loại chức vụ»")
         return
     st.caption(
         "Mỗi chức vụ được so với các mẫu theo thứ tự (chữ thường, không dấu, từng cụm giữa dấu phẩy); "

@@ -4,14 +4,12 @@ the signed-in account may see it, and the core calls whose results are kept per 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Concatenate, NoReturn, ParamSpec, TypeVar, cast
 
 import duckdb
 import streamlit as st
 
 from thidua import db, metrics, readers, reports, warehouse
-from thidua.lake import Lake
 from ui.account import current_account
 from ui.guard import allowed, require_page
 
@@ -75,21 +73,10 @@ def _master() -> str:
     return warehouse.setting_of(warehouse.chosen())
 
 
-def file_warehouse() -> Path:
-    """The warehouse file, for the pages that write (upload); on a lake they say they do not
-    run there yet and stop, instead of failing."""
-    where = warehouse.chosen()
-    if isinstance(where, Path):
-        return where
-    not_on_lake_yet(where, "Trang này")
-    st.stop()
-
-
-def not_on_lake_yet(where: Lake, what: str) -> None:
+def not_on_lake_yet(what: str) -> None:
     """What a part that changes the warehouse says on a lake, where it does not run yet."""
     st.info(
-        f"{what} chưa chạy trên kho DuckLake (đang làm). Nhập tệp bằng lệnh "
-        f"`python -m etl import TỆP... --db {where.address}`; các trang xem số liệu đã chạy.",
+        f"{what} chưa chạy trên kho DuckLake (đang làm); các trang và thẻ khác đã chạy.",
         icon=":material/construction:",
     )
 

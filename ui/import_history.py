@@ -3,8 +3,6 @@ batch; owns the widget keys undo_pick, undo_sure, undo."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import streamlit as st
 
@@ -12,12 +10,13 @@ from etl import upload
 from thidua import reference
 from thidua.access import Account
 from thidua.formatting import TIME_HEADER, local_time
+from thidua.warehouse import Warehouse
 from ui.layout import no_data, writing_from_page
 from ui.notices import say_next_run
 from ui.tables import show_table
 
 
-def import_history(master: Path, account: Account) -> None:
+def import_history(master: Warehouse, account: Account) -> None:
     st.subheader("Lịch sử nhập")
     past = upload.history(master)
     if past.height == 0:

@@ -14,6 +14,7 @@ from etl import upload
 from etl.upload import Inspection
 from thidua import settings
 from thidua.literal import markdown as md
+from thidua.warehouse import Warehouse
 from ui.notices import say_next_run
 from ui.upload_review import overrides
 from ui.widget_texts import vietnamese_widget_texts
@@ -38,7 +39,7 @@ def _forget_removed(kept: set[str]) -> None:
     upload.discard(paths.pop(key) for key in gone)
 
 
-def _inspect(file: object, master: Path) -> Inspection | None:
+def _inspect(file: object, master: Warehouse) -> Inspection | None:
     name, data, key = file.name, file.getvalue(), file.file_id  # type: ignore[attr-defined]
     paths = st.session_state.setdefault("paths", {})
     try:
@@ -67,7 +68,7 @@ def chosen_files() -> list[Any]:
     return list(files or [])
 
 
-def inspected(files: list[Any], master: Path) -> list[tuple[str, Inspection]]:
+def inspected(files: list[Any], master: Warehouse) -> list[tuple[str, Inspection]]:
     """Each readable file's inspection, with the uploader's id for it."""
     found = []
     for file in files:

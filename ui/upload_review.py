@@ -5,7 +5,6 @@ copy. Owns the session keys ov_<file> and the editors' widget keys."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import polars as pl
 import streamlit as st
@@ -18,6 +17,7 @@ from thidua.access import Account
 from thidua.literal import markdown as md
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 from thidua.reports import leader_class
+from thidua.warehouse import Warehouse
 from ui.guard import allowed
 from ui.kpis import Kpi, kpi_row
 from ui.layout import writing_from_page
@@ -233,7 +233,7 @@ def _day_month_year(iso: str | None) -> str:
     return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
-def _unit_mapper(key: str, inspection: Inspection, master: Path, account: Account) -> None:
+def _unit_mapper(key: str, inspection: Inspection, master: Warehouse, account: Account) -> None:
     """Units that match nothing in the units table: map them (kept as aliases) or leave them."""
     unknown = inspection.unknown_units
     with st.expander(
@@ -266,7 +266,7 @@ def _unit_mapper(key: str, inspection: Inspection, master: Path, account: Accoun
             st.rerun()
 
 
-def review(key: str, inspection: Inspection, master: Path, account: Account) -> None:
+def review(key: str, inspection: Inspection, master: Warehouse, account: Account) -> None:
     """Everything the page says about one file, with its editors."""
     if inspection.duplicate_of is not None:
         st.info(

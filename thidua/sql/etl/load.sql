@@ -73,10 +73,13 @@ INSERT INTO campaigns SELECT campaign_code, issued_on, name, kind, start_date, e
 SELECT 1 FROM units WHERE name = ?;
 
 -- name: add_alias
-INSERT OR REPLACE INTO unit_aliases (alias, unit_name, created_by, created_at) VALUES (?, ?, ?, timezone('UTC', current_timestamp));
+INSERT INTO unit_aliases (alias, unit_name, created_by, created_at) VALUES (?, ?, ?, timezone('UTC', current_timestamp));
 
--- name: remove_alias
-DELETE FROM unit_aliases WHERE alias = ? RETURNING unit_name;
+-- name: alias_unit
+SELECT unit_name FROM unit_aliases WHERE alias = ?;
+
+-- name: drop_alias
+DELETE FROM unit_aliases WHERE alias = ?;
 
 -- name: drop_orphan_blocs
 DELETE FROM blocs AS b
