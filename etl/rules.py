@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+import duckdb
 import polars as pl
 
-from thidua import access_file, audit, db, formatting, positions, warehouse
+from thidua import audit, db, formatting, lake_writer, positions, warehouse
 from thidua.access import Account
 from thidua.sql_files import named_statements
 
@@ -64,9 +64,11 @@ def check_rules(rules: pl.DataFrame) -> list[str]:
     return problems
 
 
-def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult:
-    """Replace the rules and classify every individual award's position again."""
-    audit.checked(access_file.access_path(master), actor, "manage", "sửa quy tắc phân loại chức vụ")
+def save_rules(master: warehouse.Warehouse, rules: pl.DataFrame, actor: Account) -> RulesResult:
+    """Replace the rules and classify every individual award's position again (on a lake, in
+    the writers' turn)."""
+    trail = warehouse.access_store(master)
+    audit.checked(trail, actor, "manage", "sửa quy tắc phân loại chức vụ")
     rules = rules.select(RULE_COLUMNS)
     problems = check_rules(rules)
     if problems:
@@ -77,24 +79,12 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
         )
         for r in rules.iter_rows(named=True)
     ]
-    with db.writing(master) as con:
-        before = positions.rules_from_db(con)
-        known = con.sql(SQL["individual_positions"]).pl()
-        classes = positions.classify_column(known["position"], parsed)
-        con.execute("BEGIN TRANSACTION")
-        con.execute(SQL["clear_rules"])
-        con.executemany(
-            SQL["add_rule"],
-            [[r.rule_id, r.is_leader, r.pattern.pattern, r.label, i] for i, r in enumerate(parsed)],
+    with warehouse.writing(master) as con:
+        before, reclassified = lake_writer.one_writer(
+            lambda: _replace_rules(con, parsed), con, "quy tắc phân loại chức vụ"
         )
-        con.register("classes", classes.to_arrow())
-        changed = con.execute(SQL["reclassify"]).fetchone()
-        con.unregister("classes")
-        db.mark_aggregates_stale(con)  # is_leader is a key of award_counts in every year
-        con.execute("COMMIT")
-    reclassified = int(changed[0]) if changed else 0
     audit.audit(
-        access_file.access_path(master), actor, "rules_change", f"{len(parsed)} quy tắc",
+        trail, actor, "rules_change", f"{len(parsed)} quy tắc",
         before=[r.rule_id for r in before], after=[r.rule_id for r in parsed], reclassified=reclassified,
     )  # fmt: skip
     return RulesResult(
@@ -102,3 +92,28 @@ def save_rules(master: Path, rules: pl.DataFrame, actor: Account) -> RulesResult
         [],
         reclassified,
     )
+
+
+def _replace_rules(
+    con: duckdb.DuckDBPyConnection, parsed: list[positions.PositionRule]
+) -> tuple[list[positions.PositionRule], int]:
+    """The rules' transaction: the rules before, and how many awards changed class."""
+    con.execute("BEGIN TRANSACTION")
+    if lake_writer.is_lake(con):
+        lake_writer.take_turn(con)
+    before = positions.rules_from_db(con)
+    known = con.sql(SQL["individual_positions"]).pl()
+    classes = positions.classify_column(known["position"], parsed)
+    con.execute(SQL["clear_rules"])
+    con.executemany(
+        SQL["add_rule"],
+        [[r.rule_id, r.is_leader, r.pattern.pattern, r.label, i] for i, r in enumerate(parsed)],
+    )
+    con.register("classes", classes.to_arrow())
+    try:
+        changed = con.execute(SQL["reclassify"]).fetchone()
+    finally:
+        con.unregister("classes")
+    db.mark_aggregates_stale(con)  # is_leader is a key of award_counts in every year
+    con.execute("COMMIT")
+    return before, int(changed[0]) if changed else 0

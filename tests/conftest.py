@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,8 @@ from deploy import postgres_local
 from etl.importer import import_files
 from etl.load import Report
 from tests.accounts import OPERATOR
-from thidua import accounts, db, settings
+from thidua import accounts, db, lake, settings, warehouse
+from thidua.warehouse import Warehouse
 
 if TYPE_CHECKING:
     from demo_province import DemoProvince
@@ -31,6 +33,35 @@ Importer = Callable[..., list[Report]]
 @pytest.fixture
 def master(tmp_path: Path) -> Path:
     return tmp_path / "warehouse.duckdb"
+
+
+@pytest.fixture(params=["file", "lake_sqlite", "lake_postgres"])
+def where(
+    request: pytest.FixtureRequest, master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Warehouse:
+    """A warehouse of the test's own on each engine (issue 22): a DuckDB file, a lake on a
+    SQLite catalog, and a lake on the session's PostgreSQL (whose accounts and audit trail
+    are in that PostgreSQL too)."""
+    if request.param == "file":
+        return master
+    if request.param == "lake_sqlite":
+        return lake.lake_of(f"ducklake:sqlite:{tmp_path / 'lake' / 'catalog.sqlite'}")
+    cluster: postgres_local.Cluster = request.getfixturevalue("postgres")
+    data = str(tmp_path / "data") + "/"
+    monkeypatch.setenv("THIDUA_LAKE_DATA", data)
+    database = cluster.new_database("test_" + uuid.uuid4().hex[:10])
+    return lake.lake_of(f"ducklake:postgres:{database}", data)
+
+
+def rows_of(where: Warehouse, sql: str) -> list[tuple[Any, ...]]:
+    """What a reader of `where` gets for `sql` now (nothing before the first import)."""
+    if warehouse.version(where) is None:
+        return []
+    con = warehouse.open_for_reading(where)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
 
 
 @pytest.fixture

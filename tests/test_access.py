@@ -23,14 +23,25 @@ from etl import upload
 from etl.cli import main
 from etl.importer import import_files
 from etl.load import add_alias, remove_alias, undo_batch
-from tests.accounts import ADMIN, ANALYST, NO_UNIT, VIEWER, unit_viewer
+from tests.accounts import ADMIN, ANALYST, NO_UNIT, OPERATOR, VIEWER, unit_viewer
 from tests.apptest import app_as, headline, open_tab, visit
 from tests.conftest import SAMPLES, table_fingerprint
 from tests.test_overview_page import _expected
 from tests.test_upload_page import read
-from thidua import access, access_file, accounts, app_settings, audit, db, scope, settings
+from thidua import (
+    access,
+    access_file,
+    accounts,
+    app_settings,
+    audit,
+    db,
+    scope,
+    settings,
+    warehouse,
+)
 from thidua.access import PermissionDenied
 from thidua.literal import markdown
+from thidua.warehouse import Warehouse
 
 UNIT = "Sở Y tế"
 OTHER = "Sở Tài chính"
@@ -520,14 +531,14 @@ def test_audit_details_are_written_in_words() -> None:
 
 
 # --- classification rules ---------------------------------------------------------------------
-def test_admin_changes_the_rules_and_every_award_is_classified_again(
-    master: Path, import_into: Any, tmp_path: Path
-) -> None:
+def test_admin_changes_the_rules_and_every_award_is_classified_again(where: Warehouse) -> None:
+    """On a file and on a lake on each catalog (issue 22: there in the writers' turn, and the
+    audit line in the lake's own store)."""
     from etl import rules
-    from tests.conftest import TRUTH
+    from tests.conftest import TRUTH, rows_of
 
     source = SAMPLES / "so_khen_thuong_2021.csv"
-    import_into(source)
+    import_files([source], where, OPERATOR)
     truth = TRUTH[source.name]
     raw = pl.read_csv(source)
     team_leads = raw.filter(
@@ -536,24 +547,23 @@ def test_admin_changes_the_rules_and_every_award_is_classified_again(
     assert team_leads > 0
 
     def direct_workers() -> int:
-        con = db.open_snapshot(master)
-        try:
-            row = con.execute(
-                "SELECT count(*) FROM awards WHERE recipient_kind = 'individual' AND NOT is_leader"
-            ).fetchone()
-        finally:
-            con.close()
-        return int(row[0]) if row else -1
+        sql = "SELECT count(*) FROM awards WHERE recipient_kind = 'individual' AND NOT is_leader"
+        return int(rows_of(where, sql)[0][0])
+
+    def leader_figures() -> list[tuple[Any, ...]]:
+        """The aggregates the pages read, which a change of rules must rebuild."""
+        return rows_of(where, "SELECT is_leader, sum(n) FROM award_counts "
+                              "WHERE recipient_kind = 'individual' GROUP BY ALL ORDER BY ALL")  # fmt: skip
 
     assert direct_workers() == truth["non_leader_individual"]
-    current = rules.current_rules(master)
+    current = rules.current_rules(where)
     # A viewer cannot, a wrong pattern is refused whole, and nothing moves.
     with pytest.raises(PermissionDenied):
-        rules.save_rules(master, current, VIEWER)
+        rules.save_rules(where, current, VIEWER)
     bad = pl.concat(
         [pl.DataFrame([("L_X", True, "(", "hỏng")], schema=current.schema, orient="row"), current]
     )
-    refused = rules.save_rules(master, bad, ADMIN)
+    refused = rules.save_rules(where, bad, ADMIN)
     assert refused.problems and refused.problems[0].startswith(
         "dòng 1 («L_X»): mẫu «(» không hợp lệ"
     )
@@ -562,14 +572,19 @@ def test_admin_changes_the_rules_and_every_award_is_classified_again(
     rule = pl.DataFrame(
         [("L_TO_TRUONG", True, "^to truong", "Tổ trưởng")], schema=current.schema, orient="row"
     )
-    result = rules.save_rules(master, pl.concat([rule, current]), ADMIN)
+    result = rules.save_rules(where, pl.concat([rule, current]), ADMIN)
     assert result.problems == [] and result.reclassified == team_leads
     assert direct_workers() == truth["non_leader_individual"] - team_leads
-    entry = audit.audit_log(access_file.access_path(master), action="rules_change")[0]
+    leaders = truth["individual"] - truth["non_leader_individual"] + team_leads
+    assert leader_figures() == [
+        (False, truth["non_leader_individual"] - team_leads),
+        (True, leaders),
+    ]
+    entry = audit.audit_log(warehouse.access_store(where), action="rules_change")[0]
     assert entry.who == ADMIN.signature and entry.detail["reclassified"] == team_leads
     # The next import classifies with the new rules too.
-    import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
-    assert rules.current_rules(master)["rule_id"][0] == "L_TO_TRUONG"
+    import_files([SAMPLES / "qd_bang_khen_2020.xlsx"], where, OPERATOR)
+    assert rules.current_rules(where)["rule_id"][0] == "L_TO_TRUONG"
 
 
 def test_people_change_their_own_password_knowing_the_old_one(tmp_path: Path) -> None:

@@ -7,19 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import uuid
 from pathlib import Path
 
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from deploy import postgres_local
 from tests.accounts import ADMIN, ANALYST
 from tests.apptest import app_as, headline
 from tests.builders import write_rows
 from tests.conftest import SAMPLES, TRUTH
-from thidua import access_file, audit, db, lake, warehouse
+from thidua import access_file, audit, db, warehouse
 from thidua.access import Account
 from thidua.warehouse import Warehouse
 
@@ -52,22 +50,6 @@ def awards_in(master: Warehouse) -> int:
         return 0
     row = warehouse.open_for_reading(master).execute("SELECT count(*) FROM awards").fetchone()
     return int(row[0]) if row else 0
-
-
-@pytest.fixture(params=["file", "lake_sqlite", "lake_postgres"])
-def where(
-    request: pytest.FixtureRequest, master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Warehouse:
-    """The warehouse the page writes: a DuckDB file, or a lake on either catalog (issue 22)."""
-    if request.param == "file":
-        return master
-    if request.param == "lake_sqlite":
-        return lake.lake_of(f"ducklake:sqlite:{tmp_path / 'lake' / 'catalog.sqlite'}")
-    cluster: postgres_local.Cluster = request.getfixturevalue("postgres")
-    data = str(tmp_path / "data") + "/"
-    monkeypatch.setenv("THIDUA_LAKE_DATA", data)
-    database = cluster.new_database("upload_" + uuid.uuid4().hex[:10])
-    return lake.lake_of(f"ducklake:postgres:{database}", data)
 
 
 def read(body: str) -> str:

@@ -50,8 +50,7 @@ LAKE_DATA = Setting(
     "THIDUA_LAKE_DATA",
     "`<catalog>.files/` beside a SQLite catalog",
     "where a DuckLake warehouse keeps its Parquet files: a shared folder, or `s3://…` through "
-    "httpfs; needed with a PostgreSQL catalog (README, «The warehouse on DuckLake»: every "
-    "command and page runs on a lake but the admin's rules editor)",
+    "httpfs; needed with a PostgreSQL catalog (README, «The warehouse on DuckLake»)",
 )
 LAKE_LEASE = Setting(
     "THIDUA_LAKE_LEASE_SECONDS",

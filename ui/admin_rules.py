@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import streamlit as st
 
@@ -12,15 +10,11 @@ from thidua.access import Account
 from thidua.access_file import AccessStore
 from thidua.literal import markdown as md
 from thidua.warehouse import Warehouse
-from ui.data import not_on_lake_yet
 from ui.layout import writing_from_page
 from ui.notices import done
 
 
 def rules_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
-    if not isinstance(master, Path):  # it reclassifies every award at once: not on a lake yet
-        not_on_lake_yet("Thẻ «Quy tắc phân loại chức vụ»")
-        return
     st.caption(
         "Mỗi chức vụ được so với các mẫu theo thứ tự (chữ thường, không dấu, từng cụm giữa dấu phẩy); "
         "mẫu đầu tiên khớp quyết định. Có bất kỳ chức vụ lãnh đạo nào thì người đó là lãnh đạo. "

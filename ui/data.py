@@ -73,14 +73,6 @@ def _master() -> str:
     return warehouse.setting_of(warehouse.chosen())
 
 
-def not_on_lake_yet(what: str) -> None:
-    """What a part that changes the warehouse says on a lake, where it does not run yet."""
-    st.info(
-        f"{what} chưa chạy trên kho DuckLake (đang làm); các trang và thẻ khác đã chạy.",
-        icon=":material/construction:",
-    )
-
-
 def scope() -> str | None:
     """What the signed-in account may see (access.PROVINCE, a unit, or None: nothing)."""
     account = current_account()
