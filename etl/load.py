@@ -202,13 +202,16 @@ class AlreadyWritten(Exception):
 
 
 def _add_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> int:
-    """The new batch's row; its id from the sequence, or on a lake from the writer's turn."""
+    """The new batch's row; its id from the sequence, or on a lake the next after the highest,
+    in the writers' turn (where no other writer can take it; other writes take turns too, so
+    the turn's own number would leave gaps an analyst would ask about)."""
     sheets = ",".join(p.sheet for p in inspection.parsed)
     facts = [inspection.file, inspection.checksum, inspection.layout, sheets,
              inspection.encoding, inspection.rows, who]  # fmt: skip
     if not lake_writer.is_lake(con):
         return int(con.execute(SQL["add_batch"], facts).fetchone()[0])  # type: ignore[index]
-    batch_id = lake_writer.take_turn(con)
+    lake_writer.take_turn(con)
+    batch_id = int(con.execute(SQL["next_batch_id"]).fetchone()[0])  # type: ignore[index]
     if con.execute(SQL["active_batch_of_file"], [inspection.checksum]).fetchone():
         raise AlreadyWritten(inspection.checksum)
     con.execute(SQL["add_numbered_batch"], [batch_id, *facts])

@@ -64,6 +64,15 @@ def rows_of(where: Warehouse, sql: str) -> list[tuple[Any, ...]]:
         con.close()
 
 
+def fingerprint_of(where: Warehouse) -> dict[str, object]:
+    """table_fingerprint of what a reader of `where` sees now."""
+    con = warehouse.open_for_reading(where)
+    try:
+        return table_fingerprint(con)
+    finally:
+        con.close()
+
+
 @pytest.fixture
 def import_into(master: Path) -> Importer:
     def run(*files: Path) -> list[Report]:

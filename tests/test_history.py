@@ -10,38 +10,39 @@ import duckdb
 import openpyxl
 
 from etl.cli import main
+from etl.importer import import_files
 from etl.load import undo_batch
-from tests.accounts import ANALYST
+from tests.accounts import ANALYST, OPERATOR
 from tests.builders import write_rows
-from tests.conftest import SAMPLES, Importer, table_fingerprint
+from tests.conftest import SAMPLES, Importer, fingerprint_of, rows_of
+from thidua.warehouse import Warehouse
 
 
-def test_undo_removes_the_batch_and_keeps_its_history(
-    master: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
-) -> None:
-    import_into(SAMPLES / "so_khen_thuong_2021.csv")
-    before = table_fingerprint(snapshot())
-    import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
-    assert "gỡ 300 dòng" in undo_batch(master, 2, ANALYST)
-    con = snapshot()
-    assert con.execute("SELECT count(*) FROM awards").fetchone() == (120,)
-    assert con.execute(
-        "SELECT batch_id, status, undone_by FROM import_batches ORDER BY batch_id"
-    ).fetchall() == [
+def test_undo_removes_the_batch_and_keeps_its_history(where: Warehouse) -> None:
+    """On a file and on a lake on each catalog (issue 22)."""
+    import_files([SAMPLES / "so_khen_thuong_2021.csv"], where, OPERATOR)
+    before = fingerprint_of(where)
+    import_files([SAMPLES / "so_khen_thuong_2019.xlsx"], where, OPERATOR)
+    assert "gỡ 300 dòng" in undo_batch(where, 2, ANALYST)
+    assert rows_of(where, "SELECT count(*) FROM awards") == [(120,)]
+    assert rows_of(
+        where, "SELECT batch_id, status, undone_by FROM import_batches ORDER BY batch_id"
+    ) == [
         (1, "active", None),
         (2, "undone", ANALYST.signature),
     ]
-    assert table_fingerprint(con)["award"] == before["award"]
+    assert fingerprint_of(where)["award"] == before["award"]
     # Undoing again changes nothing; the same file can then be imported again.
-    assert "không còn hiệu lực" in undo_batch(master, 2, ANALYST)
-    [again] = import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
+    assert "không còn hiệu lực" in undo_batch(where, 2, ANALYST)
+    [again] = import_files([SAMPLES / "so_khen_thuong_2019.xlsx"], where, OPERATOR)
     assert again.status == "imported"
 
 
 def test_corrected_decision_list_replaces_its_earlier_batch(
-    tmp_path: Path, import_into: Importer, snapshot: Callable[[], duckdb.DuckDBPyConnection]
+    tmp_path: Path, where: Warehouse
 ) -> None:
-    import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    """On a file and on a lake on each catalog (issue 22)."""
+    import_files([SAMPLES / "qd_bang_khen_2020.xlsx"], where, OPERATOR)
     corrected = tmp_path / "qd_bang_khen_2020_sua.xlsx"
     shutil.copy(SAMPLES / "qd_bang_khen_2020.xlsx", corrected)
     book = openpyxl.load_workbook(corrected)
@@ -49,16 +50,15 @@ def test_corrected_decision_list_replaces_its_earlier_batch(
     assert sheet["B10"].value == "Lê Công Nam"
     sheet["B10"] = "Lê Công Nhân"  # a name corrected in row 10
     book.save(corrected)
-    [report] = import_into(corrected)
+    [report] = import_files([corrected], where, OPERATOR)
     assert report.status == "imported" and report.replaced_batch == 1
     assert "thay thế lần nhập #1" in report.message()
-    con = snapshot()
-    assert con.execute("SELECT count(*) FROM awards").fetchone() == (52,)
-    names = {r[0] for r in con.execute("SELECT recipient_name FROM awards").fetchall()}
+    assert rows_of(where, "SELECT count(*) FROM awards") == [(52,)]
+    names = {r[0] for r in rows_of(where, "SELECT recipient_name FROM awards")}
     assert "Lê Công Nhân" in names and "Lê Công Nam" not in names
-    assert con.execute(
-        "SELECT batch_id, status, replaced_by FROM import_batches ORDER BY batch_id"
-    ).fetchall() == [
+    assert rows_of(
+        where, "SELECT batch_id, status, replaced_by FROM import_batches ORDER BY batch_id"
+    ) == [
         (1, "replaced", 2),
         (2, "active", None),
     ]

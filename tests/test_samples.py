@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from etl.cli import main
-from tests.conftest import SAMPLES, TRUTH, Importer, table_fingerprint
+from etl.importer import import_files
+from tests.accounts import OPERATOR
+from tests.conftest import SAMPLES, TRUTH, Importer, fingerprint_of, rows_of
+from thidua import warehouse
+from thidua.warehouse import Warehouse
 
 AWARD_SAMPLES = sorted(name for name, truth in TRUTH.items() if "awards" in truth)
 
@@ -106,22 +109,18 @@ BAD = sorted(p.name for p in (SAMPLES / "bad").iterdir())
 
 @pytest.mark.parametrize("name", BAD)
 def test_bad_file_refused_database_unchanged(
-    name: str,
-    master: Path,
-    import_into: Importer,
-    snapshot: Callable[[], duckdb.DuckDBPyConnection],
-    capsys: pytest.CaptureFixture[str],
+    name: str, where: Warehouse, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import_into(SAMPLES / "so_khen_thuong_2021.csv")
-    con = snapshot()
-    before = table_fingerprint(con)
-    con.close()
-    status = main(["import", str(SAMPLES / "bad" / name), "--db", str(master)])
+    """On a file and on a lake on each catalog (issue 22): refused, said, nothing written."""
+    import_files([SAMPLES / "so_khen_thuong_2021.csv"], where, OPERATOR)
+    before = fingerprint_of(where)
+    status = main(["import", str(SAMPLES / "bad" / name), "--db", warehouse.setting_of(where)])
     out = capsys.readouterr()
     assert status == 1
     assert "KHÔNG NHẬP" in out.out and name in out.out
     assert "Traceback" not in out.out + out.err
-    assert table_fingerprint(snapshot()) == before
+    assert fingerprint_of(where) == before
+    assert rows_of(where, "SELECT count(*) FROM awards") == [(120,)]
 
 
 def test_unknown_form_names_row_column_value_and_suggestion(import_into: Importer) -> None:

@@ -7,8 +7,8 @@ row of `writer_turn`); while another holds it, it waits. Then its write takes th
 meet — a lease that ran out, a writer that did not ask for one — conflict when the second
 commits: DuckLake refuses it, nothing of it is written, and it runs again from the start on
 the snapshot the first one left: it sees the batch the first one wrote (the same file is
-then a duplicate, not a second batch) and takes the next number. The turn's number is the
-batch id, as the sequence's is in an embedded warehouse. Without the lease, eight writers
+then a duplicate, not a second batch) and takes the next batch number (the highest + 1,
+read inside the turn, as the sequence gives it in an embedded warehouse). Without the lease, eight writers
 at once each did their whole import only to be refused at commit by one of the others, over
 and over (80 imports: 122 s). A writer killed mid-write holds the others up until its lease
 runs out (THIDUA_LAKE_LEASE_SECONDS). After BUSY_AFTER seconds in which no writer got on,
@@ -208,7 +208,7 @@ def one_writer(work: Callable[[], T], con: duckdb.DuckDBPyConnection, what: str)
 
 
 def take_turn(con: duckdb.DuckDBPyConnection) -> int:
-    """This transaction's turn (and batch id); a writer committing beside it makes one of the
+    """This transaction's turn; a writer committing beside it makes one of the
     two fail at commit (retrying runs it again)."""
     con.execute(SQL["take_turn"])
     row = con.execute(SQL["this_turn"]).fetchone()

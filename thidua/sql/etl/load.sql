@@ -9,6 +9,9 @@ INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding
 -- name: add_active_file
 INSERT INTO active_files VALUES (?, ?);
 
+-- name: next_batch_id
+SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches;
+
 -- name: add_numbered_batch
 INSERT INTO import_batches (batch_id, file_name, sha256, layout, sheet, encoding, rows, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, timezone('UTC', current_timestamp));
 
