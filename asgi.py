@@ -33,7 +33,7 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from thidua import sessions, slide_export, warehouse
-from thidua.access_file import AccessStore
+from thidua.access_file import AccessStore, StoreUnavailable
 
 COOKIE = sessions.SESSION_COOKIE
 _UPLOADS = "/_stcore/upload_file"
@@ -49,9 +49,16 @@ def _back_to(target: str | None) -> str:
     return target if target.startswith("/") and not target.startswith(("//", "/\\")) else "/"
 
 
+# What an address that needs the accounts answers while a lake's PostgreSQL does not.
+_STORE_DOWN = "Máy chủ tài khoản (PostgreSQL của kho) không trả lời; hãy thử lại sau ít phút."
+
+
 async def session_in(request: Request) -> Response:
     code = (request.query_params.get("ma") or "")[:100]
-    token = await run_in_threadpool(sessions.take_handoff, _access_store(), code)
+    try:
+        token = await run_in_threadpool(sessions.take_handoff, _access_store(), code)
+    except StoreUnavailable:
+        return PlainTextResponse(_STORE_DOWN, 503)
     response = RedirectResponse(_back_to(request.query_params.get("den")), status_code=303)
     if token:
         response.set_cookie(
@@ -72,9 +79,12 @@ EXPORT_KINDS = {"zip": "application/zip", "pdf": "application/pdf"}
 
 async def exported(request: Request) -> Response:
     key, _, kind = request.path_params["name"].partition(".")
-    account = await run_in_threadpool(
-        sessions.session_account, _access_store(), _cookie_of(request.scope)
-    )
+    try:
+        account = await run_in_threadpool(
+            sessions.session_account, _access_store(), _cookie_of(request.scope)
+        )
+    except StoreUnavailable:
+        return PlainTextResponse(_STORE_DOWN, 503)
     if account is None:
         return PlainTextResponse("Cần đăng nhập để tải bản xuất trình chiếu.", 403)
     made = slide_export.kept(key) if kind in EXPORT_KINDS else None
@@ -101,10 +111,16 @@ class UploadsOnlySignedIn:
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         uploading = scope["type"] == "http" and scope["path"].startswith(_UPLOADS)
-        if uploading and not await run_in_threadpool(_may_upload, _cookie_of(scope)):
-            refusal = Response("Cần đăng nhập bằng tài khoản được tải dữ liệu.", 403)
-            await refusal(scope, receive, send)
-            return
+        if uploading:
+            try:
+                may = await run_in_threadpool(_may_upload, _cookie_of(scope))
+            except StoreUnavailable:
+                await Response(_STORE_DOWN, 503)(scope, receive, send)
+                return
+            if not may:
+                refusal = Response("Cần đăng nhập bằng tài khoản được tải dữ liệu.", 403)
+                await refusal(scope, receive, send)
+                return
         await self.app(scope, receive, send)
 
 

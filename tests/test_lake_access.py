@@ -163,3 +163,63 @@ class _Lines:
 
     def readline(self) -> str:
         return self.lines.pop(0) if self.lines else ""
+
+
+def test_the_servers_own_addresses_answer_503_while_the_accounts_postgres_is_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The upload gate, the session hand-off and the slide downloads need the accounts: with
+    the lake's PostgreSQL down they say so (503, in Vietnamese), not a bare 500."""
+    import asyncio
+
+    from starlette.requests import Request
+
+    import asgi
+
+    down = access_file.AccessDatabase("dbname=thidua host=127.0.0.1 port=1 connect_timeout=2")
+    monkeypatch.setattr(asgi, "_access_store", lambda: down)
+    sent: list[dict[str, object]] = []
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    async def never(scope: object, receive: object, send: object) -> None:
+        raise AssertionError("the upload reached Streamlit")
+
+    def scope(path: str, query: bytes = b"") -> dict[str, object]:
+        return {"type": "http", "method": "GET", "path": path, "query_string": query,
+                "headers": [(b"cookie", b"thidua_phien=abc")], "scheme": "http",
+                "server": ("127.0.0.1", 8501), "root_path": ""}  # fmt: skip
+
+    asyncio.run(asgi.UploadsOnlySignedIn(never)(scope("/_stcore/upload_file/x"), receive, send))
+    handed = asyncio.run(asgi.session_in(Request(scope("/phien/vao", b"ma=abc"), receive)))
+    request = Request(scope("/xuat/abc.pdf"), receive)
+    request.scope["path_params"] = {"name": "abc.pdf"}
+    exported = asyncio.run(asgi.exported(request))
+    statuses = [sent[0]["status"], handed.status_code, exported.status_code]
+    assert statuses == [503, 503, 503]
+    assert bytes(exported.body).decode() == (
+        "Máy chủ tài khoản (PostgreSQL của kho) không trả lời; hãy thử lại sau ít phút."
+    )
+
+
+def test_a_page_says_when_the_accounts_postgres_is_down(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A visitor of a dashboard whose lake's PostgreSQL does not answer reads why, not a
+    traceback."""
+    from tests.apptest import app_as
+
+    monkeypatch.setenv("THIDUA_LAKE_DATA", str(tmp_path / "data") + "/")
+    at = app_as("ducklake:postgres:dbname=thidua host=127.0.0.1 port=1", monkeypatch, None)
+    at.run()
+    assert not at.exception, at.exception
+    [error] = at.error
+    assert error.value.startswith(
+        "Không kết nối được PostgreSQL giữ tài khoản, phiên đăng nhập và nhật ký của kho "
+        "(PostgreSQL (dbname=thidua host=127.0.0.1 port=1), lược đồ thidua_access): "
+    )
+    assert error.value.endswith(" Hãy báo quản trị viên.")
