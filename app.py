@@ -19,6 +19,7 @@ from ui.account import (
     sign_in_form,
     wants_sign_in,
 )
+from ui.as_of import as_of_control
 from ui.data import say_unreadable
 from ui.filters import filter_sidebar
 from ui.guard import allowed, entering, refusal
@@ -67,6 +68,8 @@ PAGES = [
     Row("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu", "view", False),
     Row("pages/admin.py", "Quản trị", ":material/admin_panel_settings:", "quan-tri", "manage", False),
 ]  # fmt: skip
+# The pages that show figures (not upload and admin, which change the warehouse as it is now).
+FIGURE_CAPABILITIES = ("view", "names")
 # While a show runs (…/trinh-chieu?chay=1) nothing but the slides is on screen.
 SHOWING = st.query_params.get("chay") == "1"
 
@@ -120,7 +123,10 @@ navigation = st.navigation(
     position="hidden" if SHOWING else "sidebar",
 )
 entering(navigation.title)
-if next((row.filters for row in PAGES if row.title == navigation.title), False):
+page_row = next((row for row in PAGES if row.title == navigation.title), None)
+if page_row is not None and page_row.capability in FIGURE_CAPABILITIES:
+    as_of_control(showing=SHOWING)  # on a lake: the figures as they were on a chosen day
+if page_row is not None and page_row.filters:
     filter_sidebar()
 # A page's own sidebar controls go here, above the account box (ui.layout.page_sidebar).
 open_page_sidebar()

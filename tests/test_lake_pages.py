@@ -11,6 +11,7 @@ from typing import Any
 
 import polars as pl
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from demo_province import DemoProvince
 from deploy import postgres_local
@@ -124,3 +125,62 @@ def test_a_new_lake_on_postgres_says_it_has_no_data_yet(
     at.run()
     assert not at.exception, at.exception
     assert any("chưa có dữ liệu" in w.value for w in at.warning)
+
+
+def test_a_lake_shows_its_figures_as_they_were_at_the_end_of_a_chosen_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«Số liệu tại ngày» (issue 22: what did the warehouse say on 15 December): a list
+    imported on 20 November, another today; the overview on 20-11 shows the first alone, the
+    link keeps the day, a day before any import says so, and no day is today's figures."""
+    import sqlite3
+
+    from etl.importer import import_files
+    from tests.accounts import OPERATOR
+    from tests.conftest import SAMPLES, TRUTH
+
+    catalog = tmp_path / "kho.sqlite"
+    setting = f"ducklake:sqlite:{catalog}"
+    where = warehouse.chosen(setting)
+    import_files([SAMPLES / "qd_bang_khen_2020.xlsx"], where, OPERATOR)
+    first = warehouse.version(where)
+    assert first is not None
+    with sqlite3.connect(catalog) as con:  # as if that import had been on 20 November
+        con.execute(
+            "UPDATE ducklake_snapshot SET snapshot_time = '2026-11-20 03:00:00+00' "
+            "WHERE snapshot_id <= ?",
+            [first[1]],
+        )
+    import_files([SAMPLES / "so_khen_thuong_2021.csv"], where, OPERATOR)
+    early, later = TRUTH["qd_bang_khen_2020.xlsx"], TRUTH["so_khen_thuong_2021.csv"]
+
+    def shown(at: AppTest) -> tuple[str, str]:
+        """The overview's total and the year it is of (the newest year it knows)."""
+        total = next(m.value for m in headline(at) if m.label == "Tổng số lượt khen thưởng")
+        return total, at.caption[0].value.split(" (")[0]
+
+    at = app_as(setting, monkeypatch, ngay="20-11-2026")
+    at.run()
+    assert not at.exception, at.exception
+    assert shown(at) == (str(early["awards"]), "Năm 2020")  # 2021 was not imported yet
+    assert [i.value for i in at.info][0] == (
+        "Đang xem số liệu như kho ghi đến hết ngày 20/11/2026, không phải số liệu mới nhất. "
+        "Xóa ngày ở ô «Số liệu tại ngày» (thanh bên) để xem số liệu mới nhất."
+    )
+    assert at.query_params["ngay"] == "20-11-2026"
+    # The day cleared in the sidebar: the newest figures, both lists.
+    assert at.selectbox(key="f_year_to").options == ["2020"]
+    at.date_input(key="as_of_day").set_value(None).run()
+    assert not at.info and "ngay" not in at.query_params
+    assert at.selectbox(key="f_year_to").options == ["2020", "2021"]
+    newest = app_as(setting, monkeypatch)
+    newest.run()
+    assert shown(newest) == (str(later["awards"]), "Năm 2021")
+    before = app_as(setting, monkeypatch, ngay="19-11-2026")
+    before.run()
+    assert not before.exception, before.exception
+    assert [w.value for w in before.warning] == [
+        "Kho dữ liệu không có số liệu nào đến hết ngày 19/11/2026 (khi đó chưa nhập gì, hoặc "
+        "bản chụp của ngày đó đã được dọn). Xóa ngày ở ô «Số liệu tại ngày» để xem số liệu "
+        "mới nhất."
+    ]

@@ -35,6 +35,10 @@ PACKAGES = {
 }
 
 
+# How a setting names a past snapshot: «ducklake:sqlite:kho.sqlite#snapshot=42».
+SNAPSHOT_MARK = "#snapshot="
+
+
 class LakeUnavailable(Exception):
     """The lake cannot be used as set: the sentence says which setting or package to mend."""
 
@@ -46,10 +50,18 @@ class Lake:
     catalog: str  # "sqlite" or "postgres"
     target: str  # the SQLite file, or PostgreSQL's connection string
     data_path: str  # a folder, or s3://… through httpfs
+    snapshot: int | None = None  # read as it was at this snapshot (thidua.warehouse.as_of)
 
     @property
     def address(self) -> str:
+        """What ATTACH takes (without the snapshot: see `setting`)."""
         return f"{PREFIX}{self.catalog}:{self.target}"
+
+    @property
+    def setting(self) -> str:
+        """The text that names it again, a past snapshot included (lake_of reads it back)."""
+        pinned = f"{SNAPSHOT_MARK}{self.snapshot}" if self.snapshot is not None else ""
+        return self.address + pinned
 
     @property
     def extensions(self) -> tuple[str, ...]:
@@ -64,6 +76,8 @@ def is_lake(setting: str | Path) -> bool:
 def lake_of(setting: str, data_path: str | None = None) -> Lake:
     """The lake a `ducklake:` setting names, its data where THIDUA_LAKE_DATA says or beside a
     SQLite catalog; refused with the reason when it cannot be used."""
+    setting, mark, pinned = setting.partition(SNAPSHOT_MARK)
+    snapshot = int(pinned) if mark and pinned.isdigit() else None
     catalog, _, target = setting.removeprefix(PREFIX).partition(":")
     if catalog not in CATALOGS or not target.strip():
         raise LakeUnavailable(
@@ -78,7 +92,7 @@ def lake_of(setting: str, data_path: str | None = None) -> Lake:
             )
         catalog_file = Path(target)
         data_path = str(catalog_file.with_name(f"{catalog_file.stem}.files")) + "/"
-    return Lake(catalog, target.strip(), data_path)
+    return Lake(catalog, target.strip(), data_path, snapshot)
 
 
 def extension_file(name: str) -> Path:
@@ -112,6 +126,10 @@ def attach(
         if not read_only:
             _write_ahead_log(Path(lake.target))
     options = [f"DATA_PATH '{_literal(lake.data_path)}'"] + (["READ_ONLY"] if read_only else [])
+    if lake.snapshot is not None:  # the past is read, never written
+        if not read_only:
+            raise ValueError("a lake at a past snapshot is attached read-only")
+        options.append(f"SNAPSHOT_VERSION {int(lake.snapshot)}")
     try:
         con.execute(
             f"ATTACH '{_literal(lake.address)}' AS {_identifier(alias)} ({', '.join(options)})"

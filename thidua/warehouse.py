@@ -9,9 +9,11 @@ connection has `USE`d the lake, so unqualified names are its tables.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -46,7 +48,7 @@ def chosen(explicit: str | os.PathLike[str] | None = None) -> Warehouse:
 
 def setting_of(where: Warehouse) -> str:
     """The text that names it again (a cache key, a process argument)."""
-    return where.address if isinstance(where, Lake) else str(where)
+    return where.setting if isinstance(where, Lake) else str(where)
 
 
 def shown(where: Warehouse) -> str:
@@ -92,6 +94,8 @@ def version(where: Warehouse) -> tuple[int, int] | None:
         return db.snapshot_version(where)
     if where.catalog == "sqlite" and not Path(where.target).exists():
         return None  # no lake yet: the first import makes it
+    if where.snapshot is not None:  # a past snapshot never changes (as_of made sure of it)
+        return (0, where.snapshot)
     with _probe_lock:
         probe = _probes.get(where.address)
         if probe is None:
@@ -111,7 +115,27 @@ def version(where: Warehouse) -> tuple[int, int] | None:
     return (0, int(newest)) if newest is not None and has_batches else None
 
 
-_readers: dict[tuple[str, str], duckdb.DuckDBPyConnection] = {}
+def as_of(where: Lake, moment: datetime) -> Lake | None:
+    """The lake as it was at `moment` (what the pages showed then): pinned at the newest
+    snapshot committed by then that held an import; None when there is none — nothing
+    imported yet then, or its snapshots expired (`etl maintain --keep-days`)."""
+    where = dataclasses.replace(where, snapshot=None)
+    if version(where) is None:
+        return None
+    with _probe_lock:
+        probe = _probes[where.address]
+        row = probe.execute(SQL["snapshot_at"], [moment]).fetchone()
+    if row is None or row[0] is None:
+        return None
+    pinned = dataclasses.replace(where, snapshot=int(row[0]))
+    try:
+        has = reader(pinned).execute(SQL["has_batches"]).fetchone()
+    except duckdb.CatalogException:  # no import_batches yet at that snapshot
+        return None
+    return pinned if has and has[0] else None
+
+
+_readers: dict[tuple[str, str], duckdb.DuckDBPyConnection] = {}  # (setting, data path)
 _readers_lock = threading.Lock()
 
 
@@ -121,7 +145,7 @@ def reader(where: Lake) -> duckdb.DuckDBPyConnection:
     again); nothing else on the machine can be read through it, only the lake's data. A
     cursor of one instance per lake and process, made once (loading the extensions is
     150–230 ms)."""
-    key = (where.address, where.data_path)
+    key = (where.setting, where.data_path)
     with _readers_lock:
         base = _readers.get(key)
         if base is None:

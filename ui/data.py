@@ -11,6 +11,7 @@ import streamlit as st
 
 from thidua import db, metrics, readers, reports, warehouse
 from ui.account import current_account
+from ui.as_of import pinned
 from ui.guard import allowed, require_page
 
 P = ParamSpec("P")
@@ -69,8 +70,9 @@ def _version(master: str) -> tuple[int, int] | None:
 
 
 def _master() -> str:
-    """The warehouse setting (a file or a lake: thidua.warehouse), as the caches key it."""
-    return warehouse.setting_of(warehouse.chosen())
+    """The warehouse setting (a file or a lake: thidua.warehouse), as the caches key it — on a
+    lake at the past day the reader chose (ui.as_of), a setting of its own."""
+    return warehouse.setting_of(pinned(warehouse.chosen()))
 
 
 def scope() -> str | None:

@@ -43,6 +43,13 @@ SELECT current_database();
 SELECT (SELECT max(snapshot_id) FROM ducklake_snapshots('src')),
        (SELECT count(*) > 0 FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'import_batches');
 
+-- name: snapshot_at
+-- The newest snapshot committed at or before a moment (thidua.warehouse.as_of).
+SELECT max(snapshot_id) FROM ducklake_snapshots('src') WHERE snapshot_time <= ?;
+
+-- name: has_batches
+SELECT count(*) > 0 FROM import_batches;
+
 -- name: allow_directory
 SET allowed_directories = ?;
 
