@@ -36,10 +36,12 @@ test: lint
 demo: $(STAMP)
 	$(PY) -m etl demo
 
-# Timings, then the load test (30 viewers for 2 minutes with an analyst, exports and a
+# Timings, the file beside DuckLake (1M rows; `python -m bench lake --rows 10000000` for 10M),
+# then the load test (30 viewers for 2 minutes with an analyst, exports and a
 # sign-in hammer): each prints its table. `make load` runs the load test alone.
 bench: $(STAMP)
 	$(PY) -m bench
+	$(PY) -m bench lake
 	$(PY) -m bench load
 
 load: $(STAMP)
