@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     soak.add_argument("--db", default=None)
     lake = commands.add_parser("lake", help="kho tệp DuckDB và DuckLake, cạnh nhau")
     lake.add_argument("--rows", type=int, default=1_000_000)
+    lake.add_argument(
+        "--no-writers", action="store_true", help="bỏ phần 34 tỉnh nhập cùng lúc (vài phút)"
+    )
     crowd = commands.add_parser("load", help="30 người xem cùng lúc, nhập tệp, xuất, đăng nhập sai")
     crowd.add_argument("--seconds", type=float, default=120.0)
     crowd.add_argument("--viewers", type=int, default=30)
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "lake":
         from bench.lake import lake_table
 
-        lake_table(args.rows)
+        lake_table(args.rows, writers=not args.no_writers)
         return 0
     if args.command == "load":
         from bench.load import load, print_load

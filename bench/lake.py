@@ -121,7 +121,7 @@ def writers_rows(
              seconds, note)]  # fmt: skip
 
 
-def lake_table(size: int = 1_000_000) -> None:
+def lake_table(size: int = 1_000_000, writers: bool = True) -> None:
     with tempfile.TemporaryDirectory() as tmp, _postgres(Path(tmp)) as pg:
         folder = Path(tmp)
         register, decision_list = make_files(folder)
@@ -146,7 +146,7 @@ def lake_table(size: int = 1_000_000) -> None:
                 note = f"lạnh {cold * 1000:.0f} ms; ngân sách ≤ 150 ms"
                 rows.append((f"{page} — {name}, {number(size)} dòng (ấm)", warm, note))
         for name, where in engines.items():
-            if isinstance(where, lake.Lake):
+            if isinstance(where, lake.Lake) and writers:
                 rows += writers_rows(name, where, folder)
         for name, where in engines.items():
             seconds = _import_until_seen(where, decision_list)

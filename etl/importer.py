@@ -233,10 +233,7 @@ def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> i
     decisions = awards["decision_no"].drop_nulls().unique().sort().to_list()
     if not decisions:
         return None
-    row = con.execute(
-        SQL["batch_of_decision"],
-        [decisions],
-    ).fetchone()
+    row = con.execute(SQL["batch_of_decision"], [decisions, decisions]).fetchone()
     return int(row[0]) if row else None
 
 

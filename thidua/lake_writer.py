@@ -217,6 +217,12 @@ def take_turn(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0])
 
 
+# Lakes whose schema and reference lists this process has made sure of: a schema only moves
+# forward with a release, so once per process is enough (it cost 0,15 s of every import: each
+# query of a lake's small tables reads its catalog).
+_SCHEMA_SEEN: set[tuple[str, str]] = set()
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Make the lake's tables and views, or add what a newer release's migrations added;
     then the reference lists (thidua.db.seed_reference)."""
@@ -265,7 +271,9 @@ def writing(where: lake.Lake) -> Iterator[duckdb.DuckDBPyConnection]:
     publish: readers see each commit."""
     con = connect(where)
     try:
-        ensure_schema(con)
+        if (where.address, where.data_path) not in _SCHEMA_SEEN:
+            ensure_schema(con)
+            _SCHEMA_SEEN.add((where.address, where.data_path))
         yield con
         if not aggregates_current(con):
             in_turn(lambda: _rebuild_aggregates(con), con, "tính lại bảng tổng hợp")

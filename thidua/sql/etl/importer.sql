@@ -7,8 +7,12 @@ SELECT header_key, mapping FROM column_mappings;
 SELECT batch_id FROM import_batches WHERE sha256 = ? AND status = 'active';
 
 -- name: batch_of_decision
+-- Only the batches holding one of the file's decisions are grouped (grouping every batch's
+-- rows cost 0,1 s at 1M rows, a tenth of an import).
 SELECT batch_id FROM award JOIN import_batches USING (batch_id)
-           WHERE status = 'active' GROUP BY batch_id
+           WHERE status = 'active'
+             AND batch_id IN (SELECT DISTINCT batch_id FROM award WHERE list_contains(?, decision_no))
+           GROUP BY batch_id
            HAVING list_sort(list_distinct(list(decision_no))) = ?
            ORDER BY batch_id DESC LIMIT 1;
 
