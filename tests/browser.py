@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from thidua.lake import Lake
 from thidua.settings import CHROMIUM_FLAGS, chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,12 +122,17 @@ ACCOUNTS = {
 }
 
 
-def ensure_accounts(master: Path, **units: str) -> None:
-    """The browser tests' accounts (and unit accounts named here: user name -> unit)."""
-    from thidua import access_file, accounts
+def ensure_accounts(master: Path | Lake, **units: str) -> None:
+    """The browser tests' accounts (and unit accounts named here: user name -> unit), where
+    the warehouse keeps them: beside a file or a SQLite catalog, or in a lake's PostgreSQL."""
+    from thidua import access_file, accounts, warehouse
     from thidua.access import PROVINCE, Account
 
-    path = access_file.access_path(master)
+    path = (
+        warehouse.access_store(master)
+        if isinstance(master, Lake)
+        else access_file.access_path(master)
+    )
     if not accounts.has_users(path):
         accounts.add_user(path, None, "quantri", PASSWORD, "admin")
     admin = Account("quantri", "admin", PROVINCE)

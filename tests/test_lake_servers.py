@@ -5,10 +5,12 @@ a session signed in on one is known to the other, and signing out on one ends it
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
 
+from deploy import postgres_local
 from etl.cli import main as etl
 from tests.browser import (
     SIGN_IN_SHOWN,
@@ -20,6 +22,7 @@ from tests.browser import (
     settle,
 )
 from tests.conftest import SAMPLES, TRUTH
+from thidua import lake, warehouse
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +34,29 @@ if not chromium_available():
 TOTAL = "[data-kpi='Tổng số lượt khen thưởng']"
 
 
-def test_two_servers_on_one_lake_share_its_data_and_its_sessions(tmp_path: Path) -> None:
-    catalog = tmp_path / "kho.sqlite"
-    setting = f"ducklake:sqlite:{catalog}"
+@pytest.mark.parametrize("catalog", ["sqlite", "postgres"])
+def test_two_servers_on_one_lake_share_its_data_and_its_sessions(
+    catalog: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a SQLite catalog the servers share the accounts file beside it; on PostgreSQL the
+    accounts, sessions and audit trail in that PostgreSQL (a national deployment's replicas)."""
+    extra: dict[str, str] = {}
+    if catalog == "sqlite":
+        setting = f"ducklake:sqlite:{tmp_path / 'kho.sqlite'}"
+    else:
+        cluster: postgres_local.Cluster = request.getfixturevalue("postgres")
+        database = cluster.new_database("servers_" + uuid.uuid4().hex[:8])
+        setting = f"ducklake:postgres:{database}"
+        extra["THIDUA_LAKE_DATA"] = str(tmp_path / "data") + "/"
+        monkeypatch.setenv("THIDUA_LAKE_DATA", extra["THIDUA_LAKE_DATA"])
     first_file, second_file = "qd_bang_khen_2020.xlsx", "so_khen_thuong_2021.csv"
     assert etl(["--db", setting, "import", str(SAMPLES / first_file)]) == 0
-    ensure_accounts(catalog)  # the accounts file beside the lake's catalog, for both servers
+    where = warehouse.chosen(setting)
+    assert isinstance(where, lake.Lake)
+    ensure_accounts(where)  # where both servers find them
     with (
-        serve_process(setting) as (one, _),  # type: ignore[arg-type]  # a lake: not a Path
-        serve_process(setting) as (two, _),  # type: ignore[arg-type]
+        serve_process(setting, extra) as (one, _),  # type: ignore[arg-type]  # a lake: not a Path
+        serve_process(setting, extra) as (two, _),  # type: ignore[arg-type]
         browser_page(1600, 1000) as page,
     ):
         goto(page, one)
@@ -66,3 +83,5 @@ def test_two_servers_on_one_lake_share_its_data_and_its_sessions(tmp_path: Path)
         other.reload()
         settle(other)
         assert other.evaluate(SIGN_IN_SHOWN)
+    # Nothing of the accounts on this machine's disk when they live in PostgreSQL.
+    assert catalog == "sqlite" or not list(tmp_path.rglob("*.sqlite"))
