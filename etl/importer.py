@@ -233,8 +233,16 @@ def _replaced_batch(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> i
     decisions = awards["decision_no"].drop_nulls().unique().sort().to_list()
     if not decisions:
         return None
-    row = con.execute(SQL["batch_of_decision"], [decisions, decisions]).fetchone()
-    return int(row[0]) if row else None
+    # The newest active batch whose decisions are exactly these: each candidate holds one of
+    # them; it must hold no other (a row of another decision ends that look at once) and all
+    # of them. Rows without a decision number are no decision, as before.
+    for (batch_id,) in con.execute(SQL["batches_with_decisions"], [decisions]).fetchall():
+        if con.execute(SQL["batch_has_other_decision"], [batch_id, decisions]).fetchone():
+            continue
+        held = con.execute(SQL["batch_decisions_of"], [batch_id, decisions]).fetchone()
+        if held and held[0] == len(decisions):
+            return int(batch_id)
+    return None
 
 
 def _displaced_sheets(

@@ -307,3 +307,33 @@ def test_an_undo_that_would_bring_back_rows_a_later_import_holds_is_refused(
     assert snapshot().execute(plans).fetchall() == [
         ("1/KH-UBND", "Phong trào A", 1), ("2/KH-UBND", "Phong trào B", 1)
     ]  # fmt: skip
+
+
+def test_a_file_replaces_only_the_batch_of_exactly_its_decisions(
+    tmp_path: Path, import_into: Importer
+) -> None:
+    """A corrected list replaces the active batch holding exactly the same decisions — not
+    one holding more of them, nor fewer (etl.importer._replaced_batch, which looks at each
+    batch holding one of them instead of grouping every batch)."""
+    from tests.builders import REGISTER_HEADER
+
+    def register(name: str, people: list[tuple[str, str]]) -> Path:
+        rows = [["2022", number, "10/01/2022", "Cá nhân", person, "Nữ", "Chuyên viên",
+                 "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"]
+                for number, person in people]  # fmt: skip
+        return write_rows(tmp_path / name, [REGISTER_HEADER, *rows])
+
+    both = [("1/QĐ-UBND", "Lê Thị A"), ("2/QĐ-UBND", "Lê Thị B")]
+    [first] = import_into(register("hai_qd.xlsx", both))
+    [one] = import_into(register("mot_qd.xlsx", [("1/QĐ-UBND", "Lê Thị C")]))
+    assert (first.status, one.status, one.replaced_batch) == ("imported", "imported", None)
+    # Decisions 1 and 2 again, corrected: the first batch, not the one holding decision 1 alone.
+    [again] = import_into(register("hai_qd_sua.xlsx", [*both, ("2/QĐ-UBND", "Lê Thị D")]))
+    assert again.replaced_batch == 1
+    # Decision 1 alone again: the second batch (the first is no longer in force).
+    [alone] = import_into(register("mot_qd_sua.xlsx", [("1/QĐ-UBND", "Lê Thị E")]))
+    assert alone.replaced_batch == 2
+    # Decisions 1, 2 and 3: no batch holds exactly these.
+    three = [*both, ("3/QĐ-UBND", "Lê Thị F")]
+    [more] = import_into(register("ba_qd.xlsx", three))
+    assert (more.status, more.replaced_batch) == ("imported", None)

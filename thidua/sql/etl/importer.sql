@@ -6,15 +6,18 @@ SELECT header_key, mapping FROM column_mappings;
 -- name: active_batch_of_file
 SELECT batch_id FROM import_batches WHERE sha256 = ? AND status = 'active';
 
--- name: batch_of_decision
--- Only the batches holding one of the file's decisions are grouped (grouping every batch's
--- rows cost 0,1 s at 1M rows, a tenth of an import).
-SELECT batch_id FROM award JOIN import_batches USING (batch_id)
-           WHERE status = 'active'
-             AND batch_id IN (SELECT DISTINCT batch_id FROM award WHERE list_contains(?, decision_no))
-           GROUP BY batch_id
-           HAVING list_sort(list_distinct(list(decision_no))) = ?
-           ORDER BY batch_id DESC LIMIT 1;
+-- name: batches_with_decisions
+-- The active batches holding any of a file's decisions, newest first (etl.importer
+-- _replaced_batch then checks each: grouping every batch's decisions cost 1 s at 10M rows).
+SELECT DISTINCT batch_id FROM award JOIN import_batches USING (batch_id)
+           WHERE status = 'active' AND list_contains(?, decision_no)
+           ORDER BY batch_id DESC;
+
+-- name: batch_has_other_decision
+SELECT 1 FROM award WHERE batch_id = ? AND NOT list_contains(?, decision_no) LIMIT 1;
+
+-- name: batch_decisions_of
+SELECT count(DISTINCT decision_no) FROM award WHERE batch_id = ? AND list_contains(?, decision_no);
 
 -- name: sheets_in_force
 SELECT DISTINCT s.bloc_name, s.year, b.batch_id, b.file_name
