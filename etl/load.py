@@ -191,7 +191,8 @@ def _write(con: duckdb.DuckDBPyConnection, inspection: Inspection, who: str) -> 
         _retire_emptied(con, batch_id)
     _remember_mappings(con, inspection, who)
     db.mark_touched(con, batch_id)
-    db.refresh_touched(con)
+    # Replacing nothing, the import only added award rows: its people's rows are merged.
+    db.refresh_touched(con, appended=batch_id if inspection.replaces is None else None)
     con.execute("COMMIT")
     return replaced
 

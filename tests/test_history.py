@@ -15,6 +15,7 @@ from etl.load import undo_batch
 from tests.accounts import ANALYST, OPERATOR
 from tests.builders import write_rows
 from tests.conftest import SAMPLES, Importer, fingerprint_of, rows_of
+from thidua import warehouse
 from thidua.warehouse import Warehouse
 
 
@@ -105,33 +106,51 @@ def _aggregates_in_snapshot(
 
 
 def test_aggregates_follow_every_import_replacement_and_undo(
-    master: Path,
-    tmp_path: Path,
-    import_into: Importer,
-    snapshot: Callable[[], duckdb.DuckDBPyConnection],
+    where: Warehouse, tmp_path: Path
 ) -> None:
     """After the first publish the aggregates are refreshed only for the years and people a
-    batch touched; after each step they must equal what the award rows give."""
+    batch touched (an import that replaces nothing merges its people's rows); after each step
+    they must equal what the award rows give. On a file and on a lake on each catalog."""
+    from tests.builders import REGISTER_HEADER
+
     corrected = tmp_path / "qd_bang_khen_2020_sua.xlsx"
     shutil.copy(SAMPLES / "qd_bang_khen_2020.xlsx", corrected)
     book = openpyxl.load_workbook(corrected)
     book["DS"]["B10"] = "Lê Công Nhân"
     book.save(corrected)
+
+    def again_in_2023() -> Path:
+        """Three people the 2021 register rewards, rewarded again in 2023: their rows merge."""
+        people = rows_of(where, "SELECT recipient_name, unit_name, gender, position FROM awards "
+                                "WHERE recipient_kind = 'individual' ORDER BY source_row LIMIT 3")  # fmt: skip
+        rows = [["2023", "77/QĐ-UBND", "10/01/2023", "Cá nhân", name, gender or "", position or "",
+                 unit, "Bằng khen của Chủ tịch UBND tỉnh", "Thường xuyên"]
+                for name, unit, gender, position in people]  # fmt: skip
+        return write_rows(tmp_path / "lai_2023.xlsx", [REGISTER_HEADER, *rows])
+
+    def imported(path: Path) -> None:
+        [report] = import_files([path], where, OPERATOR)
+        assert report.status == "imported", report.message()
+
     steps: list[Callable[[], object]] = [
-        lambda: import_into(SAMPLES / "so_khen_thuong_2021.csv"),
-        lambda: import_into(SAMPLES / "so_khen_thuong_2019.xlsx"),
-        lambda: import_into(SAMPLES / "qd_bang_khen_2020.xlsx"),
-        lambda: import_into(corrected),  # replaces batch 3
-        lambda: undo_batch(master, 2, ANALYST),
+        lambda: imported(SAMPLES / "so_khen_thuong_2021.csv"),
+        lambda: imported(again_in_2023()),
+        lambda: imported(SAMPLES / "so_khen_thuong_2019.xlsx"),
+        lambda: imported(SAMPLES / "qd_bang_khen_2020.xlsx"),
+        lambda: imported(corrected),  # replaces batch 4
+        lambda: undo_batch(where, 3, ANALYST),
     ]
     for step in steps:
         step()
-        con = snapshot()
+        con = warehouse.open_for_reading(where)
         assert _aggregates_in_snapshot(con) == _aggregates_from_awards(con)
-    people = {name for name, _ in _aggregates_in_snapshot(snapshot())[1]}
-    assert "Lê Công Nhân" in people and "Lê Công Nam" not in people
-    years = {key[0] for key in _aggregates_in_snapshot(snapshot())[0]}
-    assert years == {2020, 2021}  # 2019 undone
+    con = warehouse.open_for_reading(where)
+    people = _aggregates_in_snapshot(con)[1]
+    assert "Lê Công Nhân" in {name for name, _ in people}
+    assert "Lê Công Nam" not in {name for name, _ in people}
+    assert sorted(a for a in people.values() if a[2] == 2023) == [(2, 2021, 2023)] * 3
+    years = {key[0] for key in _aggregates_in_snapshot(con)[0]}
+    assert years == {2020, 2021, 2023}  # 2019 undone
 
 
 def test_undoing_a_corrected_decision_list_brings_back_the_earlier(

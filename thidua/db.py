@@ -288,12 +288,18 @@ def aggregates_sql(name: str, touched: bool) -> str:
     """`name` with each aggregate's rows (_aggregate_rows.sql) for the whole warehouse or for
     the touched years and people only."""
     years = "year IN (SELECT year FROM touched_years)" if touched else "TRUE"
+    return read_sql(name).format(**_aggregate_rows(years, _TOUCHED_PEOPLE if touched else ""))
+
+
+def _aggregate_rows(years: str, people: str) -> dict[str, str]:
+    """Each aggregate's query (_aggregate_rows.sql), its rows limited by `years` (a condition)
+    and `people` (a clause after FROM award AS a)."""
     sections = read_sql("_aggregate_rows.sql").split("-- == ")[1:]
     rows = {}
     for section in sections:
         table, _, body = section.partition("\n")
-        rows[table.strip()] = body.format(years=years, people=_TOUCHED_PEOPLE if touched else "")
-    return read_sql(name).format(**rows)
+        rows[table.strip()] = body.format(years=years, people=people)
+    return rows
 
 
 def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
@@ -320,12 +326,25 @@ def mark_touched(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
     )
 
 
-def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
+def refresh_touched(con: duckdb.DuckDBPyConnection, appended: int | None = None) -> None:
     """Refresh the aggregates for what mark_touched noted (an import of 5k rows into 10M
     recomputes a year, not the warehouse). Nothing was noted when they are not current:
-    leaving db.writing rebuilds them whole."""
-    if con.execute(SQL["anything_touched"]).fetchone():
-        con.execute(aggregates_sql("aggregates_touched.sql", touched=True))
+    leaving db.writing rebuilds them whole. `appended`: the batch, when the change only
+    added its rows (an import that replaced nothing) — its people's rows are merged with
+    what it adds instead of counted again."""
+    if not con.execute(SQL["anything_touched"]).fetchone():
+        return
+    con.execute(aggregates_sql("aggregates_touched.sql", touched=True))
+    if appended is None:
+        con.execute(aggregates_sql("recipients_touched.sql", touched=True))
+        return
+    con.execute(SQL["make_batch_recipients"].format(rows=_recipients_of_batch()), [appended])
+    con.execute(read_sql("recipients_appended.sql"))
+
+
+def _recipients_of_batch() -> str:
+    """The recipients query over one batch's rows (`?`: its id) — the same query as ever."""
+    return _aggregate_rows("TRUE", "WHERE a.batch_id = ?")["recipients"]
 
 
 def open_snapshot(master: Path) -> duckdb.DuckDBPyConnection:

@@ -1,16 +1,11 @@
 -- The pre-aggregated tables (aggregates.sql) brought up to date for the years and the
 -- people an import or an undo touched (touched_years, touched_recipients: temporary tables
 -- filled by thidua.db.mark_touched before the rows changed), in the writer's transaction.
+-- The people's rows: recipients_touched.sql, or recipients_appended.sql.
 DELETE FROM award_counts WHERE year IN (SELECT year FROM touched_years);
 INSERT INTO award_counts {award_counts};
-
-DELETE FROM recipients AS r
-USING touched_recipients AS t
-WHERE r.recipient_name = t.recipient_name AND r.unit_name IS NOT DISTINCT FROM t.unit_name;
-INSERT INTO recipients {recipients};
 
 DELETE FROM unit_outcomes WHERE year IN (SELECT year FROM touched_years);
 INSERT INTO unit_outcomes {unit_outcomes};
 
 DROP TABLE touched_years;
-DROP TABLE touched_recipients;

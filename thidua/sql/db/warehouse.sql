@@ -16,6 +16,9 @@ INSERT INTO touched_years SELECT DISTINCT year FROM award WHERE batch_id = ?;
 -- name: touch_recipients_of_batch
 INSERT INTO touched_recipients SELECT DISTINCT recipient_name, unit_name FROM award WHERE batch_id = ?;
 
+-- name: make_batch_recipients
+CREATE TEMP TABLE batch_recipients AS {rows};
+
 -- name: anything_touched
 SELECT 1 FROM duckdb_tables() WHERE table_name = 'touched_years' AND temporary;
 
