@@ -48,8 +48,10 @@ def end_of(day: date) -> datetime:
 def pinned(where: Warehouse) -> Warehouse:
     """`where` as the reader chose to see it: a lake at the end of the chosen day, else as it
     is now. A day the lake holds no import for is said, and the page stops there."""
+    if not isinstance(where, Lake):
+        return where  # a file keeps no past
     day = chosen_day()
-    if not isinstance(where, Lake) or day is None:
+    if day is None:
         return where
     at = warehouse.as_of(where, end_of(day))
     if at is None:
