@@ -90,6 +90,9 @@ def province_lists(folder: Path, provinces: int, per_province: int, rows: int) -
     return lists
 
 
+RETRIED = "RETRY"  # the mark of a retry's line on a writer's stderr
+
+
 def writers_rows(
     name: str, where: lake.Lake, folder: Path, provinces: int = 34, each: int = 5
 ) -> list[Row]:
@@ -101,12 +104,20 @@ def writers_rows(
     lists = province_lists(folder, provinces, each, rows=50)
     env = {**os.environ, "THIDUA_LAKE_DATA": where.data_path}
     start = time.perf_counter()
+    # Each process is `python -m etl import …` with the lake's retries logged (thidua.lake_writer
+    # RETRY_LOG) to its stderr, where they are counted.
+    run = (
+        "import logging, sys; from etl.cli import main; logging.basicConfig(level=logging.INFO, "
+        f"format={RETRIED + ' %(message)s'!r}); logging.getLogger().handlers[0].addFilter("
+        "lambda r: r.name == 'thidua.lake.retry'); sys.exit(main(sys.argv[1:]))"
+    )
     started = [
-        subprocess.Popen([sys.executable, "-m", "etl", "--db", where.address, "import", *map(str, files)],
+        subprocess.Popen([sys.executable, "-c", run, "--db", where.address, "import", *map(str, files)],
                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for files in lists
     ]  # fmt: skip
     said = [p.communicate()[1] for p in started]
+    retries = sum(line.startswith(RETRIED) for text in said for line in text.splitlines())
     failed = sum(1 for p in started if p.returncode != 0)
     seconds = time.perf_counter() - start
     con = warehouse.open_for_reading(where)
@@ -114,9 +125,11 @@ def writers_rows(
         "SELECT count(*) FROM import_batches WHERE file_name LIKE 'tinh%'"
     ).fetchone()
     con.close()
-    note = f"{written[0] if written else 0} lần nhập ghi được / {provinces * each}; tiến trình lỗi: {failed}"
+    note = (f"{written[0] if written else 0} lần nhập ghi được / {provinces * each}; "
+            f"ghi lại sau va chạm: {retries}; tiến trình lỗi: {failed}")  # fmt: skip
     if failed:
-        note += " — " + next(e for e in said if e).strip().splitlines()[-1][:200]
+        why = next(text for p, text in zip(started, said, strict=True) if p.returncode)
+        note += " — " + (why.strip().splitlines() or ["?"])[-1][:200]
     return [(f"{name}: {provinces} tỉnh nhập cùng lúc, mỗi tỉnh {each} danh sách 50 dòng",
              seconds, note)]  # fmt: skip
 
