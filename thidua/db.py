@@ -336,10 +336,10 @@ def refresh_touched(con: duckdb.DuckDBPyConnection, appended: int | None = None)
         return
     con.execute(aggregates_sql("aggregates_touched.sql", touched=True))
     if appended is None:
-        con.execute(aggregates_sql("recipients_touched.sql", touched=True))
+        con.execute(aggregates_sql("aggregates_recipients_touched.sql", touched=True))
         return
     con.execute(SQL["make_batch_recipients"].format(rows=_recipients_of_batch()), [appended])
-    con.execute(read_sql("recipients_appended.sql"))
+    con.execute(read_sql("aggregates_recipients_appended.sql"))
 
 
 def _recipients_of_batch() -> str:
