@@ -368,9 +368,7 @@ def _undo(
 ) -> str | tuple[str, int, list[tuple[int, str]]]:
     """The undo's transaction: (file name, rows removed, batches brought back), or the
     sentence that says why nothing was changed."""
-    con.execute("BEGIN TRANSACTION")
-    if lake_writer.is_lake(con):
-        lake_writer.take_turn(con)
+    lake_writer.begin(con)
     row = con.execute(SQL["batch_state"], [batch_id]).fetchone()
     if row is None:
         con.execute("ROLLBACK")
@@ -497,9 +495,7 @@ def add_alias(master: warehouse.Warehouse, alias: str, unit_name: str, actor: Ac
 def _put_alias(con: duckdb.DuckDBPyConnection, alias: str, unit_name: str, actor: Account) -> bool:
     """The alias's transaction (both engines: a lake keeps no keys, so no INSERT OR REPLACE);
     False when the unit is not in the table."""
-    con.execute("BEGIN TRANSACTION")
-    if lake_writer.is_lake(con):
-        lake_writer.take_turn(con)
+    lake_writer.begin(con)
     if not con.execute(SQL["unit_exists"], [unit_name]).fetchone():
         con.execute("ROLLBACK")
         return False
@@ -522,9 +518,7 @@ def remove_alias(master: warehouse.Warehouse, alias: str, actor: Account) -> str
 
 def _drop_alias(con: duckdb.DuckDBPyConnection, alias: str) -> str | None:
     """The removal's transaction: the unit the alias named, None when there was none."""
-    con.execute("BEGIN TRANSACTION")
-    if lake_writer.is_lake(con):
-        lake_writer.take_turn(con)
+    lake_writer.begin(con)
     row = con.execute(SQL["alias_unit"], [alias]).fetchone()
     if row is not None:
         con.execute(SQL["drop_alias"], [alias])

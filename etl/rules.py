@@ -98,9 +98,7 @@ def _replace_rules(
     con: duckdb.DuckDBPyConnection, parsed: list[positions.PositionRule]
 ) -> tuple[list[positions.PositionRule], int]:
     """The rules' transaction: the rules before, and how many awards changed class."""
-    con.execute("BEGIN TRANSACTION")
-    if lake_writer.is_lake(con):
-        lake_writer.take_turn(con)
+    lake_writer.begin(con)
     before = positions.rules_from_db(con)
     known = con.sql(SQL["individual_positions"]).pl()
     classes = positions.classify_column(known["position"], parsed)

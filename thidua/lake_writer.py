@@ -213,14 +213,19 @@ def one_writer(work: Callable[[], T], con: duckdb.DuckDBPyConnection, what: str)
     return in_turn(work, con, what) if is_lake(con) else work()
 
 
-def take_turn(con: duckdb.DuckDBPyConnection) -> int:
-    """This transaction's turn; a writer committing beside it makes one of the
-    two fail at commit (retrying runs it again)."""
-    con.execute(SQL["take_turn"])
-    row = con.execute(SQL["this_turn"]).fetchone()
-    if row is None:
+def take_turn(con: duckdb.DuckDBPyConnection) -> None:
+    """This transaction takes the writers' turn; a writer committing beside it makes one of
+    the two fail at commit (retrying runs it again)."""
+    updated = con.execute(SQL["take_turn"]).fetchone()  # the rows updated: its only answer
+    if not updated or not updated[0]:
         raise RuntimeError("writer_turn has no row: the lake's schema was not made")
-    return int(row[0])
+
+
+def begin(con: duckdb.DuckDBPyConnection) -> None:
+    """BEGIN a write's transaction; on a lake it takes the writers' turn (one_writer runs it)."""
+    con.execute("BEGIN TRANSACTION")
+    if is_lake(con):
+        take_turn(con)
 
 
 # Lakes whose schema and reference lists this process has made sure of: a schema only moves
@@ -288,8 +293,7 @@ def writing(where: lake.Lake) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def _rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("BEGIN")
-    take_turn(con)
+    begin(con)
     con.execute(aggregates_sql("aggregates.sql", touched=False))
     con.execute("COMMIT")
 

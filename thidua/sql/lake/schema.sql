@@ -32,9 +32,6 @@ UPDATE writer_turn SET holder = $holder, held_until = now() + to_seconds($second
 -- name: release_lease
 UPDATE writer_turn SET holder = NULL, held_until = NULL WHERE holder = $holder;
 
--- name: this_turn
-SELECT turn FROM writer_turn;
-
 -- name: current_database
 SELECT current_database();
 
