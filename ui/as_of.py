@@ -1,7 +1,7 @@
 """«Số liệu tại ngày»: on a lake, every page that shows figures can show the warehouse as it
 was at the end of a chosen day — what the dashboard said on 15 December — from DuckLake's
 snapshots (thidua.warehouse.as_of). The day is kept in the link (?ngay=15-12-2026), so a link
-shared opens the same past. This component owns the session key KEY."""
+shared opens the same past. This component owns the session keys KEY and _PINNED."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from thidua.warehouse import Warehouse
 from ui.layout import to_url
 
 KEY = "as_of_day"
+_PINNED = "as_of_pinned"  # this run's pinned lake setting (as_of_control), read by pinned()
 URL = "ngay"
 _URL_FORMAT = "%d-%m-%Y"
 VIETNAM = timezone(timedelta(hours=7))  # a day ends at midnight in Vietnam, not in UTC
@@ -46,29 +47,20 @@ def end_of(day: date) -> datetime:
 
 
 def pinned(where: Warehouse) -> Warehouse:
-    """`where` as the reader chose to see it: a lake at the end of the chosen day, else as it
-    is now. A day the lake holds no import for is said, and the page stops there."""
-    if not isinstance(where, Lake):
-        return where  # a file keeps no past
-    day = chosen_day()
-    if day is None:
-        return where
-    at = warehouse.as_of(where, end_of(day))
-    if at is None:
-        st.warning(
-            f"Kho dữ liệu không có số liệu nào đến hết ngày {day:%d/%m/%Y} (khi đó chưa nhập "
-            "gì, hoặc bản chụp của ngày đó đã được dọn). Xóa ngày ở ô «Số liệu tại ngày» "
-            "để xem số liệu mới nhất.",
-            icon=":material/history:",
-        )
-        st.stop()
-    return at
+    """`where` as the reader chose to see it: the lake at the end of the chosen day (found once
+    a run, by as_of_control), else as it is now."""
+    setting = st.session_state.get(_PINNED) if isinstance(where, Lake) else None
+    return warehouse.chosen(setting) if setting else where
 
 
 def as_of_control(showing: bool = False) -> None:
-    """On a lake: the sidebar's day, and above the page a note while a past day is shown
-    (not on the big screen's slides, `showing`)."""
-    if not isinstance(warehouse.chosen(), Lake):
+    """On a lake: the sidebar's day, the lake as it was at its end (for `pinned`: every query
+    of the run reads that snapshot, looked up once), and above the page a note while a past
+    day is shown (not on the big screen's slides, `showing`). A day the lake holds no import
+    for is said, and the page stops there."""
+    st.session_state.pop(_PINNED, None)
+    where = warehouse.chosen()
+    if not isinstance(where, Lake):
         return
     chosen_day()  # the link's day, before the widget is made
     st.sidebar.date_input(
@@ -84,6 +76,16 @@ def as_of_control(showing: bool = False) -> None:
         st.query_params.pop(URL, None)
         return
     to_url(URL, day.strftime(_URL_FORMAT))
+    at = warehouse.as_of(where, end_of(day))
+    if at is None:
+        st.warning(
+            f"Kho dữ liệu không có số liệu nào đến hết ngày {day:%d/%m/%Y} (khi đó chưa nhập "
+            "gì, hoặc bản chụp của ngày đó đã được dọn). Xóa ngày ở ô «Số liệu tại ngày» "
+            "để xem số liệu mới nhất.",
+            icon=":material/history:",
+        )
+        st.stop()
+    st.session_state[_PINNED] = warehouse.setting_of(at)
     if not showing:
         st.info(
             f"Đang xem số liệu như kho ghi đến hết ngày {day:%d/%m/%Y}, không phải số liệu "
