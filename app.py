@@ -87,8 +87,7 @@ def _refused(title: str, capability: str) -> Callable[[], None]:
 try:
     account = current_account()
 except StoreUnavailable as unusable:  # a lake's PostgreSQL that does not answer
-    st.error(f"{unusable} Hãy báo quản trị viên.", icon=":material/database_off:")
-    st.stop()
+    say_unreadable(unusable)
 if wants_sign_in(account):
     # Every address shows the sign-in form; once signed in, the same address opens its page.
     navigation = st.navigation(

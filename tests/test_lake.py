@@ -188,3 +188,15 @@ def test_a_dry_run_on_a_lake_reads_its_newest_commit(
     )
     assert main(["--db", setting, "status"]) == 0
     assert capsys.readouterr().out.count("qd_bang_khen_2020.xlsx") == 1
+
+
+def test_maintain_is_refused_on_a_warehouse_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from etl.cli import main
+
+    assert main(["--db", str(tmp_path / "kho.duckdb"), "maintain"]) == 2
+    assert capsys.readouterr().err == (
+        "Lệnh maintain chỉ dành cho kho DuckLake: kho tệp DuckDB được dọn sau mỗi lần nhập.\n"
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -243,15 +243,10 @@ def lake_lease_seconds() -> float:
         raise ValueError(f"{LAKE_LEASE.name}={written!r}: cần một số giây") from None
 
 
-def access_db_named() -> Path | None:
-    """$THIDUA_ACCESS_DB when it is set (its default is a description, not a path)."""
-    env = os.environ.get(ACCESS_DB.name)
-    return Path(env) if env else None
-
-
 def access_path(master: Path) -> Path:
     """$THIDUA_ACCESS_DB, else `<warehouse>.access.sqlite` beside the master warehouse."""
-    return access_db_named() or master.with_name(f"{master.stem}.access.sqlite")
+    env = os.environ.get(ACCESS_DB.name)
+    return Path(env) if env else master.with_name(f"{master.stem}.access.sqlite")
 
 
 def snapshot_path(master: Path) -> Path:

@@ -10,6 +10,7 @@ import duckdb
 import streamlit as st
 
 from thidua import db, metrics, readers, reports, warehouse
+from thidua.lake import LakeUnavailable
 from ui.account import current_account
 from ui.as_of import pinned
 from ui.guard import allowed, require_page
@@ -24,9 +25,9 @@ def _readers() -> readers.Readers:
     return readers.Readers(opener=warehouse.open_reader)
 
 
-def say_unreadable(unreadable: db.WarehouseUnreadable) -> NoReturn:
-    """A warehouse that cannot be read, said in Vietnamese on the page instead of Streamlit's
-    English error; the run stops there."""
+def say_unreadable(unreadable: db.WarehouseUnreadable | LakeUnavailable) -> NoReturn:
+    """A warehouse (or a lake's PostgreSQL) that cannot be read, said in Vietnamese on the page
+    instead of Streamlit's English error; the run stops there."""
     st.error(f"{unreadable} Hãy báo quản trị viên.", icon=":material/database_off:")
     st.stop()
 
