@@ -208,6 +208,63 @@ def _write_scores(
     book.close()
 
 
+# Two offices' wordings of a register's header: the even years one, the odd years the other.
+DOSSIER_HEADERS = (
+    ("STT", "Số hồ sơ", "Đơn vị đề nghị", "Ngày nhận", "Ngày hẹn trả", "Ngày trả kết quả",
+     "Trạng thái", "Lý do", "Hình thức đề nghị", "Số lượng", "Số quyết định"),
+    ("TT", "Mã hồ sơ", "Cơ quan đề nghị", "Ngày tiếp nhận", "Ngày hẹn trả kết quả", "Ngày trả",
+     "Tình trạng", "Lý do trả lại", "Hình thức khen thưởng đề nghị", "Số lượng đề nghị",
+     "Số quyết định"),
+)  # fmt: skip
+DOSSIER_STATUS_WORDS = (
+    {"decided": "Đã có quyết định", "returned": "Trả lại để bổ sung", "rejected": "Không đủ điều kiện",
+     "appraising": "Đang thẩm định", "submitted": "Đã trình Chủ tịch UBND tỉnh"},
+    {"decided": "Đã trả kết quả", "returned": "Trả hồ sơ, yêu cầu bổ sung", "rejected": "Không đủ điều kiện khen thưởng",
+     "appraising": "Đang xử lý", "submitted": "Chờ ký quyết định"},
+)  # fmt: skip
+
+
+def write_dossier_register(path: Path, rows: pl.DataFrame, year: int) -> None:
+    """The one-stop desk's register of the dossiers first received in `year`: a title, the
+    header (two wordings), dates as Excel dates or typed as text, a total row."""
+    variant = year % 2
+    with xlsxwriter.Workbook(str(path)) as book:
+        ws = book.add_worksheet("So theo doi")
+        bold = book.add_format({"bold": True, "align": "center"})
+        head = book.add_format({"bold": True, "border": 1, "text_wrap": True})
+        day = book.add_format({"num_format": "dd/mm/yyyy"})
+        header = DOSSIER_HEADERS[variant]
+        _write_title(
+            ws, 0, f"SỔ THEO DÕI HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}", len(header) - 1, bold
+        )
+        ws.write_row(2, 0, header, head)
+        words = DOSSIER_STATUS_WORDS[variant]
+        last = 2
+        for i, r in enumerate(rows.iter_rows(named=True), start=1):
+            last = 2 + i
+            ws.write_number(last, 0, i)
+            ws.write_string(last, 1, r["dossier_no"])
+            ws.write_string(last, 2, r["unit_name"])
+            for col, key in ((3, "received_on"), (4, "due_on"), (5, "returned_on")):
+                if r[key] is None:
+                    continue
+                if variant:  # typed as text, as some offices do
+                    ws.write_string(last, col, _dmy(r[key]))
+                else:
+                    ws.write_datetime(last, col, r[key], day)
+            ws.write_string(last, 6, words[r["status"]])
+            if r["reason"]:
+                ws.write_string(last, 7, r["reason"])
+            ws.write_string(last, 8, r["forms_text"])
+            ws.write_number(last, 9, r["recipients"])
+            if r["decision_no"]:
+                ws.write_string(last, 10, r["decision_no"])
+        ws.write_string(last + 1, 1, f"Tổng cộng: {rows['dossier_no'].n_unique()} hồ sơ")
+        ws.write_number(last + 1, 9, int(rows["recipients"].sum()))
+        ws.set_column(1, 2, 28)
+        ws.set_column(7, 8, 36)
+
+
 def _slug(bloc: str) -> str:
     word = "khoi" if bloc.startswith("Khối") else "cum"
     return f"{word}{bloc.rsplit(' ', 1)[-1]}"
@@ -234,6 +291,20 @@ def write_province(province: DemoProvince, out_dir: Path) -> list[Path]:
             write_decision_list(path, listed, SIGNERS[i % len(SIGNERS)])
             files.append(path)
         files.extend(_write_year_scores(province, year, out_dir))
+    files.extend(_write_dossier_registers(province.dossiers, out_dir))
+    return files
+
+
+def _write_dossier_registers(dossiers: pl.DataFrame, out_dir: Path) -> list[Path]:
+    """One register a year, holding each dossier whole in the year it was first received
+    (a dossier submitted again stays in the register that opened it)."""
+    opened = dossiers.with_columns(opened=pl.col("received_on").min().over("dossier_no").dt.year())
+    files = []
+    for year in sorted(opened["opened"].unique().to_list()):
+        path = out_dir / f"ho_so_de_nghi_{year}.xlsx"
+        rows = opened.filter(pl.col("opened") == year).sort("received_on", "dossier_no")
+        write_dossier_register(path, rows.drop("opened"), year)
+        files.append(path)
     return files
 
 

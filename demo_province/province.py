@@ -13,6 +13,7 @@ from demo_province.awards import AWARD_COLUMNS, _awards_frame, _campaign_arrays
 from demo_province.blocs import bloc_scores_frame, memberships_frame
 from demo_province.campaigns import campaigns_frame
 from demo_province.catalog import _catalog, load_units
+from demo_province.dossiers import dossiers_frame
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class DemoProvince:
     bloc_scores: pl.DataFrame
     memberships: pl.DataFrame
     campaigns: pl.DataFrame
+    dossiers: pl.DataFrame  # the one-stop desk's register, one row per submission
 
 
 def _decision_list_collectives(awards: pl.DataFrame) -> pl.DataFrame:
@@ -105,4 +107,5 @@ def build_province(
         bloc_scores=bloc_scores_frame(rng, memberships),
         memberships=memberships,
         campaigns=campaigns,
+        dossiers=dossiers_frame(awards, year_list[-1]),
     )

@@ -24,6 +24,7 @@ from etl.load import Report, commit, write_files
 from etl.parse.awards import parse_awards
 from etl.parse.blocs import parse_bloc_scores, parse_memberships
 from etl.parse.campaigns import parse_campaigns
+from etl.parse.dossiers import parse_dossiers, register_header
 from etl.problems import FileRefused, Problem
 from etl.reading.stage import Book, read_book
 from etl.recognise import Choice, Recognition, recognise
@@ -114,6 +115,8 @@ def parse_grid(
         _canonical_units(grid, header, units)
     choice = recognise(grid, header) if header else Choice(None)
     layout = choice.chosen.layout if choice.chosen else None
+    if layout == "dossiers" and header is not None:
+        header = register_header(header)
     info = SheetInfo(
         grid.sheet,
         layout,
@@ -141,6 +144,8 @@ def parse_grid(
         frame, problems = parse_bloc_scores(grid, header, known_units)
     elif layout == "memberships":
         frame, problems = parse_memberships(grid, header, known_units)
+    elif layout == "dossiers":
+        frame, problems = parse_dossiers(grid, header, known_units)
     else:
         frame, problems = parse_campaigns(grid, header)
     if frame.height == 0 and not problems:

@@ -231,7 +231,7 @@ def _remember_mappings(con: duckdb.DuckDBPyConnection, inspection: Inspection, w
             )
 
 
-BATCH_TABLES = ("award", "bloc_scores", "bloc_members", "campaigns")
+BATCH_TABLES = ("award", "bloc_scores", "bloc_members", "campaigns", "dossiers")
 
 
 # The key of each table that has one: a row brought back by an undo must not clash with one
@@ -240,6 +240,7 @@ _KEYS = {
     "bloc_scores": ("year", "bloc_name", "unit_name"),
     "bloc_members": ("year", "bloc_name", "unit_name"),
     "campaigns": ("campaign_code",),
+    "dossiers": ("dossier_no", "submission"),
 }
 
 
@@ -469,11 +470,22 @@ def _write_campaigns(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     return int(replaced)
 
 
+def _write_dossiers(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    # A register is kept up to date and sent again: the newer row of a dossier (all its
+    # submissions) takes the place of the older, which an undo brings back.
+    replaced = _displace(
+        con, "dossiers", "dossier_no IN (SELECT dossier_no FROM incoming)", batch_id
+    )
+    con.execute(SQL["add_dossiers"], [batch_id])
+    return int(replaced)
+
+
 WRITERS = {
     "awards": _write_awards,
     "bloc_scores": _write_bloc_scores,
     "memberships": _write_memberships,
     "campaigns": _write_campaigns,
+    "dossiers": _write_dossiers,
 }
 
 

@@ -495,6 +495,64 @@ UNKNOWN_CAMPAIGN_KIND = "loại phải là «Thường xuyên», «Chuyên đề
 BAD_CAMPAIGN_DATE = "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm."
 END_BEFORE_START = "ngày kết thúc trước ngày bắt đầu."
 
+# ── The dossier register (etl/parse/dossiers.py) ──────────────────────────────────────────────
+MISSING_DOSSIER_NO = "thiếu số hồ sơ (số ghi trên giấy tiếp nhận, ví dụ HS-2024-0015)."
+DOSSIER_TWICE = (
+    "số hồ sơ này đã có ở một dòng khác. Một hồ sơ chỉ được ghi lại khi lần trước đã «trả lại để "
+    "bổ sung» (có ngày trả) và lần nộp lại nhận sau ngày trả đó; nếu là hai hồ sơ khác nhau, hãy "
+    "sửa số hồ sơ."
+)
+MISSING_DOSSIER_UNIT = "thiếu đơn vị đề nghị."
+MISSING_RECEIVED_ON = "thiếu ngày nhận hồ sơ."
+MISSING_DUE_ON = (
+    "thiếu ngày hẹn trả kết quả (ghi trên giấy tiếp nhận); không tính được đúng hạn hay trễ hạn."
+)
+BAD_DOSSIER_DATE = "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm (ví dụ 05/03/2024)."
+DUE_BEFORE_RECEIVED = "ngày hẹn trả trước ngày nhận hồ sơ."
+RETURNED_BEFORE_RECEIVED = "ngày trả trước ngày nhận hồ sơ."
+DATE_AFTER_TODAY = "ngày này chưa tới (sau hôm nay); hãy kiểm tra lại năm hoặc tháng."
+UNKNOWN_DOSSIER_STATUS = (
+    "trạng thái phải là một trong: «Đã tiếp nhận», «Đang thẩm định», «Đã trình Chủ tịch», "
+    "«Đã có quyết định», «Trả lại để bổ sung», «Không đủ điều kiện»."
+)
+ANSWERED_WITHOUT_DATE = (
+    "hồ sơ đã có kết quả (quyết định, trả lại hoặc không đủ điều kiện) nhưng thiếu ngày trả; "
+    "không tính được đúng hạn hay trễ hạn."
+)
+OPEN_WITH_RETURN_DATE = (
+    "trạng thái nói hồ sơ còn đang xử lý nhưng dòng này có ngày trả; trạng thái hay ngày trả "
+    "mới đúng?"
+)
+DECIDED_WITHOUT_DECISION = "hồ sơ đã có quyết định nhưng thiếu số quyết định; không đối chiếu được với khen thưởng đã nhập."
+REJECTED_WITHOUT_REASON = "hồ sơ không đủ điều kiện nhưng thiếu lý do."
+UNKNOWN_PROPOSED_FORM = (
+    "có hình thức khen thưởng không nhận ra; ghi các hình thức cách nhau bằng dấu chấm phẩy."
+)
+BAD_RECIPIENT_COUNT = "số lượng đề nghị phải là số nguyên không âm."
+
+
+def unknown_proposed_form(part: str) -> str:
+    return (
+        f"«{part}» không phải tên một hình thức khen thưởng đã biết (với bằng khen, ghi rõ của "
+        "ai: «Bằng khen của Chủ tịch UBND tỉnh», «Bằng khen của Thủ tướng Chính phủ»…); ghi các "
+        "hình thức cách nhau bằng dấu chấm phẩy."
+    )
+
+
+def dossier_total_differs(stated: int, counted: int) -> str:
+    return (
+        f"dòng tổng ghi {stated} hồ sơ nhưng sổ có {counted} dòng hồ sơ; thiếu, thừa hay ghi "
+        "trùng một dòng, hay dòng tổng ghi sai?"
+    )
+
+
+def recipient_total_differs(stated: int, counted: int) -> str:
+    return (
+        f"dòng tổng ghi {stated} đối tượng đề nghị nhưng cộng các dòng được {counted}; "
+        "hãy kiểm tra lại số lượng từng hồ sơ hoặc dòng tổng."
+    )
+
+
 # ── The analyst's choices and the import itself (etl/importer.py, etl/load.py; etl/upload.py
 #    refuses an upload too big with file_too_big above) ───────────────────────────────────────
 

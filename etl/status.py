@@ -37,9 +37,10 @@ def print_status(master: warehouse.Warehouse) -> int:
             f"  #{batch_id:<4} {local_time(when)}  {name:<40} {layout:<12} {number(rows):>8} dòng{note}"
         )
     if totals:
-        awards, scores, members, campaigns = totals
+        awards, scores, members, campaigns, dossiers = totals
         print(
             f"Tổng: {number(awards)} lượt khen thưởng, {number(scores)} dòng điểm khối/cụm, "
-            f"{number(members)} thành viên khối/cụm, {number(campaigns)} phong trào."
+            f"{number(members)} thành viên khối/cụm, {number(campaigns)} phong trào, "
+            f"{number(dossiers)} hồ sơ đề nghị."
         )
     return 0

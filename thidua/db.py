@@ -26,6 +26,8 @@ from thidua.meta import fact, set_fact  # by name: see thidua/migrations.py
 from thidua.settings import REFERENCE_DIR, snapshot_path
 
 UNITS_CSV = REFERENCE_DIR / "units.csv"
+# Days off and Saturdays worked, for counting working days (thidua.dossiers).
+CALENDAR_CSV = REFERENCE_DIR / "calendar_days.csv"
 
 
 read_sql = sql_files.read_sql  # kept for callers that read a whole file
@@ -137,6 +139,10 @@ def _reference_rows() -> dict[str, list[list[object]]]:
                 + [r["valid_to"] or None, r["successor_code"] or None]
                 for r in csv.DictReader(handle)
             ]
+    calendar: list[list[object]] = []
+    if CALENDAR_CSV.exists():
+        with CALENDAR_CSV.open(encoding="utf-8") as handle:
+            calendar = [[r["day"], r["kind"], r["name"]] for r in csv.DictReader(handle)]
     return {
         "ref_award_form": [
             [f.code, f.name_vi, f.name_en, f.recipients, f.level, i]
@@ -149,6 +155,7 @@ def _reference_rows() -> dict[str, list[list[object]]]:
             [code, label] for code, (label, _) in reference.RECIPIENT_KINDS.items()
         ],
         "units": units,
+        "calendar_days": calendar,
     }
 
 
@@ -163,7 +170,7 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
         return
     con.execute("BEGIN")
     for table, values in rows.items():  # fixed table names
-        if table == "units" and not values:
+        if table in ("units", "calendar_days") and not values:
             continue
         con.execute(f"DELETE FROM {table}")  # noqa: S608
         _insert_rows(con, table, values)

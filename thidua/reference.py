@@ -110,6 +110,27 @@ CAMPAIGN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "special": ("Theo đợt", ("theo dot", "dot", "dac biet")),
 }
 
+# A dossier's state in the register (DOMAIN.md, Dossiers): code -> (name, folded keywords).
+# Tried in this order: «Đã trả kết quả» is decided, «Trả lại để bổ sung» is not, «Đã trình
+# UBND tỉnh quyết định» is still waiting for the decision.
+DOSSIER_STATUSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "rejected": (
+        "Không đủ điều kiện",
+        ("khong du dieu kien", "tu choi", "khong xet", "khong de nghi", "khong dat"),
+    ),
+    "returned": ("Trả lại để bổ sung", ("bo sung", "tra lai", "tra ho so", "hoan tra")),
+    "submitted": ("Đã trình Chủ tịch", ("trinh", "cho ky", "cho phe duyet", "cho quyet dinh")),
+    "decided": (
+        "Đã có quyết định",
+        ("quyet dinh", "da khen", "da tra ket qua", "hoan thanh", "da giai quyet"),
+    ),
+    "appraising": ("Đang thẩm định", ("tham dinh", "dang xu ly", "dang giai quyet", "xu ly")),
+    "received": ("Đã tiếp nhận", ("tiep nhan", "moi nhan", "da nhan", "cho xu ly")),
+}
+DOSSIER_STATUS_NAMES = {code: name for code, (name, _) in DOSSIER_STATUSES.items()}
+# The states in which a dossier is still with the office (no result returned yet).
+OPEN_DOSSIER_STATUSES = ("received", "appraising", "submitted")
+
 # code -> the name a reader sees.
 FORM_NAMES = {form.code: form.name_vi for form in AWARD_FORMS}
 TYPE_NAMES = {code: label for code, (label, _) in AWARD_TYPES.items()}
@@ -129,6 +150,7 @@ LAYOUT_NAMES = {
     "bloc_scores": "bảng chấm điểm khối/cụm",
     "memberships": "danh sách thành viên khối/cụm",
     "campaigns": "danh sách phong trào thi đua",
+    "dossiers": "sổ theo dõi hồ sơ đề nghị",
 }
 
 # What each column of an award list or a bloc sheet holds, as the column-mapping choices say it.
@@ -141,6 +163,8 @@ FIELD_LABELS = {
     "bonus": "Điểm cộng", "penalty": "Điểm trừ", "total": "Tổng điểm", "rank": "Xếp hạng",
     "plan_no": "Số kế hoạch", "issued_on": "Ngày ban hành", "campaign_name": "Tên phong trào", "campaign_kind": "Loại phong trào",
     "birth_male": "Năm sinh (Nam)", "birth_female": "Năm sinh (Nữ)",
+    "dossier_no": "Số hồ sơ", "received_on": "Ngày nhận", "due_on": "Ngày hẹn trả", "returned_on": "Ngày trả",
+    "status": "Trạng thái", "reason": "Lý do", "proposed_forms": "Hình thức đề nghị", "recipients": "Số lượng đề nghị",
     "start": "Ngày bắt đầu", "end": "Ngày kết thúc", "deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu", "note": "Ghi chú",
 }  # fmt: skip
 

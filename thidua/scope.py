@@ -38,9 +38,11 @@ VISIBLE_ROWS = {
     "bloc_scores": _OWN_BLOCS,
     # Plans are public documents, but an account without a unit is shown nothing at all.
     "campaigns": "EXISTS (SELECT 1 FROM scope_units)",
+    "dossiers": _IN_SCOPE,
     "import_batches": "batch_id IN (SELECT batch_id FROM src.award "
     "WHERE unit_name IN (SELECT unit_name FROM scope_units))",
     "units": "TRUE",
+    "calendar_days": "TRUE",
     "ref_award_form": "TRUE",
     "ref_award_type": "TRUE",
     "ref_recipient_kind": "TRUE",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from etl.grid import Grid
-from etl.recognise import award_list, bloc_scores, campaigns, memberships
+from etl.recognise import award_list, bloc_scores, campaigns, dossiers, memberships
 from etl.recognise.base import Recognition
 from etl.recognise.headers import Header
 
@@ -16,6 +16,7 @@ RECOGNISERS = (
     bloc_scores.recognise,
     memberships.recognise,
     campaigns.recognise,
+    dossiers.recognise,
     award_list.recognise,
 )
 

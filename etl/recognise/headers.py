@@ -21,6 +21,15 @@ from thidua.text import fold
 # so specific names come before general ones ("chuc vu, don vi" before "chuc vu").
 FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("stt", r"^(stt|tt|so tt|so thu tu)$"),
+    # A dossier register (etl.parse.dossiers): before «Ngày …» and «Đơn vị» are taken.
+    ("dossier_no", r"^(so ho so|ma ho so|so hieu ho so|ma so ho so|so bien nhan|ma bien nhan)"),
+    ("received_on", r"^(ngay nhan|ngay tiep nhan|ngay nop|ngay nhan ho so|tiep nhan ngay)"),
+    ("due_on", r"^(ngay hen|hen tra|han tra|han giai quyet|thoi han giai quyet|han xu ly)"),
+    ("returned_on", r"^(ngay tra|ngay tra ket qua|ngay tra ho so|ngay hoan thanh|da tra ngay)"),
+    ("status", r"^(trang thai|tinh trang|ket qua xu ly|ket qua giai quyet)"),
+    ("reason", r"^ly do (tra|tu choi|khong|bi tra|chua)"),
+    ("proposed_forms", r"^(hinh thuc (khen thuong )?de nghi|de nghi khen thuong|noi dung de nghi)"),
+    ("recipients", r"^(so luong|so doi tuong|so nguoi|tong so de nghi|so ca nhan, tap the)"),
     ("achievement_year", r"^nam (thanh tich|dat thanh tich)"),
     ("year", r"^(nam|nam quyet dinh|nam khen thuong|nam xet|nam danh gia)$"),
     ("decision_no", r"^(so quyet dinh|so qd|quyet dinh so|so hieu quyet dinh)"),
@@ -35,7 +44,11 @@ FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("gender", r"^(gioi tinh|gioi|nam/nu|nam, nu)$"),
     ("position", r"^(chuc vu|chuc danh)"),
     ("bloc", r"^(khoi/cum|khoi, cum|khoi hoac cum|khoi|cum)( thi dua)?$"),
-    ("unit", r"^(don vi|ten don vi|don vi cong tac|co quan|co quan, don vi|noi cong tac)$"),
+    (
+        "unit",
+        r"^(don vi|ten don vi|don vi cong tac|co quan|co quan, don vi|noi cong tac"
+        r"|(don vi|co quan) (de nghi|trinh|nop ho so|gui))$",
+    ),
     (
         "form",
         r"^(hinh thuc khen thuong|hinh thuc|danh hieu|danh hieu, hinh thuc|hinh thuc, danh hieu|khen thuong)$",

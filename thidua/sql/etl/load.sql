@@ -72,6 +72,9 @@ INSERT INTO bloc_members SELECT year, bloc_name, unit_name, role, ?, source_row 
 -- name: add_campaigns
 INSERT INTO campaigns SELECT campaign_code, issued_on, name, kind, start_date, end_date, registration_deadline, slogan, ?, source_row FROM incoming;
 
+-- name: add_dossiers
+INSERT INTO dossiers SELECT dossier_no, submission, unit_name, received_on, due_on, returned_on, status, reason, form_codes, forms_text, recipients, decision_no, ?, source_row FROM incoming;
+
 -- name: unit_exists
 SELECT 1 FROM units WHERE name = ?;
 
