@@ -63,6 +63,7 @@ PAGES = [
     Row("pages/distribution.py", "Cơ cấu khen thưởng", ":material/donut_small:", "co-cau", "view", True),
     Row("pages/leaders.py", "Lãnh đạo và NLĐ trực tiếp", ":material/groups:", "lanh-dao-nld", "view", True),
     Row("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao", "view", True),
+    Row("pages/dossiers.py", "Hồ sơ đề nghị", ":material/folder_open:", "ho-so", "view", True),
     Row("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu", "names", False),
     Row("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu", "import", False),
     Row("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu", "view", False),

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from tests.builders import write_rows
 
-HEADER = [
+HEADER: list[object] = [
     "STT", "Số hồ sơ", "Đơn vị đề nghị", "Ngày nhận", "Ngày hẹn trả", "Ngày trả kết quả",
     "Trạng thái", "Lý do", "Hình thức đề nghị", "Số lượng", "Số quyết định",
 ]  # fmt: skip
 QD_100 = "100/QĐ-UBND"
 QD_200 = "200/QĐ-UBND"
-ROWS = [
+ROWS: list[list[object]] = [
     # early: returned two working days before the appointment
     ["HS-01", "Sở Nội vụ", "01/04/2024", "12/04/2024", "10/04/2024", "Đã có quyết định", None,
      "Bằng khen của Chủ tịch UBND tỉnh", 5, QD_100],

@@ -13,9 +13,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from demo_province import DemoProvince
 from etl.importer import import_files
 from etl.load import undo_batch
 from tests.accounts import OPERATOR
+from tests.apptest import headline
 from tests.builders import write_rows
 from tests.conftest import fingerprint_of, rows_of
 from tests.dossier_register import (
@@ -28,7 +30,8 @@ from tests.dossier_register import (
     WORKING_DAYS,
     write_register,
 )
-from thidua import dossiers, warehouse
+from tests.test_pages import open_page, pct, vi
+from thidua import db, dossiers, slides, warehouse
 from thidua.filters import Filters
 from thidua.settings import REFERENCE_DIR
 from thidua.warehouse import Warehouse
@@ -76,7 +79,11 @@ def test_groupings_and_filters(master: Path, tmp_path: Path) -> None:
     assert by_unit["Sở Tài chính"]["rejected_share"] == pytest.approx(0.5)
     by_form = {r["form_code"]: r for r in dossiers.by(rows, "form").iter_rows(named=True)}
     # BK_TINH: HS-01, 02, 03, 04, 06, 08; CSTD_TINH: HS-05, 07; TTLDXS: HS-02, 09.
-    assert {k: v["dossiers"] for k, v in by_form.items()} == {"BK_TINH": 6, "CSTD_TINH": 2, "TTLDXS": 2}
+    assert {k: v["dossiers"] for k, v in by_form.items()} == {
+        "BK_TINH": 6,
+        "CSTD_TINH": 2,
+        "TTLDXS": 2,
+    }
     only = dossiers.figures(_rows(master, Filters(unit="Sở Y tế")))
     assert (only.dossiers, only.on_time, only.overdue) == (2, 1, 1)  # HS-03, HS-08
     assert dossiers.figures(_rows(master, Filters(year_from=2023, year_to=2023))).dossiers == 0
@@ -89,7 +96,7 @@ def test_groupings_and_filters(master: Path, tmp_path: Path) -> None:
 def _award_list(path: Path) -> Path:
     """Awards of decision 100/QĐ-UBND of 10/4/2024 — and of the 100/QĐ-UBND of 2023, which is
     another decision and must not be counted as granted for these dossiers."""
-    header = ["STT", "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể",
+    header: list[object] = ["STT", "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể",
               "Chức vụ", "Đơn vị", "Hình thức khen thưởng"]  # fmt: skip
     people = [("Sở Nội vụ", 4), ("Sở Tài chính", 2), ("Sở Y tế", 2)]
     rows: list[list[object]] = [header]
@@ -118,12 +125,16 @@ def test_granted_from_the_decisions(master: Path, tmp_path: Path) -> None:
     assert got.decisions_missing == 1  # HS-06: 200/QĐ-UBND is not in the warehouse
 
 
-def _bad(tmp_path: Path, change: dict[int, dict[int, object]], extra: list[list[object]] | None = None) -> Path:
+def _bad(
+    tmp_path: Path, change: dict[int, dict[int, object]], extra: list[list[object]] | None = None
+) -> Path:
     rows = [list(r) for r in ROWS]
     for index, cells in change.items():
         for col, value in cells.items():
             rows[index][col] = value
-    table: list[list[object]] = [HEADER] + [[i, *r] for i, r in enumerate(rows, start=1)] + (extra or [])
+    table: list[list[object]] = (
+        [HEADER] + [[i, *r] for i, r in enumerate(rows, start=1)] + (extra or [])
+    )
     return write_rows(tmp_path / "ho_so_sai.xlsx", table)
 
 
@@ -146,16 +157,19 @@ BAD_REGISTERS = [
 
 @pytest.mark.parametrize(("change", "row", "column", "words"), BAD_REGISTERS)
 def test_bad_register_refused_whole(
-    master: Path, tmp_path: Path, change: dict[int, dict[int, object]], row: int, column: str, words: str
+    master: Path,
+    tmp_path: Path,
+    change: dict[int, dict[int, object]],
+    row: int,
+    column: str,
+    words: str,
 ) -> None:
     import_files([write_register(tmp_path / "first.xlsx")], master, OPERATOR)
     before = fingerprint_of(master)
     [report] = import_files([_bad(tmp_path, change)], master, OPERATOR)
     assert report.status == "refused"
     said = [str(p) for p in report.problems]
-    assert any(
-        f"ho_so_sai.xlsx, dòng {row}, cột {column}" in s and words in s for s in said
-    ), said
+    assert any(f"ho_so_sai.xlsx, dòng {row}, cột {column}" in s and words in s for s in said), said
     assert fingerprint_of(master) == before
 
 
@@ -165,7 +179,9 @@ def test_stated_totals_checked(master: Path, tmp_path: Path) -> None:
     )
     assert wrong_count.status == "refused"
     assert "dòng tổng ghi 11 hồ sơ nhưng sổ có 10 dòng hồ sơ" in wrong_count.message()
-    [wrong_sum] = import_files([write_register(tmp_path / "b.xlsx", recipients=30)], master, OPERATOR)
+    [wrong_sum] = import_files(
+        [write_register(tmp_path / "b.xlsx", recipients=30)], master, OPERATOR
+    )
     assert wrong_sum.status == "refused"
     assert "dòng tổng ghi 30 đối tượng đề nghị nhưng cộng các dòng được 31" in wrong_sum.message()
     # «10 dòng» counts the rows, «9 hồ sơ» the dossiers: both are what the register holds.
@@ -185,7 +201,9 @@ def test_newer_register_replaces_its_dossiers_and_undo_brings_them_back(
     newer[0][9] = "300/QĐ-UBND"
     newer.append(["HS-10", "Sở Nội vụ", "09/09/2024", "20/09/2024", None, "Đang thẩm định",
                   None, "Bằng khen UBND tỉnh", 2, None])  # fmt: skip
-    path = write_rows(tmp_path / "thang9.xlsx", [HEADER] + [[i, *r] for i, r in enumerate(newer, 1)])
+    path = write_rows(
+        tmp_path / "thang9.xlsx", [HEADER] + [[i, *r] for i, r in enumerate(newer, 1)]
+    )
     [second] = import_files([path], master, OPERATOR)
     assert second.status == "imported", second.message()
     assert second.replaced == 1  # HS-08's old row, kept aside
@@ -229,13 +247,13 @@ def _between(start: date, end: date, off: set[date], worked: set[date]) -> int:
     )
 
 
-def test_demo_figures_equal_its_truth(demo: tuple[Path, object]) -> None:
-    master, province = demo
-    truth: pl.DataFrame = province.dossiers  # type: ignore[attr-defined]
+def _truth_by_year(truth: pl.DataFrame) -> tuple[dict[int, dict[str, int]], list[int]]:
+    """Per year first received: dossiers, early, on time, late, refused, open — and the
+    working days of every answered dossier — counted from the demo's truth in Python."""
     off, worked = _calendar()
     expected: dict[int, dict[str, int]] = {}
     days: list[int] = []
-    for number, group in truth.group_by("dossier_no"):
+    for _, group in truth.group_by("dossier_no"):
         subs = group.sort("submission").to_dicts()
         year = min(s["received_on"] for s in subs).year
         counts = expected.setdefault(year, {"dossiers": 0, "early": 0, "on_time": 0, "late": 0,
@@ -250,6 +268,12 @@ def test_demo_figures_equal_its_truth(demo: tuple[Path, object]) -> None:
         counts[worst] += 1
         counts["rejected"] += last["status"] == "rejected"
         days.append(sum(_between(s["received_on"], s["returned_on"], off, worked) for s in subs))
+    return expected, days
+
+
+def test_demo_figures_equal_its_truth(demo: tuple[Path, DemoProvince]) -> None:
+    master, province = demo
+    expected, days = _truth_by_year(province.dossiers)
     rows = _rows(master, today=date(2026, 12, 4))
     got = {
         r["year"]: {k: r[k] for k in ("dossiers", "early", "on_time", "late", "rejected", "open")}
@@ -261,3 +285,32 @@ def test_demo_figures_equal_its_truth(demo: tuple[Path, object]) -> None:
     total = dossiers.figures(rows)
     assert 0.9 < (total.on_time_rate or 0) < 0.99
     assert total.open == total.overdue == 3
+
+
+def test_dossiers_page_and_slide_on_demo(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    master, province = demo
+    expected, _ = _truth_by_year(province.dossiers)
+    year = expected[2024]
+    answered = year["early"] + year["on_time"] + year["late"]
+    at = open_page(master, "pages/dossiers.py", monkeypatch, nam_tu="2024", nam_den="2024")
+    shown = {m.label: m.value for m in headline(at)}
+    assert shown["Hồ sơ tiếp nhận"] == vi(year["dossiers"])
+    assert shown["Trả kết quả đúng hạn"] == pct(year["early"] + year["on_time"], answered)
+    # The list of late and open dossiers, chosen in the link: every late one of 2024.
+    listed = open_page(
+        master, "pages/dossiers.py", monkeypatch, nam_tu="2024", nam_den="2024",
+        xem="Trễ hạn và đang xử lý", ds="tre-han",
+    )  # fmt: skip
+    table = listed.dataframe[0].value
+    assert len(table) == year["late"]
+    assert set(table["Tình trạng"]) == {"Trả kết quả trễ hạn"}
+    con = db.open_snapshot(master)
+    try:
+        [slide] = slides.dossier_slides(con, 2024, date(2026, 12, 4))
+    finally:
+        con.close()
+    assert f">{vi(year['dossiers'])}<" in slide.body
+    assert f">{pct(year['early'] + year['on_time'], answered)}<" in slide.body
+    assert f">{vi(year['late'])}<" in slide.body  # the «Trễ hạn» bar

@@ -25,6 +25,7 @@ PAGES = [
     "pages/distribution.py",
     "pages/leaders.py",
     "pages/campaigns.py",
+    "pages/dossiers.py",
     "pages/search.py",
 ]
 
@@ -86,6 +87,8 @@ def test_page_with_one_award(
         assert shown["Khen cá nhân"] == "1" and shown["Tỷ lệ người lao động trực tiếp"] == "100,0%"
     elif page == "pages/campaigns.py":
         assert "Chưa có phong trào" in text
+    elif page == "pages/dossiers.py":
+        assert "Chưa có hồ sơ đề nghị" in text
     else:
         at.text_input(key="search_text").input("nguyen van a").run()
         assert at.selectbox(key="search_pick").options == [

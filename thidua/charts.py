@@ -8,6 +8,7 @@ import re
 import plotly.graph_objects as go
 import polars as pl
 
+from thidua.dossiers import TIMELINESS_NAMES
 from thidua.formatting import number, percent
 from thidua.literal import from_plotly, plotly
 from thidua.reference import BLOC_ROLE_NAMES, ROLE_SIGNS
@@ -555,3 +556,31 @@ def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
     )
     fig.update_yaxes(type="category")
     return _layout(fig, "Khen thưởng theo phong trào", 120 + 34 * max(ordered.height, 3))
+
+
+# Early, on the day, late: the one reading of a dossier's answer (thidua.dossiers).
+TIMELINESS_COLOURS = {"early": "#2e8b57", "on_time": "#5b8fc9", "late": RED}
+
+
+def dossier_years_bars(by_year: pl.DataFrame) -> go.Figure:
+    """Dossiers answered each year (the year first received), stacked early / on the
+    appointment day / late, with the on-time rate written above each bar."""
+    fig = go.Figure()
+    years = by_year["year"].to_list()
+    for key, colour in TIMELINESS_COLOURS.items():
+        fig.add_bar(
+            name=TIMELINESS_NAMES[key], x=years, y=by_year[key].to_list(), marker_color=colour,
+            hovertemplate="%{fullData.name} năm %{x}: %{y:,.0f} hồ sơ<extra></extra>",
+        )  # fmt: skip
+    answered = by_year["answered"].to_list()
+    rates = by_year["on_time_rate"].to_list()
+    fig.add_scatter(
+        x=years, y=answered, mode="text", showlegend=False, hoverinfo="skip",
+        text=["" if r is None else percent(r, 1) for r in rates], textposition="top center",
+    )  # fmt: skip
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title="Năm tiếp nhận hồ sơ", dtick=1, tickformat="d")
+    fig.update_yaxes(title="Số hồ sơ đã trả kết quả", range=[0, max(answered or [1]) * 1.15])
+    return _layout(
+        fig, "Hồ sơ trả kết quả trước hạn, đúng hạn, trễ hạn (tỷ lệ đúng hạn ở đầu cột)", 440
+    )

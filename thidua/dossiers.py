@@ -25,56 +25,12 @@ TIMELINESS_NAMES = {"early": "Trước hạn", "on_time": "Đúng hạn", "late"
 GROUPINGS = {"year": "year", "unit": "unit_name", "form": "form_code"}
 
 
-# The award `a` is of the dossier `d`'s decision: made between the dossier's first receipt
-# and its answer (a list without dates: in the year of the answer).
-SAME_DECISION = (
-    "coalesce(a.decision_date BETWEEN d.first_received AND d.returned_on, "
-    "a.year = year(d.returned_on))"
-)
-
-
-def filter_sql(filters: Filters) -> tuple[str, dict[str, Any]]:
-    """The shared filters over a dossier `d`: the year it was first received, its unit, the
-    bloc its unit belonged to that year, a form it proposes. (Award types and recipient
-    kinds say nothing of a dossier and are not applied.)"""
-    parts = ["TRUE"]
-    params: dict[str, Any] = {}
-    if filters.year_from is not None:
-        parts.append("d.year >= $f_year_from")
-        params["f_year_from"] = filters.year_from
-    if filters.year_to is not None:
-        parts.append("d.year <= $f_year_to")
-        params["f_year_to"] = filters.year_to
-    if filters.unit:
-        parts.append("d.unit_name = $f_unit")
-        params["f_unit"] = filters.unit
-    if filters.bloc:
-        parts.append(
-            "EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $f_bloc "
-            "AND m.year = d.year AND m.unit_name = d.unit_name)"
-        )
-        params["f_bloc"] = filters.bloc
-    if filters.forms:
-        parts.append("list_has_any(string_split(d.form_codes, ','), $f_forms)")
-        params["f_forms"] = list(filters.forms)
-    return " AND ".join(parts), params
-
-
 def dossier_rows(
     con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None = None
 ) -> pl.DataFrame:
-    """Every dossier under the filters, one row each (sql/dossier_rows.sql), judged on `today`."""
-    clause, params = filter_sql(filters)
-    text = (
-        queries.sql("dossier_rows")
-        .replace("{same_decision}", SAME_DECISION)
-        .replace("{dossier_filters}", clause)
-    )
-    cursor = con.cursor()
-    try:
-        return cursor.sql(text, params={**params, "today": today or date.today()}).pl()
-    finally:
-        cursor.close()
+    """Every dossier under the filters (Filters.dossier_sql), one row each
+    (sql/dossier_rows.sql), judged on `today`."""
+    return queries.run(con, "dossier_rows", filters, today=today or date.today())
 
 
 @dataclass(frozen=True)

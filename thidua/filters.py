@@ -86,6 +86,32 @@ class Filters:
                 params[f"f_{name}"] = list(values)
         return " AND ".join(parts), params
 
+    def dossier_sql(self) -> tuple[str, dict[str, Any]]:
+        """The same filters over a dossier `d` of the one-stop desk (thidua.dossiers): the
+        year it was first received, its unit, the bloc its unit belonged to that year, a form
+        it proposes. Award types and recipient kinds say nothing of a dossier."""
+        parts = ["TRUE"]
+        params: dict[str, Any] = {}
+        if self.year_from is not None:
+            parts.append("d.year >= $d_year_from")
+            params["d_year_from"] = self.year_from
+        if self.year_to is not None:
+            parts.append("d.year <= $d_year_to")
+            params["d_year_to"] = self.year_to
+        if self.unit:
+            parts.append("d.unit_name = $d_unit")
+            params["d_unit"] = self.unit
+        if self.bloc:
+            parts.append(
+                "EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $d_bloc "
+                "AND m.year = d.year AND m.unit_name = d.unit_name)"
+            )
+            params["d_bloc"] = self.bloc
+        if self.forms:
+            parts.append("list_has_any(string_split(d.form_codes, ','), $d_forms)")
+            params["d_forms"] = list(self.forms)
+        return " AND ".join(parts), params
+
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 import polars as pl
 
 from thidua import metrics, queries
-from thidua.charts import FORM_COLOURS, bloc_colour
+from thidua.charts import FORM_COLOURS, TIMELINESS_COLOURS, bloc_colour
 from thidua.formatting import number, percent, points, signed
 from thidua.reference import BLOC_ROLE_NAMES, FORMS_BY_CODE, ROLE_SIGNS
 
@@ -22,6 +23,7 @@ SLIDE_SETS = {
     "distribution": "Cơ cấu khen thưởng",
     "non_leader": "Tỷ lệ người lao động trực tiếp",
     "flags": "Cờ thi đua của Chính phủ và của UBND tỉnh",
+    "dossiers": "Hồ sơ đề nghị: tỷ lệ đúng hạn",
 }
 WIDTH, HEIGHT = 1920, 1080
 
@@ -201,6 +203,36 @@ def flags_slides(con: duckdb.DuckDBPyConnection, year: int) -> list[Slide]:
     return slides
 
 
+def dossier_slides(con: duckdb.DuckDBPyConnection, year: int, today: date) -> list[Slide]:
+    """The year's dossiers through the one-stop desk (received that year): the on-time rate,
+    how many, how long; early / on the day / late as bars. None without a register."""
+    from thidua import dossiers
+    from thidua.filters import Filters
+
+    rows = dossiers.dossier_rows(con, Filters(year_from=year, year_to=year), today)
+    if rows.height == 0:
+        return []
+    got = dossiers.figures(rows)
+
+    def card(label: str, value: str, note: str) -> str:
+        return f'<div class="card"><div class="card-value">{_e(value)}</div><div class="card-label">{_e(label)}</div><div class="card-delta">{_e(note)}</div></div>'
+
+    median = "—" if got.median_days is None else number(got.median_days, 1)
+    cards = (
+        card("hồ sơ tiếp nhận", number(got.dossiers), f"{number(got.answered)} đã trả kết quả")
+        + card("trả kết quả đúng hạn", percent(got.on_time_rate), f"{number(got.late)} hồ sơ trễ hạn")
+        + card("ngày làm việc mỗi hồ sơ (trung vị)", median, f"{number(got.rejected)} hồ sơ không đủ điều kiện")
+    )  # fmt: skip
+    bars = [
+        (dossiers.TIMELINESS_NAMES[k], float(n), number(n), TIMELINESS_COLOURS[k])
+        for k, n in (("early", got.early), ("on_time", got.on_time), ("late", got.late))
+    ]
+    body = f'<div class="cards" style="flex:0 0 auto;margin-bottom:40px">{cards}</div>' + _bars(
+        bars, max(got.early, got.on_time, got.late, 1) * 1.1
+    )
+    return [Slide(f"Hồ sơ đề nghị khen thưởng qua bộ phận một cửa, năm {year}", body)]
+
+
 def build_slides(
     con: duckdb.DuckDBPyConnection, year: int, chosen: list[str], target: float
 ) -> list[Slide]:
@@ -216,6 +248,8 @@ def build_slides(
             slides.append(non_leader_slide(con, year, target))
         elif name == "flags":
             slides += flags_slides(con, year)
+        elif name == "dossiers":
+            slides += dossier_slides(con, year, date.today())
     return slides
 
 
