@@ -17,6 +17,10 @@ CAMPAIGN_HEADER = [
     "Số kế hoạch", "Ngày ban hành", "Tên phong trào", "Loại",
     "Ngày bắt đầu", "Ngày kết thúc", "Hạn đăng ký", "Khẩu hiệu",
 ]  # fmt: skip
+DOSSIER_HEADER = [
+    "Số hồ sơ", "Đơn vị đề nghị", "Ngày nhận", "Ngày hẹn trả", "Ngày trả kết quả", "Trạng thái",
+    "Lý do", "Hình thức đề nghị", "Số lượng", "Số quyết định",
+]  # fmt: skip
 REGISTER_HEADER = [
     "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể", "Giới tính",
     "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Loại hình", "Năm thành tích", "Phong trào",
@@ -78,6 +82,19 @@ def write_templates(out_dir: Path = TEMPLATE_DIR) -> list[Path]:
               "Chuyên đề", dt.date(2019, 6, 1), dt.date(2020, 6, 30), dt.date(2019, 10, 30),
               "Đoàn kết, đổi mới, sáng tạo, hiệu quả, bứt phá"]],
             ["Loại: Thường xuyên, Chuyên đề hoặc Theo đợt. Ngày ghi dạng ngày/tháng/năm."],
+        ),
+        write_table(
+            out_dir / "mau_so_ho_so_de_nghi.xlsx", "So theo doi", "SỔ THEO DÕI HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG",
+            DOSSIER_HEADER,
+            [["000.00.32.H33-260105-0001", "Sở Y tế", dt.date(2026, 1, 5), dt.date(2026, 1, 23),
+              dt.date(2026, 1, 21), "Đã có quyết định", None,
+              "Bằng khen của Chủ tịch UBND tỉnh; Tập thể lao động xuất sắc", 3, "25/QĐ-UBND"]],
+            ["Một dòng cho mỗi lần nộp hồ sơ. Hồ sơ trả lại để bổ sung rồi nộp lại: giữ số hồ sơ, "
+             "ghi thêm một dòng cho lần nộp lại (ngày nhận mới, ngày hẹn mới).",
+             "Trạng thái: Đã tiếp nhận, Đang thẩm định, Đã trình Chủ tịch, Đã có quyết định, "
+             "Trả lại để bổ sung, Không đủ điều kiện (ghi lý do). Hồ sơ đã có quyết định ghi số quyết định.",
+             "Hình thức đề nghị: tên đầy đủ, nhiều hình thức cách nhau bằng dấu chấm phẩy. "
+             "Ngày ghi dạng ngày/tháng/năm; ngày làm việc tính theo lịch nghỉ lễ, Tết của Nhà nước."],
         ),
         write_table(
             out_dir / "mau_so_khen_thuong.xlsx", "Khen thuong", None, REGISTER_HEADER,

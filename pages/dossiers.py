@@ -47,10 +47,8 @@ kpi_row(
             help="Trong số hồ sơ đã trả kết quả (quyết định, trả lại để bổ sung, không đủ điều kiện).",
         ),
         Kpi(
-            "Thời gian xử lý (trung vị)",
-            "—"
-            if total.median_days is None
-            else f"{fmt.number(total.median_days, 1)} ngày làm việc",
+            "Thời gian xử lý (trung vị, ngày làm việc)",
+            "—" if total.median_days is None else fmt.number(total.median_days, 1),
             help="Số ngày làm việc hồ sơ nằm ở cơ quan thẩm định, không tính ngày nhận và thời gian đơn vị bổ sung.",
         ),
         Kpi(

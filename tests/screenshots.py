@@ -19,6 +19,7 @@ PAGES = {
     "distribution": "/co-cau",
     "leaders": "/lanh-dao-nld",
     "campaigns": "/phong-trao",
+    "dossiers": "/ho-so?nam_tu=2024&nam_den=2025",
     "search": "/tra-cuu",
     "upload": "/tai-du-lieu",
     "slideshow": "/trinh-chieu",

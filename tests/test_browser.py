@@ -47,6 +47,7 @@ PAGE_PATHS = {
     "/co-cau": "Cơ cấu khen thưởng",
     "/lanh-dao-nld": "Lãnh đạo và người lao động trực tiếp",
     "/phong-trao": "Phong trào thi đua",
+    "/ho-so": "Hồ sơ đề nghị khen thưởng",
     "/tra-cuu": "Tra cứu cá nhân, tập thể",
 }
 

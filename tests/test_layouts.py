@@ -313,10 +313,11 @@ def test_shipped_templates_import_with_their_example_rows(
     assert [t.name for t in templates] == [
         "mau_khoi_cum_thi_dua.xlsx",
         "mau_phong_trao_thi_dua.xlsx",
+        "mau_so_ho_so_de_nghi.xlsx",
         "mau_so_khen_thuong.xlsx",
     ]
     reports = import_into(*templates)
-    assert [r.status for r in reports] == ["imported"] * 3, [r.message() for r in reports]
+    assert [r.status for r in reports] == ["imported"] * 4, [r.message() for r in reports]
     con = snapshot()
     assert con.execute("SELECT year, bloc_name, unit_name, role FROM bloc_members").fetchall() == [
         (2026, "Khối thi đua số 1", "Sở Nội vụ", "head")
@@ -327,6 +328,9 @@ def test_shipped_templates_import_with_their_example_rows(
     assert con.execute("SELECT form_code, is_leader, achievement_year FROM awards").fetchall() == [
         ("BK_TINH", False, 2025)
     ]
+    assert con.execute(
+        "SELECT unit_name, received_on, status, form_codes, recipients FROM dossiers"
+    ).fetchall() == [("Sở Y tế", dt.date(2026, 1, 5), "decided", "BK_TINH,TTLDXS", 3)]
 
 
 def test_sheet_start_read_from_xml_agrees_with_calamine(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from thidua import queries, reference
 from thidua.filters import Filters
 
 ANSWERED = ("decided", "returned", "rejected")
-TIMELINESS_NAMES = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Trễ hạn"}
+TIMELINESS_NAMES = {"early": "Trước hạn", "on_time": "Đúng ngày hẹn", "late": "Trễ hạn"}
 # How the per-group tables are grouped: a key of `by` -> the column it groups on.
 GROUPINGS = {"year": "year", "unit": "unit_name", "form": "form_code"}
 
