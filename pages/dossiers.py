@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import polars as pl
 import streamlit as st
 
-from thidua import charts, dossiers, reference
-from thidua import formatting as fmt
+from thidua import dossiers
+from ui import dossier_panels as panels
 from ui.data import cached
-from ui.figures import chart
 from ui.filters import current_filters
-from ui.kpis import Kpi, kpi_row
-from ui.layout import from_url, no_data, open_tab, to_url
-from ui.tables import download_table, show_table
+from ui.layout import no_data, open_tab
 
 filters = current_filters()
 today = date.today()
@@ -30,53 +26,7 @@ if rows.height == 0:
     st.stop()
 
 total = dossiers.figures(rows)
-st.caption(
-    f"{filters.describe()} · năm tiếp nhận hồ sơ · tính đến hôm nay {today:%d/%m/%Y}. "
-    "Đúng hạn: trả kết quả trước hoặc đúng ngày hẹn; ngày hẹn rơi vào ngày nghỉ thì tính ngày "
-    "làm việc kế tiếp. Hồ sơ trả lại để bổ sung rồi nộp lại là một hồ sơ: trễ nếu một lần trả trễ."
-)
-kpi_row(
-    [
-        Kpi("Hồ sơ tiếp nhận", fmt.number(total.dossiers)),
-        Kpi(
-            "Trả kết quả đúng hạn",
-            fmt.percent(total.on_time_rate),
-            f"trước hạn {fmt.number(total.early)} · đúng ngày {fmt.number(total.on_time)} · "
-            f"trễ {fmt.number(total.late)}",
-            "off",
-            help="Trong số hồ sơ đã trả kết quả (quyết định, trả lại để bổ sung, không đủ điều kiện).",
-        ),
-        Kpi(
-            "Thời gian xử lý (trung vị, ngày làm việc)",
-            "—" if total.median_days is None else fmt.number(total.median_days, 1),
-            help="Số ngày làm việc hồ sơ nằm ở cơ quan thẩm định, không tính ngày nhận và thời gian đơn vị bổ sung.",
-        ),
-        Kpi(
-            "Không đủ điều kiện",
-            fmt.percent(total.rejected_share),
-            f"{fmt.number(total.rejected)} hồ sơ",
-            "off",
-        ),
-        Kpi(
-            "Đang xử lý, đã quá hẹn",
-            fmt.number(total.overdue),
-            f"trong {fmt.number(total.open)} hồ sơ đang xử lý",
-            "off",
-        ),
-    ]
-)
-if total.decided:
-    granted = (
-        f"Hồ sơ đã có quyết định đề nghị {fmt.number(total.proposed)} đối tượng; các quyết định đó "
-        f"(đã nhập) khen {fmt.number(total.granted)} lượt cho các đơn vị đề nghị."
-    )
-    if total.decisions_missing:
-        granted += (
-            f" {fmt.number(total.decisions_missing)} hồ sơ ghi số quyết định chưa có trong kho "
-            "(chưa nhập danh sách khen thưởng của quyết định đó): chưa tính phần được khen."
-        )
-    st.caption(granted)
-
+panels.headline(total, filters, today)
 YEARS, UNITS, FORMS, REFUSED, LIST = (
     "Qua các năm",
     "Theo đơn vị",
@@ -84,81 +34,15 @@ YEARS, UNITS, FORMS, REFUSED, LIST = (
     "Không đủ điều kiện",
     "Trễ hạn và đang xử lý",
 )
-HEADERS = {
-    "dossiers": "Hồ sơ", "answered": "Đã trả kết quả", "early": "Trước hạn", "on_time": "Đúng ngày hẹn",
-    "late": "Trễ hạn", "on_time_rate": "Tỷ lệ đúng hạn", "median_days": "Trung vị (ngày làm việc)",
-    "rejected": "Không đủ điều kiện", "open": "Đang xử lý", "overdue": "Quá hẹn",
-}  # fmt: skip
-DECIMALS = {"on_time_rate": -1, "median_days": 1}
 shown, panel = open_tab([YEARS, UNITS, FORMS, REFUSED, LIST], key="dossier_tab", url="xem")
 with panel:
     if shown == YEARS:
-        by_year = dossiers.by(rows, "year")
-        chart(charts.dossier_years_bars, by_year, key="dossier_years")
-        show_table(by_year, {"year": "Năm", **HEADERS}, DECIMALS)
-        download_table(by_year, {"year": "Năm", **HEADERS}, "ho_so_theo_nam.xlsx",
-                       key="dossier_years_xlsx", title="Hồ sơ đề nghị theo năm", filters=filters,
-                       decimals=DECIMALS)  # fmt: skip
+        panels.by_year(rows, filters)
     elif shown == UNITS:
-        by_unit = dossiers.by(rows, "unit").sort(["late", "overdue", "dossiers"], descending=True)
-        st.caption("Đơn vị có hồ sơ trễ hạn hoặc quá hẹn ở đầu bảng.")
-        show_table(
-            by_unit, {"unit_name": "Đơn vị", **HEADERS}, DECIMALS, widths={"unit_name": "large"}
-        )
-        download_table(by_unit, {"unit_name": "Đơn vị", **HEADERS}, "ho_so_theo_don_vi.xlsx",
-                       key="dossier_units_xlsx", title="Hồ sơ đề nghị theo đơn vị", filters=filters,
-                       decimals=DECIMALS)  # fmt: skip
+        panels.by_unit(rows, filters)
     elif shown == FORMS:
-        by_form = dossiers.by(rows, "form").with_columns(
-            form_name=pl.col("form_code").replace(reference.FORM_NAMES)
-        )
-        st.caption("Một hồ sơ đề nghị hai hình thức được tính ở cả hai dòng.")
-        show_table(by_form, {"form_name": "Hình thức đề nghị", **HEADERS}, DECIMALS,
-                   widths={"form_name": "large"})  # fmt: skip
+        panels.by_form(rows, filters)
     elif shown == REFUSED:
-        reasons = dossiers.rejection_reasons(rows)
-        if reasons.height == 0:
-            no_data("Không có hồ sơ nào bị trả lời không đủ điều kiện.")
-        else:
-            st.caption(
-                f"{fmt.number(total.rejected)} hồ sơ không đủ điều kiện, "
-                f"{fmt.percent(total.rejected_share)} số hồ sơ đã có kết quả cuối cùng."
-            )
-            show_table(
-                reasons, {"reason": "Lý do", "dossiers": "Số hồ sơ"}, widths={"reason": "large"}
-            )
+        panels.refusals(rows, total, filters)
     else:
-        CHOICES = {"tat-ca": "Tất cả", "tre-han": "Trả kết quả trễ hạn", "qua-hen": "Đang xử lý, đã quá hẹn",
-                   "dang-xu-ly": "Đang xử lý"}  # fmt: skip
-        keys = list(CHOICES)
-        picked = st.segmented_control(
-            "Hiện", keys, format_func=CHOICES.__getitem__, key="dossier_list",
-            default=keys[from_url("ds", keys, "dossier_list") or 0],
-        )  # fmt: skip
-        picked = picked or "tat-ca"
-        to_url("ds", picked)
-        listed = dossiers.late_and_open(rows)
-        wanted = {
-            "tre-han": pl.col("timeliness") == "late",
-            "qua-hen": pl.col("overdue_days").is_not_null(),
-            "dang-xu-ly": pl.col("status").is_in(reference.OPEN_DOSSIER_STATUSES),
-        }.get(picked)
-        if wanted is not None:
-            listed = listed.filter(wanted)
-        if listed.height == 0:
-            no_data("Không có hồ sơ nào trong danh sách này.")
-        else:
-            headers = {
-                "dossier_no": "Số hồ sơ", "unit_name": "Đơn vị", "received_on": "Ngày nhận",
-                "effective_due": "Hẹn trả", "returned_on": "Ngày trả", "state": "Tình trạng",
-                "days_past": "Số ngày làm việc quá hẹn", "status_name": "Trạng thái",
-                "forms_text": "Hình thức đề nghị", "file_name": "Tệp", "source_row": "Dòng",
-            }  # fmt: skip
-            dates = ("received_on", "effective_due", "returned_on")
-            show_table(
-                listed.with_columns(pl.col(c).dt.strftime("%d/%m/%Y") for c in dates),
-                {k: v for k, v in headers.items() if k not in ("file_name", "source_row")},
-                widths={"unit_name": "medium", "forms_text": "medium"},
-            )
-            download_table(listed, headers, "ho_so_tre_han_dang_xu_ly.xlsx", key="dossier_list_xlsx",
-                           title=f"Hồ sơ đề nghị: {CHOICES[picked].lower()}", filters=filters)  # fmt: skip
+        panels.late_and_open(rows, filters)

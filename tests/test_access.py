@@ -45,7 +45,7 @@ from thidua.warehouse import Warehouse
 
 UNIT = "Sở Y tế"
 OTHER = "Sở Tài chính"
-ALL_PAGES = {"tong-quan", "xep-hang-khoi", "co-cau", "lanh-dao-nld", "phong-trao", "trinh-chieu",
+ALL_PAGES = {"tong-quan", "xep-hang-khoi", "co-cau", "lanh-dao-nld", "phong-trao", "ho-so", "trinh-chieu",
              "tra-cuu", "tai-du-lieu", "quan-tri"}  # fmt: skip
 
 

@@ -314,3 +314,20 @@ def test_dossiers_page_and_slide_on_demo(
     assert f">{vi(year['dossiers'])}<" in slide.body
     assert f">{pct(year['early'] + year['on_time'], answered)}<" in slide.body
     assert f">{vi(year['late'])}<" in slide.body  # the «Trễ hạn» bar
+
+
+def test_a_unit_account_sees_its_own_dossiers_only(master: Path, tmp_path: Path) -> None:
+    from thidua import scope
+
+    import_files([write_register(tmp_path / "ho_so_2024.xlsx")], master, OPERATOR)
+    con = scope.open_scoped(str(db.snapshot_path(master)), "Sở Y tế")
+    try:
+        own = dossiers.dossier_rows(con, Filters(), TODAY)
+    finally:
+        con.close()
+    assert own["dossier_no"].to_list() == ["HS-03", "HS-08"]
+    nobody = scope.open_scoped(str(db.snapshot_path(master)), None)
+    try:
+        assert dossiers.dossier_rows(nobody, Filters(), TODAY).height == 0
+    finally:
+        nobody.close()

@@ -181,6 +181,12 @@ FILES = (
     ),
     ("`data/reference/units.csv`", "units with validity dates and successors"),
     (
+        "`data/reference/calendar_days.csv`",
+        "the weekdays off (public holidays, Tết, days moved) and the Saturdays worked, "
+        "2018–2026, for counting working days; check each year against the Government's "
+        "notice and add the next year's",
+    ),
+    (
         "`.streamlit/config.toml`",
         "theme, upload size, and three server settings for a dashboard in service: "
         '`server.fileWatcherType = "none"` (the watcher registered every module for each new '

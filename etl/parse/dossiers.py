@@ -75,7 +75,8 @@ def parse_dossiers(
 
 def _rows_and_totals(grid: Grid, header: Header) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The register's rows with one column per field (text as typed), and apart its total
-    rows: no dossier number, and a cell that starts «Tổng cộng», «Tổng số» or «Cộng»."""
+    rows: no received or appointment date, and words «Tổng cộng», «Tổng số» or a leading
+    «Cộng»."""
     frame = grid.cells.with_row_index("grid_row").slice(header.data_start)
     fields = header.columns
     # The row's words but the recipients cell: a total row's count of dossiers is in them.
@@ -88,14 +89,14 @@ def _rows_and_totals(grid: Grid, header: Header) -> tuple[pl.DataFrame, pl.DataF
     for name in (*DATE_FIELDS, *TEXT_FIELDS):
         if name not in raw.columns:
             raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias(name))
-    is_total = (
-        pl.col("received_on").is_null()
-        & pl.col("due_on").is_null()
-        & pl.col("row_text").map_elements(
+    # Only rows without dates are looked at in Python (a register's total lines, a note).
+    undated = raw.filter(pl.col("received_on").is_null() & pl.col("due_on").is_null())
+    totals = undated.filter(
+        pl.col("row_text").map_elements(
             lambda text: bool(_TOTAL_ROW.search(fold(text))), return_dtype=pl.Boolean
         )
     )
-    return raw.filter(~is_total), raw.filter(is_total)
+    return raw.join(totals.select("source_row"), on="source_row", how="anti"), totals
 
 
 # A register without a «Lý do trả lại» column often titles it just «Lý do»: in a register
