@@ -20,6 +20,7 @@ PAGES = {
     "Cơ cấu khen thưởng": "/co-cau",
     "Lãnh đạo và NLĐ trực tiếp": "/lanh-dao-nld",
     "Phong trào thi đua": "/phong-trao",
+    "Hồ sơ đề nghị": "/ho-so",
     "Tra cứu": "/tra-cuu",
     "Trình chiếu": "/trinh-chieu",
 }

@@ -9,6 +9,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -19,7 +20,7 @@ from demo_province import build_province, national_awards, write_decision_list, 
 from etl.importer import import_files
 from etl.load import WRITERS
 from etl.parse.values import parse_date
-from thidua import access, db, metrics, reports
+from thidua import access, db, dossiers, forms, metrics, reports
 from thidua.filters import Filters
 from thidua.formatting import number
 
@@ -217,6 +218,8 @@ def _blocs_and_campaigns(con: duckdb.DuckDBPyConnection) -> None:
     so one province's 20 years of blocs, members and scores (each unit in one bloc a year),
     and the campaign plans, written by the importer's own writers."""
     province = build_province(years=range(2006, 2026), awards_per_year=10)
+    # A province's one-stop desk: the demo's registers, about 850 dossiers a year 2017–2025.
+    desk = build_province().dossiers
     kinds = province.memberships.select("year", "bloc_name", "bloc_kind").unique()
     incoming = {
         "memberships": province.memberships,
@@ -226,6 +229,9 @@ def _blocs_and_campaigns(con: duckdb.DuckDBPyConnection) -> None:
         "campaigns": province.campaigns.rename(
             {"plan_no": "campaign_code", "start": "start_date", "end": "end_date"}
         ),
+        "dossiers": desk.with_columns(
+            form_codes=pl.col("forms_text").map_elements(_form_codes, return_dtype=pl.String)
+        ).select(*DOSSIER_COLUMNS),
     }
     for layout, frame in incoming.items():  # memberships first: the scores' blocs exist then
         con.register("incoming", frame.with_columns(source_row=pl.int_range(pl.len())).to_arrow())
@@ -233,6 +239,14 @@ def _blocs_and_campaigns(con: duckdb.DuckDBPyConnection) -> None:
             WRITERS[layout](con, 1)
         finally:
             con.unregister("incoming")
+
+
+DOSSIER_COLUMNS = ("dossier_no", "submission", "unit_name", "received_on", "due_on", "returned_on",
+                   "status", "reason", "form_codes", "forms_text", "recipients", "decision_no")  # fmt: skip
+
+
+def _form_codes(text: str) -> str:
+    return ",".join(str(forms.form_code(part)) for part in text.split("; "))
 
 
 def import_into_rows(master: Path, path: Path, size: int) -> tuple[str, float, str]:
@@ -266,11 +280,18 @@ PAGE_CALLS: dict[str, Callable[[duckdb.DuckDBPyConnection], object]] = {
         reports.position_classes(con, Filters(year_from=2025, year_to=2025)),
     ),
     "Phong trào thi đua": lambda con: reports.campaigns(con, Filters()),
+    # One province's desk (≈ 6,800 dossiers), its decisions looked up among all the awards.
+    "Hồ sơ đề nghị": lambda con: _dossier_page(con),
     "Tra cứu": lambda con: reports.search_recipients(con, "nguyen van an"),
     "Danh sách khen thưởng của một đơn vị (bấm cột)": lambda con: reports.award_list(
         con, Filters(), reports.Selection(unit_name=_a_unit(con))
     ),
 }
+
+
+def _dossier_page(con: duckdb.DuckDBPyConnection) -> object:
+    rows = dossiers.dossier_rows(con, Filters(), date(2026, 12, 4))
+    return dossiers.figures(rows), dossiers.by(rows, "year")
 
 
 def _a_unit(con: duckdb.DuckDBPyConnection) -> str:
