@@ -201,6 +201,7 @@ def inspect_file(
     inspection.encoding = next((g.encoding for g in inspection.grids if g.encoding), None)
     inspection.replaces = _replaced_batch(con, inspection)
     inspection.displaces = _displaced_sheets(con, inspection)
+    inspection.known_dossiers = _known_dossiers(con, inspection)
     awards = inspection.awards()
     if awards.height:
         inspection.unknown_units = (
@@ -265,6 +266,16 @@ def _displaced_sheets(
     finally:
         con.unregister("scored")
     return [(str(bloc), int(year), int(batch), str(name)) for bloc, year, batch, name in rows]
+
+
+def _known_dossiers(con: duckdb.DuckDBPyConnection, inspection: Inspection) -> int:
+    """How many of a register's dossier numbers the warehouse holds already (confirming
+    replaces their rows; an undo brings them back)."""
+    numbers = inspection.dossiers()
+    if numbers.height == 0:
+        return 0
+    row = con.execute(SQL["dossiers_known"], [numbers["dossier_no"].unique().to_list()]).fetchone()
+    return int(row[0]) if row else 0
 
 
 def import_file(

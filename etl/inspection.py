@@ -93,6 +93,8 @@ class Inspection:
     # scoring sheets in force that this file's sheets take the place of (same bloc and
     # year): (bloc_name, year, batch_id, file_name), said before confirming
     displaces: list[tuple[str, int, int, str]] = field(default_factory=list)
+    # Dossier numbers of a register already in the warehouse: their rows are replaced.
+    known_dossiers: int = 0
     encoding: str | None = None
     # award units that match no unit nor alias: shown for mapping, never created silently
     unknown_units: pl.DataFrame = field(default_factory=pl.DataFrame)
@@ -115,6 +117,11 @@ class Inspection:
         """Every scoring sheet's rows (bloc_name, year, rank, unit_name, total_score…)."""
         frames = [p.frame for p in self.parsed if p.layout == "bloc_scores"]
         return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+
+    def dossiers(self) -> pl.DataFrame:
+        """Every dossier register row (dossier_no, submission, status, received_on…)."""
+        frames = [p.frame for p in self.parsed if p.layout == "dossiers"]
+        return pl.concat(frames) if frames else pl.DataFrame()
 
     @property
     def layout(self) -> str:

@@ -331,3 +331,29 @@ def test_a_unit_account_sees_its_own_dossiers_only(master: Path, tmp_path: Path)
         assert dossiers.dossier_rows(nobody, Filters(), TODAY).height == 0
     finally:
         nobody.close()
+
+
+def test_a_register_previewed_and_confirmed_on_the_upload_page(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_upload_page import read, send, upload_page
+
+    at = upload_page(master, monkeypatch)
+    send(at, write_register(tmp_path / "ho_so_2024.xlsx"))
+    said = [read(m.value) for m in at.markdown]
+    assert "**Sổ hồ sơ:** 9 hồ sơ (10 dòng), nhận từ 01/04/2024 đến 04/09/2024" in said
+    states = next(d.value for d in at.dataframe if "Trạng thái" in d.value.columns)
+    # By each dossier's last row: six decided (HS-06 after its return), one refused, two open.
+    assert dict(zip(states["Trạng thái"], states["Số hồ sơ"], strict=True)) == {
+        "Đã có quyết định": "6", "Không đủ điều kiện": "1", "Đang thẩm định": "1", "Đã tiếp nhận": "1",
+    }  # fmt: skip
+    at.button(key="confirm").click().run()
+    assert [read(s.value) for s in at.success] == [
+        "ho_so_2024.xlsx: đã nhập 10 dòng (sổ theo dõi hồ sơ đề nghị)."
+    ]
+    # The next month's register names HS-08 again: said before confirming.
+    newer = [["HS-08", "Sở Y tế", "19/08/2024", "30/08/2024", "10/09/2024", "Đã có quyết định",
+              None, "Bằng khen UBND tỉnh", 2, "300/QĐ-UBND"]]  # fmt: skip
+    path = write_rows(tmp_path / "thang9.xlsx", [HEADER] + [[1, *newer[0]]])
+    send(at, path)
+    assert any("1 hồ sơ của sổ này đã có trong kho" in read(i.value) for i in at.info)

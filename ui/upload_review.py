@@ -59,6 +59,35 @@ def _scoring_preview(inspection: Inspection) -> None:
         )
 
 
+def _dossier_preview(inspection: Inspection) -> None:
+    """A register as it will be stored: how many dossiers, received when, in which state,
+    and those the warehouse already holds (their rows replaced)."""
+    rows = inspection.dossiers()
+    if rows.height == 0:
+        return
+    last = rows.sort("submission").group_by("dossier_no").last()
+    received = pl.col("received_on")
+    first, latest = rows.select(
+        first=received.min().dt.strftime("%d/%m/%Y"), latest=received.max().dt.strftime("%d/%m/%Y")
+    ).row(0)
+    st.markdown(
+        f"**Sổ hồ sơ:** {fmt.number(last.height)} hồ sơ ({fmt.number(rows.height)} dòng), "
+        f"nhận từ {first} đến {latest}"
+    )
+    states = (
+        last.group_by("status").len("dossiers")
+        .with_columns(name=pl.col("status").replace_strict(reference.DOSSIER_STATUS_NAMES))
+        .sort("dossiers", descending=True)
+    )  # fmt: skip
+    show_table(states, {"name": "Trạng thái", "dossiers": "Số hồ sơ"}, {"dossiers": 0})
+    if inspection.known_dossiers:
+        st.info(
+            f"{fmt.number(inspection.known_dossiers)} hồ sơ của sổ này đã có trong kho (cùng số "
+            "hồ sơ): xác nhận sẽ thay các dòng cũ của chúng bằng dòng của sổ này; hủy lần nhập "
+            "sẽ dùng lại dòng cũ."
+        )
+
+
 def overrides(key: str) -> Overrides:
     """The analyst's corrections of this file so far (header rows, columns, the title's
     decision)."""
@@ -305,6 +334,7 @@ def review(key: str, inspection: Inspection, master: Warehouse, account: Account
             f"**Loại bảng:** {md(reference.LAYOUT_NAMES.get(inspection.layout, inspection.layout))} · **{fmt.number(inspection.rows)} dòng dữ liệu**"
         )
     _scoring_preview(inspection)
+    _dossier_preview(inspection)
     # What was recognised in each list, and the rows that showed it (etl.parse.awards.traits).
     for info in inspection.sheets:
         if info.traits:

@@ -24,3 +24,6 @@ SELECT DISTINCT s.bloc_name, s.year, b.batch_id, b.file_name
                FROM bloc_scores AS s JOIN import_batches AS b USING (batch_id)
                JOIN scored AS k ON k.bloc_name = s.bloc_name AND k.year = s.year
                WHERE b.status = 'active' ORDER BY s.year, s.bloc_name, b.batch_id;
+
+-- name: dossiers_known
+SELECT count(DISTINCT dossier_no) FROM dossiers WHERE dossier_no IN (SELECT unnest(?::VARCHAR[]));
