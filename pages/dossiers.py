@@ -4,18 +4,17 @@ reasons, and the list of late and open dossiers (its choice kept in the link, .x
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from thidua import dossiers
 from ui import dossier_panels as panels
+from ui.as_of import judged_on
 from ui.data import cached
 from ui.filters import current_filters
 from ui.layout import no_data, open_tab
 
 filters = current_filters()
-today = date.today()
+today = judged_on()  # on a past day of a lake («Số liệu tại ngày»): open as they were then
 st.title("Hồ sơ đề nghị khen thưởng")
 rows = cached(dossiers.dossier_rows, filters, today)
 if rows.height == 0:

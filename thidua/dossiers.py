@@ -10,7 +10,7 @@ those rows by `figures`, so the page, its tables, the slide and the export say t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import duckdb
@@ -25,12 +25,17 @@ TIMELINESS_NAMES = {"early": "Trước hạn", "on_time": "Đúng ngày hẹn", 
 GROUPINGS = {"year": "year", "unit": "unit_name", "form": "form_code"}
 
 
+def vietnam_today() -> date:
+    """Today in Vietnam (the server may keep UTC): the day open dossiers are judged on."""
+    return datetime.now(timezone(timedelta(hours=7))).date()
+
+
 def dossier_rows(
     con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None = None
 ) -> pl.DataFrame:
     """Every dossier under the filters (Filters.dossier_sql), one row each
     (sql/dossier_rows.sql), judged on `today`."""
-    return queries.run(con, "dossier_rows", filters, today=today or date.today())
+    return queries.run(con, "dossier_rows", filters, today=today or vietnam_today())
 
 
 @dataclass(frozen=True)

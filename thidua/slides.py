@@ -249,7 +249,9 @@ def build_slides(
         elif name == "flags":
             slides += flags_slides(con, year)
         elif name == "dossiers":
-            slides += dossier_slides(con, year, date.today())
+            from thidua.dossiers import vietnam_today
+
+            slides += dossier_slides(con, year, vietnam_today())
     return slides
 
 

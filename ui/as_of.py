@@ -37,6 +37,11 @@ def _from_link(typed: str | None) -> date | None:
     return day if day <= _today() else None
 
 
+def judged_on() -> date:
+    """The day a page judges what is «past its date» on: the day chosen, else today."""
+    return chosen_day() or _today()
+
+
 def _today() -> date:
     return datetime.now(VIETNAM).date()
 

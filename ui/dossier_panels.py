@@ -30,7 +30,7 @@ LISTS = {"tat-ca": "Tất cả", "tre-han": "Trả kết quả trễ hạn", "qu
 
 def headline(total: dossiers.DossierFigures, filters: Filters, today: date) -> None:
     st.caption(
-        f"{filters.describe()} · năm tiếp nhận hồ sơ · tính đến hôm nay {today:%d/%m/%Y}. "
+        f"{filters.describe()} · năm tiếp nhận hồ sơ · hồ sơ đang xử lý tính đến ngày {today:%d/%m/%Y}. "
         "Đúng hạn: trả kết quả trước hoặc đúng ngày hẹn; ngày hẹn rơi vào ngày nghỉ thì tính ngày "
         "làm việc kế tiếp. Hồ sơ trả lại để bổ sung rồi nộp lại là một hồ sơ: trễ nếu một lần trả trễ."
     )
