@@ -95,6 +95,20 @@ def build_province(
         .then(pl.col("recipient_name").str.replace(" ", " Minh ", literal=True))
         .otherwise(pl.col("recipient_name"))
     )
+    # A collective holds a yearly title once for a year's achievement: a draw that gave it the
+    # same award twice is kept once (the individuals' few repeats stay, as the double-award
+    # review of a real province finds some, issue 23).
+    again = [
+        "recipient_name",
+        "unit_name",
+        "form_code",
+        "award_type",
+        "campaign_code",
+        "achievement_year",
+    ]
+    awards = awards.filter(
+        (pl.col("recipient_kind") != "collective") | (pl.int_range(pl.len()).over(again) == 0)
+    )
     awards = (
         awards.with_row_index("_draw")
         .sort("year", "decision_date", "decision_no", "_draw")

@@ -21,6 +21,7 @@ import polars as pl
 import xlsxwriter
 
 from etl import refusals
+from etl.doubles import mark_different, take_back
 from etl.importer import inspect_file
 from etl.inspection import Inspection, Overrides
 from etl.load import Report, add_alias, commit, remove_alias, undo_batch, write_files
@@ -45,6 +46,8 @@ __all__ = [  # what the pages use, beside the functions defined here
     "Inspection",
     "Overrides",
     "add_alias",
+    "mark_different",
+    "take_back",
     "column_letter",
     "current_rules",
     "register_template",

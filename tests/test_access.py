@@ -46,7 +46,7 @@ from thidua.warehouse import Warehouse
 UNIT = "Sở Y tế"
 OTHER = "Sở Tài chính"
 ALL_PAGES = {"tong-quan", "xep-hang-khoi", "co-cau", "lanh-dao-nld", "phong-trao", "ho-so", "trinh-chieu",
-             "tra-cuu", "tai-du-lieu", "quan-tri"}  # fmt: skip
+             "tra-cuu", "tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}  # fmt: skip
 
 
 def vi(n: int) -> str:
@@ -92,11 +92,14 @@ def test_capabilities_by_role() -> None:
 @pytest.mark.parametrize(
     ("account", "pages"),
     [
-        (VIEWER, ALL_PAGES - {"tai-du-lieu", "quan-tri"}),
+        (VIEWER, ALL_PAGES - {"tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}),
         (ANALYST, ALL_PAGES - {"quan-tri"}),
         (ADMIN, ALL_PAGES),
-        (unit_viewer(UNIT), ALL_PAGES - {"tai-du-lieu", "quan-tri"}),
-        (access.ANONYMOUS, ALL_PAGES - {"tai-du-lieu", "quan-tri", "tra-cuu"}),
+        (unit_viewer(UNIT), ALL_PAGES - {"tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}),
+        (
+            access.ANONYMOUS,
+            ALL_PAGES - {"tai-du-lieu", "ra-soat-khen-trung", "quan-tri", "tra-cuu"},
+        ),
     ],
     ids=["viewer", "analyst", "admin", "unit", "anonymous"],
 )

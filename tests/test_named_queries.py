@@ -47,6 +47,7 @@ STORES = {
     "thidua/meta.py": "core/meta.sql",
     "thidua/positions.py": "core/positions.sql",
     "etl/rules.py": "etl/rules.sql",
+    "etl/doubles.py": "etl/doubles.sql",
     "etl/upload.py": "etl/upload.sql",
     "etl/importer.py": "etl/importer.sql",
     "etl/demo_import.py": "etl/demo_import.sql",

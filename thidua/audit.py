@@ -22,6 +22,8 @@ ACTIONS = {
     "alias_add": "Thêm tên gọi đơn vị",
     "alias_remove": "Xóa tên gọi đơn vị",
     "rules_change": "Sửa quy tắc phân loại chức vụ",
+    "double_reviewed": "Rà soát khen trùng: hai người khác nhau",
+    "double_reopened": "Rà soát khen trùng: bỏ ghi nhận",
     "setting_change": "Đổi cài đặt",
     "user_add": "Tạo tài khoản",
     "user_update": "Sửa tài khoản",

@@ -39,6 +39,7 @@ VISIBLE_ROWS = {
     # Plans are public documents, but an account without a unit is shown nothing at all.
     "campaigns": "EXISTS (SELECT 1 FROM scope_units)",
     "dossiers": _IN_SCOPE,
+    "award_pair_reviews": _IN_SCOPE,
     # The batches that hold the unit's own rows: its awards, its dossiers.
     "import_batches": "batch_id IN (SELECT batch_id FROM src.award "
     "WHERE unit_name IN (SELECT unit_name FROM scope_units) UNION SELECT batch_id FROM "

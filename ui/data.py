@@ -9,7 +9,7 @@ from typing import Any, Concatenate, NoReturn, ParamSpec, TypeVar, cast
 import duckdb
 import streamlit as st
 
-from thidua import db, dossiers, metrics, readers, reports, warehouse
+from thidua import db, dossiers, doubles, metrics, readers, reports, warehouse
 from thidua.lake import LakeUnavailable
 from ui.account import current_account
 from ui.as_of import pinned
@@ -118,6 +118,7 @@ CACHEABLE: dict[str, Callable[..., Any]] = {
         reports.bloc_rank_history,
         reports.bloc_leaders,
         dossiers.dossier_rows,
+        doubles.award_doubles,
     )  # fmt: skip
 }
 

@@ -1,0 +1,97 @@
+"""The double-awards review (issue 23): the pairs still to look at, each with both sources
+(file, Excel row, decision), chosen in the table and said to be two different recipients
+with a note; the pairs reviewed, who said so and when, and a way to take a word back."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from etl import upload
+from thidua import reference
+from thidua.access import Account
+from thidua.filters import Filters
+from thidua.formatting import TIME_HEADER, local_time
+from thidua.warehouse import Warehouse
+from ui.layout import no_data, writing_from_page
+from ui.notices import done
+from ui.tables import download_table, show_table
+
+HEADERS = {
+    "recipient_name": "Họ tên / Tên tập thể", "unit_name": "Đơn vị", "form_name": "Hình thức",
+    "achievement": "Năm thành tích", "decision_a": "Quyết định thứ nhất", "source_a": "Tệp, dòng",
+    "decision_b": "Quyết định thứ hai", "source_b": "Tệp, dòng ",
+}  # fmt: skip
+
+
+def shown(pairs: pl.DataFrame) -> pl.DataFrame:
+    """The pairs as a reader reads them: the award by name, each decision with its date, each
+    source as «file, dòng N»; a pair matched by decision year says so."""
+
+    def decision(no: str, day: str) -> pl.Expr:
+        return pl.concat_str(
+            pl.col(no).fill_null("(không số)"),
+            pl.col(day).dt.strftime(" ngày %d/%m/%Y").fill_null(""),
+        )
+
+    return pairs.with_columns(
+        form_name=pl.col("form_code").replace_strict(reference.FORM_NAMES, default=None),
+        achievement=pl.when(pl.col("by_achievement"))
+        .then(pl.col("achievement_year").cast(pl.String))
+        .otherwise(pl.concat_str(pl.lit("không ghi; cùng năm quyết định "), pl.col("year_a"))),
+        decision_a=decision("decision_a", "date_a"),
+        decision_b=decision("decision_b", "date_b"),
+        source_a=pl.format("{}, dòng {}", "file_a", "row_a"),
+        source_b=pl.format("{}, dòng {}", "file_b", "row_b"),
+    )
+
+
+def open_pairs(pairs: pl.DataFrame, master: Warehouse, account: Account, filters: Filters) -> None:
+    if pairs.height == 0:
+        no_data("Không có cặp khen trùng nào cần xem với bộ lọc đang chọn.")
+        return
+    table = shown(pairs)
+    columns = list(HEADERS)
+    picked = st.dataframe(
+        table.select(columns).rename(HEADERS), hide_index=True, width="stretch",
+        on_select="rerun", selection_mode="multi-row", key="double_pick",
+    )  # fmt: skip
+    rows = list(picked.selection.rows) if picked else []
+    download_table(table, HEADERS, "khen_trung_can_xem.xlsx", key="doubles_xlsx",
+                   title="Khen thưởng trùng cần xem", filters=filters, capability="names")  # fmt: skip
+    with st.form("double_mark", clear_on_submit=True):
+        st.caption(f"Đã chọn {len(rows)} cặp trong bảng (bấm ô đầu dòng để chọn).")
+        note = st.text_input("Ghi chú (vì sao là hai người khác nhau)", key="double_note",
+                             placeholder="ví dụ: khác năm sinh, khác phòng")  # fmt: skip
+        if st.form_submit_button("Là hai người/tập thể khác nhau", disabled=not rows):
+            chosen = table[rows]
+            said = [
+                (
+                    r["pair_key"],
+                    r["unit_name"],
+                    f"{r['recipient_name']} ({r['decision_a']} / {r['decision_b']})",
+                )
+                for r in chosen.iter_rows(named=True)
+            ]
+            with writing_from_page():
+                done(upload.mark_different(master, said, note.strip() or None, account))
+
+
+def reviewed_pairs(pairs: pl.DataFrame, master: Warehouse, account: Account) -> None:
+    if pairs.height == 0:
+        return
+    with st.expander(f"Đã rà soát: {pairs.height} cặp là hai người/tập thể khác nhau"):
+        table = shown(pairs).with_columns(
+            pl.col("reviewed_at").map_elements(local_time, return_dtype=pl.String)
+        )
+        show_table(table, {**HEADERS, "note": "Ghi chú", "reviewed_by": "Người rà soát",
+                           "reviewed_at": TIME_HEADER})  # fmt: skip
+        labels = {
+            f"{r['recipient_name']} — {r['decision_a']} / {r['decision_b']}": r["pair_key"]
+            for r in table.iter_rows(named=True)
+        }
+        with st.form("double_reopen"):
+            back = st.selectbox("Bỏ ghi nhận cặp", list(labels), key="double_back")
+            if st.form_submit_button("Bỏ ghi nhận") and back:
+                with writing_from_page():
+                    done(upload.take_back(master, labels[back], back, account))
