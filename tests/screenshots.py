@@ -22,6 +22,7 @@ PAGES = {
     "dossiers": "/ho-so?nam_tu=2024&nam_den=2025",
     "search": "/tra-cuu",
     "upload": "/tai-du-lieu",
+    "doubles": "/ra-soat-khen-trung",
     "slideshow": "/trinh-chieu",
     "slideshow_running": "/trinh-chieu?giay=600&chay=1",
     "admin": "/quan-tri",

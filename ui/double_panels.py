@@ -12,16 +12,22 @@ from thidua import reference
 from thidua.access import Account
 from thidua.filters import Filters
 from thidua.formatting import TIME_HEADER, local_time
+from thidua.literal import markdown as md
 from thidua.warehouse import Warehouse
 from ui.layout import no_data, writing_from_page
 from ui.notices import done
 from ui.tables import download_table, show_table
 
-HEADERS = {
+# On the page (fits a 1366 px laptop); the selected pairs' sources are written out under it.
+SHOWN = {
     "recipient_name": "Họ tên / Tên tập thể", "unit_name": "Đơn vị", "form_name": "Hình thức",
-    "achievement": "Năm thành tích", "decision_a": "Quyết định thứ nhất", "source_a": "Tệp, dòng",
-    "decision_b": "Quyết định thứ hai", "source_b": "Tệp, dòng ",
+    "achievement": "Năm thành tích", "decision_a": "Quyết định thứ nhất", "decision_b": "Quyết định thứ hai",
 }  # fmt: skip
+# Pixels: every column within a 1366 px laptop's page beside the sidebar.
+WIDTHS = {"recipient_name": 150, "unit_name": 150, "form_name": 135, "achievement": 100,
+          "decision_a": 165, "decision_b": 165}  # fmt: skip
+# In the .xlsx and the reviewed list: the sources too.
+HEADERS = {**SHOWN, "source_a": "Lần 1: tệp, dòng", "source_b": "Lần 2: tệp, dòng"}
 
 
 def shown(pairs: pl.DataFrame) -> pl.DataFrame:
@@ -31,18 +37,34 @@ def shown(pairs: pl.DataFrame) -> pl.DataFrame:
     def decision(no: str, day: str) -> pl.Expr:
         return pl.concat_str(
             pl.col(no).fill_null("(không số)"),
-            pl.col(day).dt.strftime(" ngày %d/%m/%Y").fill_null(""),
+            pl.col(day).dt.strftime(", %d/%m/%Y").fill_null(""),
         )
 
     return pairs.with_columns(
         form_name=pl.col("form_code").replace_strict(reference.FORM_NAMES, default=None),
         achievement=pl.when(pl.col("by_achievement"))
         .then(pl.col("achievement_year").cast(pl.String))
-        .otherwise(pl.concat_str(pl.lit("không ghi; cùng năm quyết định "), pl.col("year_a"))),
+        .otherwise(pl.concat_str(pl.lit("(năm QĐ "), pl.col("year_a"), pl.lit(")"))),
         decision_a=decision("decision_a", "date_a"),
         decision_b=decision("decision_b", "date_b"),
         source_a=pl.format("{}, dòng {}", "file_a", "row_a"),
         source_b=pl.format("{}, dòng {}", "file_b", "row_b"),
+    )
+
+
+def _both_sources(pair: dict[str, object]) -> str:
+    """A chosen pair written out: who, which award, and where each row is."""
+
+    def side(n: str, decision: str, source: str, name: str, position: str) -> str:
+        post = f", {md(pair[position])}" if pair[position] else ""
+        return f"lần {n}: {md(pair[decision])} — {md(pair[source])} ({md(pair[name])}{post})"
+
+    return (
+        f"**{md(pair['recipient_name'])}**, {md(pair['unit_name'] or '—')} — {md(pair['form_name'])}, "
+        f"năm thành tích {md(pair['achievement'])}: "
+        + side("1", "decision_a", "source_a", "recipient_name", "position_a")
+        + "; "
+        + side("2", "decision_b", "source_b", "name_b", "position_b")
     )
 
 
@@ -51,12 +73,14 @@ def open_pairs(pairs: pl.DataFrame, master: Warehouse, account: Account, filters
         no_data("Không có cặp khen trùng nào cần xem với bộ lọc đang chọn.")
         return
     table = shown(pairs)
-    columns = list(HEADERS)
     picked = st.dataframe(
-        table.select(columns).rename(HEADERS), hide_index=True, width="stretch",
+        table.select(list(SHOWN)).rename(SHOWN), hide_index=True, width="stretch",
         on_select="rerun", selection_mode="multi-row", key="double_pick",
+        column_config={SHOWN[c]: st.column_config.Column(width=w) for c, w in WIDTHS.items()},
     )  # fmt: skip
     rows = list(picked.selection.rows) if picked else []
+    for pair in table[rows].iter_rows(named=True):
+        st.markdown(_both_sources(pair))
     download_table(table, HEADERS, "khen_trung_can_xem.xlsx", key="doubles_xlsx",
                    title="Khen thưởng trùng cần xem", filters=filters, capability="names")  # fmt: skip
     with st.form("double_mark", clear_on_submit=True):
