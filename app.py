@@ -65,6 +65,7 @@ PAGES = [
     Row("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao", "view", True),
     Row("pages/dossiers.py", "Hồ sơ đề nghị", ":material/folder_open:", "ho-so", "view", True),
     Row("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu", "names", False),
+    Row("pages/ladder.py", "Đề nghị theo tiêu chuẩn", ":material/military_tech:", "de-nghi-tieu-chuan", "names", False),
     Row("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu", "import", False),
     Row("pages/doubles.py", "Rà soát khen trùng", ":material/content_copy:", "ra-soat-khen-trung", "import", True),
     Row("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu", "view", False),

@@ -21,6 +21,7 @@ PAGES = {
     "campaigns": "/phong-trao",
     "dossiers": "/ho-so?nam_tu=2024&nam_den=2025",
     "search": "/tra-cuu",
+    "ladder": "/de-nghi-tieu-chuan",
     "upload": "/tai-du-lieu",
     "doubles": "/ra-soat-khen-trung",
     "slideshow": "/trinh-chieu",

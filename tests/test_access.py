@@ -46,7 +46,7 @@ from thidua.warehouse import Warehouse
 UNIT = "Sở Y tế"
 OTHER = "Sở Tài chính"
 ALL_PAGES = {"tong-quan", "xep-hang-khoi", "co-cau", "lanh-dao-nld", "phong-trao", "ho-so", "trinh-chieu",
-             "tra-cuu", "tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}  # fmt: skip
+             "tra-cuu", "de-nghi-tieu-chuan", "tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}  # fmt: skip
 
 
 def vi(n: int) -> str:
@@ -98,7 +98,9 @@ def test_capabilities_by_role() -> None:
         (unit_viewer(UNIT), ALL_PAGES - {"tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}),
         (
             access.ANONYMOUS,
-            ALL_PAGES - {"tai-du-lieu", "ra-soat-khen-trung", "quan-tri", "tra-cuu"},
+            # names of people: not for the public screen
+            ALL_PAGES
+            - {"tai-du-lieu", "ra-soat-khen-trung", "quan-tri", "tra-cuu", "de-nghi-tieu-chuan"},
         ),
     ],
     ids=["viewer", "analyst", "admin", "unit", "anonymous"],

@@ -49,6 +49,7 @@ PAGE_PATHS = {
     "/phong-trao": "Phong trào thi đua",
     "/ho-so": "Hồ sơ đề nghị khen thưởng",
     "/tra-cuu": "Tra cứu cá nhân, tập thể",
+    "/de-nghi-tieu-chuan": "Đề nghị khen thưởng theo tiêu chuẩn",
 }
 
 

@@ -28,6 +28,8 @@ from thidua.settings import REFERENCE_DIR, snapshot_path
 UNITS_CSV = REFERENCE_DIR / "units.csv"
 # Days off and Saturdays worked, for counting working days (thidua.dossiers).
 CALENDAR_CSV = REFERENCE_DIR / "calendar_days.csv"
+# The eligibility ladder's rules with their articles (thidua.ladder).
+LADDER_CSV = REFERENCE_DIR / "ladder_rules.csv"
 
 
 read_sql = sql_files.read_sql  # kept for callers that read a whole file
@@ -143,6 +145,14 @@ def _reference_rows() -> dict[str, list[list[object]]]:
     if CALENDAR_CSV.exists():
         with CALENDAR_CSV.open(encoding="utf-8") as handle:
             calendar = [[r["day"], r["kind"], r["name"]] for r in csv.DictReader(handle)]
+    ladder: list[list[object]] = []
+    if LADDER_CSV.exists():
+        with LADDER_CSV.open(encoding="utf-8") as handle:
+            ladder = [
+                [r["rule_id"], r["target_form"], r["source_form"], r["recipient_kind"],
+                 int(r["times"]), int(r["step_years"]), r["condition"] or None, r["source"], i]
+                for i, r in enumerate(csv.DictReader(handle))
+            ]  # fmt: skip
     return {
         "ref_award_form": [
             [f.code, f.name_vi, f.name_en, f.recipients, f.level, i]
@@ -156,6 +166,7 @@ def _reference_rows() -> dict[str, list[list[object]]]:
         ],
         "units": units,
         "calendar_days": calendar,
+        "ladder_rules": ladder,
     }
 
 
@@ -170,7 +181,7 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
         return
     con.execute("BEGIN")
     for table, values in rows.items():  # fixed table names
-        if table in ("units", "calendar_days") and not values:
+        if table in ("units", "calendar_days", "ladder_rules") and not values:
             continue
         con.execute(f"DELETE FROM {table}")  # noqa: S608
         _insert_rows(con, table, values)

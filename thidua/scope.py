@@ -46,6 +46,7 @@ VISIBLE_ROWS = {
     "src.dossiers WHERE unit_name IN (SELECT unit_name FROM scope_units))",
     "units": "TRUE",
     "calendar_days": "TRUE",
+    "ladder_rules": "TRUE",
     "ref_award_form": "TRUE",
     "ref_award_type": "TRUE",
     "ref_recipient_kind": "TRUE",

@@ -187,6 +187,11 @@ FILES = (
         "notice and add the next year's",
     ),
     (
+        "`data/reference/ladder_rules.csv`",
+        "the eligibility ladder: which run of awards makes a candidate for which award, with "
+        "the article it comes from (a changed rule is a row)",
+    ),
+    (
         "`.streamlit/config.toml`",
         "theme, upload size, and three server settings for a dashboard in service: "
         '`server.fileWatcherType = "none"` (the watcher registered every module for each new '

@@ -1,0 +1,165 @@
+"""The eligibility ladder (issue 23, second part), on hand-made histories: a run of three
+Chiến sĩ thi đua cơ sở makes a candidate for the provincial title the year after; a gap
+breaks it; namesakes in two units are two people; a unit merged away keeps its people's
+runs; a name typed two ways or two namesakes in one unit make a candidate «chưa chắc chắn»;
+the Government flag's candidates are the provincial flags that led their bloc."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.importer import import_files
+from tests.accounts import OPERATOR
+from tests.builders import write_rows
+from thidua import db, ladder
+
+HEADER = ["STT", "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể",
+          "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Năm thành tích"]  # fmt: skip
+CS = "Chiến sĩ thi đua cơ sở"
+
+
+def _award(
+    name: str, unit: str, achievement: int, form: str = CS, kind: str = "Cá nhân"
+) -> list[object]:
+    decided = achievement + 1
+    return [
+        decided,
+        f"{achievement}/QĐ-X",
+        f"15/01/{decided}",
+        kind,
+        name,
+        "Chuyên viên",
+        unit,
+        form,
+        achievement,
+    ]
+
+
+HISTORY = [
+    # a run 2021–2023: a candidate for 2024
+    *[_award("Nguyễn Văn An", "Sở Y tế", y) for y in (2021, 2022, 2023)],
+    # the same name in another unit, 2022–2023 only: another person, no run
+    *[_award("Nguyễn Văn An", "Sở Tư pháp", y) for y in (2022, 2023)],
+    # a gap year (2022 missing): no run
+    *[_award("Trần Thị Bình", "Sở Y tế", y) for y in (2020, 2021, 2023)],
+    # Sở Kế hoạch và Đầu tư merged into Sở Tài chính in 2025: the run 2022–2024 holds
+    _award("Lê Văn Cường", "Sở Kế hoạch và Đầu tư", 2022),
+    _award("Lê Văn Cường", "Sở Kế hoạch và Đầu tư", 2023),
+    _award("Lê Văn Cường", "Sở Tài chính", 2024),
+    # typed without accents one year: a candidate, but not a certain one
+    _award("Phạm Thị Dung", "Sở Nội vụ", 2021),
+    _award("Pham Thi Dung", "Sở Nội vụ", 2022),
+    _award("Phạm Thị Dung", "Sở Nội vụ", 2023),
+]  # fmt: skip
+
+
+def _candidates(master: Path, year: int) -> dict[tuple[str, str], dict[str, object]]:
+    con = db.open_snapshot(master)
+    try:
+        found = ladder.candidates(con, year)
+    finally:
+        con.close()
+    return {(r["recipient_name"], r["rule_id"]): r for r in found.iter_rows(named=True)}
+
+
+def _history(tmp_path: Path, rows: list[list[object]]) -> Path:
+    return write_rows(
+        tmp_path / "lich_su.xlsx", [HEADER, *[[i, *r] for i, r in enumerate(rows, 1)]]
+    )
+
+
+def test_the_ladder_on_hand_made_histories(master: Path, tmp_path: Path) -> None:
+    [report] = import_files([_history(tmp_path, HISTORY)], master, OPERATOR)
+    assert report.status == "imported", report.message()
+    found = _candidates(master, 2024)
+    rule = "CSTD_TINH_TU_CSTD_CS"
+    assert set(found) == {("Nguyễn Văn An", rule), ("Phạm Thị Dung", rule)}
+    an = found[("Nguyễn Văn An", rule)]
+    assert (an["unit_name"], an["status"], an["target_form"]) == (
+        "Sở Y tế",
+        "to_check",
+        "CSTD_TINH",
+    )
+    assert "sáng kiến" in str(an["notes"])
+    evidence = str(an["evidence"])
+    assert [y in evidence for y in ("năm 2021", "năm 2022", "năm 2023")] == [True] * 3
+    assert "QĐ 2021/QĐ-X ngày 15/01/2022 (lich_su.xlsx, dòng 2)" in evidence
+    dung = found[("Phạm Thị Dung", rule)]
+    assert dung["status"] == "uncertain" and "Pham Thi Dung" in str(dung["notes"])
+    # 2025: Lê Văn Cường's run crosses the merger; Nguyễn Văn An's has a gap in 2024.
+    later = _candidates(master, 2025)
+    assert set(later) == {("Lê Văn Cường", rule)}
+    assert later[("Lê Văn Cường", rule)]["unit_name"] == "Sở Tài chính"
+
+
+def test_two_namesakes_in_one_unit_the_same_year_are_not_joined(
+    master: Path, tmp_path: Path
+) -> None:
+    rows = [*[_award("Võ Văn Em", "Sở Y tế", y) for y in (2021, 2022, 2023)],
+            _award("Võ Văn Em", "Sở Y tế", 2022)]  # fmt: skip
+    rows[-1][1] = "99/QĐ-X"  # another decision the same year: a second person of that name
+    import_files([_history(tmp_path, rows)], master, OPERATOR)
+    [(key, found)] = _candidates(master, 2024).items()
+    assert found["status"] == "uncertain" and "trùng tên" in str(found["notes"])
+
+
+def test_the_government_flag_from_the_provincial_flag_and_the_bloc(
+    master: Path, tmp_path: Path
+) -> None:
+    flag = "Cờ thi đua của UBND tỉnh"
+    rows = [_award("Sở Y tế", "Sở Y tế", 2023, flag, "Tập thể"),
+            _award("Sở Tư pháp", "Sở Tư pháp", 2023, flag, "Tập thể")]  # fmt: skip
+    scores = write_rows(tmp_path / "diem_khoi1_2023.xlsx", [
+        ["BẢNG TỔNG HỢP ĐIỂM KHỐI THI ĐUA SỐ 1 NĂM 2023"], [],
+        ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng"],
+        [1, "Sở Y tế", 98.5, 1], [2, "Sở Tư pháp", 97.0, 2],
+    ])  # fmt: skip
+    reports = import_files([_history(tmp_path, rows), scores], master, OPERATOR)
+    assert [r.status for r in reports] == ["imported", "imported"], [r.message() for r in reports]
+    found = _candidates(master, 2024)
+    assert set(found) == {("Sở Y tế", "CO_CP_TU_CO_TINH")}
+    flag_row = found[("Sở Y tế", "CO_CP_TU_CO_TINH")]
+    assert flag_row["status"] == "meets" and "đứng đầu Khối thi đua số 1 năm 2023" in str(
+        flag_row["notes"]
+    )
+
+
+def test_the_ladder_page_and_a_draft_list_checked(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.accounts import ANALYST
+    from tests.apptest import app_as
+
+    import_files([_history(tmp_path, HISTORY)], master, OPERATOR)
+    at = app_as(master, monkeypatch, ANALYST, nam="2024")
+    at.run()
+    at.switch_page("pages/ladder.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[1].value  # after the rules
+    shown = dict(zip(table["Họ tên / Tên tập thể"], table["Kết luận"], strict=True))
+    assert shown == {"Nguyễn Văn An": "Cần kiểm tra", "Phạm Thị Dung": "Chưa chắc chắn"}
+    draft = write_rows(tmp_path / "du_thao.xlsx", [
+        ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024"], [],
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
+        [1, "Nguyễn Văn An", "Chuyên viên", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh"],
+        [2, "Trần Thị Bình", "Chuyên viên", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh"],
+        [3, "Lê Văn Cường", "Chuyên viên", "Sở Tài chính", "Bằng khen của Chủ tịch UBND tỉnh"],
+    ])  # fmt: skip
+    at.file_uploader(key="ladder_draft").set_value(
+        [("du_thao.xlsx", draft.read_bytes(), "application/octet-stream")]
+    ).run()
+    assert not at.exception, at.exception
+    checked = at.dataframe[-1].value
+    rows = {
+        r["Họ tên / Tên tập thể"]: (r["Dòng"], r["Kết luận"], r["Cần lưu ý"])
+        for _, r in checked.iterrows()
+    }
+    assert rows["Nguyễn Văn An"][:2] == (4, "Cần kiểm tra")
+    assert rows["Trần Thị Bình"] == (
+        5,
+        "Không đủ",
+        "cần Chiến sĩ thi đua cơ sở các năm 2021, 2022, 2023",
+    )
+    assert rows["Lê Văn Cường"][:2] == (6, "Không có quy tắc")

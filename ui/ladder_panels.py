@@ -1,0 +1,84 @@
+"""The eligibility ladder's page parts (issue 23): the rules with their articles, the
+candidates of a proposal year with the evidence of each, and the check of a draft proposal
+list, row by row (analysts: an upload). This component owns the session key ladder_session."""
+
+from __future__ import annotations
+
+import secrets
+
+import polars as pl
+import streamlit as st
+
+from etl import upload
+from thidua import reference
+from thidua.warehouse import Warehouse
+from ui.layout import no_data
+from ui.tables import download_table, show_table
+from ui.widget_texts import vietnamese_widget_texts
+
+CANDIDATE_HEADERS = {
+    "status_name": "Kết luận", "target_name": "Đề nghị", "recipient_name": "Họ tên / Tên tập thể",
+    "unit_name": "Đơn vị (hiện nay)", "notes": "Cần lưu ý", "evidence": "Căn cứ (quyết định, tệp, dòng)",
+}  # fmt: skip
+
+
+def rules_table(rules: pl.DataFrame) -> None:
+    with st.expander("Quy tắc xét (theo Luật Thi đua, khen thưởng và Nghị định 98/2023/NĐ-CP)"):
+        shown = rules.with_columns(
+            target=pl.col("target_form").replace_strict(reference.FORM_NAMES, default=None),
+            run=pl.format("{} lần {} liên tục", "times",
+                          pl.col("source_form").replace_strict(reference.FORM_NAMES, default=None)),
+        )  # fmt: skip
+        show_table(shown, {"target": "Danh hiệu đề nghị", "run": "Điều kiện từ lịch sử khen",
+                           "source": "Căn cứ"}, widths={"source": "large"})  # fmt: skip
+
+
+def candidates(found: pl.DataFrame, year: int) -> None:
+    if found.height == 0:
+        no_data(f"Không có ai đủ chuỗi danh hiệu để đề nghị năm {year} theo dữ liệu đã nhập.")
+        return
+    counts = found.group_by("status_name").len().sort("status_name")
+    st.caption(" · ".join(f"{name}: {n}" for name, n in counts.iter_rows()))
+    show_table(found, CANDIDATE_HEADERS, widths={"evidence": "large", "notes": "medium"})
+    download_table(found, CANDIDATE_HEADERS, f"ung_vien_{year}.xlsx", key="ladder_xlsx",
+                   title=f"Ứng viên đề nghị khen thưởng năm {year} theo tiêu chuẩn",
+                   capability="names")  # fmt: skip
+
+
+def draft_check(master: Warehouse, year: int, check: object) -> None:
+    """An analyst's draft proposal list, read as an award list is (its rows: name, unit,
+    «Hình thức khen thưởng»), each row against the ladder."""
+    st.subheader("Kiểm tra danh sách đề nghị (dự thảo)")
+    vietnamese_widget_texts()  # the uploader's «Upload», «… per file»
+    sent = st.file_uploader(
+        "Tệp danh sách đề nghị (.xlsx, .xls, .csv) có cột Họ tên, Đơn vị, Hình thức khen thưởng",
+        type=["xlsx", "xls", "csv"], key="ladder_draft",
+    )  # fmt: skip
+    if sent is None:
+        return
+    session = st.session_state.setdefault("ladder_session", secrets.token_hex(16))
+    path = upload.save_upload(sent.name, sent.getvalue(), session)
+    try:
+        # A draft has no decision yet: its year is the proposal year.
+        given = upload.Overrides(context={"year": str(year)})
+        inspection = upload.inspect_upload(master, path, sent.name, given)
+    finally:
+        upload.discard([path])
+    proposals = inspection.awards()
+    for problem in inspection.problems:
+        st.error(str(problem), icon=":material/block:")
+    if proposals.height == 0:
+        if not inspection.problems:
+            st.error(f"Tệp {sent.name} không có dòng đề nghị nào đọc được.")
+        return
+    assert callable(check)
+    checked = check(proposals.select("source_row", "recipient_name", "unit_name", "form_code"))
+    shown = checked.with_columns(
+        form_name=pl.col("form_code").replace_strict(reference.FORM_NAMES, default=None)
+    )
+    headers = {"source_row": "Dòng", "recipient_name": "Họ tên / Tên tập thể", "unit_name": "Đơn vị",
+               "form_name": "Đề nghị", "verdict_name": "Kết luận", "notes": "Cần lưu ý",
+               "evidence": "Căn cứ"}  # fmt: skip
+    show_table(shown, headers, widths={"evidence": "large", "notes": "medium"})
+    download_table(shown, headers, "kiem_tra_de_nghi.xlsx", key="ladder_check_xlsx",
+                   title=f"Kiểm tra danh sách đề nghị năm {year}", capability="names")  # fmt: skip
