@@ -24,6 +24,7 @@ from etl import refusals
 from etl.doubles import mark_different, take_back
 from etl.importer import inspect_file
 from etl.inspection import Inspection, Overrides
+from etl.ladder_rules import current_ladder, save_ladder
 from etl.load import Report, add_alias, commit, remove_alias, undo_batch, write_files
 from etl.parse.days import impossible_date
 from etl.parse.values import typed_date
@@ -46,6 +47,8 @@ __all__ = [  # what the pages use, beside the functions defined here
     "Inspection",
     "Overrides",
     "add_alias",
+    "current_ladder",
+    "save_ladder",
     "mark_different",
     "take_back",
     "column_letter",

@@ -163,3 +163,69 @@ def test_the_ladder_page_and_a_draft_list_checked(
         "cần Chiến sĩ thi đua cơ sở các năm 2021, 2022, 2023",
     )
     assert rows["Lê Văn Cường"][:2] == (6, "Không có quy tắc")
+
+
+def test_an_admin_changes_a_rule_and_the_candidates_follow(master: Path, tmp_path: Path) -> None:
+    from etl import upload
+    from tests.accounts import ADMIN, ANALYST
+    from thidua import audit, warehouse
+    from thidua.access import PermissionDenied
+
+    import_files([_history(tmp_path, HISTORY)], master, OPERATOR)
+    rules = upload.current_ladder(master)
+    assert rules["rule_id"].to_list() == [
+        "CSTD_TINH_TU_CSTD_CS", "CSTD_TQ_TU_CSTD_TINH", "CO_CP_TU_CO_TINH",
+    ]  # fmt: skip
+    # Two years running instead of three: Nguyễn Văn An of Sở Tư pháp (2022–2023) is one now.
+    import polars as pl
+
+    two = rules.with_columns(
+        times=pl.when(pl.col("rule_id") == "CSTD_TINH_TU_CSTD_CS")
+        .then(2)
+        .otherwise(pl.col("times"))
+    )
+    with pytest.raises(PermissionDenied):
+        upload.save_ladder(master, two, ANALYST)
+    message, problems = upload.save_ladder(master, two, ADMIN)
+    assert (message, problems) == ("Đã lưu 3 quy tắc xét đề nghị.", [])
+    con = db.open_snapshot(master)
+    try:
+        units = set(
+            ladder.candidates(con, 2024).filter(pl.col("recipient_name") == "Nguyễn Văn An")[
+                "unit_name"
+            ]
+        )
+    finally:
+        con.close()
+    assert units == {"Sở Y tế", "Sở Tư pháp"}
+    # A row naming no known award is refused, nothing saved.
+    bad = two.with_columns(target_form=pl.lit("BANG_KHEN_LA"))
+    message, problems = upload.save_ladder(master, bad, ADMIN)
+    assert (
+        problems[0]
+        == "dòng 1 («CSTD_TINH_TU_CSTD_CS»): hình thức đề nghị «BANG_KHEN_LA» không phải hình thức đã biết."
+    )
+    assert upload.current_ladder(master)["target_form"][0] == "CSTD_TINH"
+    trail = [e.action for e in audit.audit_log(warehouse.access_store(master))]
+    assert trail.count("ladder_change") == 1
+
+
+def test_the_ladder_rules_on_the_admin_page(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.accounts import ADMIN
+    from tests.apptest import app_as, open_tab
+
+    import_files([_history(tmp_path, HISTORY)], master, OPERATOR)
+    at = app_as(master, monkeypatch, ADMIN)
+    at.run()
+    at.switch_page("pages/admin.py").run()
+    at = open_tab(at, "admin_tab", "Quy tắc xét đề nghị")
+    assert not at.exception, at.exception
+    [editor] = at.dataframe
+    assert editor.key == "ladder_editor"
+    assert list(editor.value["rule_id"]) == [
+        "CSTD_TINH_TU_CSTD_CS",
+        "CSTD_TQ_TU_CSTD_TINH",
+        "CO_CP_TU_CO_TINH",
+    ]

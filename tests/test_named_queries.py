@@ -48,6 +48,7 @@ STORES = {
     "thidua/positions.py": "core/positions.sql",
     "etl/rules.py": "etl/rules.sql",
     "etl/doubles.py": "etl/doubles.sql",
+    "etl/ladder_rules.py": "etl/ladder_rules.sql",
     "etl/upload.py": "etl/upload.sql",
     "etl/importer.py": "etl/importer.sql",
     "etl/demo_import.py": "etl/demo_import.sql",

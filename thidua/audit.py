@@ -22,6 +22,7 @@ ACTIONS = {
     "alias_add": "Thêm tên gọi đơn vị",
     "alias_remove": "Xóa tên gọi đơn vị",
     "rules_change": "Sửa quy tắc phân loại chức vụ",
+    "ladder_change": "Sửa quy tắc xét đề nghị",
     "double_reviewed": "Rà soát khen trùng: hai người khác nhau",
     "double_reopened": "Rà soát khen trùng: bỏ ghi nhận",
     "setting_change": "Đổi cài đặt",

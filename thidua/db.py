@@ -145,14 +145,6 @@ def _reference_rows() -> dict[str, list[list[object]]]:
     if CALENDAR_CSV.exists():
         with CALENDAR_CSV.open(encoding="utf-8") as handle:
             calendar = [[r["day"], r["kind"], r["name"]] for r in csv.DictReader(handle)]
-    ladder: list[list[object]] = []
-    if LADDER_CSV.exists():
-        with LADDER_CSV.open(encoding="utf-8") as handle:
-            ladder = [
-                [r["rule_id"], r["target_form"], r["source_form"], r["recipient_kind"],
-                 int(r["times"]), int(r["step_years"]), r["condition"] or None, r["source"], i]
-                for i, r in enumerate(csv.DictReader(handle))
-            ]  # fmt: skip
     return {
         "ref_award_form": [
             [f.code, f.name_vi, f.name_en, f.recipients, f.level, i]
@@ -166,8 +158,19 @@ def _reference_rows() -> dict[str, list[list[object]]]:
         ],
         "units": units,
         "calendar_days": calendar,
-        "ladder_rules": ladder,
     }
+
+
+def _ladder_rows() -> list[list[object]]:
+    """The eligibility ladder's first rules (data/reference/ladder_rules.csv)."""
+    if not LADDER_CSV.exists():
+        return []
+    with LADDER_CSV.open(encoding="utf-8") as handle:
+        return [
+            [r["rule_id"], r["target_form"], r["source_form"], r["recipient_kind"],
+             int(r["times"]), int(r["step_years"]), r["condition"] or None, r["source"], i]
+            for i, r in enumerate(csv.DictReader(handle))
+        ]  # fmt: skip
 
 
 def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
@@ -177,11 +180,12 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     fingerprint = hashlib.sha256(repr(rows).encode()).hexdigest()
     kept = fact(con, "reference")
     rules_missing = not con.execute(SQL["any_position_rule"]).fetchone()
-    if kept == fingerprint and not rules_missing:
+    ladder_missing = not con.execute(SQL["any_ladder_rule"]).fetchone()
+    if kept == fingerprint and not rules_missing and not ladder_missing:
         return
     con.execute("BEGIN")
     for table, values in rows.items():  # fixed table names
-        if table in ("units", "calendar_days", "ladder_rules") and not values:
+        if table in ("units", "calendar_days") and not values:
             continue
         con.execute(f"DELETE FROM {table}")  # noqa: S608
         _insert_rows(con, table, values)
@@ -196,6 +200,8 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
                 for i, r in enumerate(positions.load_rules())
             ],
         )
+    if ladder_missing:  # the same for the eligibility ladder's rules (thidua.ladder)
+        _insert_rows(con, "ladder_rules", _ladder_rows())
     set_fact(con, "reference", fingerprint)
     mark_aggregates_stale(con)  # they carry award names (unit_outcomes)
     con.execute("COMMIT")

@@ -188,8 +188,8 @@ FILES = (
     ),
     (
         "`data/reference/ladder_rules.csv`",
-        "the eligibility ladder: which run of awards makes a candidate for which award, with "
-        "the article it comes from (a changed rule is a row)",
+        "the eligibility ladder's first rules of a new warehouse: which run of awards makes a "
+        "candidate for which award, with the article it comes from (then the admins keep them)",
     ),
     (
         "`.streamlit/config.toml`",

@@ -4,6 +4,9 @@
 -- name: any_position_rule
 SELECT 1 FROM position_rules LIMIT 1;
 
+-- name: any_ladder_rule
+SELECT 1 FROM ladder_rules LIMIT 1;
+
 -- name: make_touched_years
 CREATE TEMP TABLE IF NOT EXISTS touched_years (year INTEGER);
 

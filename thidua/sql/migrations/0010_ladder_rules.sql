@@ -1,7 +1,8 @@
 -- Migration 10.
 -- The eligibility ladder (issue 23): which award a run of earlier awards makes a recipient a
--- candidate for, with the article it comes from — a changed rule is a row, not code. Written
--- from data/reference/ladder_rules.csv whenever it changes, like the units (thidua.db).
+-- candidate for, with the article it comes from — a changed rule is a row, not code. Seeded
+-- from data/reference/ladder_rules.csv into an empty table; after that the admins keep them
+-- (Quản trị page, audited), like the position rules.
 -- times × step_years: the run (3 × 1: three years running; 2 × 3: two terms of three years).
 -- condition: what the warehouse cannot show and a person must check (initiative), or what
 -- it checks besides (led_bloc: first of its bloc that year).
