@@ -64,6 +64,7 @@ PAGES = [
     Row("pages/leaders.py", "Lãnh đạo và NLĐ trực tiếp", ":material/groups:", "lanh-dao-nld", "view", True),
     Row("pages/campaigns.py", "Phong trào thi đua", ":material/flag:", "phong-trao", "view", True),
     Row("pages/dossiers.py", "Hồ sơ đề nghị", ":material/folder_open:", "ho-so", "view", True),
+    Row("pages/reports.py", "Báo cáo thống kê", ":material/table_view:", "bao-cao-thong-ke", "view", False),
     Row("pages/search.py", "Tra cứu", ":material/search:", "tra-cuu", "names", False),
     Row("pages/ladder.py", "Đề nghị theo tiêu chuẩn", ":material/military_tech:", "de-nghi-tieu-chuan", "names", False),
     Row("pages/upload.py", "Tải dữ liệu", ":material/upload_file:", "tai-du-lieu", "import", False),
@@ -123,6 +124,7 @@ navigation = st.navigation(
         for index, row in enumerate(PAGES)
     ],
     position="hidden" if SHOWING else "sidebar",
+    expanded=True,  # every page in the menu (collapsed, Streamlit hid four behind «View more»)
 )
 entering(navigation.title)
 page_row = next((row for row in PAGES if row.title == navigation.title), None)

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from etl import users_cli
+from etl import report_cli, users_cli
 from etl.choices import BadChoice, Choices, overrides_of
 from etl.importer import import_files
 from etl.load import Report
@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     upkeep.add_argument("--keep-days", type=int, default=7)
     upkeep.add_argument("--db", dest="db_sub", help="kho DuckLake")
     users_cli.add_parsers(commands)
+    report_cli.add_parser(commands)
     return parser
 
 
@@ -170,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             return users_cli.run_user(args, master)
         if args.command == "audit":
             return users_cli.run_audit(args, master)
+        if args.command == "report":
+            return report_cli.run_report(args, master)
         from etl.status import print_status
 
         return print_status(master)

@@ -22,6 +22,7 @@ PAGES = {
     "dossiers": "/ho-so?nam_tu=2024&nam_den=2025",
     "search": "/tra-cuu",
     "ladder": "/de-nghi-tieu-chuan",
+    "reports": "/bao-cao-thong-ke",
     "upload": "/tai-du-lieu",
     "doubles": "/ra-soat-khen-trung",
     "slideshow": "/trinh-chieu",

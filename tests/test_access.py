@@ -46,7 +46,7 @@ from thidua.warehouse import Warehouse
 UNIT = "Sở Y tế"
 OTHER = "Sở Tài chính"
 ALL_PAGES = {"tong-quan", "xep-hang-khoi", "co-cau", "lanh-dao-nld", "phong-trao", "ho-so", "trinh-chieu",
-             "tra-cuu", "de-nghi-tieu-chuan", "tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}  # fmt: skip
+             "tra-cuu", "de-nghi-tieu-chuan", "bao-cao-thong-ke", "tai-du-lieu", "ra-soat-khen-trung", "quan-tri"}  # fmt: skip
 
 
 def vi(n: int) -> str:

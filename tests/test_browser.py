@@ -50,6 +50,7 @@ PAGE_PATHS = {
     "/ho-so": "Hồ sơ đề nghị khen thưởng",
     "/tra-cuu": "Tra cứu cá nhân, tập thể",
     "/de-nghi-tieu-chuan": "Đề nghị khen thưởng theo tiêu chuẩn",
+    "/bao-cao-thong-ke": "Báo cáo thống kê thi đua, khen thưởng",
 }
 
 

@@ -204,3 +204,22 @@ def search_recipients(con: duckdb.DuckDBPyConnection, text: str) -> pl.DataFrame
 
 def recipient_history(con: duckdb.DuckDBPyConnection, name: str, unit: str | None) -> pl.DataFrame:
     return queries.run(con, "recipient_history", name=name, unit=unit)
+
+
+def statistical_form(
+    con: duckdb.DuckDBPyConnection, form: str, year: int, unit: str | None, reporter: str
+) -> tuple[bytes, str | None]:
+    """Form 0601, 0602 or 0603 of `year` as the .xlsx to send (`unit`: one unit's, not for
+    0601): (the workbook, None), or (b"", the sentence saying why not)."""
+    from thidua import form_xlsx, statistics_forms
+
+    if form == "0601":
+        if unit:
+            return b"", "Biểu 0601 (phong trào thi đua) là của cả tỉnh; bỏ lựa chọn đơn vị."
+        return form_xlsx.campaign_form_xlsx(
+            statistics_forms.campaign_table(con, year), year, reporter
+        ), None
+    if form not in statistics_forms.FORMS:
+        return b"", f"Không có biểu {form}; chọn 0601, 0602 hoặc 0603."
+    table = statistics_forms.form_table(con, form, year, unit)
+    return form_xlsx.award_form_xlsx(table, unit or reporter), None

@@ -181,6 +181,11 @@ FILES = (
     ),
     ("`data/reference/units.csv`", "units with validity dates and successors"),
     (
+        "`data/reference/individual_classes.csv`",
+        "the five classes of individuals of forms 0602/0603, from the position rule, the "
+        "position and the unit's kind (the first row that fits decides)",
+    ),
+    (
         "`data/reference/calendar_days.csv`",
         "the weekdays off (public holidays, Tết, days moved) and the Saturdays worked, "
         "2018–2026, for counting working days; check each year against the Government's "

@@ -1,0 +1,45 @@
+"""Báo cáo thống kê: the yearly forms of Circular 02/2023/TT-BNV — 0601 (campaigns), 0602
+(state-level awards), 0603 (provincial awards) — for the province or one unit, previewed as
+they will be sent, and downloaded as .xlsx."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from thidua import metrics, reports, statistics_forms
+from ui import report_panels as panels
+from ui.data import connection, options
+from ui.layout import from_url, no_data, to_url
+
+con = connection()
+st.title("Báo cáo thống kê thi đua, khen thưởng")
+st.caption(
+    "Các biểu báo cáo năm theo Thông tư 02/2023/TT-BNV (hạn gửi 15/12). Năm báo cáo là năm quyết "
+    "định khen thưởng. Mọi con số đếm từ cùng dữ liệu các trang khác đang hiển thị."
+)
+years = metrics.available_years(con)
+if not years:
+    no_data("Chưa có khen thưởng nào trong kho để lập biểu.")
+    st.stop()
+FORMS = {"0603": "0603 — Khen thưởng cấp tỉnh", "0602": "0602 — Khen thưởng cấp Nhà nước",
+         "0601": "0601 — Phong trào thi đua"}  # fmt: skip
+chosen = list(reversed(years))
+left, middle, right = st.columns(3)
+form = left.selectbox("Biểu", list(FORMS), format_func=FORMS.__getitem__, key="report_form",
+                      index=from_url("bieu", list(FORMS), "report_form") or 0)  # fmt: skip
+year = middle.selectbox("Năm báo cáo", chosen, key="report_year",
+                        index=from_url("nam", chosen, "report_year") or 0)  # fmt: skip
+unit = right.selectbox("Phạm vi", options().units, index=None, key="report_unit",
+                       placeholder="Toàn tỉnh", disabled=form == "0601")  # fmt: skip
+to_url("bieu", form)
+to_url("nam", year)
+if form == "0601":
+    panels.campaign_form(statistics_forms.campaign_table(con, int(year)))
+else:
+    panels.award_form(statistics_forms.form_table(con, form, int(year), unit))
+data, said = reports.statistical_form(con, form, int(year), None if form == "0601" else unit,
+                                      unit or "Ủy ban nhân dân tỉnh")  # fmt: skip
+if said:
+    st.info(said)
+else:
+    panels.download(data, f"bieu_{form}_{year}.xlsx")

@@ -1,0 +1,158 @@
+"""The statistical forms (issue 23, first part): 0603/0602 on a hand-made list — every cell of
+the workbook equal to a count made by hand — and on the demo province against the `awards`
+view counted here; 0601 from the campaigns; the page and `python -m etl report`."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+
+from etl.cli import main
+from etl.importer import import_files
+from tests.accounts import OPERATOR
+from tests.builders import write_rows
+from thidua import db, reports, statistics_forms
+from thidua.form_xlsx import FIRST_ROW
+
+HEADER = ["STT", "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể",
+          "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Loại hình"]  # fmt: skip
+BK, CSTD = "Bằng khen của Chủ tịch UBND tỉnh", "Chiến sĩ thi đua cấp tỉnh"
+ROWS = [
+    ["Tập thể", "Phòng Nghiệp vụ Y, Sở Y tế", None, "Sở Y tế", BK, "Thường xuyên"],
+    ["Tập thể", "Công ty TNHH Minh Phát", None, "Sở Y tế", BK, "Thường xuyên"],  # an enterprise
+    ["Hộ gia đình", "Hộ ông Nguyễn Văn Tư", None, "UBND huyện Hòn Đất", BK, "Đột xuất"],
+    ["Cá nhân", "Lê Văn A", "Chủ tịch UBND tỉnh", "Văn phòng UBND tỉnh", BK, "Thường xuyên"],
+    ["Cá nhân", "Lê Văn B", "Giám đốc", "Sở Y tế", BK, "Thường xuyên"],
+    ["Cá nhân", "Lê Văn C", "Giám đốc Công ty CP Thủy sản", "Sở Y tế", BK, "Đối ngoại"],
+    ["Cá nhân", "Lê Văn D", "Trưởng phòng", "Sở Y tế", BK, "Theo phong trào thi đua"],
+    ["Cá nhân", "Lê Thị E", "Chuyên viên", "Sở Y tế", BK, "Thường xuyên"],
+    ["Cá nhân", "Lê Thị G", "Tổng thư ký Hội", "Sở Y tế", BK, "Thường xuyên"],  # no rule: a check
+    ["Cá nhân", "Lê Thị H", "Giáo viên", "Sở Giáo dục và Đào tạo", CSTD, "Thường xuyên"],
+    ["Cá nhân", "Lê Văn K", "Chủ tịch UBND huyện", "UBND huyện Hòn Đất", CSTD, "Thường xuyên"],
+]  # fmt: skip
+# Counted by hand: (total, collectives, enterprises, households, individuals, province,
+# department, business, other leaders, direct, unclassified, regular, campaign, ad-hoc, foreign)
+BK_ROW = (9, 2, 1, 1, 6, 1, 1, 1, 1, 1, 1, 6, 1, 1, 1)
+CSTD_ROW = (2, 0, 0, 0, 2, 0, 1, 0, 0, 1, 0, 2, 0, 0, 0)
+KEYS = ("total", "collective", "enterprise", "household", "individual", "province", "department",
+        "business", "other_leader", "direct", "unclassified", "regular", "campaign", "adhoc", "foreign")  # fmt: skip
+
+
+def _list(tmp_path: Path) -> Path:
+    rows = [[i, 2024, "88/QĐ-UBND", "10/01/2024", *r] for i, r in enumerate(ROWS, start=1)]
+    return write_rows(tmp_path / "qd_88.xlsx", [HEADER, *rows])
+
+
+def test_form_0603_on_a_hand_counted_list(master: Path, tmp_path: Path) -> None:
+    [report] = import_files([_list(tmp_path)], master, OPERATOR)
+    assert report.status == "imported", report.message()
+    con = db.open_snapshot(master)
+    try:
+        table = statistics_forms.form_table(con, "0603", 2024)
+        data, said = reports.statistical_form(con, "0603", 2024, None, "UBND tỉnh Kiên Giang")
+    finally:
+        con.close()
+    assert said is None
+    by_label = {r["label"]: r for r in table.rows.iter_rows(named=True)}
+    assert tuple(by_label[BK][k] for k in KEYS) == BK_ROW
+    assert tuple(by_label[CSTD][k] for k in KEYS) == CSTD_ROW
+    # The workbook: the same figures in the cells, the total row, the check said under it.
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    header = [c.value for c in ws[FIRST_ROW]]  # the row of the parts (Excel row 9)
+    assert ws["A1"].value == "Biểu số: 0603.N/BNV-TĐKT" and ws["A6"].value == "Năm 2024"
+    rows = {r[1]: r for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True) if r[1]}
+    columns = list(statistics_forms.COLUMNS)
+    for label, expected in (
+        (BK, BK_ROW),
+        (CSTD, CSTD_ROW),
+        ("Tổng cộng", tuple(map(sum, zip(BK_ROW, CSTD_ROW, strict=True)))),
+    ):
+        got = rows[label]
+        assert tuple(got[2 + columns.index(k)] for k in KEYS) == expected, label
+    assert header[2 + columns.index("unclassified")] == "Kiểm tra: cá nhân chưa phân loại chức vụ"
+    assert any(
+        "1 lượt khen cá nhân có chức vụ chưa được quy tắc nào phân loại" in str(r[1])
+        for r in ws.iter_rows(values_only=True)
+    )
+    assert any(r[1] == "Người lập biểu" for r in ws.iter_rows(values_only=True))
+
+
+def test_demo_forms_equal_the_awards_view(demo: tuple[Path, object]) -> None:
+    master, _ = demo
+    con = db.open_snapshot(master)
+    try:
+        for form, level in (("0603", "province"), ("0602", "state")):
+            table = statistics_forms.form_table(con, form, 2024)
+            counted = dict(con.execute(
+                "SELECT a.form_name, count(*) FROM awards AS a WHERE a.year = 2024 "
+                "AND a.form_level = ? GROUP BY ALL", [level]).fetchall())  # fmt: skip
+            rows = table.rows.filter(~pl.col("is_detail"))
+            assert {
+                r["label"]: r["total"] for r in rows.iter_rows(named=True) if r["total"]
+            } == counted
+            for r in [*rows.iter_rows(named=True), table.totals]:
+                assert r["total"] == r["collective"] + r["household"] + r["individual"]
+                classes = sum(r[k] for k in (*statistics_forms.CLASS_NAMES, "unclassified"))
+                types = sum(r[k] for k in (*statistics_forms.TYPE_NAMES, "type_unknown"))
+                assert classes == r["individual"] and types == r["total"]
+    finally:
+        con.close()
+
+
+def test_form_0601_from_the_campaigns(demo: tuple[Path, object]) -> None:
+    master, province = demo
+    con = db.open_snapshot(master)
+    try:
+        table = statistics_forms.campaign_table(con, 2021)
+    finally:
+        con.close()
+    plans = province.campaigns.filter(pl.col("issued_on").dt.year() == 2021)  # type: ignore[attr-defined]
+    blocs = province.memberships.filter(pl.col("year") == 2021)["bloc_name"].n_unique()  # type: ignore[attr-defined]
+    rows = {r["scope"]: r for r in table.iter_rows(named=True)}
+    assert rows["province"]["total"] == plans.height == 2  # 35/KH-UBND and 77/KH-UBND
+    assert rows["province"]["regular"] == 1 and rows["province"]["thematic"] == 1
+    assert rows["province"]["three_to_5"] + rows["province"]["five_up"] == 2  # 2021 → mid-2025
+    assert rows["blocs"]["total"] == blocs
+
+
+def test_the_command_line_and_the_page(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.apptest import app_as
+
+    import_files([_list(tmp_path)], master, OPERATOR)
+    out = tmp_path / "bieu.xlsx"
+    assert main(["report", "0603", "--year", "2024", "-o", str(out), "--db", str(master)]) == 0
+    ws = openpyxl.load_workbook(out).active
+    assert [
+        r[2] for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True) if r[1] == "Tổng cộng"
+    ] == [11]
+    assert (
+        main(
+            [
+                "report",
+                "0601",
+                "--year",
+                "2024",
+                "--unit",
+                "Sở Y tế",
+                "-o",
+                str(out),
+                "--db",
+                str(master),
+            ]
+        )
+        == 1
+    )
+    at = app_as(master, monkeypatch)
+    at.run()
+    at.switch_page("pages/reports.py").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    total = table[table["Hình thức khen thưởng"] == "Tổng cộng"].iloc[0]
+    assert (total["Tổng số"], total["Cá nhân"], total["Doanh nhân"]) == ("11", "8", "1")
+    assert at.get("download_button")

@@ -1,0 +1,165 @@
+"""The yearly statistical forms of Circular 02/2023/TT-BNV (issue 23): 0602 (state-level
+awards) and 0603 (ministry/provincial-level awards) — a row per award form (and per degree of
+an order, medal, title or prize), split into collectives (of which enterprises), households,
+individuals in the five classes (thidua.individual_classes) and the award types —, and 0601
+(campaigns by scope, duration and method). Every figure is a count of the same awards the
+`awards` view holds for that year and scope; what a column cannot place is counted in a check
+column beside it (an unclassified position, an award whose type the file did not give), never
+dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+import polars as pl
+
+from thidua import queries, reference
+from thidua.individual_classes import CLASS_NAMES, UNCLASSIFIED, classify
+from thidua.text import fold
+
+FORMS = {
+    "0602": ("state", "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC", "Biểu số: 0602.N/BNV-TĐKT"),
+    "0603": ("province", "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG, TỈNH",
+             "Biểu số: 0603.N/BNV-TĐKT"),
+}  # fmt: skip
+TYPE_NAMES = {
+    "regular": "Thường xuyên", "campaign": "Chuyên đề, theo đợt", "adhoc": "Đột xuất",
+    "foreign": "Đối ngoại", "dedication": "Cống hiến", "seniority": "Niên hạn", "resistance": "Kháng chiến",
+}  # fmt: skip
+# The columns in order: key -> header (the parts of a group say which group in the workbook).
+COLUMNS = {
+    "total": "Tổng số", "collective": "Tập thể", "enterprise": "Trong đó: doanh nghiệp",
+    "household": "Hộ gia đình", "individual": "Cá nhân", **CLASS_NAMES,
+    UNCLASSIFIED: "Kiểm tra: cá nhân chưa phân loại chức vụ",
+    **TYPE_NAMES, "type_unknown": "Kiểm tra: chưa rõ loại hình",
+}  # fmt: skip
+_ENTERPRISE = re.compile(r"(cong ty|doanh nghiep|tap doan|hop tac xa|\bhtx\b|ngan hang)")
+
+
+@dataclass
+class FormTable:
+    form: str
+    year: int
+    unit: str | None
+    rows: pl.DataFrame  # label, is_detail, then one column per COLUMNS key
+    totals: dict[str, int]
+    class_rules: pl.DataFrame  # class, rule_id, individuals: which rule decided how many
+    checks: list[str] = field(default_factory=list)
+
+
+def classified(
+    con: duckdb.DuckDBPyConnection, form: str, year: int, unit: str | None
+) -> pl.DataFrame:
+    """The form's awards with their column keys: the individual class (and its rule), whether a
+    collective is an enterprise."""
+    level = FORMS[form][0]
+    awards = queries.run(con, "form_awards", year=year, level=level, unit=unit)
+    classes = [
+        classify(r["position"], r["leader_rule"], r["is_leader"], r["unit_kind"], r["unit_name"])
+        if r["recipient_kind"] == "individual" else (None, None)
+        for r in awards.iter_rows(named=True)
+    ]  # fmt: skip
+    return awards.with_columns(
+        individual_class=pl.Series([c for c, _ in classes], dtype=pl.String),
+        class_rule=pl.Series([r for _, r in classes], dtype=pl.String),
+        enterprise=(pl.col("recipient_kind") == "collective")
+        & pl.col("recipient_name").map_elements(
+            lambda name: bool(_ENTERPRISE.search(fold(name))), return_dtype=pl.Boolean
+        ),
+    )
+
+
+def _counts(part: pl.DataFrame) -> dict[str, int]:
+    kind, cls, kind_type = (
+        pl.col("recipient_kind"),
+        pl.col("individual_class"),
+        pl.col("award_type"),
+    )
+    exprs = {
+        "total": pl.len(),
+        "collective": (kind == "collective").sum(),
+        "enterprise": pl.col("enterprise").sum(),
+        "household": (kind == "household").sum(),
+        "individual": (kind == "individual").sum(),
+        **{c: (cls == c).sum() for c in (*CLASS_NAMES, UNCLASSIFIED)},
+        **{t: (kind_type == t).sum() for t in TYPE_NAMES},
+        "type_unknown": kind_type.is_null().sum(),
+    }
+    row = part.select(**{k: e.fill_null(0) for k, e in exprs.items()}).row(0, named=True)
+    return {k: int(v or 0) for k, v in row.items()}
+
+
+def form_table(
+    con: duckdb.DuckDBPyConnection, form: str, year: int, unit: str | None = None
+) -> FormTable:
+    awards = classified(con, form, year, unit)
+    rows = []
+    level = FORMS[form][0]
+    for award in (f for f in reference.AWARD_FORMS if f.level == level):
+        part = awards.filter(pl.col("form_code") == award.code)
+        rows.append({"label": award.name_vi, "is_detail": False, **_counts(part)})
+        for detail in sorted(part["form_detail"].drop_nulls().unique().to_list()):
+            detailed = part.filter(pl.col("form_detail") == detail)
+            rows.append({"label": f"– {detail}", "is_detail": True, **_counts(detailed)})
+    table = pl.DataFrame(rows, schema={"label": pl.String, "is_detail": pl.Boolean,
+                                       **{k: pl.Int64 for k in COLUMNS}})  # fmt: skip
+    totals = _counts(awards)
+    checks = []
+    if totals[UNCLASSIFIED]:
+        checks.append(
+            f"{totals[UNCLASSIFIED]} lượt khen cá nhân có chức vụ chưa được quy tắc nào phân loại "
+            "(cột «Kiểm tra: cá nhân chưa phân loại chức vụ»): xem trang Lãnh đạo và NLĐ trực tiếp."
+        )
+    if totals["type_unknown"]:
+        checks.append(
+            f"{totals['type_unknown']} lượt khen chưa rõ loại hình (tệp không có cột loại hình; "
+            "cột «Kiểm tra: chưa rõ loại hình»)."
+        )
+    rules = (
+        awards.filter(pl.col("class_rule").is_not_null())
+        .group_by("individual_class", "class_rule").len("individuals")
+        .sort("individual_class", "class_rule")
+    )  # fmt: skip
+    return FormTable(form, year, unit, table, totals, rules, checks)
+
+
+# ── Form 0601: emulation campaigns by scope, duration and method ───────────────────────────
+DURATIONS = {"under_1": "Dưới 1 năm", "one": "1 năm", "one_to_3": "Từ trên 1 năm đến dưới 3 năm",
+             "three_to_5": "Từ 3 năm đến dưới 5 năm", "five_up": "Từ 5 năm trở lên"}  # fmt: skip
+METHODS = {"thematic": "Chuyên đề (theo đợt)", "regular": "Thường xuyên"}
+
+
+def _duration(start: date | None, end: date | None) -> str | None:
+    if start is None or end is None:
+        return None
+    months = (
+        (end.year - start.year) * 12 + end.month - start.month + (1 if end.day >= start.day else 0)
+    )
+    if months < 12:
+        return "under_1"
+    if months == 12:
+        return "one"
+    return "one_to_3" if months < 36 else "three_to_5" if months < 60 else "five_up"
+
+
+def campaign_table(con: duckdb.DuckDBPyConnection, year: int) -> pl.DataFrame:
+    """Form 0601: the campaigns launched in the year (the plan's date, else its start), by
+    scope — the province's own plans, and the blocs and clusters' yearly emulation — duration
+    and method (a campaign «theo đợt» is counted as thematic)."""
+    plans = queries.run(con, "form_campaigns", year=year)
+    blocs = queries.run(con, "form_blocs", year=year)
+    rows = []
+    for scope, label, part in (("province", "Cấp tỉnh (kế hoạch của UBND tỉnh)", plans),):
+        durations = [_duration(s, e) for s, e in part.select("start_date", "end_date").iter_rows()]
+        methods = ["regular" if k == "regular" else "thematic" for k in part["kind"]]
+        rows.append({"scope": scope, "label": label, "total": part.height,
+                     **{d: durations.count(d) for d in DURATIONS}, "duration_unknown": durations.count(None),
+                     **{m: methods.count(m) for m in METHODS}})  # fmt: skip
+    count = blocs.height
+    rows.append({"scope": "blocs", "label": "Khối, cụm thi đua (phong trào thi đua năm của khối, cụm)",
+                 "total": count, **{d: count if d == "one" else 0 for d in DURATIONS}, "duration_unknown": 0,
+                 "thematic": 0, "regular": count})  # fmt: skip
+    return pl.DataFrame(rows)
