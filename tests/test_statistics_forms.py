@@ -21,7 +21,7 @@ from thidua.form_xlsx import FIRST_ROW
 HEADER = ["STT", "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng", "Họ tên / Tên tập thể",
           "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Loại hình"]  # fmt: skip
 BK, CSTD = "Bằng khen của Chủ tịch UBND tỉnh", "Chiến sĩ thi đua cấp tỉnh"
-ROWS = [
+ROWS: list[list[object]] = [
     ["Tập thể", "Phòng Nghiệp vụ Y, Sở Y tế", None, "Sở Y tế", BK, "Thường xuyên"],
     ["Tập thể", "Công ty TNHH Minh Phát", None, "Sở Y tế", BK, "Thường xuyên"],  # an enterprise
     ["Hộ gia đình", "Hộ ông Nguyễn Văn Tư", None, "UBND huyện Hòn Đất", BK, "Đột xuất"],
