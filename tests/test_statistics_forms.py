@@ -156,3 +156,90 @@ def test_the_command_line_and_the_page(
     total = table[table["Hình thức khen thưởng"] == "Tổng cộng"].iloc[0]
     assert (total["Tổng số"], total["Cá nhân"], total["Doanh nhân"]) == ("11", "8", "1")
     assert at.get("download_button")
+
+
+# Counted here straight from the awards view, without thidua.statistics_forms.
+_INDEPENDENT = """
+SELECT a.form_name,
+       count(*) AS total,
+       count(*) FILTER (WHERE a.recipient_kind = 'collective') AS collective,
+       count(*) FILTER (WHERE a.recipient_kind = 'collective' AND regexp_matches(
+           replace(strip_accents(lower(a.recipient_name)), 'đ', 'd'),
+           'cong ty|doanh nghiep|tap doan|hop tac xa|\\bhtx\\b|ngan hang')) AS enterprise,
+       count(*) FILTER (WHERE a.recipient_kind = 'household') AS household,
+       count(*) FILTER (WHERE a.recipient_kind = 'individual') AS individual,
+       count(*) FILTER (WHERE a.recipient_kind = 'individual' AND a.is_leader) AS leaders,
+       count(*) FILTER (WHERE a.recipient_kind = 'individual' AND NOT a.is_leader) AS direct,
+       count(*) FILTER (WHERE a.recipient_kind = 'individual' AND a.is_leader IS NULL) AS unclassified,
+       count(*) FILTER (WHERE a.award_type = 'regular') AS regular,
+       count(*) FILTER (WHERE a.award_type = 'campaign') AS campaign,
+       count(*) FILTER (WHERE a.award_type = 'adhoc') AS adhoc,
+       count(*) FILTER (WHERE a.award_type = 'foreign') AS foreign_,
+       count(*) FILTER (WHERE a.award_type = 'dedication') AS dedication,
+       count(*) FILTER (WHERE a.award_type = 'seniority') AS seniority,
+       count(*) FILTER (WHERE a.award_type = 'resistance') AS resistance,
+       count(*) FILTER (WHERE a.award_type IS NULL) AS type_unknown
+FROM awards AS a
+WHERE a.year = ? AND a.form_level = ?
+GROUP BY a.form_name
+"""
+
+
+@pytest.mark.parametrize(("form", "level"), [("0603", "province"), ("0602", "state")])
+def test_every_cell_of_the_demos_workbook(demo: tuple[Path, object], form: str, level: str) -> None:
+    master, _ = demo
+    con = db.open_snapshot(master)
+    try:
+        data, _ = reports.statistical_form(con, form, 2024, None, "UBND tỉnh Kiên Giang")
+        counted = {r[0]: r[1:] for r in con.execute(_INDEPENDENT, [2024, level]).fetchall()}
+        units = dict(con.execute(
+            "SELECT coalesce(unit_name, '(không ghi đơn vị)'), count(*) FROM awards "
+            "WHERE year = 2024 AND form_level = ? GROUP BY ALL", [level]).fetchall())  # fmt: skip
+    finally:
+        con.close()
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    ws = book.worksheets[0]
+    col = {k: 2 + i for i, k in enumerate(statistics_forms.COLUMNS)}
+    rows = {r[1]: r for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True)
+            if isinstance(r[1], str) and r[0] is not None}  # fmt: skip
+    assert set(rows) == {name for name, c in counted.items() if c[0]} | {
+        f.name_vi for f in statistics_forms.reference.AWARD_FORMS if f.level == level
+    }
+    for name, row in rows.items():
+        c = counted.get(name, (0,) * 16)
+        total, collective, enterprise, household, individual, leaders, direct, unclassified = c[:8]
+        types = dict(zip(("regular", "campaign", "adhoc", "foreign", "dedication", "seniority",
+                          "resistance", "type_unknown"), c[8:], strict=True))  # fmt: skip
+        assert (row[col["total"]], row[col["collective"]], row[col["enterprise"]],
+                row[col["household"]], row[col["individual"]]) == (
+            total, collective, enterprise, household, individual), name  # fmt: skip
+        leading = sum(row[col[k]] for k in ("province", "department", "business", "other_leader"))
+        assert (leading, row[col["direct"]], row[col["unclassified"]]) == (
+            leaders,
+            direct,
+            unclassified,
+        ), name
+        assert {k: row[col[k]] for k in types} == types, name
+    # By submitting body: a row per unit, each with its count.
+    by_unit = book.worksheets[1]
+    listed = {r[1]: r[2] for r in by_unit.iter_rows(min_row=FIRST_ROW + 1, values_only=True)
+              if r[0] is not None}  # fmt: skip
+    assert listed == units
+
+
+def test_form_0601_workbook(demo: tuple[Path, object]) -> None:
+    master, province = demo
+    con = db.open_snapshot(master)
+    try:
+        data, said = reports.statistical_form(con, "0601", 2021, None, "UBND tỉnh Kiên Giang")
+    finally:
+        con.close()
+    assert said is None
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = [r for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True) if r[1]]
+    blocs = province.memberships.filter(pl.col("year") == 2021)["bloc_name"].n_unique()  # type: ignore[attr-defined]
+    assert [(r[1][:8], r[2]) for r in rows[:3]] == [
+        ("Cấp tỉnh", 2),
+        ("Khối, cụ", blocs),
+        ("Tổng cộn", 2 + blocs),
+    ]

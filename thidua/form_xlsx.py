@@ -107,15 +107,43 @@ def award_form_xlsx(table: FormTable, reporter: str) -> bytes:
         ws.set_column(2, last, 11)
         ws.freeze_panes(FIRST_ROW, 2)
         _footer(ws, fmt, row + len(table.checks) + 4, last)
+        _by_unit_sheet(book, fmt, table, keys, reporter)
     return buffer.getvalue()
 
 
-def _award_headers(ws: Worksheet, fmt: dict[str, Format], keys: list[str]) -> None:
+def _by_unit_sheet(book: xlsxwriter.Workbook, fmt: dict[str, Format], table: FormTable,
+                   keys: list[str], reporter: str) -> None:  # fmt: skip
+    """The same columns by submitting body: a row per unit that proposed the awards."""
+    ws = book.add_worksheet("Theo don vi trinh")
+    last = 1 + len(keys)
+    _, title, code = FORMS[table.form]
+    _title_block(ws, fmt, code, f"{title} — THEO ĐƠN VỊ TRÌNH", f"Năm {table.year}", reporter, last)
+    _award_headers(ws, fmt, keys, "Đơn vị trình")
+    row = FIRST_ROW
+    for number, r in enumerate(table.by_unit.iter_rows(named=True), start=1):
+        ws.write_number(row, 0, number, fmt["cell"])
+        ws.write(row, 1, neutralise(r["unit_name"]), fmt["label"])
+        for c, key in enumerate(keys, start=2):
+            ws.write_number(row, c, r[key], fmt["cell"])
+        row += 1
+    ws.write_blank(row, 0, None, fmt["total"])
+    ws.write(row, 1, "Tổng cộng", fmt["total"])
+    for c, key in enumerate(keys, start=2):
+        ws.write_number(row, c, table.totals[key], fmt["total"])
+    ws.set_column(0, 0, 5)
+    ws.set_column(1, 1, 42)
+    ws.set_column(2, last, 11)
+    ws.freeze_panes(FIRST_ROW, 2)
+
+
+def _award_headers(
+    ws: Worksheet, fmt: dict[str, Format], keys: list[str], rows_are: str = "Hình thức khen thưởng"
+) -> None:
     """Two header rows: the groups (collectives, individuals, award types) over their parts."""
     top, sub = FIRST_ROW - 2, FIRST_ROW - 1
     head = fmt["head"]
     ws.merge_range(top, 0, sub, 0, "STT", head)
-    ws.merge_range(top, 1, sub, 1, "Hình thức khen thưởng", head)
+    ws.merge_range(top, 1, sub, 1, rows_are, head)
     col = {key: i for i, key in enumerate(keys, start=2)}
     groups = (
         ("Tổng số", ["total"]),

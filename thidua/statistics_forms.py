@@ -48,6 +48,7 @@ class FormTable:
     totals: dict[str, int]
     class_rules: pl.DataFrame  # class, rule_id, individuals: which rule decided how many
     checks: list[str] = field(default_factory=list)
+    by_unit: pl.DataFrame = field(default_factory=pl.DataFrame)  # unit_name, then COLUMNS
 
 
 def classified(
@@ -123,7 +124,20 @@ def form_table(
         .group_by("individual_class", "class_rule").len("individuals")
         .sort("individual_class", "class_rule")
     )  # fmt: skip
-    return FormTable(form, year, unit, table, totals, rules, checks)
+    # By submitting body: the unit each award was proposed by (its unit), in the same columns.
+    units = [
+        {"unit_name": name, **_counts(awards.filter(pl.col("unit_name") == name))}
+        for name in sorted(awards["unit_name"].drop_nulls().unique().to_list())
+    ]
+    if awards["unit_name"].null_count():
+        units.append(
+            {
+                "unit_name": "(không ghi đơn vị)",
+                **_counts(awards.filter(pl.col("unit_name").is_null())),
+            }
+        )
+    by_unit = pl.DataFrame(units, schema={"unit_name": pl.String, **{k: pl.Int64 for k in COLUMNS}})
+    return FormTable(form, year, unit, table, totals, rules, checks, by_unit)
 
 
 # ── Form 0601: emulation campaigns by scope, duration and method ───────────────────────────

@@ -1,0 +1,50 @@
+"""«Báo cáo thống kê» as a person uses it, in headless Chromium (issue 23): choose form 0603
+and a year, see the table, download the workbook and find in it the year's provincial awards
+of the demo's truth."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+
+from tests.browser import browser_page, chromium_available, goto, serve
+from thidua.form_xlsx import FIRST_ROW
+
+pytestmark = pytest.mark.browser
+
+if not chromium_available():
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+    pytest.skip("Chromium is not installed", allow_module_level=True)
+
+
+def test_the_reports_page_and_its_download(demo: tuple[Path, object], tmp_path: Path) -> None:
+    master, province = demo
+    truth = province.awards  # type: ignore[attr-defined]
+    provincial = {"CSTD_TINH", "CO_TINH", "TTLDXS", "BK_TINH", "KY_NIEM_CHUONG"}
+    year = truth.filter((pl.col("year") == 2024) & pl.col("form_code").is_in(sorted(provincial)))
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/bao-cao-thong-ke?bieu=0603&nam=2024")
+        text = page.inner_text("body")
+        assert "Báo cáo thống kê thi đua, khen thưởng" in text and "gặp lỗi" not in text
+        assert page.locator(
+            "[data-testid=stDataFrame]"
+        ).first.is_visible()  # the form (another in the rules expander)
+        with page.expect_download() as sent:
+            page.get_by_role("button", name="Tải biểu (.xlsx)").click()
+        path = tmp_path / "bieu.xlsx"
+        sent.value.save_as(path)
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A1"].value == "Biểu số: 0603.N/BNV-TĐKT"
+    [total] = [
+        r for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True) if r[1] == "Tổng cộng"
+    ]
+    kinds = year["recipient_kind"].value_counts()
+    count = dict(zip(kinds["recipient_kind"], kinds["count"], strict=True))
+    assert (total[2], total[3], total[5], total[6]) == (
+        year.height, count.get("collective", 0), count.get("household", 0), count.get("individual", 0),
+    )  # fmt: skip
