@@ -228,6 +228,9 @@ def test_every_cell_of_the_demos_workbook(demo: tuple[Path, object], form: str, 
 
 
 def test_form_0601_workbook(demo: tuple[Path, object]) -> None:
+    """Every cell of the demo's 0601 for 2021, counted here from the generator's campaigns:
+    35/KH-UBND (thematic, 01/3/2021–30/6/2025) and 77/KH-UBND (regular, 01/5/2021–30/6/2025),
+    both from three to under five years; the blocs and clusters' yearly emulation."""
     master, province = demo
     con = db.open_snapshot(master)
     try:
@@ -236,10 +239,14 @@ def test_form_0601_workbook(demo: tuple[Path, object]) -> None:
         con.close()
     assert said is None
     ws = openpyxl.load_workbook(io.BytesIO(data)).active
-    rows = [r for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True) if r[1]]
+    rows = [r for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True) if r[1]][:3]
+    plans = province.campaigns.filter(pl.col("issued_on").dt.year() == 2021)  # type: ignore[attr-defined]
+    assert sorted(plans["plan_no"].to_list()) == ["35/KH-UBND", "77/KH-UBND"]
     blocs = province.memberships.filter(pl.col("year") == 2021)["bloc_name"].n_unique()  # type: ignore[attr-defined]
-    assert [(r[1][:8], r[2]) for r in rows[:3]] == [
-        ("Cấp tỉnh", 2),
-        ("Khối, cụ", blocs),
-        ("Tổng cộn", 2 + blocs),
+    # columns: total; under 1 year, 1 year, 1–3, 3–5, 5 and more, unknown; thematic, regular
+    assert [r[2:] for r in rows] == [
+        (2, 0, 0, 0, 2, 0, 0, 1, 1),
+        (blocs, 0, blocs, 0, 0, 0, 0, 0, blocs),
+        (2 + blocs, 0, blocs, 0, 2, 0, 0, 1, 1 + blocs),
     ]
+    assert [r[1][:8] for r in rows] == ["Cấp tỉnh", "Khối, cụ", "Tổng cộn"]
