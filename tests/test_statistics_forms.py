@@ -60,6 +60,12 @@ def test_form_0603_on_a_hand_counted_list(master: Path, tmp_path: Path) -> None:
     by_label = {r["label"]: r for r in table.rows.iter_rows(named=True)}
     assert tuple(by_label[BK][k] for k in KEYS) == BK_ROW
     assert tuple(by_label[CSTD][k] for k in KEYS) == CSTD_ROW
+    # The Bằng khen (given to both) split beneath: its collectives, household, individuals.
+    labels = table.rows["label"].to_list()
+    split = table.rows[labels.index(BK) + 1 : labels.index(BK) + 4].to_dicts()
+    assert [(r["label"], r["total"], r["enterprise"], r["individual"], r["direct"]) for r in split] == [
+        ("– Tập thể", 2, 1, 0, 0), ("– Hộ gia đình", 1, 0, 0, 0), ("– Cá nhân", 6, 0, 6, 1),
+    ]  # fmt: skip
     # The workbook: the same figures in the cells, the total row, the check said under it.
     ws = openpyxl.load_workbook(io.BytesIO(data)).active
     header = [c.value for c in ws[FIRST_ROW]]  # the row of the parts (Excel row 9)
@@ -220,6 +226,18 @@ def test_every_cell_of_the_demos_workbook(demo: tuple[Path, object], form: str, 
             unclassified,
         ), name
         assert {k: row[col[k]] for k in types} == types, name
+    # A form given to both kinds is split beneath it: the parts add up to its row.
+    every = [
+        r for r in ws.iter_rows(min_row=FIRST_ROW + 1, values_only=True) if isinstance(r[1], str)
+    ]
+    for i, r in enumerate(every):
+        if r[0] is not None and i + 1 < len(every) and every[i + 1][1] == "– Tập thể":
+            parts = [
+                p
+                for p in every[i + 1 : i + 4]
+                if p[1] in ("– Tập thể", "– Hộ gia đình", "– Cá nhân")
+            ]
+            assert sum(p[2] for p in parts) == r[2], r[1]
     # By submitting body: a row per unit, each with its count.
     by_unit = book.worksheets[1]
     listed = {r[1]: r[2] for r in by_unit.iter_rows(min_row=FIRST_ROW + 1, values_only=True)

@@ -1,6 +1,7 @@
 """The yearly statistical forms of Circular 02/2023/TT-BNV (issue 23): 0602 (state-level
-awards) and 0603 (ministry/provincial-level awards) — a row per award form (and per degree of
-an order, medal, title or prize), split into collectives (of which enterprises), households,
+awards) and 0603 (ministry/provincial-level awards) — a row per award form, split into its
+collectives and individuals when it is given to both (and per degree of an order, medal,
+title or prize), split into collectives (of which enterprises), households,
 individuals in the five classes (thidua.individual_classes) and the award types —, and 0601
 (campaigns by scope, duration and method). Every figure is a count of the same awards the
 `awards` view holds for that year and scope; what a column cannot place is counted in a check
@@ -102,6 +103,15 @@ def form_table(
     for award in (f for f in reference.AWARD_FORMS if f.level == level):
         part = awards.filter(pl.col("form_code") == award.code)
         rows.append({"label": award.name_vi, "is_detail": False, **_counts(part)})
+        if award.recipients == "both":  # the form's rows split collective / individual
+            for kind, label in (
+                ("collective", "Tập thể"),
+                ("household", "Hộ gia đình"),
+                ("individual", "Cá nhân"),
+            ):
+                of_kind = part.filter(pl.col("recipient_kind") == kind)
+                if kind != "household" or of_kind.height:
+                    rows.append({"label": f"– {label}", "is_detail": True, **_counts(of_kind)})
         for detail in sorted(part["form_detail"].drop_nulls().unique().to_list()):
             detailed = part.filter(pl.col("form_detail") == detail)
             rows.append({"label": f"– {detail}", "is_detail": True, **_counts(detailed)})
