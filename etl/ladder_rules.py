@@ -7,7 +7,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from thidua import audit, lake_writer, reference, warehouse
+from thidua import audit, lake_writer, queries, reference, warehouse
 from thidua.access import Account
 from thidua.sql_files import named_statements
 
@@ -27,9 +27,7 @@ def current_ladder(master: warehouse.Warehouse) -> pl.DataFrame:
         return pl.DataFrame(schema=SCHEMA)
     con = warehouse.open_for_reading(master)
     try:
-        return pl.DataFrame(
-            con.execute(SQL["current_ladder"]).fetchall(), schema=SCHEMA, orient="row"
-        )
+        return queries.run(con, "ladder_rules").select(COLUMNS).cast(SCHEMA)  # type: ignore[arg-type]
     finally:
         con.close()
 
@@ -93,7 +91,8 @@ def save_ladder(
 
 def _replace(con: duckdb.DuckDBPyConnection, rows: list[list[object]]) -> list[str]:
     lake_writer.begin(con)
-    before = [str(r[0]) for r in con.execute(SQL["current_ladder"]).fetchall()]
+    # On the writer's own connection (a cursor would not see the master it attached).
+    before = [str(r[0]) for r in con.execute(queries.sql("ladder_rules")).fetchall()]
     con.execute(SQL["clear_ladder"])
     con.executemany(SQL["add_ladder_rule"], rows)
     con.execute("COMMIT")

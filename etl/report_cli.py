@@ -7,9 +7,8 @@ import argparse
 from pathlib import Path
 
 from thidua import reports, warehouse
+from thidua.form_xlsx import REPORTER
 from thidua.statistics_forms import FORMS
-
-REPORTER = "Ủy ban nhân dân tỉnh"
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

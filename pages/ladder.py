@@ -30,7 +30,9 @@ units = options().units
 unit = right.selectbox("Đơn vị", units, index=None, key="ladder_unit", placeholder="Mọi đơn vị")
 to_url("nam", year)
 panels.rules_table(queries.run(con, "ladder_rules"))
-panels.candidates(ladder.candidates(con, int(year), unit), int(year))
+found = ladder.candidates(con, int(year), unit)
+panels.candidates(found, int(year))
 if allowed("import"):
-    check = functools.partial(ladder.check_proposals, con, int(year))
+    # A draft is checked against every unit's candidates: those shown, unless one unit is.
+    check = functools.partial(ladder.check_proposals, con, int(year), found=None if unit else found)
     panels.draft_check(warehouse.chosen(), int(year), check)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from thidua import metrics, reports, statistics_forms
+from thidua import form_xlsx, metrics, statistics_forms
+from thidua.form_xlsx import REPORTER
 from ui import report_panels as panels
 from ui.data import connection, options
 from ui.layout import from_url, no_data, to_url
@@ -33,13 +34,13 @@ unit = right.selectbox("Phạm vi", options().units, index=None, key="report_uni
                        placeholder="Toàn tỉnh", disabled=form == "0601")  # fmt: skip
 to_url("bieu", form)
 to_url("nam", year)
+# The table shown is the one written to the .xlsx (computed once).
 if form == "0601":
-    panels.campaign_form(statistics_forms.campaign_table(con, int(year)))
+    campaigns = statistics_forms.campaign_table(con, int(year))
+    panels.campaign_form(campaigns)
+    data = form_xlsx.campaign_form_xlsx(campaigns, int(year), REPORTER)
 else:
-    panels.award_form(statistics_forms.form_table(con, form, int(year), unit))
-data, said = reports.statistical_form(con, form, int(year), None if form == "0601" else unit,
-                                      unit or "Ủy ban nhân dân tỉnh")  # fmt: skip
-if said:
-    st.info(said)
-else:
-    panels.download(data, f"bieu_{form}_{year}.xlsx")
+    table = statistics_forms.form_table(con, form, int(year), unit)
+    panels.award_form(table)
+    data = form_xlsx.award_form_xlsx(table, unit or REPORTER)
+panels.download(data, f"bieu_{form}_{year}.xlsx")

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from thidua.lake import Lake
 from thidua.settings import CHROMIUM_FLAGS, chromium
 
@@ -23,6 +25,15 @@ READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 def chromium_available() -> bool:
     return Path(chromium()).exists() or shutil.which("chromium") is not None
+
+
+def skip_without_chromium() -> None:
+    """At the top of a browser test module: skip it when Chromium is missing — or fail, when
+    CI asked for the browser tests (REQUIRE_BROWSER)."""
+    if not chromium_available():
+        if os.environ.get("REQUIRE_BROWSER"):
+            raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+        pytest.skip("Chromium is not installed", allow_module_level=True)
 
 
 def _free_port() -> int:

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser import browser_page, chromium_available, goto, serve, settle
+from tests.browser import browser_page, goto, serve, settle, skip_without_chromium
 from tests.conftest import SAMPLES, Importer
 
 pytestmark = pytest.mark.browser
 
-if not chromium_available():
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-    pytest.skip("Chromium is not installed", allow_module_level=True)
+skip_without_chromium()
 
 
 def test_overview_renders_in_chromium(master: Path, import_into: Importer, tmp_path: Path) -> None:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.browser import browser_page, chromium_available, goto, serve, settle
+from tests.browser import browser_page, goto, serve, settle, skip_without_chromium
 from tests.test_dossiers import _truth_by_year
 from tests.test_pages import pct, vi
 
 pytestmark = pytest.mark.browser
 
-if not chromium_available():
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-    pytest.skip("Chromium is not installed", allow_module_level=True)
+skip_without_chromium()
 
 
 def test_dossier_page_and_slide_in_chromium(demo: tuple[Path, object], tmp_path: Path) -> None:

@@ -4,22 +4,18 @@ of the demo's truth."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import openpyxl
 import polars as pl
 import pytest
 
-from tests.browser import browser_page, chromium_available, goto, serve
+from tests.browser import browser_page, goto, serve, skip_without_chromium
 from thidua.form_xlsx import FIRST_ROW
 
 pytestmark = pytest.mark.browser
 
-if not chromium_available():
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-    pytest.skip("Chromium is not installed", allow_module_level=True)
+skip_without_chromium()
 
 
 def test_the_reports_page_and_its_download(demo: tuple[Path, object], tmp_path: Path) -> None:

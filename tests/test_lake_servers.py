@@ -4,7 +4,6 @@ a session signed in on one is known to the other, and signing out on one ends it
 
 from __future__ import annotations
 
-import os
 import uuid
 from pathlib import Path
 
@@ -15,21 +14,18 @@ from etl.cli import main as etl
 from tests.browser import (
     SIGN_IN_SHOWN,
     browser_page,
-    chromium_available,
     ensure_accounts,
     goto,
     serve_process,
     settle,
+    skip_without_chromium,
 )
 from tests.conftest import SAMPLES, TRUTH
 from thidua import lake, warehouse
 
 pytestmark = pytest.mark.browser
 
-if not chromium_available():
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-    pytest.skip("Chromium is not installed", allow_module_level=True)
+skip_without_chromium()
 
 TOTAL = "[data-kpi='Tổng số lượt khen thưởng']"
 

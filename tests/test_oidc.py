@@ -17,10 +17,10 @@ from demo_province import DemoProvince
 from tests.browser import (
     _free_port,
     browser_page,
-    chromium_available,
     ensure_accounts,
     serve_script,
     settle,
+    skip_without_chromium,
 )
 from tests.oidc_provider import Provider, oidc_provider, secrets_toml
 from thidua import access_file, accounts
@@ -30,10 +30,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL = "canbo@syt.kiengiang.gov.vn"
 
-if not chromium_available():
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
-    pytest.skip("Chromium is not installed", allow_module_level=True)
+skip_without_chromium()
 
 
 @contextlib.contextmanager

@@ -55,26 +55,36 @@ class Filters:
             kinds=tuple(v for v in self.kinds if v in RECIPIENT_KINDS),
         )
 
-    def sql(self, years: bool = True) -> tuple[str, dict[str, Any]]:
-        """A WHERE clause over `awards AS a` (always valid, 'TRUE' when empty) and its parameters."""
+    def _where_and_when(
+        self, row: str, prefix: str, years: bool = True
+    ) -> tuple[list[str], dict[str, Any]]:
+        """The years, unit and bloc over a row `row` (an alias with year and unit_name), as
+        fixed SQL fragments and their parameters named `prefix`_…: shared by the awards' and
+        the dossiers' filters. `row` and `prefix` are ours, never user input."""
+        assert (row, prefix) in (("a", "f"), ("d", "d"))  # fixed names only
         parts: list[str] = ["TRUE"]
         params: dict[str, Any] = {}
         if years and self.year_from is not None:
-            parts.append("a.year >= $f_year_from")
-            params["f_year_from"] = self.year_from
+            parts.append(f"{row}.year >= ${prefix}_year_from")
+            params[f"{prefix}_year_from"] = self.year_from
         if years and self.year_to is not None:
-            parts.append("a.year <= $f_year_to")
-            params["f_year_to"] = self.year_to
+            parts.append(f"{row}.year <= ${prefix}_year_to")
+            params[f"{prefix}_year_to"] = self.year_to
         if self.unit:
-            parts.append("a.unit_name = $f_unit")
-            params["f_unit"] = self.unit
+            parts.append(f"{row}.unit_name = ${prefix}_unit")
+            params[f"{prefix}_unit"] = self.unit
         if self.bloc:
-            # Membership is yearly: an award counts for the bloc its unit belonged to that year.
+            # Membership is yearly: a row counts for the bloc its unit belonged to that year.
             parts.append(
-                "EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $f_bloc "
-                "AND m.year = a.year AND m.unit_name = a.unit_name)"
+                f"EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = ${prefix}_bloc "  # noqa: S608
+                f"AND m.year = {row}.year AND m.unit_name = {row}.unit_name)"
             )
-            params["f_bloc"] = self.bloc
+            params[f"{prefix}_bloc"] = self.bloc
+        return parts, params
+
+    def sql(self, years: bool = True) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause over `awards AS a` (always valid, 'TRUE' when empty) and its parameters."""
+        parts, params = self._where_and_when("a", "f", years)
         for name, column in (
             ("forms", "form_code"),
             ("award_types", "award_type"),
@@ -90,23 +100,7 @@ class Filters:
         """The same filters over a dossier `d` of the one-stop desk (thidua.dossiers): the
         year it was first received, its unit, the bloc its unit belonged to that year, a form
         it proposes. Award types and recipient kinds say nothing of a dossier."""
-        parts = ["TRUE"]
-        params: dict[str, Any] = {}
-        if self.year_from is not None:
-            parts.append("d.year >= $d_year_from")
-            params["d_year_from"] = self.year_from
-        if self.year_to is not None:
-            parts.append("d.year <= $d_year_to")
-            params["d_year_to"] = self.year_to
-        if self.unit:
-            parts.append("d.unit_name = $d_unit")
-            params["d_unit"] = self.unit
-        if self.bloc:
-            parts.append(
-                "EXISTS (SELECT 1 FROM bloc_members AS m WHERE m.bloc_name = $d_bloc "
-                "AND m.year = d.year AND m.unit_name = d.unit_name)"
-            )
-            params["d_bloc"] = self.bloc
+        parts, params = self._where_and_when("d", "d")
         if self.forms:
             parts.append("list_has_any(string_split(d.form_codes, ','), $d_forms)")
             params["d_forms"] = list(self.forms)

@@ -24,6 +24,7 @@ from thidua.statistics_forms import (
 )  # fmt: skip
 
 RECEIVER = "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"
+REPORTER = "Ủy ban nhân dân tỉnh"  # the reporting unit a province's form names by default
 FIRST_ROW = 9  # 0-based row of the first data row (Excel row 10)
 
 
@@ -71,6 +72,33 @@ def _footer(ws: Worksheet, fmt: dict[str, Format], row: int, last_col: int) -> N
     ws.write(row + 1, last_col - 5, "(Ký, ghi rõ họ tên, đóng dấu)", fmt["note"])
 
 
+def _body(
+    ws: Worksheet, fmt: dict[str, Format], rows: list[tuple[str, dict[str, int], bool]],
+    keys: list[str], totals: dict[str, int], width: int,
+) -> int:  # fmt: skip
+    """The table's rows from FIRST_ROW — (label, figures, is a detail), a detail unnumbered
+    and in italics under its row —, then «Tổng cộng»; returns the total's row."""
+    row, number = FIRST_ROW, 0
+    for label, figures, detail in rows:
+        if detail:
+            ws.write_blank(row, 0, None, fmt["cell"])
+        else:
+            number += 1
+            ws.write_number(row, 0, number, fmt["cell"])
+        ws.write(row, 1, neutralise(label), fmt["detail" if detail else "label"])
+        for c, key in enumerate(keys, start=2):
+            ws.write_number(row, c, figures[key], fmt["cell"])
+        row += 1
+    ws.write_blank(row, 0, None, fmt["total"])
+    ws.write(row, 1, "Tổng cộng", fmt["total"])
+    for c, key in enumerate(keys, start=2):
+        ws.write_number(row, c, totals[key], fmt["total"])
+    ws.set_column(0, 0, 5)
+    ws.set_column(1, 1, 42)
+    ws.set_column(2, 1 + len(keys), width)
+    return row
+
+
 def award_form_xlsx(table: FormTable, reporter: str) -> bytes:
     """Form 0602 or 0603 as a workbook: columns A STT, B the award form, then COLUMNS in order."""
     _, title, code = FORMS[table.form]
@@ -83,28 +111,10 @@ def award_form_xlsx(table: FormTable, reporter: str) -> bytes:
         period = f"Năm {table.year}" + (f" — {neutralise(table.unit)}" if table.unit else "")
         _title_block(ws, fmt, code, title, period, reporter, last)
         _award_headers(ws, fmt, keys)
-        row = FIRST_ROW
-        number = 0
-        for r in table.rows.iter_rows(named=True):
-            detail = r["is_detail"]
-            if not detail:
-                number += 1
-                ws.write_number(row, 0, number, fmt["cell"])
-            else:
-                ws.write_blank(row, 0, None, fmt["cell"])
-            ws.write(row, 1, neutralise(r["label"]), fmt["detail" if detail else "label"])
-            for c, key in enumerate(keys, start=2):
-                ws.write_number(row, c, r[key], fmt["cell"])
-            row += 1
-        ws.write_blank(row, 0, None, fmt["total"])
-        ws.write(row, 1, "Tổng cộng", fmt["total"])
-        for c, key in enumerate(keys, start=2):
-            ws.write_number(row, c, table.totals[key], fmt["total"])
+        rows = [(r["label"], r, r["is_detail"]) for r in table.rows.iter_rows(named=True)]
+        row = _body(ws, fmt, rows, keys, table.totals, 11)
         for i, check in enumerate(table.checks, start=2):
             ws.write(row + i, 1, f"Kiểm tra: {check}", fmt["note"])
-        ws.set_column(0, 0, 5)
-        ws.set_column(1, 1, 42)
-        ws.set_column(2, last, 11)
         ws.freeze_panes(FIRST_ROW, 2)
         _footer(ws, fmt, row + len(table.checks) + 4, last)
         _by_unit_sheet(book, fmt, table, keys, reporter)
@@ -119,20 +129,8 @@ def _by_unit_sheet(book: xlsxwriter.Workbook, fmt: dict[str, Format], table: For
     _, title, code = FORMS[table.form]
     _title_block(ws, fmt, code, f"{title} — THEO ĐƠN VỊ TRÌNH", f"Năm {table.year}", reporter, last)
     _award_headers(ws, fmt, keys, "Đơn vị trình")
-    row = FIRST_ROW
-    for number, r in enumerate(table.by_unit.iter_rows(named=True), start=1):
-        ws.write_number(row, 0, number, fmt["cell"])
-        ws.write(row, 1, neutralise(r["unit_name"]), fmt["label"])
-        for c, key in enumerate(keys, start=2):
-            ws.write_number(row, c, r[key], fmt["cell"])
-        row += 1
-    ws.write_blank(row, 0, None, fmt["total"])
-    ws.write(row, 1, "Tổng cộng", fmt["total"])
-    for c, key in enumerate(keys, start=2):
-        ws.write_number(row, c, table.totals[key], fmt["total"])
-    ws.set_column(0, 0, 5)
-    ws.set_column(1, 1, 42)
-    ws.set_column(2, last, 11)
+    rows = [(r["unit_name"], r, False) for r in table.by_unit.iter_rows(named=True)]
+    _body(ws, fmt, rows, keys, table.totals, 11)
     ws.freeze_panes(FIRST_ROW, 2)
 
 
@@ -192,19 +190,7 @@ def campaign_form_xlsx(table: pl.DataFrame, year: int, reporter: str) -> bytes:
         for c, key in enumerate(keys[1:], start=3):
             ws.write(sub, c, names[key], fmt["head"])
         ws.set_row(sub, 60)
-        row = FIRST_ROW
-        for number, r in enumerate(table.iter_rows(named=True), start=1):
-            ws.write_number(row, 0, number, fmt["cell"])
-            ws.write(row, 1, r["label"], fmt["label"])
-            for c, key in enumerate(keys, start=2):
-                ws.write_number(row, c, r[key], fmt["cell"])
-            row += 1
-        ws.write_blank(row, 0, None, fmt["total"])
-        ws.write(row, 1, "Tổng cộng", fmt["total"])
-        for c, key in enumerate(keys, start=2):
-            ws.write_number(row, c, int(table[key].sum()), fmt["total"])
-        ws.set_column(0, 0, 5)
-        ws.set_column(1, 1, 42)
-        ws.set_column(2, last, 13)
+        rows = [(r["label"], r, False) for r in table.iter_rows(named=True)]
+        row = _body(ws, fmt, rows, keys, {k: int(table[k].sum()) for k in keys}, 13)
         _footer(ws, fmt, row + 4, last)
     return buffer.getvalue()

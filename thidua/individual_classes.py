@@ -84,3 +84,10 @@ def classify(
         if rule.fits(leader_rule, is_leader, where, unit_kind):
             return rule.individual_class, rule.rule_id
     return UNCLASSIFIED, None
+
+
+def is_enterprise(name: str) -> bool:
+    """A collective that is a business (form 0602/0603's «of which enterprises»): named as the
+    business class's rule names a business — one list of words for both."""
+    business = next(r for r in class_rules() if r.individual_class == "business")
+    return business.pattern is not None and bool(business.pattern.search(fold(name)))

@@ -150,13 +150,17 @@ def _evidence(awards: pl.DataFrame) -> str:
 
 
 def check_proposals(
-    con: duckdb.DuckDBPyConnection, proposal_year: int, proposals: pl.DataFrame
+    con: duckdb.DuckDBPyConnection,
+    proposal_year: int,
+    proposals: pl.DataFrame,
+    found: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """A draft proposal list (source_row, recipient_name, unit_name, form_code) checked row by
     row against the ladder: the candidate's status and evidence when the row proposes the
     target of a rule the person's run meets; «không đủ» with the run the rule asks for when
-    not; «không có quy tắc» for an award no rule leads to."""
-    found = candidates(con, proposal_year).with_columns(
+    not; «không có quy tắc» for an award no rule leads to. `found`: the year's candidates
+    (of every unit), when the caller has them already."""
+    found = (candidates(con, proposal_year) if found is None else found).with_columns(
         identity=pl.col("recipient_name").map_elements(_identity, return_dtype=pl.String)
     )
     targets = {rule.target_form: rule for rule in rules(con)}

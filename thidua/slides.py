@@ -56,12 +56,14 @@ def _bars(
     return f'<div class="bars">{"".join(items)}{line}</div>'
 
 
+def _card(label: str, value: str, delta: str | None) -> str:
+    """A headline figure: the value, what it counts, a note under it."""
+    return f'<div class="card"><div class="card-value">{_e(value)}</div><div class="card-label">{_e(label)}</div><div class="card-delta">{_e(delta or "")}</div></div>'
+
+
 def headline_slide(con: duckdb.DuckDBPyConnection, year: int) -> Slide:
     view = metrics.overview(con, year)
     now, before = view.current, view.previous
-
-    def card(label: str, value: str, delta: str | None) -> str:
-        return f'<div class="card"><div class="card-value">{_e(value)}</div><div class="card-label">{_e(label)}</div><div class="card-delta">{_e(delta or "")}</div></div>'
 
     def on_screen(delta: str | None) -> str | None:
         # The typographic minus on the big screen; the same rounding and sign as the pages.
@@ -72,20 +74,20 @@ def headline_slide(con: duckdb.DuckDBPyConnection, year: int) -> Slide:
 
     total_delta = None if before is None else on_screen(signed(now.awards - before.awards))
     cards = [
-        card("lượt khen thưởng", number(now.awards), total_delta),
-        card("cá nhân", number(now.individuals), None),
-        card("tập thể, hộ gia đình", number(now.collectives + now.households), None),
-        card(
+        _card("lượt khen thưởng", number(now.awards), total_delta),
+        _card("cá nhân", number(now.individuals), None),
+        _card("tập thể, hộ gia đình", number(now.collectives + now.households), None),
+        _card(
             "khen người lao động trực tiếp",
             percent(now.non_leader_share),
             pts(now.non_leader_share, before.non_leader_share) if before else None,
         ),
-        card(
+        _card(
             "khen cá nhân là nữ",
             percent(now.women_share),
             pts(now.women_share, before.women_share) if before else None,
         ),
-        card(
+        _card(
             "khen thưởng đột xuất",
             percent(now.adhoc_share),
             pts(now.adhoc_share, before.adhoc_share) if before else None,
@@ -214,14 +216,11 @@ def dossier_slides(con: duckdb.DuckDBPyConnection, year: int, today: date) -> li
         return []
     got = dossiers.figures(rows)
 
-    def card(label: str, value: str, note: str) -> str:
-        return f'<div class="card"><div class="card-value">{_e(value)}</div><div class="card-label">{_e(label)}</div><div class="card-delta">{_e(note)}</div></div>'
-
     median = "—" if got.median_days is None else number(got.median_days, 1)
     cards = (
-        card("hồ sơ tiếp nhận", number(got.dossiers), f"{number(got.answered)} đã trả kết quả")
-        + card("trả kết quả đúng hạn", percent(got.on_time_rate), f"{number(got.late)} hồ sơ trễ hạn")
-        + card("ngày làm việc mỗi hồ sơ (trung vị)", median, f"{number(got.rejected)} hồ sơ không đủ điều kiện")
+        _card("hồ sơ tiếp nhận", number(got.dossiers), f"{number(got.answered)} đã trả kết quả")
+        + _card("trả kết quả đúng hạn", percent(got.on_time_rate), f"{number(got.late)} hồ sơ trễ hạn")
+        + _card("ngày làm việc mỗi hồ sơ (trung vị)", median, f"{number(got.rejected)} hồ sơ không đủ điều kiện")
     )  # fmt: skip
     bars = [
         (dossiers.TIMELINESS_NAMES[k], float(n), number(n), TIMELINESS_COLOURS[k])

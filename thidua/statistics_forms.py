@@ -10,7 +10,6 @@ dropped."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,8 +17,7 @@ import duckdb
 import polars as pl
 
 from thidua import queries, reference
-from thidua.individual_classes import CLASS_NAMES, UNCLASSIFIED, classify
-from thidua.text import fold
+from thidua.individual_classes import CLASS_NAMES, UNCLASSIFIED, classify, is_enterprise
 
 FORMS = {
     "0602": ("state", "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC", "Biểu số: 0602.N/BNV-TĐKT"),
@@ -37,7 +35,6 @@ COLUMNS = {
     UNCLASSIFIED: "Kiểm tra: cá nhân chưa phân loại chức vụ",
     **TYPE_NAMES, "type_unknown": "Kiểm tra: chưa rõ loại hình",
 }  # fmt: skip
-_ENTERPRISE = re.compile(r"(cong ty|doanh nghiep|tap doan|hop tac xa|\bhtx\b|ngan hang)")
 
 
 @dataclass
@@ -68,9 +65,7 @@ def classified(
         individual_class=pl.Series([c for c, _ in classes], dtype=pl.String),
         class_rule=pl.Series([r for _, r in classes], dtype=pl.String),
         enterprise=(pl.col("recipient_kind") == "collective")
-        & pl.col("recipient_name").map_elements(
-            lambda name: bool(_ENTERPRISE.search(fold(name))), return_dtype=pl.Boolean
-        ),
+        & pl.col("recipient_name").map_elements(is_enterprise, return_dtype=pl.Boolean),
     )
 
 

@@ -48,7 +48,6 @@ def parse_dossiers(
         ),
         recipients_value=parse_int(pl.col("recipients")),
         form_codes=per_value(raw, "proposed_forms", _form_codes),
-        unknown_form=per_value(raw, "proposed_forms", _unknown_form),
         decision=decision_numbers(pl.col("decision_no")),
         dossier=pl.col("dossier_no").str.strip_chars(),
     )

@@ -1,8 +1,5 @@
--- Statements of etl/ladder_rules.py: the admins' eligibility ladder.
-
--- name: current_ladder
-SELECT rule_id, target_form, source_form, recipient_kind, times, step_years, condition, source
-FROM ladder_rules ORDER BY sort_order;
+-- Statements of etl/ladder_rules.py: the admins' eligibility ladder (read with the named
+-- query ladder_rules, as thidua.ladder reads it).
 
 -- name: clear_ladder
 DELETE FROM ladder_rules;
