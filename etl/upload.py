@@ -29,6 +29,7 @@ from etl.load import Report, add_alias, commit, remove_alias, undo_batch, write_
 from etl.parse.days import impossible_date
 from etl.parse.values import typed_date
 from etl.problems import FileRefused, Problem, column_letter
+from etl.reading.child import keep_one_ready
 from etl.recognise.headers import letter_index
 from etl.rules import current_rules, save_rules
 from etl.templates import register_template
@@ -53,6 +54,7 @@ __all__ = [  # what the pages use, beside the functions defined here
     "take_back",
     "column_letter",
     "current_rules",
+    "keep_one_ready",
     "register_template",
     "remove_alias",
     "save_rules",

@@ -15,6 +15,7 @@ from ui.upload_files import chosen_files, confirmed, inspected
 from ui.upload_review import review
 
 account = require_page("import")
+upload.keep_one_ready()  # the files to come are read without waiting for a reader to start
 master = warehouse.chosen()  # a file, or a lake (each file written in the writers' turn)
 st.title("Tải dữ liệu lên")
 st.caption(
