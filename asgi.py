@@ -13,6 +13,8 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
   make the server take a file.
 - The page itself (Streamlit's index.html) says where the server is, and that it is in
   Vietnamese (PageShell below).
+- Once nobody has had a page open for a while, the memory the crowd left free in the heap
+  goes back to the system (thidua.allocator).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from thidua import sessions, slide_export, warehouse
+from thidua import allocator, sessions, slide_export, warehouse
 from thidua.access_file import AccessStore, StoreUnavailable
 
 COOKIE = sessions.SESSION_COOKIE
@@ -212,6 +214,17 @@ def _middleware() -> list[Any]:
 
     return [Middleware(UploadsOnlySignedIn), Middleware(PageShell)]
 
+
+def _sessions_held() -> int:
+    """The sessions the server holds: open tabs', and closed tabs' until their time to live
+    is over (Streamlit has no public count of them; its session manager is the one that
+    knows)."""
+    from streamlit.runtime import Runtime
+
+    return Runtime.instance()._session_mgr.num_sessions() if Runtime.exists() else 1
+
+
+allocator.give_back_when_idle(_sessions_held)
 
 app = st.App(
     "app.py",
