@@ -42,10 +42,12 @@ def text(name: str, filters: Filters | None = None) -> tuple[str, dict[str, Any]
 def run(
     con: duckdb.DuckDBPyConnection, query_name: str, filters: Filters | None = None, **params: Any
 ) -> pl.DataFrame:
-    """Run a named query on its own cursor (connections are not thread-safe)."""
+    """Run a named query on its own cursor (connections are not thread-safe). Executed, not
+    made a relation: `cursor.sql(query, params=…).pl()` took nearly twice as long (the
+    dossier page's query at a million awards: 113 ms against 62 ms)."""
     query, filter_params = text(query_name, filters)
     cursor = con.cursor()
     try:
-        return cursor.sql(query, params={**filter_params, **params} or None).pl()
+        return cursor.execute(query, {**filter_params, **params} or None).pl()
     finally:
         cursor.close()
