@@ -132,3 +132,27 @@ def test_several_files_each_on_its_own(
         ("qd_bang_khen_2020.xlsx", truth["qd_bang_khen_2020.xlsx"]["awards"]),
         ("so_khen_thuong_2019.xlsx", truth["so_khen_thuong_2019.xlsx"]["awards"]),
     ]
+
+
+def test_aggregates_an_older_release_built_are_rebuilt_at_the_next_write(
+    master: Path, import_into: Importer
+) -> None:
+    """A warehouse whose aggregates were built before decision_counts (what a dossier's
+    decision granted is read from it) gets the table at its next write, built whole."""
+    import_into(SAMPLES / "qd_bang_khen_2020.xlsx")
+    truth = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))[
+        "qd_bang_khen_2020.xlsx"
+    ]
+    con = duckdb.connect(str(master))  # as the release before left it
+    con.execute("DROP TABLE decision_counts")
+    con.execute("UPDATE meta SET value = 'current' WHERE key = 'aggregates'")
+    con.close()
+    with db.writing(master):
+        pass
+    snapshot = db.open_snapshot(master)
+    counted = snapshot.execute(
+        "SELECT decision_no, decision_date, sum(n) FROM decision_counts GROUP BY ALL"
+    ).fetchall()
+    assert [(no, str(day), int(n)) for no, day, n in counted] == [
+        (truth["decision_no"], truth["decision_date"], truth["awards"])
+    ]

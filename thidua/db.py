@@ -312,7 +312,8 @@ def aggregates_sql(name: str, touched: bool) -> str:
     """`name` with each aggregate's rows (_aggregate_rows.sql) for the whole warehouse or for
     the touched years and people only."""
     years = "year IN (SELECT year FROM touched_years)" if touched else "TRUE"
-    return read_sql(name).format(**_aggregate_rows(years, _TOUCHED_PEOPLE if touched else ""))
+    rows = _aggregate_rows(years, _TOUCHED_PEOPLE if touched else "")
+    return read_sql(name).format(**rows, aggregates_version=AGGREGATES)
 
 
 def _aggregate_rows(years: str, people: str) -> dict[str, str]:
@@ -326,8 +327,14 @@ def _aggregate_rows(years: str, people: str) -> dict[str, str]:
     return rows
 
 
+# The aggregate tables' definition, stored in meta when they are built: a warehouse whose
+# aggregates an older definition built has them rebuilt whole at its next write (2: with
+# decision_counts).
+AGGREGATES = "current 2"
+
+
 def aggregates_current(con: duckdb.DuckDBPyConnection) -> bool:
-    return fact(con, "aggregates") == "current"
+    return fact(con, "aggregates") == AGGREGATES
 
 
 def mark_aggregates_stale(con: duckdb.DuckDBPyConnection) -> None:

@@ -32,6 +32,7 @@ VISIBLE_ROWS = {
     "award_counts": _IN_SCOPE,
     "recipients": _IN_SCOPE,
     "unit_outcomes": _IN_SCOPE,
+    "decision_counts": _IN_SCOPE,
     "unit_aliases": _IN_SCOPE,
     "blocs": _OWN_BLOCS,
     "bloc_members": _OWN_BLOCS,

@@ -167,7 +167,9 @@ def _every_table() -> frozenset[str]:
     return frozenset(lake_schema.tables()) | AGGREGATE_TABLES | {"writer_turn"}
 
 
-AGGREGATE_TABLES = frozenset({"award_counts", "recipients", "unit_outcomes"})  # aggregates.sql
+AGGREGATE_TABLES = frozenset(
+    {"award_counts", "recipients", "unit_outcomes", "decision_counts"}
+)  # aggregates.sql
 
 
 def _attached(

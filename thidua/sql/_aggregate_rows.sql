@@ -13,6 +13,13 @@ SELECT a.recipient_name, a.unit_name, any_value(a.recipient_kind) AS recipient_k
 FROM award AS a
 {people}
 GROUP BY a.recipient_name, a.unit_name
+-- == decision_counts
+-- The awards of each decision per date and unit: what a dossier's decision granted its unit
+-- is looked up here (dossier_rows.sql), among ~1 row per 3 awards instead of every award.
+SELECT year, decision_no, decision_date, unit_name, count(*) AS n
+FROM award
+WHERE decision_no IS NOT NULL AND {years}
+GROUP BY ALL
 -- == unit_outcomes
 -- What each unit received for a year's achievement as a collective (flags, certificates of
 -- merit): the bloc ranking's last column. unit_name is the awarding row's unit, as in `award`.

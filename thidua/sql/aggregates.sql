@@ -7,6 +7,7 @@
 CREATE OR REPLACE TABLE award_counts AS {award_counts} ORDER BY year, unit_name;
 CREATE OR REPLACE TABLE recipients AS {recipients};
 CREATE OR REPLACE TABLE unit_outcomes AS {unit_outcomes};
+CREATE OR REPLACE TABLE decision_counts AS {decision_counts} ORDER BY year, decision_no;
 -- Delete and insert, not INSERT OR REPLACE: the lake's meta has no key (thidua/meta.py).
 DELETE FROM meta WHERE key = 'aggregates';
-INSERT INTO meta VALUES ('aggregates', 'current');
+INSERT INTO meta VALUES ('aggregates', '{aggregates_version}');

@@ -8,4 +8,7 @@ INSERT INTO award_counts {award_counts};
 DELETE FROM unit_outcomes WHERE year IN (SELECT year FROM touched_years);
 INSERT INTO unit_outcomes {unit_outcomes};
 
+DELETE FROM decision_counts WHERE year IN (SELECT year FROM touched_years);
+INSERT INTO decision_counts {decision_counts};
+
 DROP TABLE touched_years;

@@ -79,12 +79,11 @@ dossier AS (
     GROUP BY dossier_no
 ),
 decided AS (
-    -- The awards of the decisions the register names, per decision, date and unit: a few
-    -- thousand rows to match against, not every award.
-    SELECT decision_no, decision_date, year, unit_name, count(*) AS awards
-    FROM award
+    -- The awards of the decisions the register names, per decision, date and unit (the
+    -- pre-aggregated decision_counts: at 10M awards the awards themselves took 130 ms).
+    SELECT decision_no, decision_date, year, unit_name, n AS awards
+    FROM decision_counts
     WHERE decision_no IN (SELECT decision_no FROM dossiers WHERE decision_no IS NOT NULL)
-    GROUP BY ALL
 ),
 matched AS (
     -- Awards of the decision given to the dossier's unit, and whether the decision is in
