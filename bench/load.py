@@ -256,7 +256,7 @@ async def warm_up(base: str, jar: dict[str, dict[str, str]], files: list[Path]) 
             await import_file(tab, path, spare)
         await reimport(tab, files[0], spare)
     # The pages after the imports: read on the snapshot they leave, as after the load they
-    # are read on the last one (its DuckDB keeps what it read: ~25 MB of a warm warehouse).
+    # are read on the last one (its DuckDB keeps what it read: ~40 MB of the demo's).
     async with Tab(base, jar["viewer"]) as tab:
         for page in [*CHART_PAGES, "trinh-chieu"]:
             await tab.run(page)

@@ -24,9 +24,13 @@ def standby() -> Iterator[None]:
     child.stop_keeping_ready()
 
 
+def _waiting() -> child.Standby:
+    assert child._ready is not None
+    return child._ready
+
+
 def _waiting_pid() -> int:
-    [ready] = child._READY
-    return ready.process.pid
+    return _waiting().process.pid
 
 
 def test_the_child_on_standby_reads_the_file_and_another_waits_for_the_next(
@@ -65,13 +69,23 @@ def test_a_child_that_died_on_standby_is_replaced(tmp_path: Path, standby: None)
     os.kill(_waiting_pid(), signal.SIGKILL)
     path = register_xlsx(tmp_path / "so_khen.xlsx", rows=5)
     assert read_book(path).grids[0].cells.height == 6
-    child._READY[0].process.kill()  # killed while it is handed the file
-    child._READY[0].process.wait()
-    child._READY[0].alive = lambda: True  # type: ignore[method-assign]  # not seen dead in time
+    waiting = _waiting()
+    waiting.process.kill()  # killed while it is handed the file
+    waiting.process.wait()
+    waiting.alive = lambda: True  # type: ignore[method-assign]  # not seen dead in time
     assert read_book(path).grids[0].cells.height == 6
 
 
 def test_stopping_ends_the_child_on_standby(standby: None) -> None:
-    waiting = child._READY[0].process
+    waiting = _waiting().process
     child.stop_keeping_ready()
-    assert waiting.poll() is not None and child._READY == []
+    assert waiting.poll() is not None and child._ready is None
+
+
+def test_a_child_that_died_waiting_is_ended_with_its_folder(standby: None) -> None:
+    dead = _waiting()
+    dead.process.kill()
+    dead.process.wait()
+    child.keep_one_ready()  # as the upload page does at each run
+    assert not dead.work.exists()  # its temporary folder is not left behind
+    assert _waiting() is not dead and _waiting().alive()

@@ -11,7 +11,6 @@ answered while it runs would wait for it.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 import threading
 import time
@@ -24,8 +23,7 @@ def give_back() -> bool:
     """Free what only the cycle collector can, then return the heaps' free pages; False where
     the C library has no malloc_trim (not glibc)."""
     gc.collect()
-    name = ctypes.util.find_library("c")
-    trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # the C library already loaded
     if trim is None:
         return False
     trim(0)

@@ -316,6 +316,11 @@ def aggregates_sql(name: str, touched: bool) -> str:
     return read_sql(name).format(**rows, aggregates_version=AGGREGATES)
 
 
+def aggregate_tables() -> frozenset[str]:
+    """The pre-aggregated tables: one per section of _aggregate_rows.sql."""
+    return frozenset(_aggregate_rows("TRUE", ""))
+
+
 def _aggregate_rows(years: str, people: str) -> dict[str, str]:
     """Each aggregate's query (_aggregate_rows.sql), its rows limited by `years` (a condition)
     and `people` (a clause after FROM award AS a)."""
@@ -417,7 +422,7 @@ def db_is_current(master: Path) -> bool:
     con = open_snapshot(master)
     try:
         version = migrations.stored_version(con)
-        aggregates = con.execute(SQL["aggregates_exist"]).fetchone()
+        aggregates = con.execute(SQL["aggregates_exist"], [sorted(aggregate_tables())]).fetchone()
     finally:
         con.close()
     # A newer release's warehouse counts as current: it is read as it is, never downgraded.

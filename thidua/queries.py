@@ -26,8 +26,9 @@ def sql(name: str) -> str:
 def text(name: str, filters: Filters | None = None) -> tuple[str, dict[str, Any]]:
     """The query with its fixed fragments in place: {counts} (the one definition of
     the headline counts), {selection} (a drill-down's own choice), {same_decision} (a
-    dossier's decision among the awards), {units_now} (a unit as it is now, after mergers) and {filters} (the shared filters, as parameters;
-    {dossier_filters} for a query over dossiers)."""
+    dossier's decision among the awards), {units_now} (a unit as it is now, after mergers)
+    and {filters} (the shared filters, as parameters; {dossier_filters} for a query over
+    dossiers)."""
     chosen = filters or Filters()
     text = sql(name).replace("{counts}", sql("_counts")).replace("{selection}", sql("_selection"))
     text = text.replace("{same_decision}", sql("_same_decision"))

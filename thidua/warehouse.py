@@ -167,9 +167,7 @@ def _every_table() -> frozenset[str]:
     return frozenset(lake_schema.tables()) | AGGREGATE_TABLES | {"writer_turn"}
 
 
-AGGREGATE_TABLES = frozenset(
-    {"award_counts", "recipients", "unit_outcomes", "decision_counts"}
-)  # aggregates.sql
+AGGREGATE_TABLES = db.aggregate_tables()
 
 
 def _attached(

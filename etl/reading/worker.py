@@ -4,8 +4,9 @@ started before its file is known (the server keeps one ready: child.keep_one_rea
 It bounds itself (address space, CPU seconds, size of what it writes) before it opens the
 file — a child started for its file even before it imports anything heavy; one on standby
 imports the readers first, then waits for a request's path on its standard input —, reads
-one file into text grids and writes them as Arrow IPC files beside a result.json. Whatever the file does to calamine — an allocation of hundreds of GiB, a
-deflate bomb, an endless parse — happens to this process, never to the dashboard or the CLI.
+one file into text grids and writes them as Arrow IPC files beside a result.json. Whatever
+the file does to calamine — an allocation of hundreds of GiB, a deflate bomb, an endless
+parse — happens to this process, never to the dashboard or the CLI.
 """
 
 from __future__ import annotations

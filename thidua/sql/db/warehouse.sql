@@ -26,5 +26,4 @@ CREATE TEMP TABLE batch_recipients AS {rows};
 SELECT 1 FROM duckdb_tables() WHERE table_name = 'touched_years' AND temporary;
 
 -- name: aggregates_exist
-SELECT count(*) = 4 FROM duckdb_tables()
-WHERE table_name IN ('award_counts', 'recipients', 'unit_outcomes', 'decision_counts');
+SELECT count(*) = len($1) FROM duckdb_tables() WHERE list_contains($1, table_name);
