@@ -182,6 +182,28 @@ def test_years_without_data_break_the_lines_and_are_said() -> None:
     ]
 
 
+def test_the_year_lines_draw_no_more_than_says_something() -> None:
+    """2006 and 2018-2019 of data: the axis spans those years and no empty year around them;
+    the women's line (2018-2019) is a line without markers, while the ad-hoc share of 2006
+    and of 2019, each alone between gaps, keeps its markers (a line alone shows nothing)."""
+    by_year = pl.DataFrame(
+        {
+            "year": [2006, 2018, 2019],
+            "non_leader_share": [0.5, 0.62, 0.58],
+            "women_share": [None, 0.4, 0.45],
+            "adhoc_share": [0.1, None, 0.05],
+        }
+    )
+    fig = charts.shares_by_year_lines(by_year, 0.6)
+    modes = {t.name: t.mode for t in fig.data}
+    assert modes["Người lao động trực tiếp"] == "lines+markers+text"
+    assert modes["Nữ"] == "lines"
+    assert modes["Đột xuất"] == "lines+markers"
+    assert tuple(fig.layout.xaxis.range) == (2005.5, 2019.5)
+    assert fig.layout.xaxis.showgrid is False
+    assert not fig.layout.xaxis.title.text and not fig.layout.yaxis.title.text
+
+
 def test_year_gaps_are_the_runs_of_missing_years() -> None:
     assert charts.year_gaps([2019, 2006, 2018, 2021]) == [(2007, 2017), (2020, 2020)]
     assert charts.year_gaps([2020]) == []

@@ -435,9 +435,14 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
         # (sixty labels on three lines crowded each other and were slow to draw). A year
         # below the target has its value under the point, clear of the target's line.
         labelled = column == "non_leader_share"
+        values = by_year[column].to_list()
+        # The other two lines carry no markers (their values are on hover; sixty more
+        # markers cost each load of the page) but for a year alone between gaps, which a
+        # line alone would not show at all.
+        marked = labelled or _has_lone_value(values)
         fig.add_scatter(
-            x=by_year["year"].to_list(), y=by_year[column].to_list(), name=label,
-            mode="lines+markers+text" if labelled else "lines+markers",
+            x=by_year["year"].to_list(), y=values, name=label,
+            mode="lines+markers+text" if labelled else "lines+markers" if marked else "lines",
             line={"color": colour, "width": 3},
             text=[_against(v, target) for v in by_year[column]] if labelled else None,
             textposition=[_side(v, target) for v in by_year[column]] if labelled else None,
@@ -449,9 +454,25 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
     fig.add_hline(y=target, line_color=TARGET_COLOUR, line_dash="dash", line_width=2)
     fig.add_scatter(x=[None], y=[None], mode="lines", name=named, hoverinfo="skip",
                     line={"color": TARGET_COLOUR, "dash": "dash", "width": 2})  # fmt: skip
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title="Tỷ lệ")
-    fig.update_xaxes(dtick=1, title="Năm quyết định", tickformat="d")
+    # The years with data and no more (2005 and 2026 were written around 2006-2025), no
+    # gridline per year, no axis titles: the ticks say years and per cents, the title says
+    # the rest. Each tick, line and title is drawn twice as the chart opens (once before
+    # Streamlit has measured its width); fewer of them, a faster page.
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    if years:
+        fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
+    fig.update_xaxes(dtick=1, tickformat="d", showgrid=False)
     return _layout(fig, "Các tỷ lệ qua các năm", 420)
+
+
+def _has_lone_value(values: list[float | None]) -> bool:
+    """Whether some value has no value beside it (a line through it draws nothing)."""
+    padded = [None, *values, None]
+    return any(
+        v is not None and padded[i - 1] is None and padded[i + 1] is None
+        for i, v in enumerate(padded)
+        if 0 < i < len(padded) - 1
+    )
 
 
 def _against(share: float | None, target: float) -> str:
