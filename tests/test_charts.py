@@ -155,19 +155,22 @@ def test_top_units_legend_reads_in_the_bars_order() -> None:
     assert list(fig.data[0].y) == ["Sở Tài chính", "Sở Y tế"]  # the most awarded at the top
 
 
+# Hand-made: data for 2006 and 2018-2019 only; no gender recorded in 2006, no award type in 2018.
+GAPPED_YEARS = pl.DataFrame(
+    {
+        "year": [2006, 2018, 2019],
+        "non_leader_share": [0.5, 0.62, 0.58],
+        "women_share": [None, 0.4, 0.45],
+        "adhoc_share": [0.1, None, 0.05],
+    }
+)
+
+
 def test_years_without_data_break_the_lines_and_are_said() -> None:
     """Data for 2006 and 2018-2019 only: the lines must not join 2006 to 2018 as if the
     eleven years between were known; they are shaded and labelled «chưa có dữ liệu». A share
     with no base (no type recorded in 2018) is a break in its line, not 0 %."""
-    by_year = pl.DataFrame(
-        {
-            "year": [2006, 2018, 2019],
-            "non_leader_share": [0.5, 0.62, 0.58],
-            "women_share": [None, 0.4, 0.45],
-            "adhoc_share": [0.1, None, 0.05],
-        }
-    )
-    fig = charts.shares_by_year_lines(by_year, 0.6)
+    fig = charts.shares_by_year_lines(GAPPED_YEARS, 0.6)
     lines = {t.name: t for t in fig.data if t.x and None not in t.x}
     workers = lines["Người lao động trực tiếp"]
     assert list(workers.x) == list(range(2006, 2020))
@@ -186,15 +189,7 @@ def test_the_year_lines_draw_no_more_than_says_something() -> None:
     """2006 and 2018-2019 of data: the axis spans those years and no empty year around them;
     the women's line (2018-2019) is a line without markers, while the ad-hoc share of 2006
     and of 2019, each alone between gaps, keeps its markers (a line alone shows nothing)."""
-    by_year = pl.DataFrame(
-        {
-            "year": [2006, 2018, 2019],
-            "non_leader_share": [0.5, 0.62, 0.58],
-            "women_share": [None, 0.4, 0.45],
-            "adhoc_share": [0.1, None, 0.05],
-        }
-    )
-    fig = charts.shares_by_year_lines(by_year, 0.6)
+    fig = charts.shares_by_year_lines(GAPPED_YEARS, 0.6)
     modes = {t.name: t.mode for t in fig.data}
     assert modes["Người lao động trực tiếp"] == "lines+markers+text"
     assert modes["Nữ"] == "lines"

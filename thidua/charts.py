@@ -444,8 +444,8 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
             x=by_year["year"].to_list(), y=values, name=label,
             mode="lines+markers+text" if labelled else "lines+markers" if marked else "lines",
             line={"color": colour, "width": 3},
-            text=[_against(v, target) for v in by_year[column]] if labelled else None,
-            textposition=[_side(v, target) for v in by_year[column]] if labelled else None,
+            text=[_against(v, target) for v in values] if labelled else None,
+            textposition=[_side(v, target) for v in values] if labelled else None,
             hovertemplate=label + " năm %{x}: %{y:.1%}<extra></extra>",
         )  # fmt: skip
     # The target is named in the legend, not written on its line: at the right end the
@@ -469,9 +469,8 @@ def _has_lone_value(values: list[float | None]) -> bool:
     """Whether some value has no value beside it (a line through it draws nothing)."""
     padded = [None, *values, None]
     return any(
-        v is not None and padded[i - 1] is None and padded[i + 1] is None
-        for i, v in enumerate(padded)
-        if 0 < i < len(padded) - 1
+        value is not None and before is None and after is None
+        for before, value, after in zip(padded, padded[1:], padded[2:], strict=False)
     )
 
 
