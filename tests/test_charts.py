@@ -199,6 +199,37 @@ def test_the_year_lines_draw_no_more_than_says_something() -> None:
     assert not fig.layout.xaxis.title.text and not fig.layout.yaxis.title.text
 
 
+def test_the_leaders_year_chart_is_the_share_against_the_target_alone() -> None:
+    """The leaders page's first view: one line, no legend (the title names the dashed red
+    target), each year's value on its point; twenty years get a tick every second year
+    counted back from 2025, eight years a tick each."""
+    shares = [0.55 + 0.005 * i for i in range(20)]  # 2006: 55% ... 2025: 64,5%
+    twenty = pl.DataFrame({"year": list(range(2006, 2026)), "non_leader_share": shares})
+    fig = charts.non_leader_share_by_year(twenty, 0.6)
+    [line] = fig.data
+    assert line.name == "Người lao động trực tiếp" and line.mode == "lines+markers+text"
+    assert fig.layout.showlegend is False
+    assert fig.layout.title.text == (
+        "Tỷ lệ khen người lao động trực tiếp qua các năm — đường đỏ đứt nét: mục tiêu 60%"
+    )
+    [target] = fig.layout.shapes
+    assert (target.y0, target.y1, target.line.dash, target.line.color) == (
+        0.6, 0.6, "dash", charts.TARGET_COLOUR,
+    )  # fmt: skip
+    # 2006 55%, 2015 59,5% (under the line: a decimal), 2016 60% (meets it), 2024 64%: whole
+    # per cents wherever they agree with the side of the line.
+    assert [line.text[i] for i in (0, 9, 10, 18)] == ["55%", "59,5%", "60%", "64%"]
+    assert [line.textposition[i] for i in (9, 10)] == ["bottom center", "top center"]
+    axis = fig.layout.xaxis
+    assert (axis.dtick, axis.tick0, tuple(axis.range)) == (2, 2025, (2005.5, 2025.5))
+    eight = charts.non_leader_share_by_year(twenty.filter(pl.col("year") >= 2018), 0.6)
+    assert (eight.layout.xaxis.dtick, eight.layout.xaxis.tick0) == (1, 2025)
+    # Years without data are a shaded gap here too, the line broken over them.
+    gapped = charts.non_leader_share_by_year(GAPPED_YEARS, 0.6)
+    assert list(gapped.data[0].y) == [0.5] + [None] * 11 + [0.62, 0.58]
+    assert [(s.x0, s.x1) for s in gapped.layout.shapes if s.type == "rect"] == [(2006.5, 2017.5)]
+
+
 def test_year_gaps_are_the_runs_of_missing_years() -> None:
     assert charts.year_gaps([2019, 2006, 2018, 2021]) == [(2007, 2017), (2020, 2020)]
     assert charts.year_gaps([2020]) == []

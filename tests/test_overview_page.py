@@ -172,3 +172,42 @@ def test_the_demo_provinces_total_moves_from_year_to_year(
     difference = per_year[2025] - per_year[2024]
     sign = "+" if difference > 0 else "-"
     assert metric.delta == f"{sign}{abs(difference)} so với 2024"
+
+
+def _shares_by_year(truth: pl.DataFrame) -> dict[str, dict[int, float | None]]:
+    """The three headline shares of each year, counted from the generator's rows."""
+    out: dict[str, dict[int, float | None]] = {"workers": {}, "women": {}, "adhoc": {}}
+    for (year,), rows in truth.group_by("year"):
+        people = rows.filter(pl.col("recipient_kind") == "individual")
+        gendered = people.filter(pl.col("gender").is_not_null())
+        typed = rows.filter(pl.col("award_type").is_not_null())
+        direct = people.filter(pl.col("is_leader") == False).height  # noqa: E712
+        out["workers"][int(year)] = direct / people.height
+        women = gendered.filter(pl.col("gender") == "F").height
+        out["women"][int(year)] = women / gendered.height
+        adhoc = typed.filter(pl.col("award_type") == "adhoc").height
+        out["adhoc"][int(year)] = adhoc / typed.height if typed.height else None
+    return out
+
+
+def test_the_three_shares_over_the_years_are_the_overviews_tab_and_the_leaders_line(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview's third tab draws the three headline shares of every year of the
+    sidebar's range, each the share counted here from the demo's rows (an ad-hoc share
+    where some list of the year names a type); the leaders page draws the non-leader line
+    of the same years alone, with the same values."""
+    master, province = demo
+    truth = _shares_by_year(province.awards)
+    at = _app(master, monkeypatch).run()
+    [trend] = _figures(open_tab(at, "overview_tab", "Các tỷ lệ qua các năm"))
+    drawn = {t["name"]: dict(zip(t["x"], t["y"], strict=True)) for t in trend["data"][:3]}
+    assert drawn["Người lao động trực tiếp"] == pytest.approx(truth["workers"])
+    assert drawn["Nữ"] == pytest.approx(truth["women"])
+    assert drawn["Đột xuất"] == pytest.approx(truth["adhoc"])
+    assert len(truth["workers"]) >= 8  # every year of the demo, not the year above alone
+    leaders = at.switch_page("pages/leaders.py").run()
+    assert not leaders.exception
+    [year_chart] = _figures(leaders)
+    [line] = year_chart["data"]
+    assert dict(zip(line["x"], line["y"], strict=True)) == pytest.approx(truth["workers"])

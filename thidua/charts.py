@@ -421,31 +421,47 @@ def _mark_gaps(fig: go.Figure, years: list[int]) -> None:
         )  # fmt: skip
 
 
-def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
-    """The three shares per year; a year without data is a gap (shaded, «chưa có dữ liệu»),
-    and a share whose base is empty (no gender, no type recorded) a break in its own line."""
+NON_LEADER_TREND = "Tỷ lệ khen người lao động trực tiếp qua các năm"
+
+
+def non_leader_share_by_year(by_year: pl.DataFrame, target: float) -> go.Figure:
+    """The leaders page's first view: the non-leader share per year against the target, each
+    year's value written on its point; a year without data a shaded gap. One line, no
+    legend (the title names the line and the target's): each legend entry, line and tick is
+    drawn twice as the chart opens, and this chart is what every visit of the page waits for."""
     years = by_year["year"].to_list()
     by_year = every_year(by_year)
     fig = go.Figure()
     _mark_gaps(fig, years)
-    series = (("non_leader_share", "Người lao động trực tiếp", BLUE), ("women_share", "Nữ", "#b07aa1"),
-              ("adhoc_share", "Đột xuất", "#f28e2b"))  # fmt: skip
-    for column, label, colour in series:
-        # Values written on the line measured against the target only; the others on hover
-        # (sixty labels on three lines crowded each other and were slow to draw). A year
-        # below the target has its value under the point, clear of the target's line.
-        labelled = column == "non_leader_share"
+    _non_leader_line(fig, by_year, target)
+    fig.add_hline(y=target, line_color=TARGET_COLOUR, line_dash="dash", line_width=2)
+    _year_axes(fig, years)
+    fig.update_layout(showlegend=False)
+    return _layout(
+        fig, f"{NON_LEADER_TREND} — đường đỏ đứt nét: mục tiêu {percent(target, 0)}", 420
+    )
+
+
+def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
+    """The three headline shares per year (the overview's tab); a year without data is a gap
+    (shaded, «chưa có dữ liệu»), and a share whose base is empty (no gender, no type
+    recorded) a break in its own line."""
+    years = by_year["year"].to_list()
+    by_year = every_year(by_year)
+    fig = go.Figure()
+    _mark_gaps(fig, years)
+    _non_leader_line(fig, by_year, target)
+    for column, label, colour in (
+        ("women_share", "Nữ", "#b07aa1"),
+        ("adhoc_share", "Đột xuất", "#f28e2b"),
+    ):
         values = by_year[column].to_list()
-        # The other two lines carry no markers (their values are on hover; sixty more
-        # markers cost each load of the page) but for a year alone between gaps, which a
-        # line alone would not show at all.
-        marked = labelled or _has_lone_value(values)
+        # Values on hover only (sixty labels on three lines crowded each other), and no
+        # markers but for a year alone between gaps, which a line alone would not show.
         fig.add_scatter(
             x=by_year["year"].to_list(), y=values, name=label,
-            mode="lines+markers+text" if labelled else "lines+markers" if marked else "lines",
+            mode="lines+markers" if _has_lone_value(values) else "lines",
             line={"color": colour, "width": 3},
-            text=[_against(v, target) for v in values] if labelled else None,
-            textposition=[_side(v, target) for v in values] if labelled else None,
             hovertemplate=label + " năm %{x}: %{y:.1%}<extra></extra>",
         )  # fmt: skip
     # The target is named in the legend, not written on its line: at the right end the
@@ -454,15 +470,42 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
     fig.add_hline(y=target, line_color=TARGET_COLOUR, line_dash="dash", line_width=2)
     fig.add_scatter(x=[None], y=[None], mode="lines", name=named, hoverinfo="skip",
                     line={"color": TARGET_COLOUR, "dash": "dash", "width": 2})  # fmt: skip
-    # The years with data and no more (2005 and 2026 were written around 2006-2025), no
-    # gridline per year, no axis titles: the ticks say years and per cents, the title says
-    # the rest. Each tick, line and title is drawn twice as the chart opens (once before
-    # Streamlit has measured its width); fewer of them, a faster page.
+    _year_axes(fig, years)
+    return _layout(fig, "Các tỷ lệ qua các năm", 420)
+
+
+def _non_leader_line(fig: go.Figure, by_year: pl.DataFrame, target: float) -> None:
+    """The non-leader share, its value written on each point as measured against the target:
+    a year below the target has its value under the point, clear of the target's line."""
+    label = "Người lao động trực tiếp"
+    values = by_year["non_leader_share"].to_list()
+    fig.add_scatter(
+        x=by_year["year"].to_list(), y=values, name=label, mode="lines+markers+text",
+        line={"color": BLUE, "width": 3},
+        text=[_against(v, target) for v in values],
+        textposition=[_side(v, target) for v in values],
+        hovertemplate=label + " năm %{x}: %{y:.1%}<extra></extra>",
+    )  # fmt: skip
+
+
+def _year_axes(fig: go.Figure, years: list[int]) -> None:
+    """Shares from 0 to 100 %; the years with data and no more (2005 and 2026 were written
+    around 2006-2025), no gridline per year, no axis titles (the ticks say years and per
+    cents, the title says the rest), and a tick every year_step years counted back from the
+    latest, which always has its own. Each tick is drawn twice as the chart opens (once
+    before Streamlit has measured its width): fewer of them, a faster page."""
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
     if years:
-        fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
-    fig.update_xaxes(dtick=1, tickformat="d", showgrid=False)
-    return _layout(fig, "Các tỷ lệ qua các năm", 420)
+        fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5], tick0=max(years))
+    fig.update_xaxes(dtick=year_step(years), tickformat="d", showgrid=False)
+
+
+def year_step(years: list[int]) -> int:
+    """Years between two ticks: every year up to twelve, else as few as keep about twelve
+    ticks (twenty years: every second year); each point still has its value and its hover."""
+    if not years:
+        return 1
+    return max(1, -(-(max(years) - min(years) + 1) // 12))
 
 
 def _has_lone_value(values: list[float | None]) -> bool:

@@ -33,7 +33,10 @@ formats = {
 
 
 def by_year(view: reports.LeaderShares, target: float) -> None:
-    chart(charts.shares_by_year_lines, view.by_year, target, key="share_years")
+    chart(charts.non_leader_share_by_year, view.by_year, target, key="share_years")
+    st.caption(
+        "Tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm: trang Tổng quan, thẻ «Các tỷ lệ qua các năm»."
+    )
 
 
 def by_unit(
