@@ -1,5 +1,5 @@
 """Tổng quan: for a chosen year, awards by recipient kind and by award, and the
-three headline shares, each against the previous year; the three shares over the years."""
+three headline shares, each against the previous year."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from ui.figures import chart
 from ui.filters import current_filters
 from ui.layout import no_data, open_tab
 from ui.overview_panels import headline
-from ui.target import current_target
 
 con = connection()
 filters = current_filters()
@@ -29,14 +28,10 @@ if now.awards == 0:
 st.caption(f"Năm {year} (năm cuối của khoảng năm ở thanh bên), so với năm {year - 1}.")
 headline(now, before, year)
 
-TREND = "Các tỷ lệ qua các năm"
-shown, panel = open_tab(["Theo hình thức khen thưởng", "Theo đối tượng", TREND], key="overview_tab")
+shown, panel = open_tab(["Theo hình thức khen thưởng", "Theo đối tượng"], key="overview_tab")
 with panel:
     clicked = []
-    if shown == TREND:  # the years of the sidebar's range, not only the year above
-        by_year = cached(reports.shares_by_year, filters)
-        chart(charts.shares_by_year_lines, by_year, current_target() / 100, key="share_years")
-    elif shown == "Theo đối tượng":
+    if shown == "Theo đối tượng":
         chart(charts.kind_bars, view.by_kind, year, key="kinds")
     else:
         clicked = chart(charts.form_bars, view.by_form, year, key="forms", on_select=True)

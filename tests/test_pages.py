@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import polars as pl
 import pytest
@@ -640,3 +641,47 @@ def test_the_overview_says_how_many_awards_its_adhoc_share_leaves_out(
     typed = rows.height - untyped
     adhoc_rows = rows.filter(pl.col("award_type") == "adhoc").height
     assert adhoc.value == pct(adhoc_rows, typed)
+
+
+def _shares_by_year(truth: pl.DataFrame) -> dict[str, dict[int, float | None]]:
+    """The three headline shares of each year, counted from the generator's rows."""
+    out: dict[str, dict[int, float | None]] = {"workers": {}, "women": {}, "adhoc": {}}
+    for (year,), rows in truth.group_by("year"):
+        people = rows.filter(pl.col("recipient_kind") == "individual")
+        gendered = people.filter(pl.col("gender").is_not_null())
+        typed = rows.filter(pl.col("award_type").is_not_null())
+        direct = people.filter(pl.col("is_leader") == False).height  # noqa: E712
+        out["workers"][int(year)] = direct / people.height
+        women = gendered.filter(pl.col("gender") == "F").height
+        out["women"][int(year)] = women / gendered.height
+        adhoc = typed.filter(pl.col("award_type") == "adhoc").height
+        out["adhoc"][int(year)] = adhoc / typed.height if typed.height else None
+    return out
+
+
+def test_the_leaders_year_tab_draws_one_share_then_three_on_request(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The leaders page opens on the non-leader share of every year alone, each value the
+    share counted here from the demo's rows, with a link to the three shares; with
+    ?ty_le=ba (what the link opens, filters kept) it draws the women's and ad-hoc shares
+    beside it (an ad-hoc share where some list of the year names a type), and a link back."""
+    master, province = demo
+    truth = _shares_by_year(province.awards)
+    assert len(truth["workers"]) >= 8  # every year of the demo
+    alone = open_page(master, "pages/leaders.py", monkeypatch)
+    [year_chart] = figures(alone)
+    [line] = year_chart["data"]
+    assert dict(zip(line["x"], line["y"], strict=True)) == pytest.approx(truth["workers"])
+    [more] = alone.get("page_link")
+    assert more.proto.label == "Thêm tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm"
+    assert parse_qs(more.proto.query_string)["ty_le"] == ["ba"]
+    three = open_page(master, "pages/leaders.py", monkeypatch, ty_le="ba")
+    [trend] = figures(three)
+    drawn = {t["name"]: dict(zip(t["x"], t["y"], strict=True)) for t in trend["data"][:3]}
+    assert drawn["Người lao động trực tiếp"] == pytest.approx(truth["workers"])
+    assert drawn["Nữ"] == pytest.approx(truth["women"])
+    assert drawn["Đột xuất"] == pytest.approx(truth["adhoc"])
+    [back] = three.get("page_link")
+    assert back.proto.label == "Chỉ xem tỷ lệ người lao động trực tiếp"
+    assert "ty_le" not in parse_qs(back.proto.query_string)

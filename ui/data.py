@@ -110,7 +110,6 @@ CACHEABLE: dict[str, Callable[..., Any]] = {
         metrics.overview,
         reports.distribution,
         reports.leader_shares,
-        reports.shares_by_year,
         reports.shares_by_bloc,
         reports.position_classes,
         reports.campaigns,

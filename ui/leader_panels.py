@@ -32,11 +32,28 @@ formats = {
 }
 
 
+# In the link: ?ty_le=ba draws the women's and ad-hoc shares beside the non-leader share.
+ALL_SHARES = ("ty_le", "ba")
+
+
 def by_year(view: reports.LeaderShares, target: float) -> None:
-    chart(charts.non_leader_share_by_year, view.by_year, target, key="share_years")
-    st.caption(
-        "Tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm: trang Tổng quan, thẻ «Các tỷ lệ qua các năm»."
-    )
+    """The non-leader share alone, as the page opens (each line and legend entry more is
+    drawn twice on every visit); the three shares together when the reader asks, by a link
+    that keeps the filters and can be shared."""
+    name, value = ALL_SHARES
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != name}
+    if st.query_params.get(name) == value:
+        st.query_params[name] = value  # see below
+        chart(charts.shares_by_year_lines, view.by_year, target, key="share_years")
+        st.page_link("pages/leaders.py", label="Chỉ xem tỷ lệ người lao động trực tiếp",
+                     icon=":material/show_chart:", query_params=params)  # fmt: skip
+    else:
+        # A page link's parameters reach the run but not the address bar; written again here
+        # (as above), they do, and a reload or a shared link opens the same view.
+        st.query_params.from_dict(params)
+        chart(charts.non_leader_share_by_year, view.by_year, target, key="share_years")
+        st.page_link("pages/leaders.py", label="Thêm tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm",
+                     icon=":material/stacked_line_chart:", query_params={**params, name: value})  # fmt: skip
 
 
 def by_unit(

@@ -28,20 +28,14 @@ def _choose_target(tried: int) -> None:
         st.rerun()
 
 
-def current_target() -> int:
-    """The target in whole percent the pages judge by in this session: the one tried on the
-    leaders page, else the province's (read when first asked for in a session, not on every
-    run)."""
-    if TARGET_KEY not in st.session_state:
-        st.session_state[TARGET_KEY] = round(app_settings.non_leader_target(access_db()) * 100)
-    return int(st.session_state[TARGET_KEY])
-
-
 def tried_target() -> float:
     """The target as a share (0.6), on a button in the page's sidebar that says it; the input
     opens in a dialog when asked for (a number input on the page, or in a popover, cost every
-    load ~8% of the reader's browser, measured side by side)."""
-    tried = current_target()
+    load ~8% of the reader's browser, measured side by side). The province's setting is read
+    when the page first opens in a session, not on every run."""
+    if TARGET_KEY not in st.session_state:
+        st.session_state[TARGET_KEY] = round(app_settings.non_leader_target(access_db()) * 100)
+    tried = int(st.session_state[TARGET_KEY])
     if page_sidebar().button(
         f"Mục tiêu NLĐ trực tiếp: {tried}%",
         icon=":material/flag:",
