@@ -24,7 +24,7 @@ if rows.height == 0:
     )
     st.stop()
 
-total = dossiers.figures(rows)
+total = cached(dossiers.dossier_figures, filters, today)
 panels.headline(total, filters, today)
 YEARS, UNITS, FORMS, REFUSED, LIST = (
     "Qua các năm",
@@ -36,11 +36,11 @@ YEARS, UNITS, FORMS, REFUSED, LIST = (
 shown, panel = open_tab([YEARS, UNITS, FORMS, REFUSED, LIST], key="dossier_tab", url="xem")
 with panel:
     if shown == YEARS:
-        panels.by_year(rows, filters)
+        panels.by_year(cached(dossiers.dossiers_by, filters, today, "year"), filters)
     elif shown == UNITS:
-        panels.by_unit(rows, filters)
+        panels.by_unit(cached(dossiers.dossiers_by, filters, today, "unit"), filters)
     elif shown == FORMS:
-        panels.by_form(rows, filters)
+        panels.by_form(cached(dossiers.dossiers_by, filters, today, "form"), filters)
     elif shown == REFUSED:
         panels.refusals(rows, total, filters)
     else:

@@ -118,6 +118,8 @@ CACHEABLE: dict[str, Callable[..., Any]] = {
         reports.bloc_rank_history,
         reports.bloc_leaders,
         dossiers.dossier_rows,
+        dossiers.dossier_figures,
+        dossiers.dossiers_by,
         doubles.award_doubles,
     )  # fmt: skip
 }
