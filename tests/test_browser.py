@@ -440,6 +440,45 @@ def test_leaders_target_tried_in_its_dialog(demo: tuple[Path, Any]) -> None:
     assert app_settings.non_leader_target(access_file.access_path(master)) == 0.6
 
 
+# The names of the year chart's lines, read from the drawn legend (none while it is one line).
+_LEGEND = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .legendtext')]
+  .map(t => t.textContent)"""
+
+
+def test_leaders_year_chart_adds_the_other_shares_by_a_link(demo: tuple[Path, Any]) -> None:
+    """The leaders page opens on the non-leader share alone (no legend, the target named in
+    the title); the link under it draws the women's and ad-hoc shares beside it with the
+    filters kept, in an address that reopens the same view, and a link back to one line."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 768) as page:
+        goto(page, url + "/lanh-dao-nld?nam_tu=2020")
+        assert page.evaluate(_LEGEND) == []
+        assert page.get_by_text("đường đỏ đứt nét: mục tiêu 60%").count() == 1
+        page.get_by_role("link", name="Thêm tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm").click()
+        page.wait_for_function(f"() => ({_LEGEND})().length === 4", timeout=30_000)
+        settle(page)
+        assert page.evaluate(_LEGEND) == [
+            "Người lao động trực tiếp",
+            "Nữ",
+            "Đột xuất",
+            "Mục tiêu 60%",
+        ]
+        address = page.evaluate("location.href")
+        assert "ty_le=ba" in address and "nam_tu=2020" in address
+        ticks = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .xtick text')]"
+            ".map(t => t.textContent)"
+        )
+        assert ticks[0] == "2020"  # the filters kept: the years from 2020
+        page.goto(address)  # the address reopens the three shares
+        settle(page)
+        page.wait_for_function(f"() => ({_LEGEND})().length === 4", timeout=30_000)
+        page.get_by_role("link", name="Chỉ xem tỷ lệ người lao động trực tiếp").click()
+        page.wait_for_function(f"() => ({_LEGEND})().length === 0", timeout=30_000)
+        settle(page)
+        assert "ty_le" not in page.evaluate("location.href")
+
+
 IMAGE_RECIPIENT = "![](http://127.0.0.1:9/x.png)"
 LINK_RECIPIENT = "[bấm](http://evil.example)"
 LINK_UNIT = '<a href="http://evil.example/u">Sở <b>Ảo</b></a>'
