@@ -1,6 +1,6 @@
 """Lãnh đạo và người lao động trực tiếp: the non-leader share against the target, then one
-tab at a time — by year (the share alone: the women's and ad-hoc shares beside it are the
-overview's tab), by unit, by bloc, how positions were classed, the award list."""
+tab at a time — by year (the share alone; the women's and ad-hoc shares beside it on
+request), by unit, by bloc, how positions were classed, the award list."""
 
 from __future__ import annotations
 

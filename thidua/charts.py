@@ -421,9 +421,6 @@ def _mark_gaps(fig: go.Figure, years: list[int]) -> None:
         )  # fmt: skip
 
 
-NON_LEADER_TREND = "Tỷ lệ khen người lao động trực tiếp qua các năm"
-
-
 def non_leader_share_by_year(by_year: pl.DataFrame, target: float) -> go.Figure:
     """The leaders page's first view: the non-leader share per year against the target, each
     year's value written on its point; a year without data a shaded gap. One line, no
@@ -437,13 +434,12 @@ def non_leader_share_by_year(by_year: pl.DataFrame, target: float) -> go.Figure:
     fig.add_hline(y=target, line_color=TARGET_COLOUR, line_dash="dash", line_width=2)
     _year_axes(fig, years)
     fig.update_layout(showlegend=False)
-    return _layout(
-        fig, f"{NON_LEADER_TREND} — đường đỏ đứt nét: mục tiêu {percent(target, 0)}", 420
-    )
+    title = "Tỷ lệ khen người lao động trực tiếp qua các năm — đường đỏ đứt nét: mục tiêu"
+    return _layout(fig, f"{title} {percent(target, 0)}", 420)
 
 
 def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
-    """The three headline shares per year (the overview's tab); a year without data is a gap
+    """The three headline shares per year (the leaders page, on request); a year without data is a gap
     (shaded, «chưa có dữ liệu»), and a share whose base is empty (no gender, no type
     recorded) a break in its own line."""
     years = by_year["year"].to_list()

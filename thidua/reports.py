@@ -104,15 +104,10 @@ def leader_shares(con: duckdb.DuckDBPyConnection, filters: Filters, target: floa
         .otherwise(pl.lit("đạt mục tiêu"))
     )
     return LeaderShares(
-        by_year=shares_by_year(con, filters),
+        by_year=metrics.with_shares(queries.run(con, "counts_by_year", filters)),
         by_unit=by_unit,
         target=target,
     )
-
-
-def shares_by_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
-    """year + counts + the three shares (the leaders page's year chart, the overview's tab)."""
-    return metrics.with_shares(queries.run(con, "counts_by_year", filters))
 
 
 # The leaders' page's other tabs, each read when it is opened.

@@ -83,18 +83,18 @@ def by_year(table: pl.DataFrame, filters: Filters) -> None:
     _table(table, {"year": "Năm"}, "ho_so_theo_nam", "Hồ sơ đề nghị theo năm", filters)
 
 
-def by_unit(by_unit: pl.DataFrame, filters: Filters) -> None:
-    """`by_unit`: dossiers.by(…, "unit")."""
-    table = by_unit.sort(["late", "overdue", "dossiers"], descending=True)
+def by_unit(per_unit: pl.DataFrame, filters: Filters) -> None:
+    """`per_unit`: dossiers.by(…, "unit")."""
+    table = per_unit.sort(["late", "overdue", "dossiers"], descending=True)
     st.caption("Đơn vị có hồ sơ trễ hạn hoặc quá hẹn ở đầu bảng.")
     _table(
         table, {"unit_name": "Đơn vị"}, "ho_so_theo_don_vi", "Hồ sơ đề nghị theo đơn vị", filters
     )
 
 
-def by_form(by_form: pl.DataFrame, filters: Filters) -> None:
-    """`by_form`: dossiers.by(…, "form")."""
-    table = by_form.with_columns(form_name=pl.col("form_code").replace(reference.FORM_NAMES))
+def by_form(per_form: pl.DataFrame, filters: Filters) -> None:
+    """`per_form`: dossiers.by(…, "form")."""
+    table = per_form.with_columns(form_name=pl.col("form_code").replace(reference.FORM_NAMES))
     st.caption("Một hồ sơ đề nghị hai hình thức được tính ở cả hai dòng.")
     _table(table, {"form_name": "Hình thức đề nghị"}, "ho_so_theo_hinh_thuc",
            "Hồ sơ đề nghị theo hình thức", filters)  # fmt: skip

@@ -18,8 +18,7 @@ FIGURES: dict[str, Callable[..., Any]] = {
         charts.kind_bars, charts.form_bars, charts.bloc_bars, charts.bump_chart,
         charts.composition_treemap, charts.trend_bars, charts.top_units_bars,
         charts.share_by_unit_bars, charts.non_leader_share_by_year, charts.shares_by_year_lines,
-        charts.campaign_timeline,
-        charts.campaign_awards_bars, charts.dossier_years_bars,
+        charts.campaign_timeline, charts.campaign_awards_bars, charts.dossier_years_bars,
     )
 }  # fmt: skip
 

@@ -34,6 +34,8 @@ formats = {
 
 # In the link: ?ty_le=ba draws the women's and ad-hoc shares beside the non-leader share.
 ALL_SHARES = ("ty_le", "ba")
+# Set while this session shows the three shares: the address then holds ty_le.
+ALL_SHARES_SHOWN = "_leaders_all_shares_shown"
 
 
 def by_year(view: reports.LeaderShares, target: float) -> None:
@@ -42,15 +44,18 @@ def by_year(view: reports.LeaderShares, target: float) -> None:
     that keeps the filters and can be shared."""
     name, value = ALL_SHARES
     params = {k: v for k, v in st.query_params.to_dict().items() if k != name}
+    # A page link's parameters reach the run but not the address bar: written here when the
+    # view changes, they do, so a reload or a shared link opens what the reader saw.
     if st.query_params.get(name) == value:
-        st.query_params[name] = value  # see below
+        if not st.session_state.get(ALL_SHARES_SHOWN):
+            st.session_state[ALL_SHARES_SHOWN] = True
+            st.query_params[name] = value
         chart(charts.shares_by_year_lines, view.by_year, target, key="share_years")
         st.page_link("pages/leaders.py", label="Chỉ xem tỷ lệ người lao động trực tiếp",
                      icon=":material/show_chart:", query_params=params)  # fmt: skip
     else:
-        # A page link's parameters reach the run but not the address bar; written again here
-        # (as above), they do, and a reload or a shared link opens the same view.
-        st.query_params.from_dict(params)
+        if st.session_state.pop(ALL_SHARES_SHOWN, False):
+            st.query_params.from_dict(params)  # back to one line: ty_le leaves the address
         chart(charts.non_leader_share_by_year, view.by_year, target, key="share_years")
         st.page_link("pages/leaders.py", label="Thêm tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm",
                      icon=":material/stacked_line_chart:", query_params={**params, name: value})  # fmt: skip
