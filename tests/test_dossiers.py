@@ -35,6 +35,7 @@ from thidua import db, dossiers, slides, warehouse
 from thidua.filters import Filters
 from thidua.settings import REFERENCE_DIR
 from thidua.warehouse import Warehouse
+from ui.dossier_panels import YEAR_TABLE_KEY
 
 
 def _rows(where: Warehouse, filters: Filters | None = None, today: date = TODAY) -> pl.DataFrame:
@@ -298,6 +299,16 @@ def test_dossiers_page_and_slide_on_demo(
     shown = {m.label: m.value for m in headline(at)}
     assert shown["Hồ sơ tiếp nhận"] == vi(year["dossiers"])
     assert shown["Trả kết quả đúng hạn"] == pct(year["early"] + year["on_time"], answered)
+    # The years' table is drawn when its box is opened (its .xlsx is offered at once).
+    assert not at.dataframe and at.get("download_button")
+    at.session_state[YEAR_TABLE_KEY] = True
+    at.run()
+    [table] = [t.value for t in at.dataframe]
+    assert list(table["Năm"]) == [2024]
+    assert [table[c][0] for c in ("Hồ sơ", "Trước hạn", "Đúng ngày hẹn", "Trễ hạn")] == [
+        year[k] for k in ("dossiers", "early", "on_time", "late")
+    ]
+    assert table["Tỷ lệ đúng hạn"][0] == pct(year["early"] + year["on_time"], answered)
     # The list of late and open dossiers, chosen in the link: every late one of 2024.
     listed = open_page(
         master, "pages/dossiers.py", monkeypatch, nam_tu="2024", nam_den="2024",
