@@ -32,6 +32,12 @@ def test_dossier_page_and_slide_in_chromium(demo: tuple[Path, object], tmp_path:
         assert kpis["Hồ sơ tiếp nhận"] == vi(year["dossiers"])
         assert kpis["Trả kết quả đúng hạn"] == pct(year["early"] + year["on_time"], answered)
         assert page.locator(".js-plotly-plot").count() == 1  # the years' chart
+        # Its table is drawn when its box is opened (the first view has no data grid).
+        assert page.locator("[data-testid=stDataFrame]").count() == 0
+        page.get_by_text("Bảng số liệu từng năm").click()
+        page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
+        settle(page)
+        assert page.locator("[data-testid=stDataFrame]").count() == 1
         # The list of late dossiers, opened from the link a leader was sent.
         goto(page, url + "/ho-so?nam_tu=2024&nam_den=2024&xem=Trễ hạn và đang xử lý&ds=tre-han")
         page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
