@@ -1,4 +1,5 @@
-"""python -m bench [timings | pages [--rows N] | lake [--rows N] | load | soak [--minutes M] [--db PATH]]"""
+"""python -m bench [timings | pages [--rows N] | against REV [--rounds N] | lake [--rows N] | load |
+soak [--minutes M] [--db PATH]]"""
 
 from __future__ import annotations
 
@@ -23,6 +24,14 @@ def main(argv: list[str] | None = None) -> int:
         "pages", help="chỉ đo trang trong Chromium, trên kho quốc gia --rows dòng"
     )
     pages.add_argument("--rows", type=int, default=1_000_000)
+    against = commands.add_parser(
+        "against", help="trang biểu đồ của mã này cạnh một phiên bản khác (REV), cùng một lần đo"
+    )
+    against.add_argument("rev", help="phiên bản git, ví dụ 6e287a6 (mã lúc mở issue 21)")
+    against.add_argument("--rounds", type=int, default=3)
+    against.add_argument(
+        "--page", action="append", default=None, help="chỉ trang này (đường dẫn, ví dụ /co-cau)"
+    )
     soak = commands.add_parser("soak", help="chạy trình chiếu vài phút, đo bộ nhớ máy chủ")
     soak.add_argument("--minutes", type=float, default=3.0)
     soak.add_argument("--interval", type=int, default=3)
@@ -50,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         from bench.run import page_table
 
         page_table(args.rows)
+        return 0
+    if args.command == "against":
+        from bench.against import print_against
+
+        print_against(args.rev, args.rounds, args.page)
         return 0
     if args.command == "lake":
         from bench.lake import lake_table

@@ -69,15 +69,17 @@ def serve_script(
     port: int | None = None,
     host: str = "127.0.0.1",
     log: Path | None = None,
+    cwd: Path = ROOT,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run a Streamlit server (`python *command*` plus server options) until it answers; on
-    `port` when the caller must know it beforehand (an OIDC redirect address)."""
+    """Run a Streamlit server (`python *command*` plus server options, from `cwd`: another
+    checkout for bench.against) until it answers; on `port` when the caller must know it
+    beforehand (an OIDC redirect address)."""
     port = port or _free_port()
     output = log.open("ab") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, *command, "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+        cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://{host}:{port}"
     try:
