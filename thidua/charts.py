@@ -439,9 +439,9 @@ def non_leader_share_by_year(by_year: pl.DataFrame, target: float) -> go.Figure:
 
 
 def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
-    """The three headline shares per year (the leaders page, on request); a year without data is a gap
-    (shaded, «chưa có dữ liệu»), and a share whose base is empty (no gender, no type
-    recorded) a break in its own line."""
+    """The three headline shares per year (the leaders page, on request); a year without
+    data is a gap (shaded, «chưa có dữ liệu»), and a share whose base is empty (no gender,
+    no type recorded) a break in its own line."""
     years = by_year["year"].to_list()
     by_year = every_year(by_year)
     fig = go.Figure()

@@ -71,10 +71,28 @@ def headline(total: dossiers.DossierFigures, filters: Filters, today: date) -> N
 
 
 def _table(
-    frame: pl.DataFrame, first: dict[str, str], name: str, title: str, filters: Filters
+    frame: pl.DataFrame,
+    first: dict[str, str],
+    name: str,
+    title: str,
+    filters: Filters,
+    folded: tuple[str, str] | None = None,
 ) -> None:
+    """The table and its .xlsx; `folded` (a label, a key): the table in a box whose content
+    runs only when it is opened, the .xlsx offered at once."""
     headers = {**first, **HEADERS}
-    show_table(frame, headers, DECIMALS, widths={k: "large" for k in first if k != "year"})
+
+    def show() -> None:
+        show_table(frame, headers, DECIMALS, widths={k: "large" for k in first if k != "year"})
+
+    if folded is None:
+        show()
+    else:
+        label, key = folded
+        box = st.expander(label, icon=":material/table_view:", key=key, on_change="rerun")
+        if box.open:
+            with box:
+                show()
     download_table(frame, headers, f"{name}.xlsx", key=f"{name}_xlsx", title=title,
                    filters=filters, decimals=DECIMALS)  # fmt: skip
 
@@ -84,16 +102,8 @@ def by_year(table: pl.DataFrame, filters: Filters) -> None:
     year) when asked for — a data grid on the first view cost the page ~0,15× of the
     dashboard skeleton's load, measured side by side — and its .xlsx at once."""
     chart(charts.dossier_years_bars, table, key="dossier_years")
-    headers = {"year": "Năm", **HEADERS}
-    more = st.expander(
-        "Bảng số liệu từng năm", icon=":material/table_view:", key=YEAR_TABLE_KEY,
-        on_change="rerun",
-    )  # fmt: skip
-    if more.open:
-        with more:
-            show_table(table, headers, DECIMALS)
-    download_table(table, headers, "ho_so_theo_nam.xlsx", key="ho_so_theo_nam_xlsx",
-                   title="Hồ sơ đề nghị theo năm", filters=filters, decimals=DECIMALS)  # fmt: skip
+    _table(table, {"year": "Năm"}, "ho_so_theo_nam", "Hồ sơ đề nghị theo năm", filters,
+           folded=("Bảng số liệu từng năm", YEAR_TABLE_KEY))  # fmt: skip
 
 
 def by_unit(per_unit: pl.DataFrame, filters: Filters) -> None:
