@@ -59,3 +59,26 @@ def test_dossier_page_and_slide_in_chromium(demo: tuple[Path, object], tmp_path:
         shown = frame.inner_text(".slide.active")
         assert "Hồ sơ đề nghị khen thưởng qua bộ phận một cửa, năm 2024" in shown
         assert pct(year["early"] + year["on_time"], answered) in shown
+
+
+_WIDER_THAN_SHOWN = """el => { const s = el.querySelector('.dvn-scroller');
+  return s ? [s.scrollWidth, s.clientWidth] : null; }"""
+
+
+def test_dossier_tables_fit_a_1366_px_laptop(demo: tuple[Path, object]) -> None:
+    """The tables by year, by unit and by award form have eleven columns: at 1366 px the last
+    two («Đang xử lý», «Quá hẹn») were behind a scrollbar. Every column now fits, and the
+    list of late and open dossiers too."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/ho-so")
+        page.get_by_text("Bảng số liệu từng năm").click()
+        for tab in ("Qua các năm", "Theo đơn vị", "Theo hình thức", "Trễ hạn và đang xử lý"):
+            if tab != "Qua các năm":
+                page.get_by_role("tab", name=tab).click()
+            page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
+            settle(page)
+            table = page.locator("[data-testid=stDataFrame]").first
+            table.scroll_into_view_if_needed()
+            wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
+            assert wide <= shown + 1, (tab, wide, shown)

@@ -160,6 +160,14 @@ def rejection_reasons(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# A listed dossier's state: (its name, the short name a narrow table column shows).
+STATE_NAMES = {
+    "late": ("Trả kết quả trễ hạn", "Trả trễ"),
+    "overdue": ("Đang xử lý, đã quá hẹn", "Quá hẹn"),
+    "waiting": ("Đang xử lý, chưa tới hẹn", "Chưa tới hẹn"),
+}
+
+
 def late_and_open(rows: pl.DataFrame) -> pl.DataFrame:
     """The dossiers a leader asks about: answered late, or still open past their date —
     most days past first — then the open ones not yet due."""
@@ -169,10 +177,10 @@ def late_and_open(rows: pl.DataFrame) -> pl.DataFrame:
     )
     return wanted.with_columns(
         state=pl.when(pl.col("timeliness") == "late")
-        .then(pl.lit("Trả kết quả trễ hạn"))
+        .then(pl.lit(STATE_NAMES["late"][0]))
         .when(pl.col("overdue_days").is_not_null())
-        .then(pl.lit("Đang xử lý, đã quá hẹn"))
-        .otherwise(pl.lit("Đang xử lý, chưa tới hẹn")),
+        .then(pl.lit(STATE_NAMES["overdue"][0]))
+        .otherwise(pl.lit(STATE_NAMES["waiting"][0])),
         days_past=pl.coalesce("overdue_days", "late_days"),
         status_name=status.replace_strict(reference.DOSSIER_STATUS_NAMES, default=None),
     ).sort(["days_past", "effective_due"], descending=[True, False], nulls_last=True)

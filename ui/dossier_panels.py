@@ -22,6 +22,22 @@ HEADERS = {
     "late": "Trễ hạn", "on_time_rate": "Tỷ lệ đúng hạn", "median_days": "Trung vị (ngày làm việc)",
     "rejected": "Không đủ điều kiện", "open": "Đang xử lý", "overdue": "Quá hẹn",
 }  # fmt: skip
+# On the page the eleven columns must fit a 1366 px screen, and a data grid's header is one
+# line: short headers there, each with its full name above (HEADERS, as the .xlsx has them)
+# when the pointer rests on it.
+SHORT = {
+    "dossiers": "Hồ sơ", "answered": "Đã trả", "early": "Trước hạn", "on_time": "Đúng hẹn",
+    "late": "Trễ hạn", "on_time_rate": "% đúng hạn", "median_days": "Số ngày",
+    "rejected": "Không đạt", "open": "Đang xử lý", "overdue": "Quá hẹn",
+}  # fmt: skip
+MEANINGS = {
+    "answered": "Đã trả kết quả: quyết định, trả lại để bổ sung, không đủ điều kiện",
+    "early": "Trả kết quả trước ngày hẹn", "on_time": "Trả kết quả đúng ngày hẹn",
+    "late": "Trả kết quả sau ngày hẹn", "on_time_rate": "Tỷ lệ trả kết quả đúng hạn",
+    "median_days": "Thời gian xử lý: trung vị số ngày làm việc",
+    "rejected": "Không đủ điều kiện", "open": "Đang xử lý (chưa trả kết quả)",
+    "overdue": "Đang xử lý, đã quá ngày hẹn trả",
+}  # fmt: skip
 DECIMALS = {"on_time_rate": -1, "median_days": 1}
 # The by-year table's expander (open: the table is drawn).
 YEAR_TABLE_KEY = "dossier_years_table"
@@ -83,7 +99,8 @@ def _table(
     headers = {**first, **HEADERS}
 
     def show() -> None:
-        show_table(frame, headers, DECIMALS, widths={k: "large" for k in first if k != "year"})
+        widths = {k: "medium" for k in first if k != "year"}
+        show_table(frame, {**first, **SHORT}, DECIMALS, widths=widths, helps=MEANINGS)
 
     if folded is None:
         show()
@@ -163,10 +180,21 @@ def late_and_open(rows: pl.DataFrame, filters: Filters) -> None:
         "forms_text": "Hình thức đề nghị", "file_name": "Tệp", "source_row": "Dòng",
     }  # fmt: skip
     dates = ("received_on", "effective_due", "returned_on")
+    # Eight columns in a 1366 px screen's main area (~900 px): the dossier number whole (its
+    # end tells dossiers apart), the state in its short name, widths in pixels, the long
+    # texts (unit, award forms) cut to what fits. The .xlsx has the return date and the
+    # states' full names; on the page the state and the days past say how late.
+    xlsx_only = ("file_name", "source_row", "returned_on")
+    short = {full: brief for full, brief in dossiers.STATE_NAMES.values()}
     show_table(
-        listed.with_columns(pl.col(c).dt.strftime("%d/%m/%Y") for c in dates),
-        {k: v for k, v in headers.items() if k not in ("file_name", "source_row")},
-        widths={"unit_name": "medium", "forms_text": "medium"},
-    )
+        listed.with_columns(pl.col(c).dt.strftime("%d/%m/%Y") for c in dates).with_columns(
+            pl.col("state").replace(short)
+        ),
+        {**{k: v for k, v in headers.items() if k not in xlsx_only}, "days_past": "Số ngày"},
+        widths={"dossier_no": 178, "unit_name": 150, "received_on": 82, "effective_due": 82,
+                "state": 95, "days_past": 62, "status_name": 115, "forms_text": 110},
+        helps={"days_past": "Số ngày làm việc quá ngày hẹn trả (trả trễ, hoặc đang xử lý đã quá hẹn)",
+               "state": "Trả trễ: đã trả kết quả sau ngày hẹn. Quá hẹn: đang xử lý, đã qua ngày hẹn."},
+    )  # fmt: skip
     download_table(listed, headers, "ho_so_tre_han_dang_xu_ly.xlsx", key="dossier_list_xlsx",
                    title=f"Hồ sơ đề nghị: {LISTS[picked].lower()}", filters=filters)  # fmt: skip

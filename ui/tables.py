@@ -122,10 +122,12 @@ def show_table(
     decimals: dict[str, int] | None = None,
     height: int | None = None,
     widths: dict[str, Literal["small", "medium", "large"] | int] | None = None,
+    helps: dict[str, str] | None = None,
 ) -> None:
     """A table with Vietnamese headers and numbers written the Vietnamese way (1.234; 59,3%);
     `widths` (a size or pixels) sets a column's width: wide enough for its text, narrow
-    enough that every column fits a 1366 px screen."""
+    enough that every column fits a 1366 px screen; `helps`, what a short header means in
+    full (shown when the pointer rests on the header)."""
     import polars as pl
 
     assert isinstance(frame, pl.DataFrame)
@@ -143,7 +145,11 @@ def show_table(
         width="stretch",
         height=table_height(shown.height, height),
         column_config={
-            headers[c]: st.column_config.Column(width=w) for c, w in (widths or {}).items()
+            headers[c]: st.column_config.Column(
+                width=(widths or {}).get(c), help=(helps or {}).get(c)
+            )
+            for c in columns
+            if c in (widths or {}) or c in (helps or {})
         },
     )
 
