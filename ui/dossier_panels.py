@@ -99,8 +99,9 @@ def _table(
     headers = {**first, **HEADERS}
 
     def show() -> None:
-        widths = {k: "medium" for k in first if k != "year"}
-        show_table(frame, {**first, **SHORT}, DECIMALS, widths=widths, helps=MEANINGS)
+        wide = [k for k in first if k != "year"]
+        show_table(frame, {**first, **SHORT}, DECIMALS, widths=dict.fromkeys(wide, "medium"),
+                   helps=MEANINGS)  # fmt: skip
 
     if folded is None:
         show()
