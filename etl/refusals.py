@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from etl.parse.days import impossible_date
 from thidua.formatting import number
+from thidua.reference import CAMPAIGN_KIND_NAMES
 from thidua.settings import LIMITS, ImportLimits, too_big
 
 # ── Reading: the file's bytes, before any table is looked for (etl/reading) ────────────────
@@ -491,7 +492,8 @@ UNIT_IN_TWO_BLOCS = "đơn vị thuộc hai khối/cụm (hoặc ghi hai lần) 
 MISSING_PLAN_NO = "thiếu số kế hoạch (ví dụ 136/KH-UBND)."
 PLAN_NO_TWICE = "số kế hoạch bị ghi hai lần."
 MISSING_CAMPAIGN_NAME = "thiếu tên phong trào."
-UNKNOWN_CAMPAIGN_KIND = "loại phải là «Thường xuyên», «Chuyên đề» hoặc «Theo đợt»."
+_KINDS = [f"«{name}»" for name in CAMPAIGN_KIND_NAMES.values()]
+UNKNOWN_CAMPAIGN_KIND = f"loại phải là {', '.join(_KINDS[:-1])} hoặc {_KINDS[-1]}."
 BAD_CAMPAIGN_DATE = "ngày không đọc được; hãy ghi theo dạng ngày/tháng/năm."
 END_BEFORE_START = "ngày kết thúc trước ngày bắt đầu."
 

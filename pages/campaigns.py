@@ -7,7 +7,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from thidua import charts, reports
+from thidua import charts, reference, reports
 from thidua.filters import Filters
 from ui.data import cached, connection
 from ui.drilldown import award_list_panel
@@ -60,8 +60,9 @@ with panel:
     elif shown == AWARDS:
         _awards(con, filters, campaigns)
     else:
-        kinds = {"regular": "Thường xuyên", "thematic": "Chuyên đề", "special": "Theo đợt"}
-        table = campaigns.with_columns(kind_name=pl.col("kind").replace_strict(kinds, default=None))
+        table = campaigns.with_columns(
+            kind_name=pl.col("kind").replace_strict(reference.CAMPAIGN_KIND_NAMES, default=None)
+        )
         headers = {
             "campaign_code": "Số kế hoạch", "name": "Tên phong trào", "kind_name": "Loại", "start_date": "Bắt đầu",
             "end_date": "Kết thúc", "registration_deadline": "Hạn đăng ký", "slogan": "Khẩu hiệu",

@@ -11,7 +11,13 @@ import polars as pl
 from thidua.dossiers import TIMELINESS_NAMES
 from thidua.formatting import number, percent
 from thidua.literal import from_plotly, plotly
-from thidua.reference import BLOC_ROLE_NAMES, ROLE_SIGNS
+from thidua.reference import (
+    BLOC_ROLE_NAMES,
+    CAMPAIGN_KIND_NAMES,
+    KIND_NAMES,
+    LEADER_CLASS_NAMES,
+    ROLE_SIGNS,
+)
 
 BLUE = "#1f5fa8"
 GREY = "#a9b4c2"
@@ -353,9 +359,12 @@ def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
     fig = go.Figure()
     # Collectives and households as the headline counts define them (_counts.sql); a
     # household segment only when some unit has one.
-    segments = [("individuals", "Cá nhân", BLUE), ("collectives", "Tập thể", GREY)]
+    segments = [
+        ("individuals", KIND_NAMES["individual"], BLUE),
+        ("collectives", KIND_NAMES["collective"], GREY),
+    ]
     if "households" in ordered.columns and ordered["households"].sum() > 0:
-        segments.append(("households", "Hộ gia đình", "#b9b9b9"))
+        segments.append(("households", KIND_NAMES["household"], "#b9b9b9"))
     for column, label, colour in segments:
         fig.add_bar(
             name=label, orientation="h", y=_labels(ordered["unit_name"]), x=ordered[column].to_list(),
@@ -473,7 +482,7 @@ def shares_by_year_lines(by_year: pl.DataFrame, target: float) -> go.Figure:
 def _non_leader_line(fig: go.Figure, by_year: pl.DataFrame, target: float) -> None:
     """The non-leader share, its value written on each point as measured against the target:
     a year below the target has its value under the point, clear of the target's line."""
-    label = "Người lao động trực tiếp"
+    label = LEADER_CLASS_NAMES[False]
     values = by_year["non_leader_share"].to_list()
     fig.add_scatter(
         x=by_year["year"].to_list(), y=values, name=label, mode="lines+markers+text",
@@ -564,13 +573,10 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
 
     rows = campaigns.filter(pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null())
     rows = rows.with_columns(label=_campaign_labels(rows))
-    kinds = {
-        "regular": ("Thường xuyên", BLUE),
-        "thematic": ("Chuyên đề", "#59a14f"),
-        "special": ("Theo đợt", "#f28e2b"),
-    }
+    colours = {"regular": BLUE, "thematic": "#59a14f", "special": "#f28e2b"}
     fig = go.Figure()
-    for kind, (label, colour) in kinds.items():
+    for kind, colour in colours.items():
+        label = CAMPAIGN_KIND_NAMES[kind]
         part = rows.filter(pl.col("kind") == kind)
         if part.height == 0:
             continue

@@ -135,6 +135,7 @@ OPEN_DOSSIER_STATUSES = ("received", "appraising", "submitted")
 FORM_NAMES = {form.code: form.name_vi for form in AWARD_FORMS}
 TYPE_NAMES = {code: label for code, (label, _) in AWARD_TYPES.items()}
 KIND_NAMES = {code: label for code, (label, _) in RECIPIENT_KINDS.items()}
+CAMPAIGN_KIND_NAMES = {code: label for code, (label, _) in CAMPAIGN_KINDS.items()}
 # A bloc member's role as the charts, slides and score table mark it beside its name.
 ROLE_SIGNS = {"head": "★", "deputy": "☆"}
 # A unit's role in its bloc or cluster, as tables name it (lower-case inside a sentence).

@@ -9,6 +9,7 @@ from etl import upload
 from thidua.access import Account
 from thidua.access_file import AccessStore
 from thidua.literal import markdown as md
+from thidua.reference import LEADER_CLASS_NAMES
 from thidua.warehouse import Warehouse
 from ui.layout import writing_from_page
 from ui.notices import done
@@ -28,7 +29,7 @@ def rules_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
         key="rules_editor",
         column_config={
             "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True),
-            "is_leader": st.column_config.CheckboxColumn("Lãnh đạo", default=False),
+            "is_leader": st.column_config.CheckboxColumn(LEADER_CLASS_NAMES[True], default=False),
             "pattern": st.column_config.TextColumn(
                 "Mẫu chức vụ (biểu thức chính quy)", required=True
             ),

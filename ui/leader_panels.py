@@ -9,6 +9,7 @@ import streamlit as st
 
 from thidua import charts, reports
 from thidua.filters import Filters
+from thidua.reference import KIND_NAMES
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 from ui.data import cached
 from ui.drilldown import award_list_panel
@@ -80,7 +81,7 @@ def by_unit(
                      for c, h in unit_headers.items()}  # fmt: skip
     # Short headers and set widths: the nine columns fit a 1366 px screen (the .xlsx
     # keeps the long headers).
-    short = {"individuals": "Cá nhân", "direct_workers": "NLĐ trực tiếp",
+    short = {"individuals": KIND_NAMES["individual"], "direct_workers": "NLĐ trực tiếp",
              "non_leader_label": "Tỷ lệ NLĐ", "adhoc_share": "Đột xuất"}  # fmt: skip
     shown_headers |= {c: h for c, h in short.items() if c in shown_headers}
     show_table(view.by_unit.sort("non_leader_share"), shown_headers, formats, height=320,

@@ -15,6 +15,7 @@ from thidua import formatting as fmt
 from thidua import reference
 from thidua.access import Account
 from thidua.literal import markdown as md
+from thidua.reference import KIND_NAMES as KINDS
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 from thidua.reports import leader_class
 from thidua.warehouse import Warehouse
@@ -346,9 +347,13 @@ def review(key: str, inspection: Inspection, master: Warehouse, account: Account
         counts = view.counts  # counted as the warehouse will count them, by the same SQL
         kpi_row(
             [
-                Kpi("Cá nhân", fmt.number(counts.individuals)),
-                Kpi("Tập thể", fmt.number(counts.collectives)),
-                *([Kpi("Hộ gia đình", fmt.number(counts.households))] if counts.households else []),
+                Kpi(KINDS["individual"], fmt.number(counts.individuals)),
+                Kpi(KINDS["collective"], fmt.number(counts.collectives)),
+                *(
+                    [Kpi(KINDS["household"], fmt.number(counts.households))]
+                    if counts.households
+                    else []
+                ),
                 Kpi(CLASSES[True], fmt.number(counts.leaders)),
                 Kpi(CLASSES[False], fmt.number(counts.direct_workers)),
                 Kpi("Tỷ lệ NLĐ trực tiếp", fmt.percent(counts.non_leader_share)),
