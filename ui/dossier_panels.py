@@ -25,10 +25,9 @@ HEADERS = {
 # On the page the eleven columns must fit a 1366 px screen, and a data grid's header is one
 # line: short headers there, each with its full name above (HEADERS, as the .xlsx has them)
 # when the pointer rests on it.
-SHORT = {
-    "dossiers": "Hồ sơ", "answered": "Đã trả", "early": "Trước hạn", "on_time": "Đúng hẹn",
-    "late": "Trễ hạn", "on_time_rate": "% đúng hạn", "median_days": "Số ngày",
-    "rejected": "Không đạt", "open": "Đang xử lý", "overdue": "Quá hẹn",
+SHORT = HEADERS | {
+    "answered": "Đã trả", "on_time": "Đúng hẹn", "on_time_rate": "% đúng hạn",
+    "median_days": "Số ngày", "rejected": "Không đạt",
 }  # fmt: skip
 MEANINGS = {
     "answered": "Đã trả kết quả: quyết định, trả lại để bổ sung, không đủ điều kiện",
@@ -42,8 +41,8 @@ DECIMALS = {"on_time_rate": -1, "median_days": 1}
 # The by-year table's expander (open: the table is drawn).
 YEAR_TABLE_KEY = "dossier_years_table"
 # The list's choices, as the link names them (?ds=…).
-LISTS = {"tat-ca": "Tất cả", "tre-han": "Trả kết quả trễ hạn", "qua-hen": "Đang xử lý, đã quá hẹn",
-         "dang-xu-ly": "Đang xử lý"}  # fmt: skip
+LISTS = {"tat-ca": "Tất cả", "tre-han": dossiers.STATE_NAMES["late"][0],
+         "qua-hen": dossiers.STATE_NAMES["overdue"][0], "dang-xu-ly": "Đang xử lý"}  # fmt: skip
 
 
 def headline(total: dossiers.DossierFigures, filters: Filters, today: date) -> None:
@@ -69,7 +68,7 @@ def headline(total: dossiers.DossierFigures, filters: Filters, today: date) -> N
             ),
             Kpi("Không đủ điều kiện", fmt.percent(total.rejected_share),
                 f"{fmt.number(total.rejected)} hồ sơ", "off"),
-            Kpi("Đang xử lý, đã quá hẹn", fmt.number(total.overdue),
+            Kpi(dossiers.STATE_NAMES["overdue"][0], fmt.number(total.overdue),
                 f"trong {fmt.number(total.open)} hồ sơ đang xử lý", "off"),
         ]
     )  # fmt: skip

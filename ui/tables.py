@@ -131,6 +131,7 @@ def show_table(
     import polars as pl
 
     assert isinstance(frame, pl.DataFrame)
+    widths, helps = widths or {}, helps or {}
     columns = [c for c in headers if c in frame.columns]
     shown = frame.select(columns)
     for column, digits in (decimals or {}).items():
@@ -145,11 +146,9 @@ def show_table(
         width="stretch",
         height=table_height(shown.height, height),
         column_config={
-            headers[c]: st.column_config.Column(
-                width=(widths or {}).get(c), help=(helps or {}).get(c)
-            )
+            headers[c]: st.column_config.Column(width=widths.get(c), help=helps.get(c))
             for c in columns
-            if c in (widths or {}) or c in (helps or {})
+            if c in widths or c in helps
         },
     )
 

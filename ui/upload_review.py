@@ -15,7 +15,6 @@ from thidua import formatting as fmt
 from thidua import reference
 from thidua.access import Account
 from thidua.literal import markdown as md
-from thidua.reference import KIND_NAMES as KINDS
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 from thidua.reports import leader_class
 from thidua.warehouse import Warehouse
@@ -347,10 +346,10 @@ def review(key: str, inspection: Inspection, master: Warehouse, account: Account
         counts = view.counts  # counted as the warehouse will count them, by the same SQL
         kpi_row(
             [
-                Kpi(KINDS["individual"], fmt.number(counts.individuals)),
-                Kpi(KINDS["collective"], fmt.number(counts.collectives)),
+                Kpi(reference.KIND_NAMES["individual"], fmt.number(counts.individuals)),
+                Kpi(reference.KIND_NAMES["collective"], fmt.number(counts.collectives)),
                 *(
-                    [Kpi(KINDS["household"], fmt.number(counts.households))]
+                    [Kpi(reference.KIND_NAMES["household"], fmt.number(counts.households))]
                     if counts.households
                     else []
                 ),
