@@ -64,6 +64,6 @@ draw = {
     TYPES: lambda: distribution_panels.by_type(view, total),
     LIST: lambda: distribution_panels.award_list(con, filters, total),
 }
-shown, panel = open_tab(list(draw), key="dist_tab")
+shown, panel = open_tab(list(draw), key="dist_tab", url="the")
 with panel:
     draw[shown]()

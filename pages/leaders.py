@@ -63,6 +63,6 @@ draw = {
     POSITIONS: lambda: leader_panels.by_position(filters),
     LIST: lambda: leader_panels.award_list(con, filters, view),
 }
-shown, panel = open_tab(tabs, key="leaders_tab")
+shown, panel = open_tab(tabs, key="leaders_tab", url="the")
 with panel:
     draw[shown]()

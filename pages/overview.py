@@ -28,7 +28,9 @@ if now.awards == 0:
 st.caption(f"Năm {year} (năm cuối của khoảng năm ở thanh bên), so với năm {year - 1}.")
 headline(now, before, year)
 
-shown, panel = open_tab(["Theo hình thức khen thưởng", "Theo đối tượng"], key="overview_tab")
+shown, panel = open_tab(
+    ["Theo hình thức khen thưởng", "Theo đối tượng"], key="overview_tab", url="the"
+)
 with panel:
     clicked = []
     if shown == "Theo đối tượng":

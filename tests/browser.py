@@ -126,6 +126,17 @@ def settle(page: Any, timeout_ms: int = 60_000) -> None:
     page.wait_for_timeout(800)  # let Plotly finish drawing
 
 
+_WIDER_THAN_SHOWN = """el => { const s = el.querySelector('.dvn-scroller');
+  return s ? [s.scrollWidth, s.clientWidth] : null; }"""
+
+
+def table_widths(table: Any) -> tuple[int, int]:
+    """A data grid's content width and the width it is shown in: a table whose last columns
+    are behind a horizontal scrollbar has the first larger than the second."""
+    wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
+    return int(wide), int(shown)
+
+
 PASSWORD = "mat-khau-thu-nghiem"
 # user name -> (role, scope)
 ACCOUNTS = {

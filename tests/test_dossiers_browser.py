@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import browser_page, goto, serve, settle, skip_without_chromium
+from tests.browser import (
+    browser_page,
+    goto,
+    serve,
+    settle,
+    skip_without_chromium,
+    table_widths,
+)
 from tests.test_dossiers import _truth_by_year
 from tests.test_pages import pct, vi
 
@@ -61,10 +68,6 @@ def test_dossier_page_and_slide_in_chromium(demo: tuple[Path, object], tmp_path:
         assert pct(year["early"] + year["on_time"], answered) in shown
 
 
-_WIDER_THAN_SHOWN = """el => { const s = el.querySelector('.dvn-scroller');
-  return s ? [s.scrollWidth, s.clientWidth] : null; }"""
-
-
 def test_dossier_tables_fit_a_1366_px_laptop(demo: tuple[Path, object]) -> None:
     """The tables by year, by unit and by award form have eleven columns: at 1366 px the last
     two («Đang xử lý», «Quá hẹn») were behind a scrollbar. Every column now fits, and the
@@ -80,5 +83,5 @@ def test_dossier_tables_fit_a_1366_px_laptop(demo: tuple[Path, object]) -> None:
             settle(page)
             table = page.locator("[data-testid=stDataFrame]").first
             table.scroll_into_view_if_needed()
-            wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
+            wide, shown = table_widths(table)
             assert wide <= shown + 1, (tab, wide, shown)

@@ -546,6 +546,37 @@ def test_the_bloc_pages_year_bloc_and_tab_are_in_the_link(
     assert at.selectbox(key="bloc_name_2019").value in first.to_list()
 
 
+@pytest.mark.parametrize(
+    ("page", "key", "first", "other"),
+    [
+        ("pages/overview.py", "overview_tab", "Theo hình thức khen thưởng", "Theo đối tượng"),
+        ("pages/distribution.py", "dist_tab", "Cơ cấu theo cấp, hình thức", "Theo năm"),
+        ("pages/leaders.py", "leaders_tab", "Qua các năm", "Theo đơn vị"),
+        ("pages/campaigns.py", "campaign_tab", "Thời gian và hạn đăng ký", "Bảng phong trào"),
+    ],
+)
+def test_every_chart_pages_tab_is_in_the_link(
+    demo: tuple[Path, DemoProvince],
+    monkeypatch: pytest.MonkeyPatch,
+    page: str,
+    key: str,
+    first: str,
+    other: str,
+) -> None:
+    """As on the bloc page (issue 21, 4): a link naming a tab («the») opens it; a first view
+    leaves the link as typed; a tab chosen goes into the link, the first one too once the
+    link has named another."""
+    master, _ = demo
+    at = open_page(master, page, monkeypatch)
+    assert at.session_state[key] == first and "the" not in at.query_params
+    open_tab(at, key, other)
+    assert at.query_params["the"] in (other, [other])
+    open_tab(at, key, first)
+    assert at.query_params["the"] in (first, [first])
+    at = open_page(master, page, monkeypatch, the=other)
+    assert at.session_state[key] == other
+
+
 def test_a_drill_down_says_once_what_every_row_shares() -> None:
     """Three awards of one unit and one decision: the unit, the year, the decision and its
     date are said once above the list, not repeated in columns the screen has no room for;

@@ -65,8 +65,10 @@ def to_url(name: str, value: object) -> None:
 def open_tab(labels: list[str], key: str, url: str | None = None) -> tuple[str, Any]:
     """Tabs whose hidden panels are not run: the page draws only the open panel, so a first
     view sends one chart, not five (each costs the reader's browser 0,2-0,5 s to draw).
-    With `url`, the open tab is kept in the link under that name. Returns the open tab's
-    label and its container."""
+    With `url`, the open tab is kept in the link under that name (the first tab only once
+    the link has named another of these: a first view's link stays as it was typed, and
+    another page's tab named there is left alone). Returns the open tab's label and its
+    container."""
     linked = from_url(url, labels, key) if url else None
     default = labels[linked] if linked is not None else None
     tabs = st.tabs(labels, key=key, on_change="rerun", default=default)
@@ -74,6 +76,6 @@ def open_tab(labels: list[str], key: str, url: str | None = None) -> tuple[str, 
         ((label, tab) for label, tab in zip(labels, tabs, strict=True) if tab.open),
         (labels[0], tabs[0]),
     )
-    if url:
+    if url and (label != labels[0] or st.query_params.get(url) in labels):
         to_url(url, label)
     return label, tab

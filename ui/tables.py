@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -111,9 +111,14 @@ def dashed(frame: Any) -> Any:
 _ROW_PX = 35  # a row of Streamlit's grid, header included
 
 
-def table_height(rows: int, most: int | None) -> int | Literal["auto"]:
-    """`most` is a most: a short table is drawn to its rows, without empty ones below."""
-    return most if most and _ROW_PX * (rows + 1) + 3 > most else "auto"
+def table_height(rows: int, most: int | None, row_px: int | None = None) -> int | Literal["auto"]:
+    """`most` is a most: a short table is drawn to its rows, without empty ones below.
+    Rows taller than the grid's own (`row_px`, text on several lines) are drawn whole up to
+    `most`: the grid's automatic height would show only a few of them."""
+    whole = _ROW_PX + (row_px or _ROW_PX) * rows + 3
+    if most and whole > most:
+        return most
+    return whole if row_px else "auto"
 
 
 def show_table(
@@ -121,13 +126,15 @@ def show_table(
     headers: dict[str, str],
     decimals: dict[str, int] | None = None,
     height: int | None = None,
-    widths: dict[str, Literal["small", "medium", "large"] | int] | None = None,
+    widths: Mapping[str, Literal["small", "medium", "large"] | int] | None = None,
     helps: dict[str, str] | None = None,
+    lines: int = 1,
 ) -> None:
     """A table with Vietnamese headers and numbers written the Vietnamese way (1.234; 59,3%);
     `widths` (a size or pixels) sets a column's width: wide enough for its text, narrow
     enough that every column fits a 1366 px screen; `helps`, what a short header means in
-    full (shown when the pointer rests on the header)."""
+    full (shown when the pointer rests on the header); `lines`, how many lines of text a
+    row holds (a long name wraps instead of being cut at its column's width)."""
     import polars as pl
 
     assert isinstance(frame, pl.DataFrame)
@@ -144,13 +151,20 @@ def show_table(
         shown.rename({c: headers[c] for c in columns}),
         hide_index=True,
         width="stretch",
-        height=table_height(shown.height, height),
+        height=table_height(shown.height, height, _row_px(lines)),
+        row_height=_row_px(lines),
         column_config={
             headers[c]: st.column_config.Column(width=widths.get(c), help=helps.get(c))
             for c in columns
             if c in widths or c in helps
         },
     )
+
+
+def _row_px(lines: int) -> int | None:
+    """A row's height for `lines` lines of text; None: the grid's own single line. The grid
+    wraps text only in rows taller than 4rem (64 px), so two lines take 65 px, not 2 × 21."""
+    return None if lines <= 1 else max(65, 10 + 21 * lines)
 
 
 def _formatter(digits: int) -> Callable[[float], str]:
