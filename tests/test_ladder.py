@@ -229,3 +229,19 @@ def test_the_ladder_rules_on_the_admin_page(
         "CSTD_TQ_TU_CSTD_TINH",
         "CO_CP_TU_CO_TINH",
     ]
+    # The editor shows the stored codes by their Vietnamese names (issue 21, 9: no English
+    # «individual», «led_bloc» nor codes such as «CSTD_TINH» for a reader to decode).
+    import json
+
+    config = json.loads(editor.proto.columns)
+    shown = {
+        column: {o["value"]: o["label"] for o in config[column]["type_config"]["options"]}
+        for column in ("target_form", "recipient_kind", "condition")
+    }
+    assert shown["target_form"]["CSTD_TINH"] == "Chiến sĩ thi đua cấp tỉnh"
+    assert shown["recipient_kind"] == {"individual": "Cá nhân", "collective": "Tập thể"}
+    assert shown["condition"] == {
+        "initiative": "Có sáng kiến được công nhận",
+        "led_bloc": "Dẫn đầu khối, cụm",
+    }
+    assert config["rule_id"]["pinned"] is True

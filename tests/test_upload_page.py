@@ -101,8 +101,6 @@ def test_upload_preview_confirm_history_undo(
         and history.iloc[0]["Người nhập"] == ANALYST.signature
     )
     assert history.iloc[0]["Trạng thái"] == "đang dùng"
-    # Nothing replaced it, nobody undid it: empty cells are a dash, not «None».
-    assert (history.iloc[0]["Thay bằng lần"], history.iloc[0]["Người hủy"]) == ("—", "—")
     # The same file again is recognised and adds nothing.
     send(at, SAMPLES / "qd_bang_khen_2020.xlsx")
     assert any("đã được nhập" in i.value for i in at.info)
@@ -112,7 +110,7 @@ def test_upload_preview_confirm_history_undo(
     at.button(key="undo").click().run()
     assert any("Đã hủy lần nhập #1" in read(s.value) for s in at.success)
     assert awards_in(master) == 0
-    assert at.dataframe[-1].value.iloc[0]["Trạng thái"] == "đã hủy"
+    assert at.dataframe[-1].value.iloc[0]["Trạng thái"] == f"đã hủy ({ANALYST.signature})"
 
 
 def test_fix_a_column_mapping_on_the_page(
@@ -558,14 +556,17 @@ def test_a_corrected_scoring_sheet_through_the_page_and_its_undo(
     status = dict(zip(history["Tệp"], history["Trạng thái"], strict=True))
     assert status == {
         "diem_khoi4_2018_sua.xlsx": "đang dùng",
-        "diem_khoi4_2018.xlsx": "đã được thay thế",
+        "diem_khoi4_2018.xlsx": "đã được thay thế bằng lần #2",
     }
     at.checkbox(key="undo_sure").check().run()
     at.button(key="undo").click().run()
     assert any("Dùng lại lần nhập trước mà nó đã thay: #1" in read(s.value) for s in at.success)
     history = at.dataframe[-1].value
     status = dict(zip(history["Tệp"], history["Trạng thái"], strict=True))
-    assert status == {"diem_khoi4_2018_sua.xlsx": "đã hủy", "diem_khoi4_2018.xlsx": "đang dùng"}
+    assert status == {
+        "diem_khoi4_2018_sua.xlsx": f"đã hủy ({ANALYST.signature})",
+        "diem_khoi4_2018.xlsx": "đang dùng",
+    }
 
 
 def test_a_list_whose_column_titles_are_not_known_is_fixed_on_the_page(

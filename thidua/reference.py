@@ -141,6 +141,11 @@ ROLE_SIGNS = {"head": "★", "deputy": "☆"}
 # A unit's role in its bloc or cluster, as tables name it (lower-case inside a sentence).
 BLOC_ROLE_NAMES = {"head": "Khối/cụm trưởng", "deputy": "Khối/cụm phó", "member": "Thành viên"}
 BLOC_KIND_NAMES = {"bloc": "Khối", "cluster": "Cụm"}
+# The further condition of an eligibility rule (thidua.ladder), as the rules editor names it.
+LADDER_CONDITION_NAMES = {
+    "initiative": "Có sáng kiến được công nhận",
+    "led_bloc": "Dẫn đầu khối, cụm",
+}
 # is_leader -> the class a reader sees; NULL is a position no rule recognised (DOMAIN.md).
 LEADER_CLASS_NAMES = {True: "Lãnh đạo", False: "Người lao động trực tiếp", None: "Chưa phân loại"}
 

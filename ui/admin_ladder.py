@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 import streamlit as st
 
@@ -15,24 +17,38 @@ from ui.layout import writing_from_page
 from ui.notices import done
 
 
+def _named(names: dict[str, str]) -> Callable[[object], str]:
+    """A code as the editor shows it: its name (a code without one as it is)."""
+    return lambda code: names.get(str(code), str(code))
+
+
 def ladder_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
     st.caption(
         "Mỗi dòng: danh hiệu đã đạt bao nhiêu lần liên tục (mỗi lần cách nhau bao nhiêu năm) thì "
         "được đề nghị hình thức nào, điều kiện thêm và căn cứ pháp lý. Lưu xong, trang «Đề nghị "
         "theo tiêu chuẩn» xét theo quy tắc mới."
     )
-    forms = list(reference.FORM_NAMES)
+    forms = reference.FORM_NAMES
+    kinds = {k: reference.KIND_NAMES[k] for k in ("individual", "collective")}
+    conditions = reference.LADDER_CONDITION_NAMES
+    # Codes stay the stored values; the editor shows their names. Eight columns of names
+    # are wider than a laptop: the rule's code stays in place while the rest scrolls.
     edited = st.data_editor(
         upload.current_ladder(master), num_rows="dynamic", hide_index=True, width="stretch",
         key="ladder_editor",
         column_config={
-            "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True),
-            "target_form": st.column_config.SelectboxColumn("Đề nghị", options=forms, required=True),
-            "source_form": st.column_config.SelectboxColumn("Từ danh hiệu", options=forms, required=True),
-            "recipient_kind": st.column_config.SelectboxColumn("Đối tượng", options=["individual", "collective"]),
-            "times": st.column_config.NumberColumn("Số lần", min_value=1, max_value=10, step=1),
-            "step_years": st.column_config.NumberColumn("Năm mỗi lần", min_value=1, max_value=10, step=1),
-            "condition": st.column_config.SelectboxColumn("Điều kiện thêm", options=["initiative", "led_bloc"]),
+            "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True, width=170, pinned=True),
+            "target_form": st.column_config.SelectboxColumn(
+                "Đề nghị", options=list(forms), format_func=_named(forms), required=True, width=200),
+            "source_form": st.column_config.SelectboxColumn(
+                "Từ danh hiệu", options=list(forms), format_func=_named(forms), required=True, width=200),
+            "recipient_kind": st.column_config.SelectboxColumn(
+                "Đối tượng", options=list(kinds), format_func=_named(kinds), width=85),
+            "times": st.column_config.NumberColumn("Số lần", min_value=1, max_value=10, step=1, width=65),
+            "step_years": st.column_config.NumberColumn(
+                "Năm mỗi lần", min_value=1, max_value=10, step=1, width=95),
+            "condition": st.column_config.SelectboxColumn(
+                "Điều kiện thêm", options=list(conditions), format_func=_named(conditions), width=190),
             "source": st.column_config.TextColumn("Căn cứ", required=True, width="large"),
         },
     )  # fmt: skip

@@ -27,13 +27,18 @@ def rules_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
         hide_index=True,
         width="stretch",
         key="rules_editor",
+        # Explanations wrap on two lines beside pixel-wide columns: every column fits a
+        # 1366 px laptop.
+        row_height=65,
         column_config={
-            "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True),
-            "is_leader": st.column_config.CheckboxColumn(LEADER_CLASS_NAMES[True], default=False),
-            "pattern": st.column_config.TextColumn(
-                "Mẫu chức vụ (biểu thức chính quy)", required=True
+            "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True, width=170),
+            "is_leader": st.column_config.CheckboxColumn(
+                LEADER_CLASS_NAMES[True], default=False, width=85
             ),
-            "label": st.column_config.TextColumn("Giải thích"),
+            "pattern": st.column_config.TextColumn(
+                "Mẫu chức vụ (biểu thức chính quy)", required=True, width=330
+            ),
+            "label": st.column_config.TextColumn("Giải thích", width=270),
         },
     )
     if st.button("Lưu quy tắc và phân loại lại", key="rules_save"):

@@ -13,7 +13,30 @@ from thidua.formatting import TIME_HEADER, local_time
 from thidua.warehouse import Warehouse
 from ui.layout import no_data, writing_from_page
 from ui.notices import say_next_run
-from ui.tables import show_table
+from ui.tables import download_table, show_table
+
+HEADERS = {
+    "batch_id": "Lần nhập", "when": TIME_HEADER, "file_name": "Tệp", "kind": "Loại",
+    "rows": "Số dòng", "imported_by": "Người nhập", "state": "Trạng thái",
+    "replaced_by": "Thay bằng lần", "undone_by": "Người hủy", "undone": "Hủy lúc (giờ Việt Nam)",
+    "sha256": "Mã kiểm tra (SHA-256)",
+}  # fmt: skip
+ON_SCREEN = ("batch_id", "when", "file_name", "kind", "rows", "imported_by", "state")
+WIDTHS = {"batch_id": 65, "when": 160, "file_name": 170, "kind": 160, "rows": 65,
+          "imported_by": 90, "state": 190}  # fmt: skip
+
+
+def _state() -> pl.Expr:
+    """«đang dùng», «đã được thay thế bằng lần #7», «đã hủy (chuyenvien)»: the state with
+    what replaced or undid it, in one column."""
+    name = pl.col("status").replace_strict(reference.BATCH_STATUS_NAMES, default=None)
+    return (
+        pl.when((pl.col("status") == "replaced") & pl.col("replaced_by").is_not_null())
+        .then(pl.format("{} bằng lần #{}", name, pl.col("replaced_by")))
+        .when((pl.col("status") == "undone") & pl.col("undone_by").is_not_null())
+        .then(pl.format("{} ({})", name, pl.col("undone_by")))
+        .otherwise(name)
+    )
 
 
 def import_history(master: Warehouse, account: Account) -> None:
@@ -23,28 +46,17 @@ def import_history(master: Warehouse, account: Account) -> None:
         no_data("Chưa có lần nhập nào.")
     else:
         shown = past.with_columns(
-            state=pl.col("status").replace_strict(reference.BATCH_STATUS_NAMES, default=None),
+            state=_state(),
             when=pl.col("imported_at").map_elements(local_time, return_dtype=pl.String),
+            undone=pl.col("undone_at").map_elements(local_time, return_dtype=pl.String),
             kind=pl.col("layout").replace_strict(reference.LAYOUT_NAMES, default=pl.col("layout")),
-            short=pl.col("sha256").str.slice(0, 12),
         )
-        show_table(
-            shown,
-            {
-                "batch_id": "Lần nhập",
-                "when": TIME_HEADER,
-                "file_name": "Tệp",
-                "kind": "Loại",
-                "rows": "Số dòng",
-                "imported_by": "Người nhập",
-                "state": "Trạng thái",
-                "replaced_by": "Thay bằng lần",
-                "undone_by": "Người hủy",
-                "short": "Mã kiểm tra",
-            },
-            {"rows": 0},
-            height=300,
-        )
+        # Seven columns fit a 1366 px laptop (the state says what replaced or undid a batch);
+        # the .xlsx keeps every field, the file's whole checksum too.
+        show_table(shown, {c: HEADERS[c] for c in ON_SCREEN}, {"rows": 0}, height=300,
+                   widths=WIDTHS)  # fmt: skip
+        download_table(shown, HEADERS, "lich_su_nhap.xlsx", key="history_xlsx",
+                       title="Lịch sử nhập dữ liệu", decimals={"rows": 0})  # fmt: skip
         active = past.filter(pl.col("status") == "active")
         if active.height:
             with st.expander("Hủy một lần nhập"):

@@ -13,11 +13,17 @@ from ui.tables import show_table
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _wide(columns: int) -> None:
+    # A statutory form has more columns than any screen: its first column stays in place.
+    st.caption(f"Biểu có {columns} cột: kéo ngang bảng để xem đủ, cột đầu đứng yên.")
+
+
 def award_form(table: FormTable) -> None:
     totals = pl.DataFrame([{"label": "Tổng cộng", "is_detail": False, **table.totals}])
     shown = pl.concat([table.rows, totals], how="vertical_relaxed")
+    _wide(len(COLUMNS) + 1)
     show_table(shown, {"label": "Hình thức khen thưởng", **COLUMNS}, {k: 0 for k in COLUMNS},
-               widths={"label": 260})  # fmt: skip
+               widths={"label": 260}, pinned=("label",))  # fmt: skip
     for check in table.checks:
         st.warning(f"Kiểm tra: {check}", icon=":material/rule:")
     if table.class_rules.height:
@@ -32,7 +38,9 @@ def award_form(table: FormTable) -> None:
 def campaign_form(table: pl.DataFrame) -> None:
     headers = {"label": "Cấp phát động", "total": "Tổng số", **DURATIONS,
                "duration_unknown": "Kiểm tra: chưa rõ thời gian", **METHODS}  # fmt: skip
-    show_table(table, headers, {k: 0 for k in headers if k != "label"}, widths={"label": 260})
+    _wide(len(headers))
+    show_table(table, headers, {k: 0 for k in headers if k != "label"}, widths={"label": 260},
+               pinned=("label",))  # fmt: skip
 
 
 def download(data: bytes, name: str) -> None:

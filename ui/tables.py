@@ -129,12 +129,14 @@ def show_table(
     widths: Mapping[str, Literal["small", "medium", "large"] | int] | None = None,
     helps: dict[str, str] | None = None,
     lines: int = 1,
+    pinned: tuple[str, ...] = (),
 ) -> None:
     """A table with Vietnamese headers and numbers written the Vietnamese way (1.234; 59,3%);
     `widths` (a size or pixels) sets a column's width: wide enough for its text, narrow
     enough that every column fits a 1366 px screen; `helps`, what a short header means in
     full (shown when the pointer rests on the header); `lines`, how many lines of text a
-    row holds (a long name wraps instead of being cut at its column's width)."""
+    row holds (a long name wraps instead of being cut at its column's width); `pinned`,
+    the columns that stay in place when a table wider than the screen scrolls sideways."""
     import polars as pl
 
     assert isinstance(frame, pl.DataFrame)
@@ -154,9 +156,11 @@ def show_table(
         height=table_height(shown.height, height, _row_px(lines)),
         row_height=_row_px(lines),
         column_config={
-            headers[c]: st.column_config.Column(width=widths.get(c), help=helps.get(c))
+            headers[c]: st.column_config.Column(
+                width=widths.get(c), help=helps.get(c), pinned=True if c in pinned else None
+            )
             for c in columns
-            if c in widths or c in helps
+            if c in widths or c in helps or c in pinned
         },
     )
 
