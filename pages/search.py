@@ -12,7 +12,7 @@ from thidua.reference import KIND_NAMES
 from ui.data import connection
 from ui.guard import require_page
 from ui.layout import no_data
-from ui.tables import download_table, show_table
+from ui.tables import download_table, same_for_all, show_table
 from ui.widget_texts import vietnamese_widget_texts
 
 require_page("names")
@@ -44,18 +44,20 @@ index: int = st.selectbox(
 )
 name, unit = found.row(index)[0], found.row(index)[1]
 history = reports.recipient_history(con, name, unit)
-st.subheader(f"Quá trình khen thưởng: {md(name)}")
+st.subheader(f"Quá trình khen thưởng: {md(name)}" + (f" — {md(unit)}" if unit else ""))
 headers = {
     "year": "Năm", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",
     "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình",
 }  # fmt: skip
-
-show_table(
-    history.with_columns(
-        pl.col("decision_date").dt.strftime("%d/%m/%Y"), pl.col("year").cast(pl.String)
-    ),
-    headers,
-)
+# What every award shares (the unit chosen above, a single decision) is said once, so the
+# columns that differ fit a 1366 px screen; the .xlsx keeps them all.
+listed, same = same_for_all(history)
+if same:
+    st.caption(md(same))
+formats = {"decision_date": pl.col("decision_date").dt.strftime("%d/%m/%Y"),
+           "year": pl.col("year").cast(pl.String)}  # fmt: skip
+show_table(listed.with_columns(f for c, f in formats.items() if c in listed.columns), headers,
+           widths={"year": 60, "form_name": 170, "form_detail": 180, "position": 150})  # fmt: skip
 download_table(
     history,
     headers,

@@ -704,6 +704,21 @@ def test_analysts_and_admins_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any])
             assert wide <= shown + 1, (address, wide, shown)
 
 
+def test_a_search_history_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
+    """A person's award history had eight columns, the unit chosen repeated on every row, and
+    was cut at 1366 px (1073 px in 904): the unit is in the heading and every column fits."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/tra-cuu")
+        page.get_by_role("textbox").first.fill("Nguyễn Văn")
+        page.keyboard.press("Enter")
+        table = page.locator("[data-testid=stDataFrame]").first
+        table.wait_for(timeout=30_000)
+        settle(page)
+        wide, shown = table_widths(table)
+        assert wide <= shown + 1, (wide, shown)
+
+
 def test_a_drill_down_opened_from_a_tall_chart_is_brought_into_view(
     demo: tuple[Path, Any],
 ) -> None:

@@ -338,6 +338,9 @@ def test_search_page_on_demo(
         .to_list()
     )
     assert sorted(history["Năm"].tolist()) == truth_years
+    # The unit chosen is said in the heading, not repeated on every row.
+    assert "Đơn vị" not in history.columns
+    assert at.subheader[0].value == f"Quá trình khen thưởng: {name} — {unit}"
 
 
 def test_drill_down_lists_the_awards_behind_a_unit(
@@ -494,8 +497,11 @@ def test_search_shows_names_as_typed_not_as_markdown(
     # A select box's options are plain text: the names as typed.
     assert sorted(o.split(" — ")[0] for o in options) == sorted([LINK_NAME, IMAGE_NAME])
     for name, heading in (
-        (LINK_NAME, rf"Quá trình khen thưởng: \[x\]\(http{WJ}\:\/\/evil\.example\)"),
-        (IMAGE_NAME, rf"Quá trình khen thưởng: \!\[\]\(http{WJ}\:\/\/evil\.example\/i\.png\)"),
+        (LINK_NAME, rf"Quá trình khen thưởng: \[x\]\(http{WJ}\:\/\/evil\.example\) — Sở Y tế"),
+        (
+            IMAGE_NAME,
+            rf"Quá trình khen thưởng: \!\[\]\(http{WJ}\:\/\/evil\.example\/i\.png\) — Sở Y tế",
+        ),
     ):
         index = next(i for i, o in enumerate(options) if o.startswith(f"{name} — "))
         at.selectbox(key="search_pick").set_value(index).run()
