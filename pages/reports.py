@@ -22,14 +22,16 @@ years = metrics.available_years(con)
 if not years:
     no_data("Chưa có khen thưởng nào trong kho để lập biểu.")
     st.stop()
-FORMS = {"0603": "0603 — Khen thưởng cấp tỉnh", "0602": "0602 — Khen thưởng cấp Nhà nước",
-         "0601": "0601 — Phong trào thi đua"}  # fmt: skip
-chosen = list(reversed(years))
+# In the circular's order; the provincial awards' form (the one most sent) opens first.
+FORMS = {"0601": "0601 — Phong trào thi đua", "0602": "0602 — Khen thưởng cấp Nhà nước",
+         "0603": "0603 — Khen thưởng cấp tỉnh"}  # fmt: skip
+linked = from_url("bieu", list(FORMS), "report_form")
 left, middle, right = st.columns(3)
 form = left.selectbox("Biểu", list(FORMS), format_func=FORMS.__getitem__, key="report_form",
-                      index=from_url("bieu", list(FORMS), "report_form") or 0)  # fmt: skip
-year = middle.selectbox("Năm báo cáo", chosen, key="report_year",
-                        index=from_url("nam", chosen, "report_year") or 0)  # fmt: skip
+                      index=list(FORMS).index("0603") if linked is None else linked)  # fmt: skip
+# The newest year first, and opened: the year being reported (it opened on the oldest).
+year = middle.selectbox("Năm báo cáo", years, key="report_year",
+                        index=from_url("nam", years, "report_year") or 0)  # fmt: skip
 unit = right.selectbox("Phạm vi", options().units, index=None, key="report_unit",
                        placeholder="Toàn tỉnh", disabled=form == "0601")  # fmt: skip
 to_url("bieu", form)

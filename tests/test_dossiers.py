@@ -305,8 +305,9 @@ def test_dossiers_page_and_slide_on_demo(
     at.run()
     [table] = [t.value for t in at.dataframe]
     assert list(table["Năm"]) == [2024]
+    # Counts written the Vietnamese way, as on every other page («3.950», not «3950»).
     assert [table[c][0] for c in ("Hồ sơ", "Trước hạn", "Đúng hẹn", "Trễ hạn")] == [
-        year[k] for k in ("dossiers", "early", "on_time", "late")
+        vi(year[k]) for k in ("dossiers", "early", "on_time", "late")
     ]
     assert table["% đúng hạn"][0] == pct(year["early"] + year["on_time"], answered)
     # The list of late and open dossiers, chosen in the link: every late one of 2024.

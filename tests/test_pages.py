@@ -267,6 +267,12 @@ def test_leaders_page_on_demo(
     assert awards.sum() == people.height
     unclassified = awards[classes["Phân loại"] == "Chưa phân loại"].sum()
     assert unclassified == people.filter(pl.col("is_leader").is_null()).height
+    # A rule is named by what it says («Chuyên viên, Cán sự, Nhân viên»), not its code
+    # (issue 21, 9): W_CHUYEN_VIEN is the admins' handle, in the .xlsx.
+    assert list(classes.columns) == [
+        "Chức vụ (như trong tệp)", "Phân loại", "Nội dung quy tắc", "Số lượt"
+    ]  # fmt: skip
+    assert not classes["Nội dung quy tắc"].str.match(r"^[WL]_[A-Z_]+$").any()
     open_tab(at, "leaders_tab", "Qua các năm")
     # Moving the target moves the count of units below it.
     # (the dialog's own input and button are driven in Chromium: test_browser)
@@ -581,6 +587,22 @@ def test_every_chart_pages_tab_is_in_the_link(
     assert at.query_params["the"] in (first, [first])
     at = open_page(master, page, monkeypatch, the=other)
     assert at.session_state[key] == other
+
+
+def test_the_reports_page_opens_on_the_newest_year_and_the_provincial_form(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk found it opening on 2018, the oldest year; the newest is the one reported.
+    A link naming another form and year still opens them."""
+    master, province = demo
+    newest = int(province.awards["year"].max())  # type: ignore[arg-type]
+    at = open_page(master, "pages/reports.py", monkeypatch)
+    assert at.selectbox(key="report_year").value == newest
+    assert at.selectbox(key="report_form").value == "0603"
+    assert at.selectbox(key="report_form").options[0].startswith("0601")
+    at = open_page(master, "pages/reports.py", monkeypatch, bieu="0601", nam=str(newest - 2))
+    assert at.selectbox(key="report_form").value == "0601"
+    assert at.selectbox(key="report_year").value == newest - 2
 
 
 def test_a_drill_down_says_once_what_every_row_shares() -> None:

@@ -95,13 +95,24 @@ def require(account: Account | None, capability: str) -> Account:
     return account
 
 
+_OPERATOR = "cli:"
+
+
+def actor_name(signature: str | None) -> str | None:
+    """Who did something, as a reader is told: «cli:root», the server's operator running
+    `python -m etl`, reads «dòng lệnh: root», as the audit trail names the command line."""
+    if signature and signature.startswith(_OPERATOR):
+        return f"dòng lệnh: {signature.removeprefix(_OPERATOR)}"
+    return signature
+
+
 def operator() -> Account:
     """Whoever runs `python -m etl` on the server: they hold the files, so they act as admin."""
     try:
         name = getpass.getuser()
     except (KeyError, OSError):
         name = "không rõ"
-    return Account(username=f"cli:{name}", role="admin", unit=PROVINCE)
+    return Account(username=f"{_OPERATOR}{name}", role="admin", unit=PROVINCE)
 
 
 ANONYMOUS = Account(

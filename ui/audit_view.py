@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from thidua import audit
-from thidua.access import Account
+from thidua.access import Account, actor_name
 from thidua.access_file import AccessStore
 from thidua.formatting import TIME_HEADER, local_time
 from thidua.warehouse import Warehouse
@@ -24,7 +24,7 @@ def audit_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
         log = pl.DataFrame(
             {
                 "at": [local_time(e.at, seconds=True) for e in entries],
-                "who": [e.who for e in entries],
+                "who": [actor_name(e.who) for e in entries],
                 "action": [audit.ACTIONS.get(e.action, e.action) for e in entries],
                 "target": [e.target for e in entries],
                 "detail": [audit.describe_detail(e.detail) for e in entries],

@@ -37,7 +37,11 @@ MEANINGS = {
     "rejected": "Không đủ điều kiện", "open": "Đang xử lý (chưa trả kết quả)",
     "overdue": "Đang xử lý, đã quá ngày hẹn trả",
 }  # fmt: skip
-DECIMALS = {"on_time_rate": -1, "median_days": 1}
+# Counts written as the other pages write them («3.950», not «3950»).
+DECIMALS = {
+    **dict.fromkeys(("dossiers", "answered", "early", "on_time", "late", "rejected", "open", "overdue"), 0),
+    "on_time_rate": -1, "median_days": 1,
+}  # fmt: skip
 # The by-year table's expander (open: the table is drawn).
 YEAR_TABLE_KEY = "dossier_years_table"
 # The list's choices, as the link names them (?ds=…).

@@ -8,7 +8,7 @@ import streamlit as st
 
 from etl import upload
 from thidua import reference
-from thidua.access import Account
+from thidua.access import Account, actor_name
 from thidua.formatting import TIME_HEADER, local_time
 from thidua.warehouse import Warehouse
 from ui.layout import no_data, writing_from_page
@@ -26,6 +26,10 @@ WIDTHS = {"batch_id": 65, "when": 160, "file_name": 170, "kind": 160, "rows": 65
           "imported_by": 90, "state": 190}  # fmt: skip
 
 
+def _actor(column: str) -> pl.Expr:
+    return pl.col(column).map_elements(actor_name, return_dtype=pl.String)
+
+
 def _state() -> pl.Expr:
     """«đang dùng», «đã được thay thế bằng lần #7», «đã hủy (chuyenvien)»: the state with
     what replaced or undid it, in one column."""
@@ -34,7 +38,7 @@ def _state() -> pl.Expr:
         pl.when((pl.col("status") == "replaced") & pl.col("replaced_by").is_not_null())
         .then(pl.format("{} bằng lần #{}", name, pl.col("replaced_by")))
         .when((pl.col("status") == "undone") & pl.col("undone_by").is_not_null())
-        .then(pl.format("{} ({})", name, pl.col("undone_by")))
+        .then(pl.format("{} ({})", name, _actor("undone_by")))
         .otherwise(name)
     )
 
@@ -47,6 +51,8 @@ def import_history(master: Warehouse, account: Account) -> None:
     else:
         shown = past.with_columns(
             state=_state(),
+            imported_by=_actor("imported_by"),
+            undone_by=_actor("undone_by"),
             when=pl.col("imported_at").map_elements(local_time, return_dtype=pl.String),
             undone=pl.col("undone_at").map_elements(local_time, return_dtype=pl.String),
             kind=pl.col("layout").replace_strict(reference.LAYOUT_NAMES, default=pl.col("layout")),

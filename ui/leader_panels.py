@@ -121,7 +121,10 @@ def by_position(filters: Filters) -> None:
         "rule_label": "Nội dung quy tắc",
         "awards": "Số lượt",
     }
-    show_table(positions, position_headers, {"awards": 0}, height=320)
+    # The rule's code is the admins' handle on it (Quản trị, its .xlsx); a reader is told
+    # what the rule says.
+    on_screen = {c: h for c, h in position_headers.items() if c != "leader_rule"}
+    show_table(positions, on_screen, {"awards": 0}, height=320)
     download_table(positions, position_headers, "phan_loai_chuc_vu.xlsx", key="positions_xlsx",
                    title="Phân loại chức vụ", filters=filters)  # fmt: skip
 
