@@ -47,7 +47,8 @@ kpi_row(
             f"{fmt.percent(metrics.ratio(state, total))} tổng số",
             "off",
         ),
-    ]
+    ],
+    about=filters.describe(),
 )
 
 COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST = (

@@ -45,7 +45,8 @@ kpi_row(
             fmt.number(unclassified),
             help="Không tính là người lao động trực tiếp; xem bảng phân loại bên dưới.",
         ),
-    ]
+    ],
+    about=filters.describe(),
 )
 
 YEARS, UNITS, BLOCS, POSITIONS, LIST = (

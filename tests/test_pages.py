@@ -605,6 +605,22 @@ def test_the_reports_page_opens_on_the_newest_year_and_the_provincial_form(
     assert at.selectbox(key="report_year").value == newest - 2
 
 
+@pytest.mark.parametrize("page", ["pages/leaders.py", "pages/distribution.py"])
+def test_a_pages_headline_says_which_years_it_counts(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    """The walk read 60,6% on the overview (2025) and 60,4% on the leaders' page (2018–2025)
+    with nothing beside the figures to say why: the range counted is said above them."""
+    master, province = demo
+    first, last = int(province.awards["year"].min()), int(province.awards["year"].max())  # type: ignore[arg-type]
+    at = open_page(master, page, monkeypatch)
+    bodies = [e.proto.body for e in at.get("html") if "data-kpi=" in e.proto.body]
+    assert len(bodies) == 1 and f"Năm {first}–{last} · mọi đơn vị" in bodies[0]
+    at = open_page(master, page, monkeypatch, nam_tu="2024", nam_den="2024")
+    bodies = [e.proto.body for e in at.get("html") if "data-kpi=" in e.proto.body]
+    assert "Năm 2024 · mọi đơn vị" in bodies[0]
+
+
 def test_a_drill_down_says_once_what_every_row_shares() -> None:
     """Three awards of one unit and one decision: the unit, the year, the decision and its
     date are said once above the list, not repeated in columns the screen has no room for;

@@ -34,11 +34,20 @@ class Kpi:
     help: str | None = None
 
 
-def kpi_row(kpis: Sequence[Kpi]) -> None:
+def kpi_row(kpis: Sequence[Kpi], about: str | None = None) -> None:
+    """The figures side by side; `about`, what they count («Năm 2018–2025 · mọi đơn vị»),
+    said above them in the same block: a page counting a range of years beside the
+    overview's one year must say so where its figures are, not only in the sidebar."""
     cells = "".join(_cell(kpi) for kpi in kpis)
+    said = (
+        f'<div data-kpi-about style="flex:1 1 100%;font-size:0.875rem;color:{_MUTED}">'
+        f"{escape(about)}</div>"
+        if about
+        else ""
+    )
     st.html(
-        '<div role="list" style="display:flex;flex-wrap:wrap;gap:1rem;margin-bottom:0.5rem">'
-        f"{cells}</div>"
+        '<div role="list" style="display:flex;flex-wrap:wrap;gap:0.25rem 1rem;'
+        f'margin-bottom:0.5rem">{said}{cells}</div>'
     )
 
 
