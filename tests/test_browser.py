@@ -624,10 +624,12 @@ def test_bloc_drill_down_opens_the_scoring_year_when_next_year_has_no_decision(
 
     master, province = demo
     last = int(province.bloc_scores["year"].max())
-    with serve(master) as url, browser_page(1600, 1000) as page:
+    with serve(master) as url, browser_page(1366, 768) as page:
         goto(page, url + f"/xep-hang-khoi?nam_khoi={last}", "chuyenvien")
         # Plotly takes clicks on its drag layer and finds the bar under the pointer.
-        box = page.locator("[data-testid=stPlotlyChart] .bars path").first.bounding_box()
+        bar = page.locator("[data-testid=stPlotlyChart] .bars path").first
+        bar.scroll_into_view_if_needed()
+        box = bar.bounding_box()
         assert box is not None
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         settle(page)
@@ -647,6 +649,12 @@ def test_bloc_drill_down_opens_the_scoring_year_when_next_year_has_no_decision(
             has_text=f"Chưa có quyết định khen thưởng năm {last + 1}"
         )
         assert hint.count() == 1 and f"các quyết định năm {last}" in hint.inner_text()
+        # The page scrolled to the list: the choice of year and the note above it in sight
+        # (the walk found them scrolled above the screen, the list's heading at its top).
+        page.wait_for_timeout(1200)  # the smooth scroll
+        for shown in (radio, hint):
+            where = shown.bounding_box()
+            assert where is not None and 0 <= where["y"] <= 768 - where["height"], where
 
 
 def test_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:

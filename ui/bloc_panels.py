@@ -15,7 +15,7 @@ from thidua.filters import Filters
 from thidua.literal import markdown as md
 from thidua.reference import BLOC_KIND_NAMES, ROLE_SIGNS
 from ui.data import cached
-from ui.drilldown import award_list_panel
+from ui.drilldown import DRILL_AREA, award_list_panel
 from ui.figures import chart
 from ui.tables import download_table, show_table
 
@@ -52,14 +52,17 @@ def ranking_bars(
     clicked = chart(charts.bloc_bars, ranking, bloc, year, key="bloc_bars", on_select=True)
     if clicked:
         unit = charts.clicked(clicked[0])
-        decided = _decision_year(con, filters, unit, year)
-        award_list_panel(
-            con,
-            filters,
-            reports.Selection(unit_name=unit, year=decided),
-            f"{unit}, quyết định năm {decided}",
-            key="bloc_list",
-        )
+        # The page scrolls to the top of this area, so the year's choice and its note stay
+        # in sight above the list (ui.drilldown).
+        with st.container(key=f"{DRILL_AREA}bloc"):
+            decided = _decision_year(con, filters, unit, year)
+            award_list_panel(
+                con,
+                filters,
+                reports.Selection(unit_name=unit, year=decided),
+                f"{unit}, quyết định năm {decided}",
+                key="bloc_list",
+            )
     else:
         st.caption(
             "Bấm vào một đơn vị trên biểu đồ để xem các khen thưởng của đơn vị trong các quyết "

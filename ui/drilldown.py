@@ -72,15 +72,19 @@ def award_list_panel(
                    capability="names")  # fmt: skip
 
 
-# Scrolls the page to the element drawn just before it (the list's heading), once drawn.
+# Scrolls the page to the element drawn just before it (the list's heading), once drawn —
+# or to the top of the container it sits in when that is a DRILL_AREA (what the list's
+# caller drew above its heading: the bloc page's choice of the decisions' year and its note).
+DRILL_AREA = "drill_area_"
 _SCROLL_TO_HEADING = """<style>.stElementContainer:has(.thidua-into-view) { display: none; }</style>
 <script class="thidua-into-view">
 (() => {
   const box = document.currentScript && document.currentScript.closest('.stElementContainer');
-  const heading = box && box.previousElementSibling;
-  if (heading) setTimeout(() => heading.scrollIntoView({ block: 'start', behavior: 'smooth' }), 250);
+  const area = box && box.closest('[class*="st-key-DRILL_AREA"]');
+  const top = area || (box && box.previousElementSibling);
+  if (top) setTimeout(() => top.scrollIntoView({ block: 'start', behavior: 'smooth' }), 250);
 })();
-</script>"""
+</script>""".replace("DRILL_AREA", DRILL_AREA)
 
 
 def _into_view_once(key: str, selection: object, nothing: object) -> None:
