@@ -66,16 +66,37 @@ def test_campaign_timeline_names_each_plan() -> None:
     fig = charts.campaign_timeline(frame)
     bars = {label: trace for trace in fig.data if trace.type == "bar" for label in trace.y}
     assert set(bars) == {
-        # «Phong trào thi đua» is said by the page; the rest, cut at 42 characters
-        "28/KH-UBND · «Cả nước chung tay vì người nghèo – Không…",
+        # «Phong trào thi đua» is said by the page; the rest on two lines of 44 characters
+        "28/KH-UBND · «Cả nước chung tay vì người<br>nghèo – Không để ai bị bỏ lại phía sau»",
         "52/KH-UBND · Thi đua yêu nước",
     }
     [first] = [t for t in fig.data if t.type == "bar" and t.y[0].startswith("28/")]
     assert list(first.customdata[0][:2]) == ["28/KH-UBND", name]
     [deadline] = [t for t in fig.data if t.type == "scatter"]
     assert list(deadline.y) == ["52/KH-UBND · Thi đua yêu nước"]
-    # The axis is wide enough for the longest label (computed margins, no automargin).
-    assert fig.layout.margin.l >= 7 * len(max(bars, key=len)) * 0.8
+    # The axis is wide enough for the longest line (computed margins, no automargin).
+    widest = max((line for label in bars for line in label.split("<br>")), key=len)
+    assert fig.layout.margin.l >= 7 * len(widest) * 0.8
+
+
+def test_two_campaigns_alike_in_their_first_words_read_apart() -> None:
+    """The walk found 18/KH and 12/KH both cut to «Lập thành tích chào mừng Đại hội Đảng
+    bộ…»: their second lines now tell them apart."""
+    frame = pl.DataFrame(
+        {
+            "campaign_code": ["18/KH-UBND", "12/KH-UBND"],
+            "name": [
+                "Phong trào thi đua lập thành tích chào mừng Đại hội Đảng bộ tỉnh lần thứ XI",
+                "Phong trào thi đua lập thành tích chào mừng Đại hội Đảng bộ các cấp nhiệm kỳ 2025 - 2030",
+            ],
+            "awards": [5, 7],
+        }
+    )
+    [bars] = charts.campaign_awards_bars(frame).data
+    assert sorted(bars.y) == [
+        "12/KH-UBND · Lập thành tích chào mừng Đại<br>hội Đảng bộ các cấp nhiệm kỳ 2025 - 2030",
+        "18/KH-UBND · Lập thành tích chào mừng Đại<br>hội Đảng bộ tỉnh lần thứ XI",
+    ]
 
 
 def test_a_clicked_campaign_bar_gives_back_its_plan_number() -> None:

@@ -4,6 +4,7 @@ projector, numbers written the Vietnamese way."""
 from __future__ import annotations
 
 import re
+import textwrap
 
 import plotly.graph_objects as go
 import polars as pl
@@ -87,7 +88,8 @@ def _margins(fig: go.Figure) -> dict[str, int]:
     x_titled = bool(layout.xaxis.title.text)
     categories = [str(v) for t in fig.data if getattr(t, "orientation", None) == "h" for v in t.y]
     # Horizontal bars have their category names left of the axis; else numbers ("12.000", "100%").
-    left = max((text_px(v) + 16 for v in categories), default=60) + (26 if y_titled else 0)
+    lines = [line for v in categories for line in v.split("<br>")]  # a label on two lines
+    left = max((text_px(v) + 16 for v in lines), default=60) + (26 if y_titled else 0)
     bottom, right = 32 + (28 if x_titled else 0), 30
     names = [str(t.name) for t in fig.data if t.name and t.showlegend is not False]
     if layout.showlegend is not False and len(names) > 1:
@@ -535,27 +537,35 @@ def _side(share: float | None, target: float) -> str:
     return "bottom center" if share is not None and share < target else "top center"
 
 
-def campaign_label(code: str, name: str | None, width: int = 42) -> str:
-    """«28/KH-UBND · Phong trào “Cả nước chung tay…»: a plan number alone says nothing to a
-    leader reading the chart; the name is cut to keep the axis narrow (whole on hover)."""
+def campaign_label(code: str, name: str | None, width: int = 44) -> str:
+    """«28/KH-UBND · Cả nước chung tay vì người nghèo -\nKhông để ai bị bỏ lại phía sau”»: a
+    plan number alone says nothing to a leader reading the chart, and names that differ
+    only past the first line (two plans «Lập thành tích chào mừng Đại hội Đảng bộ…») must
+    not read alike: up to two lines of `width` characters (a newline between), the rest cut
+    (the whole name on hover)."""
     # Every name starts "Phong trào thi đua …" on a page of campaigns: what follows tells them apart.
     told = _CAMPAIGN_WORDS.sub("", name or "").strip()
     if not told:
         return code
     told = told[0].upper() + told[1:]  # «phòng, chống dịch…» → «Phòng, chống dịch…»
-    short = told if len(told) <= width else told[: width - 1].rstrip() + "…"
-    return f"{code} · {short}"
+    first, *rest = textwrap.wrap(f"{code} · {told}", width, break_long_words=False) or [code]
+    second = " ".join(rest)
+    if len(second) > width:
+        second = second[: width - 1].rstrip() + "…"
+    return f"{first}\n{second}" if second else first
 
 
 _CAMPAIGN_WORDS = re.compile(r"^phong trào thi đua\b", re.IGNORECASE)
 
 
 def _campaign_labels(campaigns: pl.DataFrame) -> pl.Series:
-    """campaign_label of each row, in order, as Plotly labels (campaign_code_of reads them back)."""
+    """campaign_label of each row, in order, as Plotly labels, its two lines broken by <br>
+    (campaign_code_of reads them back)."""
     return pl.Series(
-        _labels(
-            [campaign_label(c, n) for c, n in campaigns.select("campaign_code", "name").iter_rows()]
-        ),
+        [
+            "<br>".join(plotly(line) for line in campaign_label(c, n).split("\n"))
+            for c, n in campaigns.select("campaign_code", "name").iter_rows()
+        ],
         dtype=pl.String,
     )
 
@@ -600,7 +610,7 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
     fig.update_xaxes(type="date", tickformat="%m/%Y", title="Thời gian")
     fig.update_yaxes(autorange="reversed", title=None, type="category")
     return _layout(
-        fig, "Các phong trào thi đua: thời gian và hạn đăng ký", 140 + 34 * max(rows.height, 3)
+        fig, "Các phong trào thi đua: thời gian và hạn đăng ký", 140 + 46 * max(rows.height, 3)
     )
 
 
@@ -619,8 +629,9 @@ def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
     fig.update_xaxes(
         title="Số lượt khen thưởng gắn với phong trào", range=_room_for_labels(ordered["awards"])
     )
-    fig.update_yaxes(type="category")
-    return _layout(fig, "Khen thưởng theo phong trào", 120 + 34 * max(ordered.height, 3))
+    # A gap between a two-line name and its bar (the label touched the bar's edge).
+    fig.update_yaxes(type="category", ticklabelstandoff=8)
+    return _layout(fig, "Khen thưởng theo phong trào", 120 + 46 * max(ordered.height, 3))
 
 
 # Early, on the day, late: the one reading of a dossier's answer (thidua.dossiers).
