@@ -87,14 +87,15 @@ def score_table(ranking: pl.DataFrame, bloc: str, year: int) -> None:
         "bloc_score": "Khối chấm", "bonus": "Điểm cộng", "penalty": "Điểm trừ",
         "role_name": "Vai trò", "outcome": "Khen thưởng",
     }  # fmt: skip
-    # Every column within a 1366 px screen: the score parts short, the outcome last.
+    # Every column within a 1366 px screen: the score parts short, the outcome last; a unit's
+    # name and its outcome («Bằng khen của Chủ tịch UBND tỉnh (theo thông lệ)») on two lines.
     shown = {"rank": "Hạng", "unit_marked": "Đơn vị (★ trưởng, ☆ phó)", "total_score": "Tổng",
              "self_score": "Tự chấm", "bloc_score": "Khối chấm", "bonus": "Cộng", "penalty": "Trừ",
              "outcome": "Khen thưởng"}  # fmt: skip
     scores = ("self_score", "bloc_score", "bonus", "penalty", "total_score")
     show_table(table, shown, dict.fromkeys(scores, 1), widths={
         "rank": 50, "unit_marked": 240, "total_score": 60, "self_score": 70, "bloc_score": 80,
-        "bonus": 55, "penalty": 50, "outcome": 270})  # fmt: skip
+        "bonus": 55, "penalty": 50, "outcome": 270}, lines=2)  # fmt: skip
     download_table(table, headers, f"xep_hang_{file_part(bloc)}_{year}.xlsx", key="bloc_xlsx",
                    title=f"Bảng điểm và xếp hạng {bloc} năm {year}", decimals=dict.fromkeys(scores, 1))  # fmt: skip
     st.caption(
