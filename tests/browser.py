@@ -130,10 +130,16 @@ _WIDER_THAN_SHOWN = """el => { const s = el.querySelector('.dvn-scroller');
   return s ? [s.scrollWidth, s.clientWidth] : null; }"""
 
 
-def table_widths(table: Any) -> tuple[int, int]:
+def table_widths(table: Any, settle_ms: int = 3000) -> tuple[int, int]:
     """A data grid's content width and the width it is shown in: a table whose last columns
-    are behind a horizontal scrollbar has the first larger than the second."""
-    wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
+    are behind a horizontal scrollbar has the first larger than the second. A grid just
+    drawn may still be laying its columns out (hidden ones counted at first): read again
+    for up to `settle_ms` until it fits, and report the last reading."""
+    for _ in range(max(1, settle_ms // 250)):
+        wide, shown = table.evaluate(_WIDER_THAN_SHOWN)
+        if wide <= shown + 1:
+            break
+        table.page.wait_for_timeout(250)
     return int(wide), int(shown)
 
 

@@ -727,6 +727,27 @@ def test_a_search_history_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         assert wide <= shown + 1, (wide, shown)
 
 
+def test_a_drill_down_list_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
+    """A click on an award on the overview lists awards of many units: the walk found
+    «Ngày quyết định» and «Người lao động trực tiếp» cut at the right edge. Short headers
+    (full names on hover), «NLĐ trực tiếp» and column widths: every column fits."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/", "chuyenvien")
+        bar = page.locator("[data-testid=stPlotlyChart] .bars path").last  # the longest
+        bar.scroll_into_view_if_needed()
+        box = bar.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        settle(page)
+        page.get_by_role("heading", name=re.compile("Danh sách khen thưởng")).wait_for()
+        table = page.locator("[data-testid=stDataFrame]").last
+        table.wait_for(timeout=30_000)
+        table.scroll_into_view_if_needed()
+        wide, shown = table_widths(table)
+        assert wide <= shown + 1, (wide, shown)
+
+
 def test_a_drill_down_opened_from_a_tall_chart_is_brought_into_view(
     demo: tuple[Path, Any],
 ) -> None:

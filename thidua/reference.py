@@ -148,6 +148,8 @@ LADDER_CONDITION_NAMES = {
 }
 # is_leader -> the class a reader sees; NULL is a position no rule recognised (DOMAIN.md).
 LEADER_CLASS_NAMES = {True: "Lãnh đạo", False: "Người lao động trực tiếp", None: "Chưa phân loại"}
+# The same in a narrow table column (NLĐ: người lao động, as the menu says it).
+LEADER_CLASS_SHORT = LEADER_CLASS_NAMES | {False: "NLĐ trực tiếp"}
 
 
 # The kinds of table the importer reads, as analysts and the audit trail name them.

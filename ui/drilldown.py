@@ -3,16 +3,20 @@ keys <key>_show and _<key>_in_view)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
+import polars as pl
 import streamlit as st
 
 from thidua import reports
 from thidua.exports import file_part
 from thidua.filters import Filters
 from thidua.literal import markdown as md
+from thidua.reference import LEADER_CLASS_NAMES, LEADER_CLASS_SHORT
 from ui.guard import allowed
 from ui.layout import no_data
-from ui.tables import dashed, download_table, list_note, same_for_all
+from ui.tables import dashed, download_table, list_note, same_for_all, table_height
 
 # Above this many awards the default list (nothing clicked) is loaded only on request.
 AUTO_LIST_LIMIT = 2_000
@@ -56,20 +60,50 @@ def award_list_panel(
     st.caption(
         list_note(rows.height, total, reports.DRILL_LIMIT) + (f" · {md(same)}" if same else "")
     )
-    shown = dashed(listed).rename(
-        {k: v for k, v in AWARD_LIST_HEADERS.items() if k in listed.columns}
-    )
-    # Where each award came from is for the analyst checking a figure: hidden at first (the
-    # toolbar's «Hiện/ẩn cột» shows it), always in the .xlsx.
-    st.dataframe(shown, hide_index=True, width="stretch", height=360,
-                 column_config={"Ngày quyết định": st.column_config.DateColumn(format="DD/MM/YYYY"),
-                                "Năm": st.column_config.NumberColumn(format="%d"),
-                                "Tệp nguồn": None, "Dòng trong tệp": None})  # fmt: skip
+    # On the page the list's columns fit a 1366 px screen: short headers for the decision
+    # (full names when the pointer rests on them, as the .xlsx writes them), «NLĐ trực
+    # tiếp» for the direct workers' class, widths for what is left.
+    headers = {k: _SHORT.get(k, v) for k, v in AWARD_LIST_HEADERS.items() if k in listed.columns}
+    shown = dashed(listed)
+    if "leader_class" in shown.columns:
+        shown = shown.with_columns(pl.col("leader_class").replace(_SHORT_CLASSES))
+    st.dataframe(shown.rename(headers), hide_index=True, width="stretch",
+                 height=table_height(shown.height, 360), column_config=_list_columns(headers))  # fmt: skip
     st.caption("Tệp nguồn và dòng của từng khen thưởng: bật ở «Hiện/ẩn cột» trên bảng, hoặc "
                "xem trong tệp .xlsx tải về.")  # fmt: skip
     download_table(rows, AWARD_LIST_HEADERS, f"danh_sach_khen_thuong_{file_part(title)}.xlsx",
                    key=f"{key}_xlsx", title=f"Danh sách khen thưởng: {title}", filters=filters,
                    capability="names")  # fmt: skip
+
+
+_SHORT = {"decision_no": "Số QĐ", "decision_date": "Ngày QĐ"}
+_SHORT_CLASSES = {LEADER_CLASS_NAMES[False]: LEADER_CLASS_SHORT[False]}
+# A list of one award form and year (a click on the overview) shows seven of these: they
+# fit 904 px beside the sidebar.
+_WIDTHS = {"year": 50, "recipient_name": 180, "kind_name": 80, "position": 115, "leader_class": 100,
+           "unit_name": 175, "form_name": 150, "form_detail": 130, "decision_no": 110,
+           "decision_date": 90}  # fmt: skip
+
+
+def _list_columns(headers: dict[str, str]) -> dict[str, Any]:
+    """The list's column settings by shown header: widths, the full name of a short header,
+    dates as 25/01/2020, years without a thousands dot; where each award came from hidden
+    at first (the toolbar's «Hiện/ẩn cột» shows it; always in the .xlsx), for the analyst
+    checking a figure."""
+    from thidua.exports import AWARD_LIST_HEADERS
+
+    config: dict[str, Any] = {}
+    for key, shown in headers.items():
+        width, full = _WIDTHS.get(key), AWARD_LIST_HEADERS[key] if key in _SHORT else None
+        if key == "decision_date":
+            config[shown] = st.column_config.DateColumn(format="DD/MM/YYYY", width=width, help=full)
+        elif key == "year":
+            config[shown] = st.column_config.NumberColumn(format="%d", width=width)
+        elif key in ("source_file", "source_row"):
+            config[shown] = None
+        elif width or full:
+            config[shown] = st.column_config.Column(width=width, help=full)
+    return config
 
 
 # Scrolls the page to the element drawn just before it (the list's heading), once drawn —
