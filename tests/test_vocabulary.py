@@ -69,3 +69,16 @@ def test_the_campaign_timeline_names_kinds_as_the_vocabulary_does() -> None:
     fig = charts.campaign_timeline(campaigns)
     names = {trace.name for trace in fig.data if trace.name}
     assert {"Thường xuyên", "Theo đợt"} <= names and "Chuyên đề" not in names
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_no_named_query_types_a_label(family: str) -> None:
+    """The award list's SQL wrote the leader classes as its own text literals; a query now
+    returns the code and thidua.reports words it from the vocabulary."""
+    typed = {
+        (path.relative_to(ROOT).as_posix(), label)
+        for path in sorted((ROOT / "thidua" / "sql").rglob("*.sql"))
+        for label in FAMILIES[family]
+        if f"'{label}'" in path.read_text(encoding="utf-8")
+    }
+    assert not typed, f"{family} typed in SQL instead of taken from thidua.reference"

@@ -167,8 +167,14 @@ def award_list(
     scoped = replace(filters, year_from=None, year_to=None) if chosen.year else filters
     picked = _parameters(chosen)
     years = queries.run(con, "award_list_years", scoped, **picked)
-    return queries.run(con, "award_list", scoped, **picked, limit=DRILL_LIMIT,
+    rows = queries.run(con, "award_list", scoped, **picked, limit=DRILL_LIMIT,
                        from_year=_oldest_year_needed(years, DRILL_LIMIT))  # fmt: skip
+    # A classified individual's class in words; a collective or an unclassified position
+    # stays empty (the list's «—»), as it always read.
+    names = {True: reference.LEADER_CLASS_NAMES[True], False: reference.LEADER_CLASS_NAMES[False]}
+    return rows.with_columns(
+        pl.col("leader_class").replace_strict(names, default=None, return_dtype=pl.String)
+    )
 
 
 def awards_by_year(
