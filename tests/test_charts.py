@@ -66,8 +66,9 @@ def test_campaign_timeline_names_each_plan() -> None:
     fig = charts.campaign_timeline(frame)
     bars = {label: trace for trace in fig.data if trace.type == "bar" for label in trace.y}
     assert set(bars) == {
-        # «Phong trào thi đua» is said by the page; the rest on two lines of 44 characters
-        "28/KH-UBND · «Cả nước chung tay vì người<br>nghèo – Không để ai bị bỏ lại phía sau»",
+        # «Phong trào thi đua» is said by the page; the rest on one line of 56 characters,
+        # its middle cut and its end kept (where names alike at first differ)
+        "28/KH-UBND · «Cả nước chung tay … ai bị bỏ lại phía sau»",
         "52/KH-UBND · Thi đua yêu nước",
     }
     [first] = [t for t in fig.data if t.type == "bar" and t.y[0].startswith("28/")]
@@ -81,7 +82,10 @@ def test_campaign_timeline_names_each_plan() -> None:
 
 def test_two_campaigns_alike_in_their_first_words_read_apart() -> None:
     """The walk found 18/KH and 12/KH both cut to «Lập thành tích chào mừng Đại hội Đảng
-    bộ…»: their second lines now tell them apart."""
+    bộ…»: on the awards' chart their second lines tell them apart, on the timeline their
+    ends."""
+    import datetime as dt
+
     frame = pl.DataFrame(
         {
             "campaign_code": ["18/KH-UBND", "12/KH-UBND"],
@@ -97,6 +101,17 @@ def test_two_campaigns_alike_in_their_first_words_read_apart() -> None:
         "12/KH-UBND · Lập thành tích chào mừng Đại<br>hội Đảng bộ các cấp nhiệm kỳ 2025 - 2030",
         "18/KH-UBND · Lập thành tích chào mừng Đại<br>hội Đảng bộ tỉnh lần thứ XI",
     ]
+    dated = frame.with_columns(
+        kind=pl.lit("special"),
+        start_date=pl.lit(dt.date(2020, 1, 1)),
+        end_date=pl.lit(dt.date(2020, 12, 31)),
+        registration_deadline=pl.lit(None, dtype=pl.Date),
+    )
+    rows = {y for t in charts.campaign_timeline(dated).data if t.type == "bar" for y in t.y}
+    assert rows == {
+        "18/KH-UBND · Lập thành tích chào … bộ tỉnh lần thứ XI",
+        "12/KH-UBND · Lập thành tích chào … nhiệm kỳ 2025 - 2030",
+    }
 
 
 def test_a_clicked_campaign_bar_gives_back_its_plan_number() -> None:

@@ -537,18 +537,27 @@ def _side(share: float | None, target: float) -> str:
     return "bottom center" if share is not None and share < target else "top center"
 
 
-def campaign_label(code: str, name: str | None, width: int = 44) -> str:
+def campaign_label(code: str, name: str | None, width: int = 44, lines: int = 2) -> str:
     """«28/KH-UBND · Cả nước chung tay vì người nghèo -\nKhông để ai bị bỏ lại phía sau”»: a
     plan number alone says nothing to a leader reading the chart, and names that differ
-    only past the first line (two plans «Lập thành tích chào mừng Đại hội Đảng bộ…») must
-    not read alike: up to two lines of `width` characters (a newline between), the rest cut
-    (the whole name on hover)."""
+    only past their first words (two plans «Lập thành tích chào mừng Đại hội Đảng bộ…») must
+    not read alike: up to two lines of `width` characters (a newline between), the rest cut;
+    on one line (`lines=1`, the timeline: a second line costs its first view ~0,04× of the
+    page budget) the middle is cut and the end kept, where such names differ. The whole
+    name is on hover."""
     # Every name starts "Phong trào thi đua …" on a page of campaigns: what follows tells them apart.
     told = _CAMPAIGN_WORDS.sub("", name or "").strip()
     if not told:
         return code
     told = told[0].upper() + told[1:]  # «phòng, chống dịch…» → «Phòng, chống dịch…»
-    first, *rest = textwrap.wrap(f"{code} · {told}", width, break_long_words=False) or [code]
+    text = f"{code} · {told}"
+    if lines == 1:
+        if len(text) <= width:
+            return text
+        head = text[: width * 3 // 5].rsplit(" ", 1)[0]
+        tail = text[len(text) - (width - len(head) - 1) :].split(" ", 1)[-1]
+        return f"{head} … {tail}"
+    first, *rest = textwrap.wrap(text, width, break_long_words=False) or [code]
     second = " ".join(rest)
     if len(second) > width:
         second = second[: width - 1].rstrip() + "…"
@@ -558,12 +567,14 @@ def campaign_label(code: str, name: str | None, width: int = 44) -> str:
 _CAMPAIGN_WORDS = re.compile(r"^phong trào thi đua\b", re.IGNORECASE)
 
 
-def _campaign_labels(campaigns: pl.DataFrame) -> pl.Series:
-    """campaign_label of each row, in order, as Plotly labels, its two lines broken by <br>
-    (campaign_code_of reads them back)."""
+def _campaign_labels(campaigns: pl.DataFrame, lines: int = 2) -> pl.Series:
+    """campaign_label of each row, in order, as Plotly labels, two lines broken by <br>
+    (campaign_code_of reads them back); one line is as wide as the plan number and the
+    42 characters the name had before."""
+    width = 44 if lines == 2 else 56
     return pl.Series(
         [
-            "<br>".join(plotly(line) for line in campaign_label(c, n).split("\n"))
+            "<br>".join(plotly(line) for line in campaign_label(c, n, width, lines).split("\n"))
             for c, n in campaigns.select("campaign_code", "name").iter_rows()
         ],
         dtype=pl.String,
@@ -582,7 +593,7 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
     import datetime as dt
 
     rows = campaigns.filter(pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null())
-    rows = rows.with_columns(label=_campaign_labels(rows))
+    rows = rows.with_columns(label=_campaign_labels(rows, lines=1))
     colours = {"regular": BLUE, "thematic": "#59a14f", "special": "#f28e2b"}
     fig = go.Figure()
     for kind, colour in colours.items():
@@ -610,7 +621,7 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
     fig.update_xaxes(type="date", tickformat="%m/%Y", title="Thời gian")
     fig.update_yaxes(autorange="reversed", title=None, type="category")
     return _layout(
-        fig, "Các phong trào thi đua: thời gian và hạn đăng ký", 140 + 46 * max(rows.height, 3)
+        fig, "Các phong trào thi đua: thời gian và hạn đăng ký", 140 + 34 * max(rows.height, 3)
     )
 
 
