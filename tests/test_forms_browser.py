@@ -10,7 +10,8 @@ import openpyxl
 import polars as pl
 import pytest
 
-from tests.browser import browser_page, goto, serve, skip_without_chromium
+from tests.browser import browser_page, goto, serve, skip_without_chromium, table_widths
+from tests.conftest import Importer
 from thidua.form_xlsx import FIRST_ROW
 
 pytestmark = pytest.mark.browser
@@ -44,3 +45,23 @@ def test_the_reports_page_and_its_download(demo: tuple[Path, object], tmp_path: 
     assert (total[2], total[3], total[5], total[6]) == (
         year.height, count.get("collective", 0), count.get("household", 0), count.get("individual", 0),
     )  # fmt: skip
+
+
+def test_the_ladder_candidates_fit_a_1366_px_laptop(
+    master: Path, import_into: Importer, tmp_path: Path
+) -> None:
+    """«Đề nghị theo tiêu chuẩn»: the candidates' evidence was behind a scrollbar at 1366 px
+    (the walk measured 1149 px in 904). Pixel widths and notes and evidence on four lines:
+    every column fits."""
+    from tests.test_ladder import HISTORY, _history
+
+    [report] = import_into(_history(tmp_path, HISTORY))
+    assert report.status == "imported", report.message()
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/de-nghi-tieu-chuan?nam=2024", "chuyenvien")
+        # The rules' table is in a closed box above: the first one shown is the candidates'.
+        table = page.locator("[data-testid=stDataFrame]:visible").first
+        table.wait_for(timeout=30_000)
+        table.scroll_into_view_if_needed()
+        wide, shown = table_widths(table)
+        assert wide <= shown + 1, (wide, shown)

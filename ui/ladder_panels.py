@@ -39,7 +39,12 @@ def candidates(found: pl.DataFrame, year: int) -> None:
         return
     counts = found.group_by("status_name").len().sort("status_name")
     st.caption(" · ".join(f"{name}: {n}" for name, n in counts.iter_rows()))
-    show_table(found, CANDIDATE_HEADERS, widths={"evidence": "large", "notes": "medium"})
+    # Every column within a 1366 px screen (the evidence was behind a scrollbar, 1149 px in
+    # 904): pixel widths, names, notes and evidence on up to four lines (the whole evidence
+    # when a cell is opened, and in the .xlsx).
+    show_table(found, CANDIDATE_HEADERS, lines=4, widths={
+        "status_name": 100, "target_name": 125, "recipient_name": 130, "unit_name": 130,
+        "notes": 150, "evidence": 265})  # fmt: skip
     download_table(found, CANDIDATE_HEADERS, f"ung_vien_{year}.xlsx", key="ladder_xlsx",
                    title=f"Ứng viên đề nghị khen thưởng năm {year} theo tiêu chuẩn",
                    capability="names")  # fmt: skip
