@@ -13,6 +13,7 @@ from thidua.reference import LEADER_CLASS_NAMES
 from thidua.warehouse import Warehouse
 from ui.layout import writing_from_page
 from ui.notices import done
+from ui.tables import row_px
 
 
 def rules_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
@@ -29,7 +30,7 @@ def rules_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
         key="rules_editor",
         # Explanations wrap on two lines beside pixel-wide columns: every column fits a
         # 1366 px laptop.
-        row_height=65,
+        row_height=row_px(2),
         column_config={
             "rule_id": st.column_config.TextColumn("Mã quy tắc", required=True, width=170),
             "is_leader": st.column_config.CheckboxColumn(

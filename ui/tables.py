@@ -153,8 +153,8 @@ def show_table(
         shown.rename({c: headers[c] for c in columns}),
         hide_index=True,
         width="stretch",
-        height=table_height(shown.height, height, _row_px(lines)),
-        row_height=_row_px(lines),
+        height=table_height(shown.height, height, row_px(lines)),
+        row_height=row_px(lines),
         column_config={
             headers[c]: st.column_config.Column(
                 width=widths.get(c), help=helps.get(c), pinned=True if c in pinned else None
@@ -165,7 +165,7 @@ def show_table(
     )
 
 
-def _row_px(lines: int) -> int | None:
+def row_px(lines: int) -> int | None:
     """A row's height for `lines` lines of text; None: the grid's own single line. The grid
     wraps text only in rows taller than 4rem (64 px), so two lines take 65 px, not 2 × 21."""
     return None if lines <= 1 else max(65, 10 + 21 * lines)
