@@ -143,6 +143,75 @@ def table_widths(table: Any, settle_ms: int = 3000) -> tuple[int, int]:
     return int(wide), int(shown)
 
 
+# Lines a text takes in a grid cell `width` px wide: the grid's font (Source Sans, 14 px),
+# 8 px of padding each side, words wrapped the way a browser wraps them.
+_LINES_IN_CELL = """([texts, width]) => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = '14px "Source Sans", sans-serif';
+  const room = width - 16;
+  return texts.map(text => {
+    let lines = 1, line = '';
+    for (const word of String(text).split(' ')) {
+      const next = line ? line + ' ' + word : word;
+      if (line && ctx.measureText(next).width > room) { lines += 1; line = word; }
+      else line = next;
+      if (ctx.measureText(line).width > room) lines += 1;  // one word wider than the cell
+    }
+    return lines;
+  });
+}"""
+
+
+def lines_in_cell(page: Any, texts: list[str], width: int) -> dict[str, int]:
+    """How many lines each text takes in a grid column `width` px wide, as this browser
+    measures the grid's font: a text taking more lines than its rows hold is cut."""
+    page.wait_for_function("document.fonts.check('14px \"Source Sans\"')")
+    counts = page.evaluate(_LINES_IN_CELL, [texts, width])
+    return dict(zip(texts, counts, strict=True))
+
+
+# The grid's columns (title, pixel width) and row height as it laid them out — read from the
+# data grid's React properties, which the page does not otherwise show — and the texts of
+# the rows drawn, by column (its accessible mirror holds them).
+_GRID_LAYOUT = """el => {
+  const scroller = el.querySelector('.dvn-scroller');
+  const key = Object.keys(scroller).find(k => k.startsWith('__reactFiber'));
+  let fiber = scroller[key];
+  for (let i = 0; fiber && i < 60; i++, fiber = fiber.return) {
+    const props = fiber.memoizedProps;
+    if (props && Array.isArray(props.columns) && props.columns.length
+        && props.columns[0].width !== undefined) {
+      // A row-selection column (no title) comes first and is not mirrored.
+      const columns = props.columns.filter(c => c.title);
+      const texts = columns.map(() => []);
+      for (const cell of el.querySelectorAll('[role=gridcell]')) {
+        texts[Number(cell.getAttribute('aria-colindex')) - 1]?.push(cell.innerText);
+      }
+      return {columns: columns.map(c => [c.title, c.width]), rowHeight: props.rowHeight, texts};
+    }
+  }
+  return null;
+}"""
+
+
+def cut_cells(table: Any) -> list[tuple[str, str, int]]:
+    """The texts a grid shows cut — (column, text, lines it needs) — among its headers and
+    the rows drawn: a text needing more lines than a row holds at its column's width (a row
+    of 64 px or less holds one line: the grid wraps only in taller rows)."""
+    layout = table.evaluate(_GRID_LAYOUT)
+    assert layout is not None, "no data grid"
+    holds = 1 if layout["rowHeight"] <= 64 else (layout["rowHeight"] - 10) // 21
+    cut = []
+    for (title, width), texts in zip(layout["columns"], layout["texts"], strict=True):
+        for text, lines in lines_in_cell(table.page, [title], width).items():
+            if lines > 1:
+                cut.append((title, text, lines))
+        for text, lines in lines_in_cell(table.page, texts, width).items():
+            if lines > holds:
+                cut.append((title, text, lines))
+    return cut
+
+
 PASSWORD = "mat-khau-thu-nghiem"
 # user name -> (role, scope)
 ACCOUNTS = {

@@ -10,6 +10,7 @@ import pytest
 
 from tests.browser import (
     browser_page,
+    cut_cells,
     goto,
     serve,
     settle,
@@ -675,6 +676,8 @@ def test_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         table.scroll_into_view_if_needed()
         wide, shown = table_widths(table)
         assert wide <= shown + 1, (wide, shown)
+        # «Sở Lao động - Thương binh và Xã hội» wraps; «Chưa phân loại» is not cut.
+        assert cut_cells(table) == []
 
 
 def test_the_campaigns_table_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
@@ -710,6 +713,7 @@ def test_analysts_and_admins_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any])
             table.scroll_into_view_if_needed()
             wide, shown = table_widths(table)
             assert wide <= shown + 1, (address, wide, shown)
+            assert cut_cells(table) == [], address
 
 
 def test_a_search_history_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
@@ -847,3 +851,42 @@ def test_a_units_share_is_the_same_in_the_chart_and_the_downloaded_xlsx(
     ]
     assert abs(float(cell.value) - direct / n) < 1e-9 and cell.number_format == "0.0%"
     assert name == "ty_le_theo_don_vi.xlsx"
+
+
+# Pairs as long as real ones: the walk's unit and decision, a long collective and long
+# unit names, the longer award names.
+_DOUBLES_HEADER = ["STT", "Năm", "Số quyết định", "Ngày quyết định", "Đối tượng",
+                   "Họ tên / Tên tập thể", "Đơn vị", "Hình thức khen thưởng", "Năm thành tích"]  # fmt: skip
+_DOUBLES = [
+    ("Cá nhân", "Nguyễn Thị Thanh Hương", "UBND huyện U Minh Thượng", "Chiến sĩ thi đua cơ sở"),
+    ("Tập thể", "Phòng Cảnh sát quản lý hành chính", "Công an tỉnh", "Tập thể lao động tiên tiến"),
+    ("Cá nhân", "Trần Văn Bình", "Sở Lao động – Thương binh và Xã hội", "Bằng khen của Chủ tịch UBND tỉnh"),
+    ("Cá nhân", "Lê Thị Hoa", "Trung tâm Kiểm soát bệnh tật tỉnh", "Chiến sĩ thi đua cấp tỉnh"),
+]  # fmt: skip
+
+
+def test_the_doubles_to_review_are_read_whole_on_a_1366_px_laptop(
+    master: Path, import_into: Importer, tmp_path: Path
+) -> None:
+    """The walk found the pairs to review cut at 1366 px: «Chiến sĩ thi đua cơ sở», «UBND
+    huyện U Minh Thu…», «1038/QĐ-UBND, 12/03/2025» at their columns' edge. Every column
+    fits and no header or cell of the rows drawn is cut."""
+    from tests.builders import write_rows
+
+    files = [
+        write_rows(tmp_path / f"qd_{number}.xlsx", [_DOUBLES_HEADER] + [
+            [i, 2025, f"{number}/QĐ-UBND", day, *row, 2024] for i, row in enumerate(_DOUBLES, 1)
+        ])
+        for number, day in (("76", "09/01/2025"), ("1038", "12/03/2025"))
+    ]  # fmt: skip
+    reports = import_into(*files)
+    assert all(r.ok for r in reports), [r.message() for r in reports]
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/ra-soat-khen-trung", "chuyenvien")
+        assert "Cặp cần xem\n4" in page.inner_text("body")
+        table = page.locator("[data-testid=stDataFrame]").first
+        table.wait_for(timeout=30_000)
+        settle(page)
+        wide, shown = table_widths(table)
+        assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(table) == []

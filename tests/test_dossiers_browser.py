@@ -8,6 +8,7 @@ import pytest
 
 from tests.browser import (
     browser_page,
+    cut_cells,
     goto,
     serve,
     settle,
@@ -85,3 +86,6 @@ def test_dossier_tables_fit_a_1366_px_laptop(demo: tuple[Path, object]) -> None:
             table.scroll_into_view_if_needed()
             wide, shown = table_widths(table)
             assert wide <= shown + 1, (tab, wide, shown)
+            # Unit and award names wrap rather than end at the column's edge (the walk
+            # found «Bằng khen của Chủ tịch UBND t…», «Ngân hàng Nhà nước Chi nh…»).
+            assert cut_cells(table) == [], tab

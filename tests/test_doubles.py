@@ -120,7 +120,7 @@ def test_the_review_page(master: Path, tmp_path: Path, monkeypatch: pytest.Monke
         "Sở Y tế",
         "2023",
     )
-    assert (row["Quyết định thứ nhất"], row["Quyết định thứ hai"]) == (
+    assert (row["Quyết định 1"], row["Quyết định 2"]) == (
         "10/QĐ-UBND, 15/01/2024",
         "25/QĐ-UBND, 20/03/2024",
     )

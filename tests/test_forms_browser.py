@@ -10,7 +10,15 @@ import openpyxl
 import polars as pl
 import pytest
 
-from tests.browser import browser_page, goto, serve, skip_without_chromium, table_widths
+from tests.browser import (
+    browser_page,
+    cut_cells,
+    goto,
+    serve,
+    settle,
+    skip_without_chromium,
+    table_widths,
+)
 from tests.conftest import Importer
 from thidua.form_xlsx import FIRST_ROW
 
@@ -51,8 +59,8 @@ def test_the_ladder_candidates_fit_a_1366_px_laptop(
     master: Path, import_into: Importer, tmp_path: Path
 ) -> None:
     """«Đề nghị theo tiêu chuẩn»: the candidates' evidence was behind a scrollbar at 1366 px
-    (the walk measured 1149 px in 904). Pixel widths and notes and evidence on four lines:
-    every column fits."""
+    (the walk measured 1149 px in 904), then cut at four lines. Pixel widths, the decisions
+    in brief, five lines: every column fits and no text is cut; the rules' legal basis too."""
     from tests.test_ladder import HISTORY, _history
 
     [report] = import_into(_history(tmp_path, HISTORY))
@@ -65,3 +73,12 @@ def test_the_ladder_candidates_fit_a_1366_px_laptop(
         table.scroll_into_view_if_needed()
         wide, shown = table_widths(table)
         assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(table) == []
+        # The rules, each with its legal basis, which ran past its column on one line.
+        page.get_by_text("Quy tắc xét (theo Luật").click()
+        rules = page.locator("[data-testid=stExpander] [data-testid=stDataFrame]").first
+        rules.wait_for(timeout=30_000)
+        settle(page)
+        wide, shown = table_widths(rules)
+        assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(rules) == []

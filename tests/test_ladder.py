@@ -86,6 +86,8 @@ def test_the_ladder_on_hand_made_histories(master: Path, tmp_path: Path) -> None
     evidence = str(an["evidence"])
     assert [y in evidence for y in ("năm 2021", "năm 2022", "năm 2023")] == [True] * 3
     assert "QĐ 2021/QĐ-X ngày 15/01/2022 (lich_su.xlsx, dòng 2)" in evidence
+    # The page's narrow column: each year of the run with its decision.
+    assert an["decisions"] == "2021: 2021/QĐ-X; 2022: 2022/QĐ-X; 2023: 2023/QĐ-X"
     dung = found[("Phạm Thị Dung", rule)]
     assert dung["status"] == "uncertain" and "Pham Thi Dung" in str(dung["notes"])
     # 2025: Lê Văn Cường's run crosses the merger; Nguyễn Văn An's has a gap in 2024.

@@ -71,7 +71,8 @@ def candidates(
 CANDIDATE_SCHEMA = {
     "rule_id": pl.String, "target_form": pl.String, "target_name": pl.String,
     "recipient_name": pl.String, "unit_name": pl.String, "status": pl.String,
-    "status_name": pl.String, "notes": pl.String, "evidence": pl.String, "source": pl.String,
+    "status_name": pl.String, "notes": pl.String, "evidence": pl.String, "decisions": pl.String,
+    "source": pl.String,
 }  # fmt: skip
 
 
@@ -104,7 +105,8 @@ def _candidates_of(
             (
                 rule.rule_id, rule.target_form, reference.FORM_NAMES.get(rule.target_form),
                 latest["recipient_name"], str(unit), status, STATUS_NAMES[status],
-                "; ".join(notes + notes_extra) or None, _evidence(awards), rule.source,
+                "; ".join(notes + notes_extra) or None, _evidence(awards), _decisions(awards),
+                rule.source,
             )
         )  # fmt: skip
     return found
@@ -147,6 +149,14 @@ def _evidence(awards: pl.DataFrame) -> str:
             f"QĐ {a['decision_no'] or '(không số)'}{day} ({a['file_name']}, dòng {a['source_row']})"
         )
     return "; ".join(parts)
+
+
+def _decisions(awards: pl.DataFrame) -> str:
+    """The run's decisions in brief, for a narrow column: «2021: 12/QĐ-UBND; 2022: …»."""
+    return "; ".join(
+        f"{a['counts_for']}: {a['decision_no'] or '(không số)'}"
+        for a in awards.sort("counts_for").iter_rows(named=True)
+    )
 
 
 def check_proposals(

@@ -103,8 +103,9 @@ def _table(
 
     def show() -> None:
         wide = [k for k in first if k != "year"]
+        # A long unit or award name on two lines rather than cut at its column's edge.
         show_table(frame, {**first, **SHORT}, DECIMALS, widths=dict.fromkeys(wide, "medium"),
-                   helps=MEANINGS)  # fmt: skip
+                   helps=MEANINGS, lines=2)  # fmt: skip
 
     if folded is None:
         show()
@@ -159,6 +160,16 @@ def refusals(rows: pl.DataFrame, total: dossiers.DossierFigures, filters: Filter
                    title="Hồ sơ không đủ điều kiện, theo lý do", filters=filters)  # fmt: skip
 
 
+def _forms_brief() -> pl.Expr:
+    """A dossier's award forms in a narrow column: the first by name and how many more
+    («Bằng khen của Chủ tịch UBND tỉnh (+3)»); a dossier proposes up to five, 140 letters."""
+    codes = pl.col("form_codes").str.split(",")
+    first = codes.list.first().replace_strict(reference.FORM_NAMES, default=None)
+    more = codes.list.len() - 1
+    brief = pl.when(more > 0).then(pl.format("{} (+{})", first, more)).otherwise(first)
+    return pl.coalesce(brief, pl.col("forms_text"))
+
+
 def late_and_open(rows: pl.DataFrame, filters: Filters) -> None:
     keys = list(LISTS)
     picked = st.segmented_control(
@@ -186,19 +197,23 @@ def late_and_open(rows: pl.DataFrame, filters: Filters) -> None:
     dates = ("received_on", "effective_due", "returned_on")
     # Eight columns in a 1366 px screen's main area (~900 px): the dossier number whole (its
     # end tells dossiers apart), the state in its short name, widths in pixels, the long
-    # texts (unit, award forms) cut to what fits. The .xlsx has the return date and the
+    # texts (unit, award forms) on up to three lines. The .xlsx has the return date and the
     # states' full names; on the page the state and the days past say how late.
     xlsx_only = ("file_name", "source_row", "returned_on")
     short = {full: brief for full, brief in dossiers.STATE_NAMES.values()}
     show_table(
         listed.with_columns(pl.col(c).dt.strftime("%d/%m/%Y") for c in dates).with_columns(
-            pl.col("state").replace(short)
+            pl.col("state").replace(short), forms_text=_forms_brief()
         ),
-        {**{k: v for k, v in headers.items() if k not in xlsx_only}, "days_past": "Số ngày"},
+        {**{k: v for k, v in headers.items() if k not in xlsx_only}, "days_past": "Số ngày",
+         "forms_text": "Hình thức"},
         widths={"dossier_no": 178, "unit_name": 150, "received_on": 82, "effective_due": 82,
                 "state": 95, "days_past": 62, "status_name": 115, "forms_text": 110},
         helps={"days_past": "Số ngày làm việc quá ngày hẹn trả (trả trễ, hoặc đang xử lý đã quá hẹn)",
-               "state": "Trả trễ: đã trả kết quả sau ngày hẹn. Quá hẹn: đang xử lý, đã qua ngày hẹn."},
+               "state": "Trả trễ: đã trả kết quả sau ngày hẹn. Quá hẹn: đang xử lý, đã qua ngày hẹn.",
+               "forms_text": "Hình thức đề nghị: hình thức đầu tiên của hồ sơ; (+N): còn N hình thức "
+                             "nữa, đủ cả trong tệp .xlsx"},
+        lines=3,
     )  # fmt: skip
     download_table(listed, headers, "ho_so_tre_han_dang_xu_ly.xlsx", key="dossier_list_xlsx",
                    title=f"Hồ sơ đề nghị: {LISTS[picked].lower()}", filters=filters)  # fmt: skip

@@ -16,16 +16,22 @@ from thidua.literal import markdown as md
 from thidua.warehouse import Warehouse
 from ui.layout import no_data, writing_from_page
 from ui.notices import done
-from ui.tables import download_table, show_table
+from ui.tables import download_table, row_px, show_table, table_height
 
 # On the page (fits a 1366 px laptop); the selected pairs' sources are written out under it.
 SHOWN = {
     "recipient_name": "Họ tên / Tên tập thể", "unit_name": "Đơn vị", "form_name": "Hình thức",
     "achievement": "Năm thành tích", "decision_a": "Quyết định thứ nhất", "decision_b": "Quyết định thứ hai",
 }  # fmt: skip
-# Pixels: every column within a 1366 px laptop's page beside the sidebar.
-WIDTHS = {"recipient_name": 150, "unit_name": 150, "form_name": 135, "achievement": 100,
-          "decision_a": 165, "decision_b": 165}  # fmt: skip
+# Pixels: every column within a 1366 px laptop's page beside the sidebar (with the
+# row-selection column, 32 px), a row of two lines: names, units and award names wrap, a
+# decision breaks after its number («1038/QĐ-UBND,» / «12/03/2025»).
+WIDTHS = {"recipient_name": 175, "unit_name": 180, "form_name": 145, "achievement": 110,
+          "decision_a": 125, "decision_b": 125}  # fmt: skip
+LINES = 2
+MOST_PX = 560  # eight two-line pairs under the header in sight; more scroll in the table
+# The decisions' headers on the page, short to fit their column; in full on hover.
+SHORT = {"decision_a": "Quyết định 1", "decision_b": "Quyết định 2"}
 # In the .xlsx and the reviewed list: the sources too.
 HEADERS = {**SHOWN, "source_a": "Lần 1: tệp, dòng", "source_b": "Lần 2: tệp, dòng"}
 
@@ -73,10 +79,13 @@ def open_pairs(pairs: pl.DataFrame, master: Warehouse, account: Account, filters
         no_data("Không có cặp khen trùng nào cần xem với bộ lọc đang chọn.")
         return
     table = shown(pairs)
+    on_page = {**SHOWN, **SHORT}
     picked = st.dataframe(
-        table.select(list(SHOWN)).rename(SHOWN), hide_index=True, width="stretch",
+        table.select(list(SHOWN)).rename(on_page), hide_index=True, width="stretch",
         on_select="rerun", selection_mode="multi-row", key="double_pick",
-        column_config={SHOWN[c]: st.column_config.Column(width=w) for c, w in WIDTHS.items()},
+        row_height=row_px(LINES), height=table_height(table.height, MOST_PX, row_px(LINES)),
+        column_config={on_page[c]: st.column_config.Column(width=w, help=SHOWN[c] if c in SHORT else None)
+                       for c, w in WIDTHS.items()},
     )  # fmt: skip
     rows = list(picked.selection.rows) if picked else []
     for pair in table[rows].iter_rows(named=True):

@@ -22,8 +22,8 @@ HEADERS = {
     "sha256": "Mã kiểm tra (SHA-256)",
 }  # fmt: skip
 ON_SCREEN = ("batch_id", "when", "file_name", "kind", "rows", "imported_by", "state")
-WIDTHS = {"batch_id": 65, "when": 160, "file_name": 170, "kind": 160, "rows": 65,
-          "imported_by": 90, "state": 190}  # fmt: skip
+WIDTHS = {"batch_id": 80, "when": 165, "file_name": 165, "kind": 155, "rows": 65,
+          "imported_by": 100, "state": 160}  # fmt: skip
 
 
 def _actor(column: str) -> pl.Expr:
@@ -57,10 +57,11 @@ def import_history(master: Warehouse, account: Account) -> None:
             undone=pl.col("undone_at").map_elements(local_time, return_dtype=pl.String),
             kind=pl.col("layout").replace_strict(reference.LAYOUT_NAMES, default=pl.col("layout")),
         )
-        # Seven columns fit a 1366 px laptop (the state says what replaced or undid a batch);
-        # the .xlsx keeps every field, the file's whole checksum too.
-        show_table(shown, {c: HEADERS[c] for c in ON_SCREEN}, {"rows": 0}, height=300,
-                   widths=WIDTHS)  # fmt: skip
+        # Seven columns fit a 1366 px laptop (the state says what replaced or undid a batch),
+        # long file names, kinds and states on two lines; the .xlsx keeps every field, the
+        # file's whole checksum too.
+        show_table(shown, {c: HEADERS[c] for c in ON_SCREEN}, {"rows": 0}, height=400,
+                   widths=WIDTHS, lines=2)  # fmt: skip
         download_table(shown, HEADERS, "lich_su_nhap.xlsx", key="history_xlsx",
                        title="Lịch sử nhập dữ liệu", decimals={"rows": 0})  # fmt: skip
         active = past.filter(pl.col("status") == "active")

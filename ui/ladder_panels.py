@@ -29,8 +29,11 @@ def rules_table(rules: pl.DataFrame) -> None:
             run=pl.format("{} lần {} liên tục", "times",
                           pl.col("source_form").replace_strict(reference.FORM_NAMES, default=None)),
         )  # fmt: skip
+        # The legal basis runs to 180 letters: on up to three lines in the widest column (the
+        # box leaves the table 870 px at 1366).
         show_table(shown, {"target": "Danh hiệu đề nghị", "run": "Điều kiện từ lịch sử khen",
-                           "source": "Căn cứ"}, widths={"source": "large"})  # fmt: skip
+                           "source": "Căn cứ"}, widths={"target": 170, "run": 210, "source": 480},
+                   lines=3)  # fmt: skip
 
 
 def candidates(found: pl.DataFrame, year: int) -> None:
@@ -40,11 +43,16 @@ def candidates(found: pl.DataFrame, year: int) -> None:
     counts = found.group_by("status_name").len().sort("status_name")
     st.caption(" · ".join(f"{name}: {n}" for name, n in counts.iter_rows()))
     # Every column within a 1366 px screen (the evidence was behind a scrollbar, 1149 px in
-    # 904): pixel widths, names, notes and evidence on up to four lines (the whole evidence
-    # when a cell is opened, and in the .xlsx).
-    show_table(found, CANDIDATE_HEADERS, lines=4, widths={
-        "status_name": 100, "target_name": 125, "recipient_name": 130, "unit_name": 130,
-        "notes": 150, "evidence": 265})  # fmt: skip
+    # 904, then cut at four lines): pixel widths, text on up to five lines, the run's
+    # decisions in brief (their dates, files and rows in the .xlsx).
+    on_page = {**CANDIDATE_HEADERS, "unit_name": "Đơn vị", "decisions": "Quyết định"}
+    del on_page["evidence"]
+    show_table(found, on_page, lines=5, widths={
+        "status_name": 95, "target_name": 120, "recipient_name": 150, "unit_name": 120,
+        "notes": 215, "decisions": 200}, helps={
+        "unit_name": "Đơn vị hiện nay (sau sáp nhập, đổi tên)",
+        "decisions": "Năm thành tích: số quyết định, từng lần của chuỗi danh hiệu; ngày quyết "
+                     "định, tệp và dòng trong tệp .xlsx (cột «Căn cứ»)"})  # fmt: skip
     download_table(found, CANDIDATE_HEADERS, f"ung_vien_{year}.xlsx", key="ladder_xlsx",
                    title=f"Ứng viên đề nghị khen thưởng năm {year} theo tiêu chuẩn",
                    capability="names")  # fmt: skip

@@ -80,14 +80,14 @@ def by_unit(
     shown_headers = {("non_leader_label" if c == "non_leader_share" else c): h
                      for c, h in unit_headers.items()}  # fmt: skip
     # Short headers and set widths: the nine columns fit a 1366 px screen (the .xlsx
-    # keeps the long headers).
+    # keeps the long headers); a long unit name on two lines.
     short = {"individuals": KIND_NAMES["individual"], "direct_workers": "NLĐ trực tiếp",
              "non_leader_label": "Tỷ lệ NLĐ", "adhoc_share": "Đột xuất"}  # fmt: skip
     shown_headers |= {c: h for c, h in short.items() if c in shown_headers}
-    show_table(view.by_unit.sort("non_leader_share"), shown_headers, formats, height=320,
-               widths={"unit_name": 220, "individuals": 65, "direct_workers": 95, "leaders": 70,
-                       "unclassified": 100, "non_leader_label": 80, "women_share": 65,
-                       "adhoc_share": 65, "against_target": 115})  # fmt: skip
+    show_table(view.by_unit.sort("non_leader_share"), shown_headers, formats, height=430,
+               widths={"unit_name": 210, "individuals": 65, "direct_workers": 95, "leaders": 70,
+                       "unclassified": 110, "non_leader_label": 80, "women_share": 65,
+                       "adhoc_share": 65, "against_target": 115}, lines=2)  # fmt: skip
     download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx",
                    title="Tỷ lệ khen người lao động trực tiếp theo đơn vị", filters=filters,
                    decimals=formats)  # fmt: skip
