@@ -890,3 +890,27 @@ def test_the_doubles_to_review_are_read_whole_on_a_1366_px_laptop(
         wide, shown = table_widths(table)
         assert wide <= shown + 1, (wide, shown)
         assert cut_cells(table) == []
+
+
+def test_the_target_line_crosses_no_units_share(demo: tuple[Path, Any]) -> None:
+    """The walk found the 60% target's dashed line running through «56,7%», «56,6%»… written
+    at the ends of bars near the target. Each unit's share is now in a column right of 100%:
+    the line crosses none, and every unit has its share written."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/lanh-dao-nld?the=Theo đơn vị")
+        plot = page.locator(".js-plotly-plot").first
+        plot.locator(".barlayer .point").first.wait_for(timeout=30_000)
+        bars = plot.locator(".barlayer .point").count()
+        shares = plot.locator(".bartext, .textpoint text")  # on the bars, or beside them
+        assert shares.count() == bars > 10
+        line = plot.locator(".shapelayer path").first.bounding_box()
+        assert line is not None and line["width"] < 5  # the one shape: the target's line
+        crossed = [
+            text
+            for text, box in ((s.text_content(), s.bounding_box()) for s in shares.all())
+            if box
+            and box["x"] <= line["x"] + line["width"]
+            and line["x"] <= box["x"] + box["width"]
+        ]
+        assert crossed == []

@@ -380,23 +380,38 @@ def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
     )
 
 
+# Where the unit chart writes its shares: a column just right of 100%.
+SHARE_COLUMN_X = 1.02
+
+
 def share_by_unit_bars(by_unit: pl.DataFrame, target: float) -> go.Figure:
-    """Non-leader share per unit against the target; units below it in red."""
+    """Non-leader share per unit against the target; units below it in red. Each unit's share
+    is written in a column right of 100%, in its bar's colour: written at the bar's end, the
+    shares of units near the target sat on the target's line and were crossed by it."""
     ordered = by_unit.sort("non_leader_share", nulls_last=False)
     colours = [TARGET_COLOUR if below else BLUE for below in ordered["below_target"].to_list()]
+    labels = _labels(ordered["unit_name"])
     fig = go.Figure(
         go.Bar(
-            orientation="h", y=_labels(ordered["unit_name"]), x=ordered["non_leader_share"].to_list(),
+            orientation="h", y=labels, x=ordered["non_leader_share"].to_list(),
             marker_color=colours, customdata=ordered.select("direct_workers", "individuals").rows(),
-            text=ordered["non_leader_label"].to_list(), textposition="outside",
             hovertemplate="%{y}: %{customdata[0]:,.0f}/%{customdata[1]:,.0f} cá nhân (%{x:.1%})<extra></extra>",
+            showlegend=False,
+        )
+    )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=[SHARE_COLUMN_X] * ordered.height, y=labels, mode="text",
+            text=ordered["non_leader_label"].to_list(), textposition="middle right",
+            textfont={"color": colours}, hoverinfo="skip", showlegend=False,
         )
     )  # fmt: skip
     fig.add_vline(x=target, line_color=TARGET_COLOUR, line_dash="dash", line_width=2,
                   annotation_text=f"Mục tiêu {percent(target, 0)}", annotation_position="top")  # fmt: skip
     fig.update_xaxes(
-        title="Tỷ lệ khen cá nhân là người lao động trực tiếp", tickformat=".0%", range=[0, 1.12]
-    )
+        title="Tỷ lệ khen cá nhân là người lao động trực tiếp", tickformat=".0%",
+        range=[0, SHARE_COLUMN_X + 0.13], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1],
+    )  # fmt: skip
     return _layout(
         fig, "Tỷ lệ người lao động trực tiếp theo đơn vị", 140 + 26 * max(ordered.height, 3)
     )
