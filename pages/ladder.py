@@ -24,14 +24,16 @@ st.caption(
 years = metrics.available_years(con)
 choices = list(range((max(years) if years else 2025) + 1, (min(years) if years else 2025), -1))
 left, right = st.columns(2)
-year = left.selectbox("Năm đề nghị", choices, key="ladder_year",
-                      index=from_url("nam", choices, "ladder_year") or 0)  # fmt: skip
+year = left.selectbox("Năm đề nghị", choices, key=panels.YEAR_KEY,
+                      index=from_url("nam", choices, panels.YEAR_KEY) or 0)  # fmt: skip
 units = options().units
 unit = right.selectbox("Đơn vị", units, index=None, key="ladder_unit", placeholder="Mọi đơn vị")
 to_url("nam", year)
 panels.rules_table(queries.run(con, "ladder_rules"))
 found = ladder.candidates(con, int(year), unit)
-panels.candidates(found, int(year))
+earlier = [y for y in choices if y < year]
+nearest = None if found.height else ladder.nearest_year_with_candidates(con, earlier, unit)
+panels.candidates(found, int(year), nearest)
 if allowed("import"):
     # A draft is checked against every unit's candidates: those shown, unless one unit is.
     check = functools.partial(ladder.check_proposals, con, int(year), found=None if unit else found)

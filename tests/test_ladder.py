@@ -167,6 +167,32 @@ def test_the_ladder_page_and_a_draft_list_checked(
     assert rows["Lê Văn Cường"][:2] == (6, "Không có quy tắc")
 
 
+def test_a_proposal_year_without_candidates_offers_the_nearest_that_has_them(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page opens on the year after the newest decisions (2026 here): its runs need the
+    titles of 2025, decided in 2026 and not imported. The walk found an empty page; it now
+    says why and offers 2025, whose one candidate is Lê Văn Cường (2022–2024, his unit merged)."""
+    from tests.accounts import ANALYST
+    from tests.apptest import app_as
+
+    import_files([_history(tmp_path, HISTORY)], master, OPERATOR)
+    at = app_as(master, monkeypatch, ANALYST)
+    at.run()
+    at.switch_page("pages/ladder.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="ladder_year").value == 2026
+    [said] = at.info
+    assert "năm 2026" in said.value and "danh hiệu năm 2025" in said.value
+    offer = at.button(key="ladder_nearest")
+    assert offer.label == "Xem năm 2025: 1 ứng viên"
+    offer.click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="ladder_year").value == 2025
+    table = at.dataframe[1].value  # after the rules
+    assert table["Họ tên / Tên tập thể"].to_list() == ["Lê Văn Cường"]
+
+
 def test_an_admin_changes_a_rule_and_the_candidates_follow(master: Path, tmp_path: Path) -> None:
     from etl import upload
     from tests.accounts import ADMIN, ANALYST

@@ -68,6 +68,19 @@ def candidates(
     return pl.DataFrame(found, schema=CANDIDATE_SCHEMA, orient="row")
 
 
+def nearest_year_with_candidates(
+    con: duckdb.DuckDBPyConnection, years: list[int], unit: str | None = None
+) -> tuple[int, int] | None:
+    """The first of `years` (in the order given, at most five looked at) that has candidates,
+    and how many: where a reader is sent from a proposal year that has none (the titles of
+    the year just ended are decided in the new year, and are often not imported yet)."""
+    for year in years[:5]:
+        found = candidates(con, year, unit)
+        if found.height:
+            return year, found.height
+    return None
+
+
 CANDIDATE_SCHEMA = {
     "rule_id": pl.String, "target_form": pl.String, "target_name": pl.String,
     "recipient_name": pl.String, "unit_name": pl.String, "status": pl.String,

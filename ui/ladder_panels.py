@@ -10,12 +10,15 @@ import polars as pl
 import streamlit as st
 
 from etl import upload
+from thidua import formatting as fmt
 from thidua import reference
 from thidua.warehouse import Warehouse
 from ui.layout import no_data
 from ui.tables import download_table, show_table
 from ui.widget_texts import vietnamese_widget_texts
 
+# The page's choice of proposal year.
+YEAR_KEY = "ladder_year"
 CANDIDATE_HEADERS = {
     "status_name": "Kết luận", "target_name": "Đề nghị", "recipient_name": "Họ tên / Tên tập thể",
     "unit_name": "Đơn vị (hiện nay)", "notes": "Cần lưu ý", "evidence": "Căn cứ (quyết định, tệp, dòng)",
@@ -36,9 +39,19 @@ def rules_table(rules: pl.DataFrame) -> None:
                    lines=3)  # fmt: skip
 
 
-def candidates(found: pl.DataFrame, year: int) -> None:
+def candidates(found: pl.DataFrame, year: int, nearest: tuple[int, int] | None = None) -> None:
+    """The candidates of `year`; when there are none, `nearest` (a year, its candidates) is
+    offered rather than an empty page."""
     if found.height == 0:
-        no_data(f"Không có ai đủ chuỗi danh hiệu để đề nghị năm {year} theo dữ liệu đã nhập.")
+        no_data(
+            f"Không có ai đủ chuỗi danh hiệu để đề nghị năm {year} theo dữ liệu đã nhập"
+            f" (chuỗi xét đến danh hiệu năm {year - 1}: quyết định khen năm {year - 1} thường "
+            "ban hành đầu năm sau, có thể chưa được nhập)."
+        )
+        if nearest is not None:
+            other, count = nearest
+            st.button(f"Xem năm {other}: {fmt.number(count)} ứng viên", key="ladder_nearest",
+                      on_click=st.session_state.__setitem__, args=(YEAR_KEY, other))  # fmt: skip
         return
     counts = found.group_by("status_name").len().sort("status_name")
     st.caption(" · ".join(f"{name}: {n}" for name, n in counts.iter_rows()))
