@@ -668,6 +668,7 @@ def test_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         table.wait_for(timeout=30_000)
         wide, shown = table_widths(table)
         assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(table) == []
         page.get_by_text("Lãnh đạo và NLĐ trực tiếp").first.click()
         settle(page)
         page.get_by_role("tab", name="Theo đơn vị").click()
@@ -693,6 +694,7 @@ def test_the_campaigns_table_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> No
         settle(page)
         wide, shown = table_widths(table)
         assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(table) == []
         headers = table.locator("[role=columnheader]").all_inner_texts()
         assert [h.strip() for h in headers if h.strip()][-1] == "Số lượt khen", headers
         # The grid draws on a canvas; its cells are mirrored in an accessible table.
@@ -729,6 +731,7 @@ def test_a_search_history_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         settle(page)
         wide, shown = table_widths(table)
         assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(table) == []
 
 
 def test_a_drill_down_list_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
@@ -750,6 +753,7 @@ def test_a_drill_down_list_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None
         table.scroll_into_view_if_needed()
         wide, shown = table_widths(table)
         assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(table) == []
 
 
 def test_a_drill_down_opened_from_a_tall_chart_is_brought_into_view(

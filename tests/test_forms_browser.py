@@ -61,6 +61,7 @@ def test_the_ladder_candidates_fit_a_1366_px_laptop(
     """«Đề nghị theo tiêu chuẩn»: the candidates' evidence was behind a scrollbar at 1366 px
     (the walk measured 1149 px in 904), then cut at four lines. Pixel widths, the decisions
     in brief, five lines: every column fits and no text is cut; the rules' legal basis too."""
+    from tests.builders import write_rows
     from tests.test_ladder import HISTORY, _history
 
     [report] = import_into(_history(tmp_path, HISTORY))
@@ -82,3 +83,18 @@ def test_the_ladder_candidates_fit_a_1366_px_laptop(
         wide, shown = table_widths(rules)
         assert wide <= shown + 1, (wide, shown)
         assert cut_cells(rules) == []
+        # A draft list checked row by row: its notes and evidence were on one line.
+        draft = write_rows(tmp_path / "du_thao.xlsx", [
+            ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
+            [1, "Nguyễn Văn An", "Chuyên viên", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh"],
+            [2, "Phạm Thị Dung", "Chuyên viên", "Sở Nội vụ", "Chiến sĩ thi đua cấp tỉnh"],
+            [3, "Trần Thị Bình", "Chuyên viên", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh"],
+        ])  # fmt: skip
+        page.locator("input[type=file]").set_input_files(str(draft))
+        checked = page.locator("[data-testid=stDataFrame]").nth(2)  # after the rules, candidates
+        checked.wait_for(timeout=30_000)
+        settle(page)
+        checked.scroll_into_view_if_needed()
+        wide, shown = table_widths(checked)
+        assert wide <= shown + 1, (wide, shown)
+        assert cut_cells(checked) == []

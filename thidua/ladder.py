@@ -192,7 +192,7 @@ def check_proposals(
     for row in proposals.iter_rows(named=True):
         rule = targets.get(row["form_code"])
         if rule is None:
-            checked.append((row["source_row"], "none", "Không có quy tắc", "", ""))
+            checked.append((row["source_row"], "none", "Không có quy tắc", "", "", ""))
             continue
         unit = now.get(row["unit_name"], row["unit_name"])
         match = found.filter(
@@ -202,17 +202,20 @@ def check_proposals(
         )
         if match.height:
             m = match.row(0, named=True)
-            checked.append(
-                (row["source_row"], m["status"], m["status_name"], m["notes"] or "", m["evidence"])
-            )
+            checked.append((
+                row["source_row"], m["status"], m["status_name"], m["notes"] or "", m["evidence"],
+                m["decisions"],
+            ))  # fmt: skip
         else:
             wanted = ", ".join(str(y) for y in sorted(rule.years(proposal_year)))
             checked.append((
                 row["source_row"], "short", "Không đủ",
-                f"cần {reference.FORM_NAMES.get(rule.source_form)} các năm {wanted}", "",
+                f"cần {reference.FORM_NAMES.get(rule.source_form)} các năm {wanted}", "", "",
             ))  # fmt: skip
     verdicts = pl.DataFrame(
-        checked, schema=["source_row", "verdict", "verdict_name", "notes", "evidence"], orient="row"
+        checked,
+        schema=["source_row", "verdict", "verdict_name", "notes", "evidence", "decisions"],
+        orient="row",
     )
     return proposals.join(verdicts, on="source_row", how="left")
 

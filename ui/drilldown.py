@@ -16,7 +16,7 @@ from thidua.literal import markdown as md
 from thidua.reference import LEADER_CLASS_NAMES, LEADER_CLASS_SHORT
 from ui.guard import allowed
 from ui.layout import no_data
-from ui.tables import dashed, download_table, list_note, same_for_all, table_height
+from ui.tables import dashed, download_table, list_note, row_px, same_for_all, table_height
 
 # Above this many awards the default list (nothing clicked) is loaded only on request.
 AUTO_LIST_LIMIT = 2_000
@@ -62,13 +62,15 @@ def award_list_panel(
     )
     # On the page the list's columns fit a 1366 px screen: short headers for the decision
     # (full names when the pointer rests on them, as the .xlsx writes them), «NLĐ trực
-    # tiếp» for the direct workers' class, widths for what is left.
+    # tiếp» for the direct workers' class, widths for what is left; a long name, position,
+    # unit or award on two lines rather than cut.
     headers = {k: _SHORT.get(k, v) for k, v in AWARD_LIST_HEADERS.items() if k in listed.columns}
     shown = dashed(listed)
     if "leader_class" in shown.columns:
         shown = shown.with_columns(pl.col("leader_class").replace(_SHORT_CLASSES))
     st.dataframe(shown.rename(headers), hide_index=True, width="stretch",
-                 height=table_height(shown.height, 360), column_config=_list_columns(headers))  # fmt: skip
+                 row_height=row_px(2), height=table_height(shown.height, 460, row_px(2)),
+                 column_config=_list_columns(headers))  # fmt: skip
     st.caption("Tệp nguồn và dòng của từng khen thưởng: bật ở «Hiện/ẩn cột» trên bảng, hoặc "
                "xem trong tệp .xlsx tải về.")  # fmt: skip
     download_table(rows, AWARD_LIST_HEADERS, f"danh_sach_khen_thuong_{file_part(title)}.xlsx",

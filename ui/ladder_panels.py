@@ -17,6 +17,12 @@ from ui.layout import no_data
 from ui.tables import download_table, show_table
 from ui.widget_texts import vietnamese_widget_texts
 
+# What the candidates' short headers mean (shown on hover).
+CANDIDATE_HELPS = {
+    "unit_name": "Đơn vị hiện nay (sau sáp nhập, đổi tên)",
+    "decisions": "Năm thành tích: số quyết định, từng lần của chuỗi danh hiệu; ngày quyết định, "
+                 "tệp và dòng trong tệp .xlsx (cột «Căn cứ»)",
+}  # fmt: skip
 # The page's choice of proposal year.
 YEAR_KEY = "ladder_year"
 CANDIDATE_HEADERS = {
@@ -62,10 +68,7 @@ def candidates(found: pl.DataFrame, year: int, nearest: tuple[int, int] | None =
     del on_page["evidence"]
     show_table(found, on_page, lines=5, widths={
         "status_name": 95, "target_name": 120, "recipient_name": 150, "unit_name": 120,
-        "notes": 215, "decisions": 200}, helps={
-        "unit_name": "Đơn vị hiện nay (sau sáp nhập, đổi tên)",
-        "decisions": "Năm thành tích: số quyết định, từng lần của chuỗi danh hiệu; ngày quyết "
-                     "định, tệp và dòng trong tệp .xlsx (cột «Căn cứ»)"})  # fmt: skip
+        "notes": 215, "decisions": 200}, helps=CANDIDATE_HELPS)  # fmt: skip
     download_table(found, CANDIDATE_HEADERS, f"ung_vien_{year}.xlsx", key="ladder_xlsx",
                    title=f"Ứng viên đề nghị khen thưởng năm {year} theo tiêu chuẩn",
                    capability="names")  # fmt: skip
@@ -105,6 +108,12 @@ def draft_check(master: Warehouse, year: int, check: object) -> None:
     headers = {"source_row": "Dòng", "recipient_name": "Họ tên / Tên tập thể", "unit_name": "Đơn vị",
                "form_name": "Đề nghị", "verdict_name": "Kết luận", "notes": "Cần lưu ý",
                "evidence": "Căn cứ"}  # fmt: skip
-    show_table(shown, headers, widths={"evidence": "large", "notes": "medium"})
+    # As the candidates: within a 1366 px screen, text on up to five lines, the run's
+    # decisions in brief on the page and the whole evidence in the .xlsx.
+    on_page = {**{c: h for c, h in headers.items() if c != "evidence"}, "decisions": "Quyết định"}
+    show_table(shown, on_page, lines=5, widths={
+        "source_row": 50, "recipient_name": 130, "unit_name": 115, "form_name": 115,
+        "verdict_name": 95, "notes": 215, "decisions": 165},
+        helps={"decisions": CANDIDATE_HELPS["decisions"]})  # fmt: skip
     download_table(shown, headers, "kiem_tra_de_nghi.xlsx", key="ladder_check_xlsx",
                    title=f"Kiểm tra danh sách đề nghị năm {year}", capability="names")  # fmt: skip
