@@ -918,3 +918,36 @@ def test_the_target_line_crosses_no_units_share(demo: tuple[Path, Any]) -> None:
             and line["x"] <= box["x"] + box["width"]
         ]
         assert crossed == []
+
+
+def test_every_filter_is_in_sight_when_the_box_opens_on_a_1366_by_768_laptop(
+    demo: tuple[Path, Any],
+) -> None:
+    """At 1366×768 «Bộ lọc» opens above its button, in ~450 px: with one filter to a row,
+    «Đối tượng» and «Xóa bộ lọc» were below the box's edge, with nothing to say the box
+    scrolls. Every filter and the button are now in sight when it opens."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 768) as page:
+        goto(page, url + "/")
+        page.get_by_role("button", name="Bộ lọc").click()
+        body = page.locator("[data-testid=stPopoverBody]")
+        body.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)  # the box's opening
+        shown = body.bounding_box()
+        assert shown is not None
+        names = ["Từ năm", "Đến năm", "Khối, cụm thi đua", "Đơn vị", "Hình thức khen thưởng",
+                 "Loại hình", "Đối tượng"]  # fmt: skip
+        hidden = []
+        for name in names:
+            box = body.get_by_text(name, exact=True).bounding_box()
+            if (
+                box is None
+                or box["y"] < shown["y"]
+                or box["y"] + box["height"] > shown["y"] + shown["height"]
+            ):
+                hidden.append(name)
+        button = body.get_by_role("button", name="Xóa bộ lọc").bounding_box()
+        bottom = min(shown["y"] + shown["height"], 768)
+        if button is None or button["y"] + button["height"] > bottom:
+            hidden.append("Xóa bộ lọc")
+        assert hidden == []

@@ -82,8 +82,11 @@ def filter_sidebar() -> Filters:
         left, right = sidebar.columns(2)
         left.selectbox("Từ năm", years, key="f_year_from")
         right.selectbox("Đến năm", years, key="f_year_to")
-    sidebar.selectbox("Khối, cụm thi đua", [ALL, *opts.blocs], key="f_bloc")
-    sidebar.selectbox("Đơn vị", [ALL, *opts.units], key="f_unit")
+    # Paired where two fit side by side: at 1366×768 the box opens above its button, in
+    # ~450 px, and one filter to a row hid «Đối tượng» and «Xóa bộ lọc» below its edge.
+    bloc_box, unit_box = sidebar.columns(2)
+    bloc_box.selectbox("Khối, cụm thi đua", [ALL, *opts.blocs], key="f_bloc")
+    unit_box.selectbox("Đơn vị", [ALL, *opts.units], key="f_unit")
     sidebar.multiselect(
         "Hình thức khen thưởng",
         list(FORM_NAMES),
@@ -91,14 +94,15 @@ def filter_sidebar() -> Filters:
         key="f_forms",
         placeholder=ALL,
     )
-    sidebar.multiselect(
+    type_box, kind_box = sidebar.columns(2)
+    type_box.multiselect(
         "Loại hình",
         list(TYPE_NAMES),
         format_func=TYPE_NAMES.__getitem__,
         key="f_award_types",
         placeholder=ALL,
     )
-    sidebar.multiselect(
+    kind_box.multiselect(
         "Đối tượng",
         list(KIND_NAMES),
         format_func=KIND_NAMES.__getitem__,
