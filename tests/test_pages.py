@@ -228,6 +228,69 @@ def test_distribution_on_demo(
     assert per_year == dict(truth.group_by("year").len().iter_rows())
 
 
+def _successors_by_reference() -> dict[str, str]:
+    """Each merged unit's name → the unit it is now, read from the reference file itself."""
+    import csv
+
+    with (Path(__file__).parents[1] / "data" / "reference" / "units.csv").open(
+        encoding="utf-8"
+    ) as f:
+        rows = {r["unit_code"]: r for r in csv.DictReader(f)}
+    now = {}
+    for row in rows.values():
+        code = row["unit_code"]
+        while rows[code]["successor_code"]:
+            code = rows[code]["successor_code"]
+        if code != row["unit_code"]:
+            now[row["name"]] = rows[code]["name"]
+    return now
+
+
+def test_merged_units_are_named_with_the_unit_they_are_now(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk found «Sở Lao động - Thương binh và Xã hội» beside «Sở Nội vụ» on the unit
+    charts of 2024 with nothing to say the first was merged into the second in 2025. Under
+    the leaders' unit chart and the most awarded units, every merged unit shown is named
+    with the unit it is now, and no other."""
+    master, province = demo
+    successor = _successors_by_reference()
+    people = province.awards.filter(
+        (pl.col("year") == 2024) & (pl.col("recipient_kind") == "individual")
+    )
+    into: dict[str, list[str]] = {}
+    for unit in set(people["unit_name"]) & set(successor):
+        into.setdefault(successor[unit], []).append(unit)
+    assert into  # the demo's 2024 has units merged in 2025
+    at = open_page(master, "pages/leaders.py", monkeypatch, nam_tu="2024", nam_den="2024")
+    at = open_tab(at, "leaders_tab", "Theo đơn vị")
+    prefix = "Đơn vị đã sáp nhập (khen thưởng trước sáp nhập giữ tên cũ): "
+    [note] = [c.value for c in at.caption if c.value.startswith(prefix)]
+    # Grouped by the unit they are now, in its alphabetical order.
+    groups = note.removeprefix(prefix).removesuffix(".").replace("\\", "").split("; ")
+    said = {now: olds.split(", ") for olds, now in (g.split(" → nay là ") for g in groups)}
+    assert {now: sorted(olds) for now, olds in said.items()} == {
+        now: sorted(olds) for now, olds in into.items()
+    }
+    assert list(said) == sorted(said)
+    # The distribution page's most awarded units, for one merged unit: it is named with the
+    # unit it is now; for the whole province in 2024 no merged unit is among the most
+    # awarded, and nothing is said.
+    old = sorted(u for u in set(people["unit_name"]) if u in successor)[0]
+    at = open_page(master, "pages/distribution.py", monkeypatch, nam_tu="2024", nam_den="2024",
+                   don_vi=old)  # fmt: skip
+    at = open_tab(at, "dist_tab", "Đơn vị được khen nhiều nhất")
+    [bars] = [f["data"][0] for f in figures(at)]
+    assert list(bars["y"]) == [old]
+    [note] = [c.value for c in at.caption if c.value.startswith(prefix)]
+    assert note.removeprefix(prefix).replace("\\", "") == f"{old} → nay là {successor[old]}."
+    at = open_page(master, "pages/distribution.py", monkeypatch, nam_tu="2024", nam_den="2024")
+    at = open_tab(at, "dist_tab", "Đơn vị được khen nhiều nhất")
+    [bars] = [f["data"][0] for f in figures(at)]
+    assert not set(bars["y"]) & set(successor)
+    assert [c.value for c in at.caption if c.value.startswith(prefix)] == []
+
+
 def test_leaders_page_on_demo(
     demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
 ) -> None:

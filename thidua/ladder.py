@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from thidua import queries, reference
+from thidua import queries, reference, reports
 from thidua.text import fold
 
 MEETS, TO_CHECK, UNCERTAIN = "meets", "to_check", "uncertain"
@@ -187,7 +187,7 @@ def check_proposals(
         identity=pl.col("recipient_name").map_elements(_identity, return_dtype=pl.String)
     )
     targets = {rule.target_form: rule for rule in rules(con)}
-    now = _units_now(con)
+    now = reports.units_now(con)
     checked = []
     for row in proposals.iter_rows(named=True):
         rule = targets.get(row["form_code"])
@@ -218,8 +218,3 @@ def check_proposals(
         orient="row",
     )
     return proposals.join(verdicts, on="source_row", how="left")
-
-
-def _units_now(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Each unit's name → the unit it is now (itself, or its successor after a merger)."""
-    return dict(queries.run(con, "units_now").iter_rows())

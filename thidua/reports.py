@@ -229,3 +229,14 @@ def statistical_form(
         return b"", f"Không có biểu {form}; chọn 0601, 0602 hoặc 0603."
     table = statistics_forms.form_table(con, form, year, unit)
     return form_xlsx.award_form_xlsx(table, unit or reporter), None
+
+
+def units_now(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Each unit's name → the unit it is now (itself, or its successor after a merger)."""
+    return dict(queries.run(con, "units_now").iter_rows())
+
+
+def merged_among(names: list[str], now: dict[str, str]) -> list[tuple[str, str]]:
+    """The units among `names` merged into another since (old name, name now), in the order
+    given: a chart that counts years before a merger shows the old name beside the new one."""
+    return [(name, now[name]) for name in names if now.get(name, name) != name]

@@ -117,6 +117,7 @@ CACHEABLE: dict[str, Callable[..., Any]] = {
         reports.bloc_ranking,
         reports.bloc_rank_history,
         reports.bloc_leaders,
+        reports.units_now,
         dossiers.dossier_rows,
         dossiers.dossier_figures,
         dossiers.dossiers_by,

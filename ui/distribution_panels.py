@@ -12,7 +12,7 @@ from thidua.filters import Filters
 from thidua.literal import markdown as md
 from thidua.reference import FORM_NAMES
 from ui.drilldown import award_list_panel
-from ui.figures import chart
+from ui.figures import chart, merged_units_note
 from ui.tables import show_table
 
 
@@ -50,6 +50,7 @@ def top_units(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Di
         award_list_panel(con, filters, reports.Selection(unit_name=unit), unit, key="unit_list")
     else:
         st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
+    merged_units_note(view.top_units["unit_name"].to_list())
 
 
 def by_year(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Distribution) -> None:

@@ -7,8 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from thidua import charts
-from ui.data import VERSIONED_CACHES
+from thidua import charts, reports
+from thidua.literal import markdown as md
+from ui.data import VERSIONED_CACHES, cached
 
 # The figures a page may draw, by name: built once per distinct data and kept (building one
 # validates every property, 30 ms of each page load), the same object for every reader.
@@ -53,3 +54,18 @@ def chart(
         return list(event["selection"]["points"])
     except (KeyError, TypeError):
         return []
+
+
+def merged_units_note(names: list[str]) -> None:
+    """Under a chart of units: those among `names` merged into another since, each with the
+    unit it is now — their awards before the merger keep the name they were given under."""
+    into: dict[str, list[str]] = {}
+    for old, now in reports.merged_among(names, cached(reports.units_now)):
+        into.setdefault(now, []).append(old)
+    if into:
+        st.caption(
+            "Đơn vị đã sáp nhập (khen thưởng trước sáp nhập giữ tên cũ): "
+            + "; ".join(f"{', '.join(md(o) for o in olds)} → nay là {md(now)}"
+                        for now, olds in sorted(into.items()))
+            + "."
+        )  # fmt: skip

@@ -13,7 +13,7 @@ from thidua.reference import KIND_NAMES
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 from ui.data import cached
 from ui.drilldown import award_list_panel
-from ui.figures import chart
+from ui.figures import chart, merged_units_note
 from ui.layout import no_data
 from ui.tables import download_table, show_table
 
@@ -75,6 +75,7 @@ def by_unit(
                          key="leaders_unit_list")  # fmt: skip
     else:
         st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
+    merged_units_note(view.by_unit.sort("non_leader_share", descending=True)["unit_name"].to_list())
     unit_headers = {"unit_name": "Đơn vị", **share_headers, "against_target": "So với mục tiêu"}
     # The share as the chart labels it: never «60,0%» for a unit below a 60% target.
     shown_headers = {("non_leader_label" if c == "non_leader_share" else c): h
