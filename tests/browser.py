@@ -212,6 +212,14 @@ def cut_cells(table: Any) -> list[tuple[str, str, int]]:
     return cut
 
 
+def assert_read_whole(table: Any, where: object = None) -> None:
+    """A grid at this window's width: every column within it (no sideways scrollbar) and no
+    header or drawn cell cut at its column's edge; `where` names it when it fails."""
+    wide, shown = table_widths(table)
+    assert wide <= shown + 1, (where, wide, shown)
+    assert cut_cells(table) == [], where
+
+
 PASSWORD = "mat-khau-thu-nghiem"
 # user name -> (role, scope)
 ACCOUNTS = {

@@ -6,6 +6,7 @@ at a lower priority than the pages."""
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import threading
 import time
@@ -19,12 +20,28 @@ from thidua import access, slide_export
 
 
 def _chromium() -> dict[int, int]:
-    """Each live Chromium process on the machine: pid → niceness."""
-    listed = subprocess.run(["ps", "-eo", "stat=,pid=,ni=,comm="], capture_output=True, text=True)
+    """Each live Chromium process this test process started (through Playwright's driver):
+    pid → niceness. Not the machine's: another browser test running beside this one (a
+    developer's, another job's) counted 14."""
+    listed = subprocess.run(
+        ["ps", "-eo", "stat=,pid=,ppid=,ni=,comm="], capture_output=True, text=True
+    )
+    rows = [line.split() for line in listed.stdout.splitlines()]
+    parent = {int(r[1]): int(r[2]) for r in rows}
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            if pid == os.getpid():
+                return True
+            pid = parent.get(pid, 0)
+        return False
+
     return {
-        int(line.split()[1]): int(line.split()[2])
-        for line in listed.stdout.splitlines()
-        if "chrom" in line and not line.startswith("Z")  # a zombie holds no memory
+        int(r[1]): int(r[3])
+        for r in rows
+        if "chrom" in r[4]
+        and not r[0].startswith("Z")
+        and ours(int(r[1]))  # a zombie holds no memory
     }
 
 

@@ -50,9 +50,11 @@ def test_the_unit_chart_and_the_slide_label_a_share_below_the_target_as_below(
     [report] = import_into(write_rows(tmp_path / "so.xlsx", [REGISTER_HEADER, *rows]))
     assert report.status == "imported", report.message()
     at = open_page(master, "pages/leaders.py", monkeypatch, nam_tu="2024", nam_den="2024")
-    [bars] = [f["data"][0] for f in figures(open_tab(at, "leaders_tab", "Theo đơn vị"))]
+    # The bars, and each unit's share written beside them in its bar's colour.
+    [(bars, shares)] = [f["data"] for f in figures(open_tab(at, "leaders_tab", "Theo đơn vị"))]
+    assert shares["y"] == bars["y"] and shares["textfont"]["color"] == bars["marker"]["color"]
     shown = dict(
-        zip(bars["y"], zip(bars["text"], bars["marker"]["color"], strict=True), strict=True)
+        zip(bars["y"], zip(shares["text"], bars["marker"]["color"], strict=True), strict=True)
     )
     assert shown == {"Sở Y tế": ("59,96%", TARGET_COLOUR), "Sở Tài chính": ("60,0%", BLUE)}
     table = at.dataframe[-1].value
