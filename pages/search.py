@@ -50,14 +50,15 @@ headers = {
     "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình",
 }  # fmt: skip
 # What every award shares (the unit chosen above, a single decision) is said once, so the
-# columns that differ fit a 1366 px screen; the .xlsx keeps them all.
+# columns that differ fit a 1366 px screen, long award names and posts on two lines; the
+# .xlsx keeps them all.
 listed, same = same_for_all(history)
 if same:
     st.caption(md(same))
 formats = {"decision_date": pl.col("decision_date").dt.strftime("%d/%m/%Y"),
            "year": pl.col("year").cast(pl.String)}  # fmt: skip
 show_table(listed.with_columns(f for c, f in formats.items() if c in listed.columns), headers,
-           widths={"year": 60, "form_name": 170, "form_detail": 180, "position": 150})  # fmt: skip
+           widths={"year": 60, "form_name": 170, "form_detail": 180, "position": 150}, lines=2)  # fmt: skip
 download_table(
     history,
     headers,

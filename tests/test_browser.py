@@ -936,3 +936,24 @@ def test_every_filter_is_in_sight_when_the_box_opens_on_a_1366_by_768_laptop(
         if button is None or button["y"] + button["height"] > bottom:
             hidden.append("Xóa bộ lọc")
         assert hidden == []
+
+
+def test_a_units_award_list_is_read_whole_on_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
+    """A click on a unit among the most awarded lists its awards of every form, with their
+    detail and kinds: the walk found 1005 px in 904, «Số QĐ» cut at the edge and «Ngày QĐ»
+    behind a scrollbar. The columns that wrap narrow until every column fits."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/co-cau?the=Đơn vị được khen nhiều nhất", "chuyenvien")
+        bar = page.locator("[data-testid=stPlotlyChart] .bars path").first  # individuals'
+        bar.wait_for(timeout=30_000)
+        bar.scroll_into_view_if_needed()
+        box = bar.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        settle(page)
+        page.get_by_role("heading", name=re.compile("Danh sách khen thưởng")).wait_for()
+        table = page.locator("[data-testid=stDataFrame]").last
+        table.wait_for(timeout=30_000)
+        table.scroll_into_view_if_needed()
+        assert_read_whole(table)

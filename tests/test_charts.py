@@ -166,7 +166,7 @@ def test_the_target_is_named_in_the_legend_not_on_the_values() -> None:
         "Đột xuất",
         "Mục tiêu 60%",
     ]
-    assert fig.data[3].line.dash == "dash" and list(fig.data[0].text) == ["62%", "59%"]
+    assert fig.data[3].line.dash == "dash" and list(fig.data[0].text) == ["62,0%", "59,0%"]
     # 62% above the target: its value above the point; 59% below it: under the point.
     assert list(fig.data[0].textposition) == ["top center", "bottom center"]
 
@@ -213,7 +213,7 @@ def test_years_without_data_break_the_lines_and_are_said() -> None:
     assert list(workers.y) == [0.5] + [None] * 11 + [0.62, 0.58]
     assert workers.connectgaps is not True
     assert list(lines["Đột xuất"].y)[-2:] == [None, 0.05]
-    assert [workers.text[0], workers.text[5], workers.text[-1]] == ["50%", "", "58%"]
+    assert [workers.text[0], workers.text[5], workers.text[-1]] == ["50,0%", "", "58,0%"]
     [gap] = [s for s in fig.layout.shapes if s.type == "rect"]
     assert (gap.x0, gap.x1) == (2006.5, 2017.5)
     assert [a.text for a in fig.layout.annotations if a.text == "chưa có dữ liệu"] == [
@@ -252,9 +252,9 @@ def test_the_leaders_year_chart_is_the_share_against_the_target_alone() -> None:
     assert (target.y0, target.y1, target.line.dash, target.line.color) == (
         0.6, 0.6, "dash", charts.TARGET_COLOUR,
     )  # fmt: skip
-    # 2006 55%, 2015 59,5% (under the line: a decimal), 2016 60% (meets it), 2024 64%: whole
-    # per cents wherever they agree with the side of the line.
-    assert [line.text[i] for i in (0, 9, 10, 18)] == ["55%", "59,5%", "60%", "64%"]
+    # 2006 55%, 2015 59,5% (under the line), 2016 60% (meets it), 2024 64%: one decimal,
+    # as the headline figures write a share.
+    assert [line.text[i] for i in (0, 9, 10, 18)] == ["55,0%", "59,5%", "60,0%", "64,0%"]
     assert [line.textposition[i] for i in (9, 10)] == ["bottom center", "top center"]
     axis = fig.layout.xaxis
     assert (axis.dtick, axis.tick0, tuple(axis.range)) == (2, 2025, (2005.5, 2025.5))
@@ -293,16 +293,17 @@ def test_tiles_too_small_for_a_label_are_written_under_the_treemap() -> None:
 
 
 def test_a_share_on_the_line_agrees_with_its_side_of_the_target() -> None:
-    """59,6% sits under the 60% line: labelled «59,6%», not «60%»; 62,3% and 57,1% keep
-    whole per cents; 60,4% meets the target and «60%» says so."""
+    """Each year's share written as the headline figures write it, one decimal (whole per
+    cents read «61%» beside the overview's «60,6%»); 59,96% under the 60% line is «59,96%»,
+    not «60,0%»."""
     by_year = pl.DataFrame(
         {
             "year": [2021, 2022, 2023, 2024],
-            "non_leader_share": [0.596, 0.623, 0.571, 0.604],
+            "non_leader_share": [0.5996, 0.623, 0.571, 0.604],
             "women_share": [0.4] * 4,
             "adhoc_share": [0.05] * 4,
         }
     )
     fig = charts.shares_by_year_lines(by_year, 0.6)
     [workers] = [t for t in fig.data if t.name == "Người lao động trực tiếp"]
-    assert list(workers.text) == ["59,6%", "62%", "57%", "60%"]
+    assert list(workers.text) == ["59,96%", "62,3%", "57,1%", "60,4%"]

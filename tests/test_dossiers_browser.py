@@ -86,3 +86,7 @@ def test_dossier_tables_fit_a_1366_px_laptop(demo: tuple[Path, object]) -> None:
             # Unit and award names wrap rather than end at the column's edge (the walk
             # found «Bằng khen của Chủ tịch UBND t…», «Ngân hàng Nhà nước Chi nh…»).
             assert_read_whole(table, tab)
+            # Several-line rows, and still a table of at most 640 px that scrolls inside:
+            # drawn whole, the late list ran to 26.000 px, its headers out of sight.
+            box = table.bounding_box()
+            assert box is not None and box["height"] <= 650, (tab, box)

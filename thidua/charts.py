@@ -540,12 +540,13 @@ def _has_lone_value(values: list[float | None]) -> bool:
 
 
 def _against(share: float | None, target: float) -> str:
-    """A share on the line measured against the target: whole per cent where that agrees
-    with its side of the target line, else as many decimals as it takes (59,6% under the
-    60% line, not «60%»); nothing for a year without data."""
+    """A share on the line measured against the target, as the headline figures write it
+    (one decimal: the walk read «61%» on the line beside the overview's «60,6%» for the same
+    year), more where that would meet the target from the other side; nothing for a year
+    without data."""
     from thidua.metrics import share_against_target
 
-    return "" if share is None else share_against_target(share, target, fewest=0)
+    return "" if share is None else share_against_target(share, target)
 
 
 def _side(share: float | None, target: float) -> str:

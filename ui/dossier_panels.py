@@ -27,7 +27,7 @@ HEADERS = {
 # when the pointer rests on it.
 SHORT = HEADERS | {
     "answered": "Đã trả", "on_time": "Đúng hẹn", "on_time_rate": "% đúng hạn",
-    "median_days": "Số ngày", "rejected": "Không đạt",
+    "median_days": "Ngày xử lý", "rejected": "Không đạt",
 }  # fmt: skip
 MEANINGS = {
     "answered": "Đã trả kết quả: quyết định, trả lại để bổ sung, không đủ điều kiện",
@@ -205,10 +205,10 @@ def late_and_open(rows: pl.DataFrame, filters: Filters) -> None:
         listed.with_columns(pl.col(c).dt.strftime("%d/%m/%Y") for c in dates).with_columns(
             pl.col("state").replace(short), forms_text=_forms_brief()
         ),
-        {**{k: v for k, v in headers.items() if k not in xlsx_only}, "days_past": "Số ngày",
+        {**{k: v for k, v in headers.items() if k not in xlsx_only}, "days_past": "Ngày trễ",
          "forms_text": "Hình thức"},
         widths={"dossier_no": 178, "unit_name": 150, "received_on": 82, "effective_due": 82,
-                "state": 95, "days_past": 62, "status_name": 115, "forms_text": 110},
+                "state": 95, "days_past": 75, "status_name": 105, "forms_text": 107},
         helps={"days_past": "Số ngày làm việc quá ngày hẹn trả (trả trễ, hoặc đang xử lý đã quá hẹn)",
                "state": "Trả trễ: đã trả kết quả sau ngày hẹn. Quá hẹn: đang xử lý, đã qua ngày hẹn.",
                "forms_text": "Hình thức đề nghị: hình thức đầu tiên của hồ sơ; (+N): còn N hình thức "

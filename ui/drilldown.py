@@ -81,10 +81,25 @@ def award_list_panel(
 _SHORT = {"decision_no": "Số QĐ", "decision_date": "Ngày QĐ"}
 _SHORT_CLASSES = {LEADER_CLASS_NAMES[False]: LEADER_CLASS_SHORT[False]}
 # A list of one award form and year (a click on the overview) shows seven of these: they
-# fit 904 px beside the sidebar.
+# fit 904 px beside the sidebar. A list showing more (a unit's list: every form, its
+# detail, the kinds) narrows the columns whose text wraps — not the year, decision number
+# and date, each one word — until all fit (a unit's list read 1005 px in 904).
 _WIDTHS = {"year": 50, "recipient_name": 180, "kind_name": 80, "position": 115, "leader_class": 100,
            "unit_name": 175, "form_name": 150, "form_detail": 130, "decision_no": 110,
            "decision_date": 90}  # fmt: skip
+_ONE_WORD = ("year", "decision_no", "decision_date")
+_ROOM_PX = 880
+
+
+def _fitted_widths(keys: list[str]) -> dict[str, int]:
+    """The widths of the columns shown, those that wrap narrowed alike to fit _ROOM_PX."""
+    widths = {k: _WIDTHS[k] for k in keys if k in _WIDTHS}
+    fixed = sum(w for k, w in widths.items() if k in _ONE_WORD)
+    wrapping = sum(w for k, w in widths.items() if k not in _ONE_WORD)
+    if fixed + wrapping <= _ROOM_PX or not wrapping:
+        return widths
+    scale = (_ROOM_PX - fixed) / wrapping
+    return {k: w if k in _ONE_WORD else int(w * scale) for k, w in widths.items()}
 
 
 def _list_columns(headers: dict[str, str]) -> dict[str, Any]:
@@ -95,8 +110,9 @@ def _list_columns(headers: dict[str, str]) -> dict[str, Any]:
     from thidua.exports import AWARD_LIST_HEADERS
 
     config: dict[str, Any] = {}
+    fitted = _fitted_widths([k for k in headers if k not in ("source_file", "source_row")])
     for key, shown in headers.items():
-        width, full = _WIDTHS.get(key), AWARD_LIST_HEADERS[key] if key in _SHORT else None
+        width, full = fitted.get(key), AWARD_LIST_HEADERS[key] if key in _SHORT else None
         if key == "decision_date":
             config[shown] = st.column_config.DateColumn(format="DD/MM/YYYY", width=width, help=full)
         elif key == "year":

@@ -121,6 +121,12 @@ def table_height(rows: int, most: int | None, row_px: int | None = None) -> int 
     return whole if row_px else "auto"
 
 
+# The most a table of several-line rows takes on the page when its caller sets no height:
+# drawn whole, the dossiers' late list of 343 three-line rows ran to 26.000 px, its headers
+# and its .xlsx button far out of sight. More rows scroll inside the table.
+TALL_MOST_PX = 640
+
+
 def show_table(
     frame: object,
     headers: dict[str, str],
@@ -153,7 +159,9 @@ def show_table(
         shown.rename({c: headers[c] for c in columns}),
         hide_index=True,
         width="stretch",
-        height=table_height(shown.height, height, row_px(lines)),
+        height=table_height(
+            shown.height, height or (TALL_MOST_PX if lines > 1 else None), row_px(lines)
+        ),
         row_height=row_px(lines),
         column_config={
             headers[c]: st.column_config.Column(
