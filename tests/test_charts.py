@@ -307,3 +307,17 @@ def test_a_share_on_the_line_agrees_with_its_side_of_the_target() -> None:
     fig = charts.shares_by_year_lines(by_year, 0.6)
     [workers] = [t for t in fig.data if t.name == "Người lao động trực tiếp"]
     assert list(workers.text) == ["59,96%", "62,3%", "57,1%", "60,4%"]
+
+
+def test_the_kinds_of_the_most_awarded_units_have_colours_apart() -> None:
+    """Collectives (#a9b4c2) and households (#b9b9b9) were two greys a leader could not tell
+    apart on «Đơn vị được khen nhiều nhất»: every two segments now differ clearly."""
+    top = pl.DataFrame(
+        {"unit_name": ["Sở Y tế"], "awards": [6], "individuals": [3], "collectives": [2],
+         "households": [1]}
+    )  # fmt: skip
+    fig = charts.top_units_bars(top)
+    rgb = [tuple(int(t.marker.color[i : i + 2], 16) for i in (1, 3, 5)) for t in fig.data]
+    assert len(rgb) == 3
+    for a, b in ((0, 1), (0, 2), (1, 2)):
+        assert sum((x - y) ** 2 for x, y in zip(rgb[a], rgb[b], strict=True)) ** 0.5 > 80, (a, b)
