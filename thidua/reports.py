@@ -39,6 +39,16 @@ def bloc_years(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return queries.run(con, "bloc_years")
 
 
+def blocs_without_sheet(bloc_years: pl.DataFrame, year: int) -> list[tuple[str, int]]:
+    """The blocs scored in an earlier year but not in `year` (dissolved, merged, or their
+    sheet not imported yet), each with the last year it was scored: a table of `year`'s
+    blocs must not drop one silently."""
+    earlier = bloc_years.filter(pl.col("year") < year)
+    now = set(bloc_years.filter(pl.col("year") == year)["bloc_name"].to_list())
+    last = earlier.group_by("bloc_name").agg(pl.col("year").max()).sort("bloc_name")
+    return [(bloc, int(last_year)) for bloc, last_year in last.iter_rows() if bloc not in now]
+
+
 def bloc_ranking(con: duckdb.DuckDBPyConnection, year: int, bloc: str) -> BlocRanking:
     ranking = queries.run(con, "bloc_ranking", year=year, bloc=bloc).with_columns(
         role_name=pl.col("role").replace_strict(ROLE_NAMES, default=None, return_dtype=pl.String),

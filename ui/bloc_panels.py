@@ -119,5 +119,12 @@ def bloc_leaders(year: int) -> None:
         "members": "Số đơn vị",
     }
     show_table(leaders, leader_headers, {"total_score": 1})
+    missing = reports.blocs_without_sheet(cached(reports.bloc_years), year)
+    if missing:
+        st.caption(
+            f"Không có bảng chấm điểm năm {year}: "
+            + "; ".join(f"{md(bloc)} (gần nhất: năm {last})" for bloc, last in missing)
+            + "."
+        )
     download_table(leaders, leader_headers, f"dan_dau_khoi_{year}.xlsx", key="leaders_xlsx",
                    title=f"Đơn vị dẫn đầu các khối, cụm năm {year}", decimals={"total_score": 1})  # fmt: skip
