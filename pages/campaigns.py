@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from thidua import charts, reports
+from thidua.dossiers import vietnam_today
 from ui import campaign_panels
 from ui.data import cached, connection
 from ui.figures import chart
@@ -15,6 +16,9 @@ from ui.layout import no_data, open_tab
 con = connection()
 filters = current_filters()
 st.title("Phong trào thi đua")
+# As the other chart pages: what the figures count, where they are (every campaign is
+# listed; its awards are those the filters keep).
+st.caption(f"Số lượt khen của mỗi phong trào: {filters.describe()}.")
 campaigns = cached(reports.campaigns, filters)
 if campaigns.height == 0:
     no_data(
@@ -30,7 +34,7 @@ TIMELINE, AWARDS, TABLE = (
 shown, panel = open_tab([TIMELINE, AWARDS, TABLE], key="campaign_tab", url="the")
 with panel:
     if shown == TIMELINE:
-        chart(charts.campaign_timeline, campaigns, key="timeline")
+        chart(charts.campaign_timeline, campaigns, vietnam_today(), key="timeline")
     elif shown == AWARDS:
         campaign_panels.awards(con, filters, campaigns)
     else:

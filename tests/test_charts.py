@@ -73,6 +73,14 @@ def test_campaign_timeline_names_each_plan() -> None:
     }
     [first] = [t for t in fig.data if t.type == "bar" and t.y[0].startswith("28/")]
     assert list(first.customdata[0][:2]) == ["28/KH-UBND", name]
+    # Today as a dotted line, said above the chart, while a campaign runs (the walk: a leader
+    # could not see which campaigns are running now); none when none is.
+    assert not fig.layout.shapes
+    running = charts.campaign_timeline(frame, dt.date(2024, 6, 1))
+    [line] = running.layout.shapes
+    assert (line.x0, line.x1, line.line.dash) == (dt.date(2024, 6, 1), dt.date(2024, 6, 1), "dot")
+    assert [a.text for a in running.layout.annotations] == ["Hôm nay 01/06/2024"]
+    assert not charts.campaign_timeline(frame, dt.date(2026, 12, 5)).layout.shapes
     [deadline] = [t for t in fig.data if t.type == "scatter"]
     assert list(deadline.y) == ["52/KH-UBND · Thi đua yêu nước"]
     # The axis is wide enough for the longest line (computed margins, no automargin).

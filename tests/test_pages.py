@@ -382,6 +382,12 @@ def test_campaigns_page_on_demo(
     at = open_tab(
         open_page(master, "pages/campaigns.py", monkeypatch), "campaign_tab", "Bảng phong trào"
     )
+    # What the counts count is said at the top, as on the other chart pages (the walk found
+    # no such line here).
+    years = province.awards["year"]
+    assert (
+        f"Số lượt khen của mỗi phong trào: Năm {years.min()}–{years.max()}" in at.caption[0].value
+    )
     table = at.dataframe[0].value
     assert sorted(table["Số kế hoạch"].tolist()) == sorted(province.campaigns["plan_no"].to_list())
     counts = dict(

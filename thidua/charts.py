@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from datetime import date
 
 import plotly.graph_objects as go
 import polars as pl
@@ -607,9 +608,10 @@ def campaign_code_of(label: str, campaigns: pl.DataFrame) -> str | None:
     return codes.get(label)
 
 
-def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
+def campaign_timeline(campaigns: pl.DataFrame, today: date | None = None) -> go.Figure:
     """Each campaign's period as a bar, named by its plan number and name; its registration
-    deadline as a diamond."""
+    deadline as a diamond; `today` a dotted line, when it falls within the periods shown, so
+    a leader sees which campaigns are running now."""
     import datetime as dt
 
     rows = campaigns.filter(pl.col("start_date").is_not_null() & pl.col("end_date").is_not_null())
@@ -640,6 +642,22 @@ def campaign_timeline(campaigns: pl.DataFrame) -> go.Figure:
     )  # fmt: skip
     fig.update_xaxes(type="date", tickformat="%m/%Y", title="Thời gian")
     fig.update_yaxes(autorange="reversed", title=None, type="category")
+    if today is not None and any(
+        start <= today <= end
+        for start, end in zip(rows["start_date"], rows["end_date"], strict=True)
+    ):
+        # A shape and an annotation, not add_vline: its annotation fails on a date axis.
+        fig.add_shape(
+            type="line",
+            x0=today,
+            x1=today,
+            yref="paper",
+            y0=0,
+            y1=1,
+            line={"color": "#333333", "dash": "dot", "width": 2},
+        )
+        fig.add_annotation(x=today, yref="paper", y=1, yanchor="bottom", showarrow=False,
+                           text=f"Hôm nay {today:%d/%m/%Y}", font={"color": "#333333"})  # fmt: skip
     return _layout(
         fig, "Các phong trào thi đua: thời gian và hạn đăng ký", 140 + 34 * max(rows.height, 3)
     )
