@@ -39,6 +39,13 @@ def test_a_table_with_no_one_or_many_rows(rows: int) -> None:
         assert list(shown["Số lượt"])[:1] == ["1.000"] and list(shown["Tỷ lệ"])[:1] == ["—"]
     if rows == 40:
         assert list(shown["Tỷ lệ"])[39] == "53,9%"  # 0.539
+    # The numbers written as text stand right, as the grid's own numbers do; names left.
+    import json
+
+    config = json.loads(table.proto.columns)
+    assert {name: c.get("alignment") for name, c in config.items() if name != "_index"} == {
+        "Số lượt": "right", "Tỷ lệ": "right"
+    }  # fmt: skip
 
 
 def _kpi_script(count: int) -> None:

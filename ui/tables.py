@@ -154,6 +154,7 @@ def show_table(
             shown = shown.with_columns(
                 pl.col(column).map_elements(_formatter(digits), return_dtype=pl.String)
             )
+    formatted = {c for c in decimals or {} if c in shown.columns}
     shown = dashed(shown)
     st.dataframe(
         shown.rename({c: headers[c] for c in columns}),
@@ -163,13 +164,19 @@ def show_table(
             shown.height, height or (TALL_MOST_PX if lines > 1 else None), row_px(lines)
         ),
         row_height=row_px(lines),
+        # Numbers written the Vietnamese way are text to the grid, which would set them
+        # left: right-aligned as the grid sets the numbers it formats itself (the walk read
+        # «100,6» on the left under «Tổng điểm» beside a right-aligned «Hạng»).
         column_config={
             headers[c]: st.column_config.Column(
-                width=widths.get(c), help=helps.get(c), pinned=True if c in pinned else None
+                width=widths.get(c),
+                help=helps.get(c),
+                pinned=True if c in pinned else None,
+                alignment="right" if c in formatted else None,
             )
             for c in columns
-            if c in widths or c in helps or c in pinned
-        },
+            if c in widths or c in helps or c in pinned or c in formatted
+        },  # fmt: skip
     )
 
 
