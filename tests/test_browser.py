@@ -723,6 +723,20 @@ def test_a_search_history_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         assert_read_whole(table)
 
 
+def _list_opened_by(page: Any, bar: Any) -> Any:
+    """Click a chart's bar; the award list it opens, once drawn and in view."""
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    settle(page)
+    page.get_by_role("heading", name=re.compile("Danh sách khen thưởng")).wait_for()
+    table = page.locator("[data-testid=stDataFrame]").last
+    table.wait_for(timeout=30_000)
+    table.scroll_into_view_if_needed()
+    return table
+
+
 def test_a_drill_down_list_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
     """A click on an award on the overview lists awards of many units: the walk found
     «Ngày quyết định» and «Người lao động trực tiếp» cut at the right edge. Short headers
@@ -731,16 +745,7 @@ def test_a_drill_down_list_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None
     with serve(master) as url, browser_page(1366, 900) as page:
         goto(page, url + "/", "chuyenvien")
         bar = page.locator("[data-testid=stPlotlyChart] .bars path").last  # the longest
-        bar.scroll_into_view_if_needed()
-        box = bar.bounding_box()
-        assert box is not None
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        settle(page)
-        page.get_by_role("heading", name=re.compile("Danh sách khen thưởng")).wait_for()
-        table = page.locator("[data-testid=stDataFrame]").last
-        table.wait_for(timeout=30_000)
-        table.scroll_into_view_if_needed()
-        assert_read_whole(table)
+        assert_read_whole(_list_opened_by(page, bar))
 
 
 def test_a_drill_down_opened_from_a_tall_chart_is_brought_into_view(
@@ -774,7 +779,8 @@ def test_a_drill_down_opened_from_a_tall_chart_is_brought_into_view(
 def _download(page: Any, label: str, saved: Path) -> str:
     """Click a download button and keep the file; returns its suggested name. The workbook is
     made when asked for (a deferred download); a click that a rerun swallowed (CI saw one
-    on a loaded machine) is made once more after the page settles."""
+    on a loaded machine) is made once more after the page settles, and a button Streamlit
+    holds disabled a while (CI saw one so for 60 s, near the suite's end) is waited for."""
     from playwright.sync_api import TimeoutError as NoDownload
 
     button = page.get_by_role("button", name=label)
@@ -782,7 +788,7 @@ def _download(page: Any, label: str, saved: Path) -> str:
     for wait in (30_000, 90_000):
         try:
             with page.expect_download(timeout=wait) as download:
-                button.click()
+                button.click(timeout=wait)
         except NoDownload:
             if wait == 90_000:
                 raise
@@ -947,13 +953,4 @@ def test_a_units_award_list_is_read_whole_on_a_1366_px_laptop(demo: tuple[Path, 
         goto(page, url + "/co-cau?the=Đơn vị được khen nhiều nhất", "chuyenvien")
         bar = page.locator("[data-testid=stPlotlyChart] .bars path").first  # individuals'
         bar.wait_for(timeout=30_000)
-        bar.scroll_into_view_if_needed()
-        box = bar.bounding_box()
-        assert box is not None
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        settle(page)
-        page.get_by_role("heading", name=re.compile("Danh sách khen thưởng")).wait_for()
-        table = page.locator("[data-testid=stDataFrame]").last
-        table.wait_for(timeout=30_000)
-        table.scroll_into_view_if_needed()
-        assert_read_whole(table)
+        assert_read_whole(_list_opened_by(page, bar))
