@@ -162,12 +162,8 @@ _LINES_IN_CELL = """([texts, width]) => {
 }"""
 
 
-def lines_in_cell(page: Any, texts: list[str], width: int) -> dict[str, int]:
-    """How many lines each text takes in a grid column `width` px wide, as this browser
-    measures the grid's font: a text taking more lines than its rows hold is cut."""
-    page.wait_for_function("document.fonts.check('14px \"Source Sans\"')")
-    counts = page.evaluate(_LINES_IN_CELL, [texts, width])
-    return dict(zip(texts, counts, strict=True))
+# Measured only once the grid's font has loaded (a fallback font measures otherwise).
+_FONT_READY = "document.fonts.check('14px \"Source Sans\"')"
 
 
 # The grid's columns (title, pixel width) and row height as it laid them out — read from the
@@ -200,15 +196,14 @@ def cut_cells(table: Any) -> list[tuple[str, str, int]]:
     of 64 px or less holds one line: the grid wraps only in taller rows)."""
     layout = table.evaluate(_GRID_LAYOUT)
     assert layout is not None, "no data grid"
+    table.page.wait_for_function(_FONT_READY)
     holds = 1 if layout["rowHeight"] <= 64 else (layout["rowHeight"] - 10) // 21
     cut = []
     for (title, width), texts in zip(layout["columns"], layout["texts"], strict=True):
-        for text, lines in lines_in_cell(table.page, [title], width).items():
-            if lines > 1:
-                cut.append((title, text, lines))
-        for text, lines in lines_in_cell(table.page, texts, width).items():
-            if lines > holds:
-                cut.append((title, text, lines))
+        # The header (one line, always) and the cells measured in one call.
+        header, *cells = table.page.evaluate(_LINES_IN_CELL, [[title, *texts], width])
+        cut += [(title, title, header)] if header > 1 else []
+        cut += [(title, t, n) for t, n in zip(texts, cells, strict=True) if n > holds]
     return cut
 
 

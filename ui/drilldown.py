@@ -110,7 +110,7 @@ def _list_columns(headers: dict[str, str]) -> dict[str, Any]:
     from thidua.exports import AWARD_LIST_HEADERS
 
     config: dict[str, Any] = {}
-    fitted = _fitted_widths([k for k in headers if k not in ("source_file", "source_row")])
+    fitted = _fitted_widths(list(headers))  # the source's columns have no width: hidden
     for key, shown in headers.items():
         width, full = fitted.get(key), AWARD_LIST_HEADERS[key] if key in _SHORT else None
         if key == "decision_date":

@@ -176,7 +176,7 @@ def show_table(
             )
             for c in columns
             if c in widths or c in helps or c in pinned or c in formatted
-        },  # fmt: skip
+        },
     )
 
 
