@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from thidua import reports
+from thidua import doubles, reports
 from thidua.exports import file_part
 from thidua.literal import markdown as md
 from thidua.reference import KIND_NAMES
@@ -44,15 +44,22 @@ index: int = st.selectbox(
 )
 name, unit = found.row(index)[0], found.row(index)[1]
 history = reports.recipient_history(con, name, unit)
+marked, doubt = doubles.history_pairs(con, name, unit)
+if marked.height:
+    history = history.join(marked, on="award_id", how="left", maintain_order="left")
+history = history.drop("award_id")
 st.subheader(f"Quá trình khen thưởng: {md(name)}" + (f" — {md(unit)}" if unit else ""))
 headers = {
     "year": "Năm", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",
     "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình",
+    "pair": "Cặp khen trùng",
 }  # fmt: skip
 # What every award shares (the unit chosen above, a single decision) is said once, so the
 # columns that differ fit a 1366 px screen, long award names and posts on two lines; the
 # .xlsx keeps them all.
 listed, same = same_for_all(history)
+if doubt:
+    st.warning(md(doubt), icon=":material/group:")
 if same:
     st.caption(md(same))
 formats = {"decision_date": pl.col("decision_date").dt.strftime("%d/%m/%Y"),

@@ -129,3 +129,75 @@ def test_the_review_page(master: Path, tmp_path: Path, monkeypatch: pytest.Monke
     assert not viewer.dataframe
     [error] = viewer.error
     assert error.value.startswith("Trang «Rà soát khen trùng» dành cho tài khoản có quyền")
+
+
+def _history(at, text: str, pick: str):  # type: ignore[no-untyped-def]
+    """The search page's history of the result whose label starts with `pick`."""
+    at.text_input(key="search_text").input(text).run()
+    options = at.selectbox(key="search_pick").options
+    at.selectbox(key="search_pick").set_value(
+        next(i for i, o in enumerate(options) if o.startswith(pick))
+    ).run()
+    assert not at.exception, at.exception
+    return at.dataframe[0].value
+
+
+def test_the_search_says_which_awards_are_in_a_pair(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk read one history for two namesakes with nothing to say so. The pair of
+    FIRST/SECOND (Nguyễn Văn An and «Nguyen Van An», Sở Y tế) is in two search results:
+    each history marks its award of the pair and names the other spelling; once an analyst
+    says they are two people, the history says it holds two namesakes' awards."""
+    import_files(_files(tmp_path), master, OPERATOR)
+    at = visit(app_as(master, monkeypatch, ANALYST), "tra-cuu")
+    history = _history(at, "nguyen van an", "Nguyễn Văn An — Sở Y tế ")
+    assert history[["Số quyết định", "Cặp khen trùng"]].values.tolist() == [
+        ["10/QĐ-UBND", "khen trùng? (chưa rà soát)"]
+    ]
+    [warning] = at.warning
+    assert "1 cặp khen thưởng giống nhau" in warning.value
+    assert "chưa được rà soát" in warning.value and "«Nguyen Van An»" in warning.value
+    # The namesake in Sở Tư pháp is in no pair: no warning, no column.
+    other = _history(at, "nguyen van an", "Nguyễn Văn An — Sở Tư pháp ")
+    assert "Cặp khen trùng" not in other.columns and not at.warning
+
+    key = _pairs(master)["pair_key"][0]
+    upload.mark_different(master, [(key, "Sở Y tế", "An")], "khác năm sinh", ANALYST)
+    at = visit(app_as(master, monkeypatch, ANALYST), "tra-cuu")
+    history = _history(at, "nguyen van an", "Nguyen Van An — Sở Y tế ")
+    assert history[["Số quyết định", "Cặp khen trùng"]].values.tolist() == [
+        ["25/QĐ-UBND", "trùng tên (đã xác nhận)"]
+    ]
+    [warning] = at.warning
+    assert "1 cặp khen thưởng của tên này đã được xác nhận là của hai người trùng tên" in (
+        warning.value
+    )
+    assert "«Nguyễn Văn An»" in warning.value
+
+
+def test_two_namesakes_of_one_unit_are_one_history_that_says_so(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two teachers named Phạm Thị Hoa at one school, each given the same title for 2023 in
+    the school's two lists: one search result of two awards, both marked, once reviewed."""
+    school = "Trường THPT Chu Văn An"
+    rows = [
+        [2024, "7/QĐ-SGDĐT", "10/01/2024", "Cá nhân", "Phạm Thị Hoa", "Giáo viên", school,
+         "Chiến sĩ thi đua cơ sở", 2023],
+        [2024, "8/QĐ-SGDĐT", "11/01/2024", "Cá nhân", "Phạm Thị Hoa", "Giáo viên", school,
+         "Chiến sĩ thi đua cơ sở", 2023],
+    ]  # fmt: skip
+    files = [
+        write_rows(tmp_path / f"truong_{i}.xlsx", [HEADER, [1, *row]])
+        for i, row in enumerate(rows, start=1)
+    ]
+    import_files(files, master, OPERATOR)
+    upload.mark_different(master, [(_pairs(master)["pair_key"][0], school, "Hoa")], None, ANALYST)
+    at = visit(app_as(master, monkeypatch, ANALYST), "tra-cuu")
+    history = _history(at, "pham thi hoa", f"Phạm Thị Hoa — {school} ")
+    assert history["Số quyết định"].tolist() == ["7/QĐ-SGDĐT", "8/QĐ-SGDĐT"]
+    assert history["Cặp khen trùng"].tolist() == ["trùng tên (đã xác nhận)"] * 2
+    [warning] = at.warning
+    assert warning.value.startswith("1 cặp khen thưởng của tên này đã được xác nhận")
+    assert "ghi là" not in warning.value  # one spelling

@@ -24,7 +24,7 @@ pairs AS (
            x.file_name AS file_a, x.source_row AS row_a, x.position AS position_a,
            y.recipient_name AS name_b, y.year AS year_b, y.decision_no AS decision_b,
            y.decision_date AS date_b, y.file_name AS file_b, y.source_row AS row_b,
-           y.position AS position_b,
+           y.position AS position_b, x.award_id AS award_a, y.award_id AS award_b,
            md5(concat_ws('|', x.folded, x.recipient_kind, coalesce(x.unit_name, ''), x.form_code,
                          coalesce(x.form_detail, ''), coalesce(x.decision_no, ''), x.year,
                          coalesce(y.decision_no, ''), y.year)) AS pair_key
