@@ -613,11 +613,12 @@ def test_a_list_whose_column_titles_are_not_known_is_fixed_on_the_page(
 def test_the_history_names_a_command_line_import_as_the_audit_does(
     master: Warehouse, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The walk saw «cli:root» in the history where the audit trail says «dòng lệnh»."""
+    """The walk saw «cli:root» in the history, then «dòng lệnh: root»: the server's command,
+    and the system account it ran under."""
     from etl.importer import import_files
     from tests.accounts import OPERATOR
 
     [report] = import_files([SAMPLES / "qd_bang_khen_2020.xlsx"], master, OPERATOR)
     assert report.status == "imported", report.message()
     history = upload_page(master, monkeypatch).dataframe[-1].value
-    assert history.iloc[0]["Người nhập"] == "dòng lệnh: test (Người chạy lệnh)"
+    assert history.iloc[0]["Người nhập"] == "lệnh trên máy chủ, tài khoản test (Người chạy lệnh)"

@@ -100,9 +100,10 @@ _OPERATOR = "cli:"
 
 def actor_name(signature: str | None) -> str | None:
     """Who did something, as a reader is told: «cli:root», the server's operator running
-    `python -m etl`, reads «dòng lệnh: root», as the audit trail names the command line."""
+    `python -m etl`, reads «lệnh trên máy chủ, tài khoản root» (the walk read «Người nhập:
+    dòng lệnh: root», two colons and a word only an administrator knows, unexplained)."""
     if signature and signature.startswith(_OPERATOR):
-        return f"dòng lệnh: {signature.removeprefix(_OPERATOR)}"
+        return f"lệnh trên máy chủ, tài khoản {signature.removeprefix(_OPERATOR)}"
     return signature
 
 
