@@ -59,7 +59,7 @@ COMPOSITION, TOP_UNITS, YEARS, TYPES, LIST = (
     "Danh sách khen thưởng",
 )
 draw = {
-    COMPOSITION: lambda: distribution_panels.composition(view),
+    COMPOSITION: lambda: distribution_panels.composition(view, filters),
     TOP_UNITS: lambda: distribution_panels.top_units(con, filters, view),
     YEARS: lambda: distribution_panels.by_year(con, filters, view),
     TYPES: lambda: distribution_panels.by_type(view, total),

@@ -24,17 +24,17 @@ def _by_unit() -> pl.DataFrame:
 
 
 def test_no_axis_asks_the_browser_for_a_second_layout_pass() -> None:
-    fig = charts.share_by_unit_bars(_by_unit(), 0.6)
+    fig = charts.share_by_unit_bars(_by_unit(), 0.6, "")
     for axis in ("xaxis", "yaxis"):
         own = fig.layout[axis].automargin
         assert (fig.layout.template.layout[axis].automargin if own is None else own) is False
 
 
 def test_left_margin_holds_the_longest_unit_name() -> None:
-    fig = charts.share_by_unit_bars(_by_unit(), 0.6)
+    fig = charts.share_by_unit_bars(_by_unit(), 0.6, "")
     # 72 letters of 14 px text take well over 6 px each; the short name alone would need ~50 px.
     assert fig.layout.margin.l >= 6 * len(LONG)
-    short = charts.share_by_unit_bars(_by_unit().filter(pl.col("unit_name") == "Sở Y tế"), 0.6)
+    short = charts.share_by_unit_bars(_by_unit().filter(pl.col("unit_name") == "Sở Y tế"), 0.6, "")
     assert short.layout.margin.l < fig.layout.margin.l / 3
 
 
@@ -104,7 +104,7 @@ def test_two_campaigns_alike_in_their_first_words_read_apart() -> None:
             "awards": [5, 7],
         }
     )
-    [bars] = charts.campaign_awards_bars(frame).data
+    [bars] = charts.campaign_awards_bars(frame, "").data
     assert sorted(bars.y) == [
         "12/KH-UBND · Lập thành tích chào mừng Đại<br>hội Đảng bộ các cấp nhiệm kỳ 2025 - 2030",
         "18/KH-UBND · Lập thành tích chào mừng Đại<br>hội Đảng bộ tỉnh lần thứ XI",
@@ -130,7 +130,8 @@ def test_a_clicked_campaign_bar_gives_back_its_plan_number() -> None:
             "awards": [12, 30, 0],
         }
     )
-    fig = charts.campaign_awards_bars(frame)
+    fig = charts.campaign_awards_bars(frame, "năm 2024–2025")
+    assert fig.layout.title.text == "Khen thưởng theo phong trào, năm 2024–2025"
     [bars] = fig.data
     assert list(bars.y) == ["28/KH-UBND · «Vì người nghèo»", "52/KH-UBND · Thi đua yêu nước"]
     assert [charts.campaign_code_of(label, frame) for label in bars.y] == [
@@ -190,9 +191,9 @@ def test_top_units_legend_reads_in_the_bars_order() -> None:
             "households": [0, 0],
         }
     ).with_columns(awards=pl.col("individuals") + pl.col("collectives"))
-    fig = charts.top_units_bars(top)
+    fig = charts.top_units_bars(top, "")
     assert [t.name for t in fig.data] == ["Cá nhân", "Tập thể"]
-    with_households = charts.top_units_bars(top.with_columns(households=pl.Series([0, 4])))
+    with_households = charts.top_units_bars(top.with_columns(households=pl.Series([0, 4])), "")
     assert [t.name for t in with_households.data] == ["Cá nhân", "Tập thể", "Hộ gia đình"]
     assert list(with_households.data[2].x) == [4, 0]  # Sở Tài chính (fewer awards) drawn first
     assert fig.layout.legend.traceorder == "normal"
@@ -292,7 +293,7 @@ def test_tiles_too_small_for_a_label_are_written_under_the_treemap() -> None:
     )
     assert charts.small_tiles(composition) == "Kỷ niệm chương 20 (2,0%) · Cờ thi đua 5 (0,5%)"
     assert charts.small_tiles(composition.head(2)) is None
-    fig = charts.composition_treemap(composition)
+    fig = charts.composition_treemap(composition, "")
     unlabelled = [
         label for label, said in zip(fig.data[0].labels, fig.data[0].texttemplate, strict=True)
         if not said
@@ -324,8 +325,34 @@ def test_the_kinds_of_the_most_awarded_units_have_colours_apart() -> None:
         {"unit_name": ["Sở Y tế"], "awards": [6], "individuals": [3], "collectives": [2],
          "households": [1]}
     )  # fmt: skip
-    fig = charts.top_units_bars(top)
+    fig = charts.top_units_bars(top, "")
     rgb = [tuple(int(t.marker.color[i : i + 2], 16) for i in (1, 3, 5)) for t in fig.data]
     assert len(rgb) == 3
     for a, b in ((0, 1), (0, 2), (1, 2)):
         assert sum((x - y) ** 2 for x, y in zip(rgb[a], rgb[b], strict=True)) ** 0.5 > 80, (a, b)
+
+
+def test_the_rank_lines_are_named_at_their_ends_in_colours_apart() -> None:
+    """The walk read a bloc's 16 units over the years in colours it could not tell apart and
+    matched against a legend. Each line now ends in its unit's name and last rank, in the
+    line's colour; a unit whose line stops early is named where it stops; 16 units, 16
+    colours."""
+    units = [f"Đơn vị {i:02d}" for i in range(16)]
+    rows = [
+        {"year": year, "unit_name": unit, "rank": (i + year) % 16 + 1}
+        for year in (2023, 2024, 2025)
+        for i, unit in enumerate(units)
+        if not (unit == "Đơn vị 03" and year == 2025)  # not ranked in 2025
+    ]
+    fig = charts.bump_chart(pl.DataFrame(rows), "Khối thi đua số 2")
+    assert fig.layout.title.text == "Thứ hạng qua các năm 2023–2025 — Khối thi đua số 2"
+    assert len({t.line.color for t in fig.data}) == 16
+    ends = {t.name: [x for x, text in zip(t.x, t.text, strict=True) if text] for t in fig.data}
+    assert ends["Đơn vị 00"] == [2025] and ends["Đơn vị 03"] == [2024]
+    by_name = {t.name: t for t in fig.data}
+    # Đơn vị 05 in 2025: (5 + 2025) % 16 + 1 = 15; Đơn vị 03 in 2024: (3 + 2024) % 16 + 1 = 12
+    assert [t for t in by_name["Đơn vị 05"].text if t] == ["15 · Đơn vị 05"]
+    assert [t for t in by_name["Đơn vị 03"].text if t] == ["12 · Đơn vị 03"]
+    assert all(t.textfont.color == t.line.color for t in fig.data)
+    assert not any(t.showlegend for t in fig.data)
+    assert fig.layout.margin.r >= charts.text_px("15 · Đơn vị 05")

@@ -175,7 +175,8 @@ def _figures() -> dict[str, go.Figure]:
                     "form_name": [UNIT, NAME],
                     "awards": [3, 4],
                 }
-            )
+            ),
+            "năm 2025",
         ),  # fmt: skip
         "trend_bars": charts.trend_bars(
             pl.DataFrame(
@@ -195,7 +196,8 @@ def _figures() -> dict[str, go.Figure]:
                     "collectives": [1, 0],
                     "awards": [4, 4],
                 }
-            )
+            ),
+            "năm 2025",
         ),  # fmt: skip
         "share_by_unit_bars": charts.share_by_unit_bars(
             pl.DataFrame(
@@ -209,9 +211,10 @@ def _figures() -> dict[str, go.Figure]:
                 }
             ),
             0.6,
+            "năm 2025",
         ),  # fmt: skip
         "campaign_timeline": charts.campaign_timeline(campaigns),
-        "campaign_awards_bars": charts.campaign_awards_bars(campaigns),
+        "campaign_awards_bars": charts.campaign_awards_bars(campaigns, "năm 2025"),
     }
 
 
@@ -257,5 +260,5 @@ def test_a_click_gives_back_the_name_as_typed() -> None:
 
 def test_a_clicked_campaign_label_still_names_its_plan() -> None:
     campaigns = pl.DataFrame({"campaign_code": [f"{UNIT}/KH"], "name": [NAME], "awards": [3]})
-    [bars] = charts.campaign_awards_bars(campaigns).data
+    [bars] = charts.campaign_awards_bars(campaigns, "").data
     assert charts.campaign_code_of(bars.y[0], campaigns) == f"{UNIT}/KH"

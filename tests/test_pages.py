@@ -201,7 +201,12 @@ def test_distribution_on_demo(
     [treemap] = figures(at)
     tiles = dict(zip(treemap["data"][0]["ids"], treemap["data"][0]["values"], strict=True))
     assert tiles["ALL"] == truth.height == sum(v for k, v in tiles.items() if k.startswith("L:"))
+    # The years chosen are in each chart's title: a chart saved as a picture keeps no filters.
+    assert treemap["layout"]["title"]["text"] == (
+        f"Cơ cấu theo cấp và hình thức, năm 2020–2022 ({vi(truth.height)} lượt)"
+    )
     [top] = figures(open_tab(at, "dist_tab", "Đơn vị được khen nhiều nhất"))
+    assert top["layout"]["title"]["text"] == "15 đơn vị được khen nhiều nhất, năm 2020–2022"
     expected_top = (
         truth.group_by("unit_name")
         .len()
@@ -312,7 +317,9 @@ def test_merged_units_are_named_with_the_unit_they_are_now(
     assert note.removeprefix(prefix).replace("\\", "") == f"{old} → nay là {successor[old]}."
     at = open_page(master, "pages/distribution.py", monkeypatch, nam_tu="2024", nam_den="2024")
     at = open_tab(at, "dist_tab", "Đơn vị được khen nhiều nhất")
-    [bars] = [f["data"][0] for f in figures(at)]
+    [figure] = figures(at)
+    assert figure["layout"]["title"]["text"] == "15 đơn vị được khen nhiều nhất, năm 2024"
+    bars = figure["data"][0]
     assert not set(bars["y"]) & set(successor)
     assert [c.value for c in at.caption if c.value.startswith(prefix)] == []
 
@@ -337,7 +344,11 @@ def test_leaders_page_on_demo(
     )
     below = per_unit.filter(pl.col("share") < 0.6).height
     assert shown["Đơn vị dưới mục tiêu"] == f"{below}/{per_unit.height}"
-    [units] = [f["data"][0] for f in figures(open_tab(at, "leaders_tab", "Theo đơn vị"))]
+    [by_unit] = figures(open_tab(at, "leaders_tab", "Theo đơn vị"))
+    assert by_unit["layout"]["title"]["text"] == (
+        "Tỷ lệ người lao động trực tiếp theo đơn vị, năm 2024"
+    )
+    units = by_unit["data"][0]
     assert dict(zip(units["y"], units["x"], strict=True)) == pytest.approx(
         dict(per_unit.iter_rows())
     )

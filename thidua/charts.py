@@ -75,6 +75,12 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 _NARROW, _WIDE = set("iljtfrI.,:;'!|()[] "), set("mwMWĐDGHNOQUCÂĂÔƠƯ%")
 
 
+def _titled(title: str, period: str) -> str:
+    """A chart's title with the years it counts (Filters.period): a chart saved as a picture
+    or shown without its page's filters still says which years it is."""
+    return f"{title}, {period}" if period else title
+
+
 def text_px(text: str, size: int = FONT_SIZE) -> int:
     """About how wide `text` is drawn, in pixels (a little generous)."""
     width = sum(0.3 if ch in _NARROW else 0.8 if ch in _WIDE else 0.58 for ch in text)
@@ -258,18 +264,38 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
     return _layout(fig, title, 120 + 44 * max(ordered.height, 3))
 
 
+# The bump chart's lines: a bloc's units over the years can be 16 lines, more than the
+# blocs' twelve colours (the walk read 16 lines in colours it could not tell apart). Each
+# line is also named at its end, in its colour.
+_LINE_PALETTE = ["#1f5fa8", "#e15759", "#59a14f", "#b07aa1", "#f28e2b", "#17becf", "#9c755f",
+                 "#d62728", "#2e8b57", "#7f3c00", "#8c1c13", "#4e79a7", "#e377c2", "#6c7c32",
+                 "#750d86", "#b68100", "#00a08b", "#511cfb", "#862a16", "#222a2a"]  # fmt: skip
+
+
 def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
-    """Each unit's rank over the years (1 at the top)."""
+    """Each unit's rank over the years (1 at the top), the unit named at the end of its line
+    («3 · Sở Y tế», its last rank) in the line's colour, instead of a legend to match."""
     fig = go.Figure()
+    ends: list[str] = []
     for index, unit in enumerate(history["unit_name"].unique(maintain_order=True).to_list()):
+        colour = _LINE_PALETTE[index % len(_LINE_PALETTE)]
         # A year the unit was not ranked in (not a member, no sheet) breaks its line.
         part = every_year(history.filter(pl.col("unit_name") == unit).select("year", "rank"))
+        ranks = part["rank"].to_list()
+        last = max(i for i, rank in enumerate(ranks) if rank is not None)
+        end = f"{ranks[last]} · {plotly(unit)}"
+        ends.append(end)
         fig.add_scatter(
             x=part["year"].to_list(),
-            y=part["rank"].to_list(),
-            mode="lines+markers",
+            y=ranks,
+            mode="lines+markers+text",
             name=plotly(unit),
-            line={"width": 3, "color": _BLOC_PALETTE[index % len(_BLOC_PALETTE)]},
+            text=[end if i == last else None for i in range(len(ranks))],
+            textposition="middle right",
+            textfont={"color": colour},
+            cliponaxis=False,
+            showlegend=False,
+            line={"width": 3, "color": colour},
             marker={"size": 10},
             # The name from the trace, not written into the template: a «%{…}» in a name
             # would be read as a placeholder.
@@ -277,12 +303,20 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
         )
     _mark_gaps(fig, history["year"].to_list())
     fig.update_yaxes(autorange="reversed", title="Thứ hạng", dtick=1)
+    first, last = int(history["year"].min()), int(history["year"].max())  # type: ignore[arg-type]
     fig.update_xaxes(title="Năm", dtick=1, tickformat="d")
-    fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.02})
-    return _layout(fig, f"Thứ hạng qua các năm — {plotly(bloc)}", 440)
+    units = history["unit_name"].n_unique()
+    fig = _layout(
+        fig,
+        f"Thứ hạng qua các năm {first}–{last} — {plotly(bloc)}",
+        max(440, 140 + 30 * units),
+    )
+    # Room right of the last year for the names written there.
+    fig.update_layout(margin={"r": max(text_px(end) for end in ends) + 24})
+    return fig
 
 
-def composition_treemap(composition: pl.DataFrame) -> go.Figure:
+def composition_treemap(composition: pl.DataFrame, period: str) -> go.Figure:
     """Level → award; area = awards. Labels carry count and share so small tiles still read."""
     by_form = _tiles(composition)
     total = int(by_form["awards"].sum()) or 1
@@ -312,7 +346,9 @@ def composition_treemap(composition: pl.DataFrame) -> go.Figure:
             hovertemplate="%{label}: %{value:,.0f} lượt (%{percentRoot:.1%} tổng số)<extra></extra>",
         )
     )  # fmt: skip
-    return _layout(fig, f"Cơ cấu theo cấp và hình thức ({number(total)} lượt)", 520)
+    return _layout(
+        fig, _titled("Cơ cấu theo cấp và hình thức", period) + f" ({number(total)} lượt)", 520
+    )
 
 
 # Of all awards: below it a tile has no room for a legible label (with 2,5% here the walk
@@ -360,7 +396,7 @@ def trend_bars(trend: pl.DataFrame) -> go.Figure:
     return _layout(fig, "Khen thưởng theo năm và hình thức", 480)
 
 
-def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
+def top_units_bars(top_units: pl.DataFrame, period: str) -> go.Figure:
     ordered = top_units.sort("awards")
     fig = go.Figure()
     # Collectives and households as the headline counts define them (_counts.sql); a
@@ -381,7 +417,9 @@ def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(title="Số lượt khen thưởng")
     return _layout(
-        fig, f"{ordered.height} đơn vị được khen nhiều nhất", 120 + 30 * max(ordered.height, 3)
+        fig,
+        _titled(f"{ordered.height} đơn vị được khen nhiều nhất", period),
+        120 + 30 * max(ordered.height, 3),
     )
 
 
@@ -389,7 +427,7 @@ def top_units_bars(top_units: pl.DataFrame) -> go.Figure:
 SHARE_COLUMN_X = 1.02
 
 
-def share_by_unit_bars(by_unit: pl.DataFrame, target: float) -> go.Figure:
+def share_by_unit_bars(by_unit: pl.DataFrame, target: float, period: str) -> go.Figure:
     """Non-leader share per unit against the target; units below it in red. Each unit's share
     is written in a column right of 100%, in its bar's colour: written at the bar's end, the
     shares of units near the target sat on the target's line and were crossed by it."""
@@ -418,7 +456,9 @@ def share_by_unit_bars(by_unit: pl.DataFrame, target: float) -> go.Figure:
         range=[0, SHARE_COLUMN_X + 0.13], tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1],
     )  # fmt: skip
     return _layout(
-        fig, "Tỷ lệ người lao động trực tiếp theo đơn vị", 140 + 26 * max(ordered.height, 3)
+        fig,
+        _titled("Tỷ lệ người lao động trực tiếp theo đơn vị", period),
+        140 + 26 * max(ordered.height, 3),
     )
 
 
@@ -663,7 +703,7 @@ def campaign_timeline(campaigns: pl.DataFrame, today: date | None = None) -> go.
     )
 
 
-def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
+def campaign_awards_bars(campaigns: pl.DataFrame, period: str) -> go.Figure:
     """Awards per campaign, each bar named as on the timeline (campaign_code_of reads a click)."""
     ordered = campaigns.filter(pl.col("awards") > 0).sort("awards")
     fig = go.Figure(
@@ -680,7 +720,9 @@ def campaign_awards_bars(campaigns: pl.DataFrame) -> go.Figure:
     )
     # A gap between a two-line name and its bar (the label touched the bar's edge).
     fig.update_yaxes(type="category", ticklabelstandoff=8)
-    return _layout(fig, "Khen thưởng theo phong trào", 120 + 46 * max(ordered.height, 3))
+    return _layout(
+        fig, _titled("Khen thưởng theo phong trào", period), 120 + 46 * max(ordered.height, 3)
+    )
 
 
 # Early, on the day, late: the one reading of a dossier's answer (thidua.dossiers).

@@ -109,13 +109,19 @@ class Filters:
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
 
+    def period(self) -> str:
+        """The years chosen as a chart's title says them: «năm 2025», «năm 2018–2025» (a
+        chart downloaded as a picture keeps no filters beside it); "" when none are set."""
+        if self.year_from is None or self.year_to is None:
+            return ""
+        same = self.year_from == self.year_to
+        return f"năm {self.year_from}" + ("" if same else f"–{self.year_to}")
+
     def describe(self) -> str:
         """What the reader is looking at, in one line: the years, then only the filters set
         ("Năm 2021 · Khối Văn hóa – Xã hội · Cá nhân"; "… · mọi đơn vị, hình thức, đối tượng")."""
-        years = []
-        if self.year_from is not None and self.year_to is not None:
-            same = self.year_from == self.year_to
-            years.append(f"Năm {self.year_from}" + ("" if same else f"–{self.year_to}"))
+        period = self.period()
+        years = [period[:1].upper() + period[1:]] if period else []
         chosen = [name for name in (self.bloc, self.unit) if name]
         for codes, names in (
             (self.forms, reference.FORM_NAMES),

@@ -31,7 +31,13 @@ def awards(con: duckdb.DuckDBPyConnection, filters: Filters, campaigns: pl.DataF
     if campaigns.filter(pl.col("awards") > 0).height == 0:
         no_data("Không có khen thưởng nào gắn với phong trào khớp với bộ lọc đang chọn.")
         return
-    clicked = chart(charts.campaign_awards_bars, campaigns, key="campaign_awards", on_select=True)
+    clicked = chart(
+        charts.campaign_awards_bars,
+        campaigns,
+        filters.period(),
+        key="campaign_awards",
+        on_select=True,
+    )
     if not clicked:
         st.caption("Bấm vào một cột phong trào để xem danh sách khen thưởng của phong trào đó.")
         return

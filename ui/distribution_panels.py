@@ -16,8 +16,8 @@ from ui.figures import chart, merged_units_note
 from ui.tables import show_table
 
 
-def composition(view: reports.Distribution) -> None:
-    chart(charts.composition_treemap, view.composition, key="treemap")
+def composition(view: reports.Distribution, filters: Filters) -> None:
+    chart(charts.composition_treemap, view.composition, filters.period(), key="treemap")
     small = charts.small_tiles(view.composition)
     if small:
         st.caption(f"Ô nhỏ không ghi chữ (rê chuột vào ô để xem): {md(small)}")
@@ -44,7 +44,9 @@ def award_list(con: duckdb.DuckDBPyConnection, filters: Filters, total: int) -> 
 
 def top_units(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Distribution) -> None:
     # Drill-down: the awards of a clicked unit bar.
-    clicked = chart(charts.top_units_bars, view.top_units, key="top_units", on_select=True)
+    clicked = chart(
+        charts.top_units_bars, view.top_units, filters.period(), key="top_units", on_select=True
+    )
     if clicked:
         unit = charts.clicked(clicked[0])
         award_list_panel(con, filters, reports.Selection(unit_name=unit), unit, key="unit_list")

@@ -67,7 +67,12 @@ def by_unit(
 ) -> None:
     """Units against the target; a click lists a unit's awards."""
     clicked = chart(
-        charts.share_by_unit_bars, view.by_unit, target, key="share_units", on_select=True
+        charts.share_by_unit_bars,
+        view.by_unit,
+        target,
+        filters.period(),
+        key="share_units",
+        on_select=True,
     )
     if clicked:
         unit = charts.clicked(clicked[0])
