@@ -165,6 +165,21 @@ def test_the_ladder_page_and_a_draft_list_checked(
         "cần Chiến sĩ thi đua cơ sở các năm 2021, 2022, 2023",
     )
     assert rows["Lê Văn Cường"][:2] == (6, "Không có quy tắc")
+    # The drop zone's line says .txt and .tsv too, as on the upload page: the same draft
+    # saved as text with tabs is checked alike (the walk read three kinds in the label).
+    text = "\n".join(
+        "\t".join(str(v) for v in row)
+        for row in [["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
+                    [1, "Trần Thị Bình", "Chuyên viên", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh"]]
+    )  # fmt: skip
+    at.file_uploader(key="ladder_draft").set_value(
+        [("du_thao.txt", text.encode("utf-8"), "text/plain")]
+    ).run()
+    assert not at.exception, at.exception
+    [row] = at.dataframe[-1].value.to_dict("records")
+    assert (row["Họ tên / Tên tập thể"], row["Dòng"], row["Kết luận"]) == (
+        "Trần Thị Bình", 2, "Không đủ",
+    )  # fmt: skip
 
 
 def test_a_proposal_year_without_candidates_offers_the_nearest_that_has_them(

@@ -12,6 +12,7 @@ import streamlit as st
 from etl import upload
 from thidua import formatting as fmt
 from thidua import reference
+from thidua.settings import UPLOAD_KINDS
 from thidua.warehouse import Warehouse
 from ui.layout import no_data
 from ui.tables import download_table, show_table
@@ -79,9 +80,11 @@ def draft_check(master: Warehouse, year: int, check: object) -> None:
     «Hình thức khen thưởng»), each row against the ladder."""
     st.subheader("Kiểm tra danh sách đề nghị (dự thảo)")
     vietnamese_widget_texts()  # the uploader's «Upload», «… per file»
+    # The kinds the upload page takes, as the drop zone's line says (the walk read three
+    # kinds in the label and five in the line beneath it).
     sent = st.file_uploader(
-        "Tệp danh sách đề nghị (.xlsx, .xls, .csv) có cột Họ tên, Đơn vị, Hình thức khen thưởng",
-        type=["xlsx", "xls", "csv"], key="ladder_draft",
+        "Tệp danh sách đề nghị có cột Họ tên, Đơn vị, Hình thức khen thưởng",
+        type=list(UPLOAD_KINDS), key="ladder_draft",
     )  # fmt: skip
     if sent is None:
         return
