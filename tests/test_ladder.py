@@ -167,11 +167,10 @@ def test_the_ladder_page_and_a_draft_list_checked(
     assert rows["Lê Văn Cường"][:2] == (6, "Không có quy tắc")
     # The drop zone's line says .txt and .tsv too, as on the upload page: the same draft
     # saved as text with tabs is checked alike (the walk read three kinds in the label).
-    text = "\n".join(
-        "\t".join(str(v) for v in row)
-        for row in [["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
-                    [1, "Trần Thị Bình", "Chuyên viên", "Sở Y tế", "Chiến sĩ thi đua cấp tỉnh"]]
-    )  # fmt: skip
+    text = (
+        "STT\tHọ và tên\tChức vụ\tĐơn vị\tHình thức khen thưởng\n"
+        "1\tTrần Thị Bình\tChuyên viên\tSở Y tế\tChiến sĩ thi đua cấp tỉnh"
+    )
     at.file_uploader(key="ladder_draft").set_value(
         [("du_thao.txt", text.encode("utf-8"), "text/plain")]
     ).run()
