@@ -149,7 +149,12 @@ def test_counts_are_grouped_by_thousands_and_years_are_not() -> None:
         years.with_columns(non_leader_share=0.6, women_share=0.4, adhoc_share=0.1), 0.6
     )
     trend = charts.trend_bars(
-        years.with_columns(form_code=pl.lit("GK"), form_name=pl.lit("Giấy khen"), awards=12_000)
+        years.with_columns(
+            form_code=pl.lit("GIAY_KHEN"),
+            form_name=pl.lit("Giấy khen"),
+            level=pl.lit("unit"),
+            awards=12_000,
+        )
     )
     bump = charts.bump_chart(
         years.with_columns(unit_name=pl.lit("Sở Y tế"), rank=pl.Series([2, 1])), "Khối 1"

@@ -183,6 +183,7 @@ def _figures() -> dict[str, go.Figure]:
                 {
                     "form_code": ["GIAY_KHEN", "GIAY_KHEN"],
                     "form_name": [NAME, NAME],
+                    "level": ["unit", "unit"],
                     "year": years,
                     "awards": [3, 4],
                 }

@@ -186,11 +186,9 @@ def test_distribution_on_demo(
     truth = province.awards.filter(pl.col("year").is_between(2020, 2022))
     shown = {m.label: m.value for m in headline(at)}
     people = truth.filter(pl.col("recipient_kind") == "individual").height
-    state = truth.filter(
-        pl.col("form_code").is_in(
-            ["CSTD_TQ", "CO_CP", "HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG", "BK_TTG"]
-        )
-    ).height
+    state_forms = ["CSTD_TQ", "CO_CP", "HUAN_CHUONG", "HUY_CHUONG", "DH_VINH_DU", "GIAI_THUONG",
+                   "BK_TTG"]  # fmt: skip
+    state = truth.filter(pl.col("form_code").is_in(state_forms)).height
     assert shown == {
         "Tổng số lượt khen thưởng": vi(truth.height),
         "Khen cá nhân": vi(people),
@@ -231,6 +229,28 @@ def test_distribution_on_demo(
         for year, n in zip(trace["x"], trace["y"], strict=True):
             per_year[year] = per_year.get(year, 0) + n
     assert per_year == dict(truth.group_by("year").len().iter_rows())
+    # Three segments a year, by level (sixteen forms were sixteen segments), bottom up.
+    assert [t["name"] for t in trend["data"]] == ["Cấp cơ sở", "Cấp tỉnh", "Cấp Nhà nước"]
+    by_state = truth.filter(pl.col("form_code").is_in(state_forms)).group_by("year").len()
+    drawn_state = dict(zip(trend["data"][2]["x"], trend["data"][2]["y"], strict=True))
+    assert drawn_state == dict(by_state.iter_rows())
+    # Its hover names the forms in it, the most given first.
+    first = truth.filter((pl.col("year") == 2020) & pl.col("form_code").is_in(state_forms))
+    most = first.group_by("form_code").len().sort(["len", "form_code"], descending=[True, False])
+    hover = trend["data"][2]["hovertext"][trend["data"][2]["x"].index(2020)]
+    assert hover.split("<br>")[0].endswith(" " + vi(most["len"][0]))
+    # A click on that segment lists the state-level awards of 2020, as the hover counts them.
+    from thidua import reports, warehouse
+    from thidua.filters import Filters
+
+    con = warehouse.open_for_reading(master)
+    try:
+        listed = reports.award_list(
+            con, Filters(2020, 2022), reports.Selection(year=2020, form_level="state")
+        )
+    finally:
+        con.close()
+    assert listed.height == first.height and listed["year"].unique().to_list() == [2020]
 
 
 def test_a_bloc_without_a_sheet_in_the_year_is_said_under_its_leaders(

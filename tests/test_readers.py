@@ -143,7 +143,7 @@ def test_figures_of_an_older_snapshot_are_let_go_at_a_newer_one(
 
     from ui import data, figures
 
-    trend = pl.DataFrame({"year": [2024, 2025], "form_code": ["BK"] * 2,
+    trend = pl.DataFrame({"year": [2024, 2025], "form_code": ["BK"] * 2, "level": ["province"] * 2,
                           "form_name": ["Bằng khen"] * 2, "awards": [3, 5]})  # fmt: skip
     import_into(SAMPLES / "so_khen_thuong_2021.csv")
     data._version(str(master))

@@ -378,22 +378,49 @@ def small_tiles(composition: pl.DataFrame) -> str | None:
     )
 
 
+# The year bars stack the three levels, bottom to top, as the treemap's inner ring names
+# them: one segment per award form made sixteen segments in six families of colours the walk
+# could not tell apart. Each segment's hover names the forms in it.
+_TREND_LEVELS = ("unit", "province", "state")
+_FORMS_IN_HOVER = 5
+
+
 def trend_bars(trend: pl.DataFrame) -> go.Figure:
-    """Stacked awards per year, one colour per award code."""
+    """Stacked awards per year and level (cơ sở, tỉnh, Nhà nước); a segment's hover lists its
+    most given forms, a click on it names its level (customdata) for the list."""
     fig = go.Figure()
-    for code, name in trend.select("form_code", "form_name").unique().sort("form_code").iter_rows():
-        part = trend.filter(pl.col("form_code") == code).sort("year")
+    for level in _TREND_LEVELS:
+        part = trend.filter(pl.col("level") == level)
+        if part.height == 0:
+            continue
+        per_year = (
+            part.sort(["year", "awards", "form_name"], descending=[False, True, False])
+            .group_by("year", maintain_order=True)
+            .agg(pl.col("awards").sum().alias("total"), "form_name", pl.col("awards").alias("each"))
+        )
         fig.add_bar(
-            name=plotly(name), x=part["year"].to_list(), y=part["awards"].to_list(),
-            marker_color=FORM_COLOURS.get(code, GREY),
-            customdata=[code] * part.height,  # lets a click on a segment name its award
-            hovertemplate="%{fullData.name} năm %{x}: %{y:,.0f} lượt<extra></extra>",
+            name=LEVEL_NAMES[level], x=per_year["year"].to_list(), y=per_year["total"].to_list(),
+            marker_color=LEVEL_COLOURS[level],
+            customdata=[level] * per_year.height,  # lets a click on a segment name its level
+            hovertext=[_forms_said(names, each) for names, each in
+                       zip(per_year["form_name"], per_year["each"], strict=True)],
+            hovertemplate="%{fullData.name} năm %{x}: %{y:,.0f} lượt<br>%{hovertext}<extra></extra>",
         )  # fmt: skip
     _mark_gaps(fig, trend["year"].to_list())
-    fig.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "y": 1})
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(title="Năm quyết định", dtick=1, tickformat="d")
     fig.update_yaxes(title="Số lượt khen thưởng")
-    return _layout(fig, "Khen thưởng theo năm và hình thức", 480)
+    return _layout(fig, "Khen thưởng theo năm và cấp khen thưởng", 480)
+
+
+def _forms_said(names: pl.Series, each: pl.Series) -> str:
+    """«Giấy khen 1.234<br>Bằng khen … 567<br>… và 3 hình thức khác 12» for a hover."""
+    said = [f"{plotly(n)} {number(k)}" for n, k in zip(names, each, strict=True)]
+    if len(said) > _FORMS_IN_HOVER:
+        rest = sum(each[_FORMS_IN_HOVER:])
+        left = len(said) - _FORMS_IN_HOVER
+        said = [*said[:_FORMS_IN_HOVER], f"và {left} hình thức khác {number(rest)}"]
+    return "<br>".join(said)
 
 
 def top_units_bars(top_units: pl.DataFrame, period: str) -> go.Figure:

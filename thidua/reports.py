@@ -153,6 +153,7 @@ class Selection:
     """What a reader clicked: the figure's own restriction on top of the shared filters."""
 
     form_code: str | None = None
+    form_level: str | None = None  # state / province / unit: the year bars' segments
     unit_name: str | None = None
     year: int | None = None
     campaign_code: str | None = None
@@ -163,6 +164,7 @@ def _parameters(selection: Selection) -> dict[str, object]:
     """A selection as the named drill-down queries take it (sql/_selection.sql)."""
     return {
         "form_code": selection.form_code,
+        "form_level": selection.form_level,
         "unit_name": selection.unit_name,
         "year": selection.year,
         "campaign_code": selection.campaign_code,

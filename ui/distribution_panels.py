@@ -10,7 +10,6 @@ import streamlit as st
 from thidua import charts, reports
 from thidua.filters import Filters
 from thidua.literal import markdown as md
-from thidua.reference import FORM_NAMES
 from ui.drilldown import award_list_panel
 from ui.figures import chart, merged_units_note
 from ui.tables import show_table
@@ -56,13 +55,17 @@ def top_units(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Di
 
 
 def by_year(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Distribution) -> None:
-    # Drill-down: the awards of a clicked year, or of one award in that year.
+    # Drill-down: the awards of a clicked year, of one level in that year.
     chosen = chart(charts.trend_bars, view.trend, key="trend", on_select=True)
     if chosen:
         year = int(str(chosen[0].get("x")))
-        code = str(chosen[0].get("customdata") or "")
-        selection = reports.Selection(year=year, form_code=code if code in FORM_NAMES else None)
-        title = f"{FORM_NAMES[code]}, năm {year}" if code in FORM_NAMES else f"năm {year}"
+        level = str(chosen[0].get("customdata") or "")
+        known = level in charts.LEVEL_NAMES
+        selection = reports.Selection(year=year, form_level=level if known else None)
+        title = f"{charts.LEVEL_NAMES[level]}, năm {year}" if known else f"năm {year}"
         award_list_panel(con, filters, selection, title, key="year_list")
     else:
-        st.caption("Bấm vào một đoạn cột để xem danh sách khen thưởng của năm, hình thức đó.")
+        st.caption(
+            "Bấm vào một đoạn cột để xem danh sách khen thưởng của năm, cấp đó; rê chuột lên "
+            "đoạn cột để xem các hình thức trong đó."
+        )
