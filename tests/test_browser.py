@@ -676,6 +676,37 @@ def test_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         assert_read_whole(table)
 
 
+# Per row of headline figures on screen: (the labels' line counts, the figures' tops).
+_KPI_ROWS = """() => {
+  const rows = {};
+  for (const cell of document.querySelectorAll('[data-kpi]')) {
+    const [label, value] = cell.children;
+    const box = cell.getBoundingClientRect();
+    const lines = Math.round(label.getBoundingClientRect().height /
+                             parseFloat(getComputedStyle(label).lineHeight));
+    (rows[Math.round(box.top)] ||= []).push([lines, Math.round(value.getBoundingClientRect().top)]);
+  }
+  return Object.values(rows);
+}"""
+
+
+@pytest.mark.parametrize("width", [1366, 1100])
+def test_the_headline_figures_of_a_row_stand_on_one_line(
+    demo: tuple[Path, Any], width: int
+) -> None:
+    """The walk read a headline label wrapping onto two lines and pushing its figure below
+    its neighbours'. On the leaders page (the longest labels: «Lượt khen chưa phân loại chức
+    vụ» and its help mark), every figure of a row has the same top, wrapped label or not."""
+    master, _ = demo
+    with serve(master) as url, browser_page(width, 900) as page:
+        goto(page, url + "/lanh-dao-nld?nam_tu=2024&nam_den=2024")
+        rows = page.evaluate(_KPI_ROWS)
+    assert rows and sum(len(r) for r in rows) == 4, rows
+    assert any(lines > 1 for row in rows for lines, _ in row), rows  # a label wraps here
+    for row in rows:
+        assert len({top for _, top in row}) == 1, rows
+
+
 def test_the_campaigns_table_fits_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
     """«Bảng phong trào» had its registration deadline, slogan and award count behind a
     scrollbar at 1366 px (campaign names run to 90 characters). The names now wrap on two

@@ -40,14 +40,17 @@ def kpi_row(kpis: Sequence[Kpi], about: str | None = None) -> None:
     overview's one year must say so where its figures are, not only in the sidebar."""
     cells = "".join(_cell(kpi) for kpi in kpis)
     said = (
-        f'<div data-kpi-about style="flex:1 1 100%;font-size:0.875rem;color:{_MUTED}">'
+        f'<div data-kpi-about style="grid-column:1/-1;font-size:0.875rem;color:{_MUTED}">'
         f"{escape(about)}</div>"
         if about
         else ""
     )
+    # A grid whose cells share its rows (subgrid): a label that wraps onto two lines makes
+    # its whole row of labels taller, so every figure of a row stands on one line (the walk
+    # read «Tỷ lệ người lao động trực tiếp» on two lines pushing its figure below the others).
     st.html(
-        '<div role="list" style="display:flex;flex-wrap:wrap;gap:0.25rem 1rem;'
-        f'margin-bottom:0.5rem">{said}{cells}</div>'
+        '<div role="list" style="display:grid;grid-template-columns:repeat(auto-fit,'
+        f'minmax(10rem,1fr));column-gap:1rem;margin-bottom:0.5rem">{said}{cells}</div>'
     )
 
 
@@ -66,8 +69,10 @@ def _cell(kpi: Kpi) -> str:
         f' data-delta="{escape(kpi.delta)}"' if kpi.delta else ""
     )
     return (
-        f'<div role="listitem" {said} style="flex:1 1 12rem;min-width:10rem">'
-        f'<div style="font-size:0.875rem;color:{_TEXT};min-height:1.5rem">{label}{help_mark}</div>'
+        f'<div role="listitem" {said} style="display:grid;grid-row:span 3;'
+        'grid-template-rows:subgrid;row-gap:0;padding-bottom:0.25rem">'
+        f'<div style="font-size:0.875rem;color:{_TEXT};min-height:1.5rem;align-self:end">'
+        f"{label}{help_mark}</div>"
         f'<div style="font-size:2.25rem;line-height:1.35;color:{_TEXT}">{escape(kpi.value)}</div>'
         f"{_delta(kpi.delta, kpi.tone)}</div>"
     )
@@ -83,7 +88,7 @@ def _delta(delta: str | None, tone: Tone) -> str:
     color, background = _OFF if tone == "off" else _DOWN if down else _UP
     arrow = "" if tone == "off" else ("↓ " if down else "↑ ")
     return (
-        f'<div style="display:inline-block;font-size:0.875rem;color:{color};'
+        f'<div style="justify-self:start;align-self:start;font-size:0.875rem;color:{color};'
         f'background:{background};border-radius:0.5rem;padding:0 0.4rem">'
         f'<span aria-hidden="true">{arrow}</span>{escape(delta)}</div>'
     )
