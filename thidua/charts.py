@@ -61,6 +61,7 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         height=height,
         font={"family": "Noto Sans, Arial, sans-serif", "size": FONT_SIZE},
         separators=",.",
+        dragmode=False,
     )
     if fig.layout.legend.orientation is None:  # the chart did not place its legend: below it
         fig.update_layout(
@@ -224,7 +225,20 @@ VIETNAMESE = {
 PNG_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "bieu_do_thi_dua"},
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    # The toolbar keeps the picture download alone (Streamlit adds its full-screen button):
+    # its zoom, pan and scale buttons ran over the end of long titles at 1366 px (the
+    # leaders' year chart), and dragging to zoom a bar chart only lost a leader's view; the
+    # charts take no drag (_layout's dragmode).
+    "modeBarButtonsToRemove": [
+        "zoom2d",
+        "pan2d",
+        "select2d",
+        "lasso2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "resetScale2d",
+    ],
     "locale": "vi",
     "locales": {"vi": {"dictionary": VIETNAMESE}},  # numbers: the layout's separators
 }
