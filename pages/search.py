@@ -65,7 +65,7 @@ if same:
 formats = {"decision_date": pl.col("decision_date").dt.strftime("%d/%m/%Y"),
            "year": pl.col("year").cast(pl.String)}  # fmt: skip
 show_table(listed.with_columns(f for c, f in formats.items() if c in listed.columns), headers,
-           widths={"year": 60, "form_name": 170, "form_detail": 180, "position": 150}, lines=2)  # fmt: skip
+           widths={"year": 60, "form_name": 170, "form_detail": 180, "position": 150, "pair": 120}, lines=2)  # fmt: skip
 download_table(
     history,
     headers,

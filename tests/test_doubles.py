@@ -153,7 +153,7 @@ def test_the_search_says_which_awards_are_in_a_pair(
     at = visit(app_as(master, monkeypatch, ANALYST), "tra-cuu")
     history = _history(at, "nguyen van an", "Nguyễn Văn An — Sở Y tế ")
     assert history[["Số quyết định", "Cặp khen trùng"]].values.tolist() == [
-        ["10/QĐ-UBND", "khen trùng? (chưa rà soát)"]
+        ["10/QĐ-UBND", "chưa rà soát"]
     ]
     [warning] = at.warning
     assert "1 cặp khen thưởng giống nhau" in warning.value
@@ -167,7 +167,7 @@ def test_the_search_says_which_awards_are_in_a_pair(
     at = visit(app_as(master, monkeypatch, ANALYST), "tra-cuu")
     history = _history(at, "nguyen van an", "Nguyen Van An — Sở Y tế ")
     assert history[["Số quyết định", "Cặp khen trùng"]].values.tolist() == [
-        ["25/QĐ-UBND", "trùng tên (đã xác nhận)"]
+        ["25/QĐ-UBND", "hai người trùng tên"]
     ]
     [warning] = at.warning
     assert "1 cặp khen thưởng của tên này đã được xác nhận là của hai người trùng tên" in (
@@ -197,7 +197,7 @@ def test_two_namesakes_of_one_unit_are_one_history_that_says_so(
     at = visit(app_as(master, monkeypatch, ANALYST), "tra-cuu")
     history = _history(at, "pham thi hoa", f"Phạm Thị Hoa — {school} ")
     assert history["Số quyết định"].tolist() == ["7/QĐ-SGDĐT", "8/QĐ-SGDĐT"]
-    assert history["Cặp khen trùng"].tolist() == ["trùng tên (đã xác nhận)"] * 2
+    assert history["Cặp khen trùng"].tolist() == ["hai người trùng tên"] * 2
     [warning] = at.warning
     assert warning.value.startswith("1 cặp khen thưởng của tên này đã được xác nhận")
     assert "ghi là" not in warning.value  # one spelling

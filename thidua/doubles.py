@@ -19,8 +19,8 @@ def award_doubles(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFr
 
 # A search history is one name in one unit: two namesakes there are one history, since no
 # list gives a birth date to tell them apart. The awards that the pairs name are marked.
-NAMESAKES = "trùng tên (đã xác nhận)"
-UNREVIEWED = "khen trùng? (chưa rà soát)"
+NAMESAKES = "hai người trùng tên"
+UNREVIEWED = "chưa rà soát"
 
 
 def history_pairs(
