@@ -621,4 +621,4 @@ def test_the_history_names_a_command_line_import_as_the_audit_does(
     [report] = import_files([SAMPLES / "qd_bang_khen_2020.xlsx"], master, OPERATOR)
     assert report.status == "imported", report.message()
     history = upload_page(master, monkeypatch).dataframe[-1].value
-    assert history.iloc[0]["Người nhập"] == "lệnh trên máy chủ, tài khoản test (Người chạy lệnh)"
+    assert history.iloc[0]["Người nhập"] == "test (Người chạy lệnh) (dòng lệnh)"

@@ -100,10 +100,10 @@ _OPERATOR = "cli:"
 
 def actor_name(signature: str | None) -> str | None:
     """Who did something, as a reader is told: «cli:root», the server's operator running
-    `python -m etl`, reads «lệnh trên máy chủ, tài khoản root» (the walk read «Người nhập:
-    dòng lệnh: root», two colons and a word only an administrator knows, unexplained)."""
+    `python -m etl`, reads «root (dòng lệnh)»: the account first, as for a person (the walk
+    read «Người nhập: dòng lệnh: root», two colons in a row); short, for a narrow column."""
     if signature and signature.startswith(_OPERATOR):
-        return f"lệnh trên máy chủ, tài khoản {signature.removeprefix(_OPERATOR)}"
+        return f"{signature.removeprefix(_OPERATOR)} (dòng lệnh)"
     return signature
 
 
