@@ -1007,3 +1007,29 @@ def test_a_units_award_list_is_read_whole_on_a_1366_px_laptop(demo: tuple[Path, 
         bar = page.locator("[data-testid=stPlotlyChart] .bars path").first  # individuals'
         bar.wait_for(timeout=30_000)
         assert_read_whole(_list_opened_by(page, bar))
+
+
+def test_the_filters_box_shows_the_years_in_use_after_a_rerun(demo: tuple[Path, Any]) -> None:
+    """The walk opened «Bộ lọc» after a tab click and read «Đến năm 2018» while the page
+    counted 2018–2025; choosing «Cá nhân» then counted 2018 alone (3.491 awards). The box's
+    selects, drawn only when it opens, took their first option for the value the session
+    held. They now show the years in use, and another filter keeps them."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/co-cau")
+        page.get_by_role("tab", name="Theo năm").click()
+        settle(page)
+        page.get_by_role("button", name="Bộ lọc").click()
+        body = page.locator("[data-testid=stPopoverBody]")
+        body.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)  # the box's opening
+        shown = {
+            name: body.get_by_role("combobox", name=name).input_value()
+            for name in ("Từ năm", "Đến năm")
+        }
+        assert shown == {"Từ năm": "2018", "Đến năm": "2025"}
+        body.get_by_role("combobox", name="Đối tượng").click()
+        page.get_by_role("option", name="Cá nhân").click()
+        settle(page)
+        said = page.locator("[data-testid=stSidebar]").inner_text()
+        assert "Đang xem: Năm 2018–2025 · Cá nhân" in said, said

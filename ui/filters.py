@@ -137,8 +137,17 @@ def _keep() -> None:
 
 
 def _restore_kept() -> None:
+    """Each run, before the widgets are made: every filter's value said again through the
+    session state. The popover's widgets are drawn only when it opens, and a widget whose
+    value was not set in the run took its first option when drawn: after a tab click the
+    box read «Đến năm 2018» while the page counted 2018–2025, and the next filter chosen
+    applied 2018 (the walk: 3.491 awards instead of the range's). A value set in the run
+    goes to the browser with the widget. A value kept from a page without the filters
+    (search, upload) comes back the same way."""
     for key in FILTER_KEYS:
-        if key not in st.session_state and f"kept_{key}" in st.session_state:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+        elif f"kept_{key}" in st.session_state:
             st.session_state[key] = st.session_state[f"kept_{key}"]
 
 
