@@ -236,6 +236,31 @@ def test_slideshow_runs_full_screen_and_every_slide_fits(
                  .filter(([, over]) => over)"""
         )
         assert overflow == []
+        # Nothing runs onto the footer (the walk: a bloc of ten, its tenth row and the key of
+        # ★/☆ over it), and a bar is as long as its figure says (the figures beside them
+        # squeezed the longest to one length, the leader's shorter than the third's).
+        on_footer = frame.evaluate(
+            """() => [...document.querySelectorAll('.slide')].flatMap((s, i) => {
+                   show(i); const foot = s.querySelector('.footer').getBoundingClientRect().top;
+                   return [...s.querySelectorAll('.lead, .bar-row, .note, .card, .flag-list li')]
+                     .filter(e => e.getBoundingClientRect().bottom > foot + 1)
+                     .map(e => [i, e.textContent.slice(0, 40)]); })"""
+        )
+        assert on_footer == []
+        per_point = frame.evaluate(
+            """() => [...document.querySelectorAll('.slide')].flatMap((s, i) => {
+                   show(i); return [...s.querySelectorAll('.bar-row')].map(r => [i,
+                     r.querySelector('.bar').getBoundingClientRect().width,
+                     parseFloat(r.querySelector('.bar-value').textContent
+                       .replace('.', '').replace(',', '.'))]); })
+                 .filter(([, , value]) => value > 0)"""
+        )
+        by_slide: dict[int, list[float]] = {}
+        for slide, wide, value in per_point:
+            by_slide.setdefault(slide, []).append(wide / value)
+        assert len(by_slide) >= 3
+        for slide, ratios in by_slide.items():
+            assert max(ratios) - min(ratios) <= 0.02 * max(ratios), (slide, ratios)
         # A long unit name never hides the head's ★: the sign is before the name.
         starred = frame.evaluate(
             """() => [...document.querySelectorAll('.bar-label')].map(l => l.textContent)

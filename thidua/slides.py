@@ -38,10 +38,17 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
+# Rows of bars a slide holds at their full height (64 px, names on two lines) with a title,
+# a lead line and a key: the walk's bloc of ten ran its last row onto the footer.
+_FULL_HEIGHT_ROWS = 7
+
+
 def _bars(
     rows: list[tuple[str, float, str, str]], maximum: float, target: float | None = None
 ) -> str:
-    """Horizontal bars: (label, value, shown value, colour). A dashed line marks the target."""
+    """Horizontal bars: (label, value, shown value, colour). A dashed line marks the target.
+    More rows than fit at full height (a bloc of ten) are drawn dense: one line of a
+    smaller name each, so that every row, and the key under them, stays above the footer."""
     items = []
     for label, value, shown, colour in rows:
         width = 0 if maximum <= 0 else 100 * value / maximum
@@ -52,8 +59,9 @@ def _bars(
         )
     line = ""
     if target is not None and maximum > 0:
-        line = f'<div class="target" style="left:calc(var(--label) + (100% - var(--label)) * {target / maximum:.4f})"><span>Mục tiêu {_e(percent(target, 0))}</span></div>'
-    return f'<div class="bars">{"".join(items)}{line}</div>'
+        line = f'<div class="target" style="left:calc(var(--label) + (100% - var(--label) - var(--room)) * {target / maximum:.4f})"><span>Mục tiêu {_e(percent(target, 0))}</span></div>'
+    dense = " dense" if len(rows) > _FULL_HEIGHT_ROWS else ""
+    return f'<div class="bars{dense}">{"".join(items)}{line}</div>'
 
 
 def _card(label: str, value: str, delta: str | None) -> str:
@@ -270,16 +278,24 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #fff; 
 .card-label { font-size: 36px; margin-top: 18px; color: #d9e2ec; }
 .card-delta { font-size: 28px; margin-top: 12px; color: #9fb3c8; min-height: 34px; }
 .lead { font-size: 40px; margin-bottom: 30px; }
-.bars { --label: 720px; position: relative; display: flex; flex-direction: column; gap: 14px; flex: 1; justify-content: center; }
-.bar-row { display: flex; align-items: center; height: 64px; }
-/* A long unit name takes two lines (clamped) rather than being cut at one. */
-.bar-label { width: var(--label); font-size: 30px; line-height: 1.1; padding-right: 24px; text-align: right; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
-.bar-track { flex: 1; display: flex; align-items: center; height: 100%; }
-.bar { height: 70%; border-radius: 6px; }
-.bar-value { font-size: 32px; margin-left: 16px; font-weight: 700; white-space: nowrap; }
+/* The bars take the height left under the title and lead; their rows shrink to it. */
+.bars { --label: 720px; --room: 150px; position: relative; display: flex; flex-direction: column; gap: 14px; flex: 1 1 0; min-height: 0; justify-content: center; }
+.bars.dense { gap: 8px; }
+.bar-row { display: flex; align-items: center; flex: 0 1 64px; min-height: 0; }
+/* A long unit name takes two lines (clamped) rather than being cut at one; the line height
+   and the padding keep the descenders of its last line (g, y) whole. */
+.bar-label { width: var(--label); flex: none; font-size: 28px; line-height: 1.2; padding: 0 24px 4px 0; text-align: right; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+.dense .bar-label { font-size: 26px; -webkit-line-clamp: 1; }
+/* A bar is as long as its value says: room is kept right of the track for the figure (it
+   squeezed the longest bars to one length, the leader's shorter than the third's). */
+.bar-track { flex: 1; display: flex; align-items: center; height: 100%; padding-right: var(--room); }
+.bar { flex: none; height: 70%; max-height: 46px; border-radius: 6px; }
+/* Over the target's dashed line, which ran through the figures of bars just short of it. */
+.bar-value { flex: none; position: relative; z-index: 1; font-size: 32px; margin-left: 10px; padding: 0 6px; border-radius: 6px; background: rgba(6, 20, 38, 0.85); font-weight: 700; white-space: nowrap; }
+.dense .bar-value { font-size: 28px; }
 .target { position: absolute; top: 0; bottom: 0; border-left: 4px dashed #ffd166; }
 .target span { position: absolute; top: -40px; left: 10px; font-size: 28px; color: #ffd166; white-space: nowrap; }
-.note { font-size: 28px; color: #9fb3c8; margin-top: 20px; }
+.note { flex: none; font-size: 28px; color: #9fb3c8; margin-top: 20px; }
 .flag-list { margin: 0; padding-left: 40px; font-size: 32px; line-height: 1.4; column-count: 2; column-gap: 80px; }
 .flag-list li { break-inside: avoid; margin-bottom: 6px; }
 .flag-list li.more { list-style: none; color: #9fb3c8; }
