@@ -140,12 +140,12 @@ def test_a_drill_down_list_with_every_column_fits_beside_the_sidebar() -> None:
 
     every = [k for k in _WIDTHS if k != "unit_name"]
     fitted = _fitted_widths(every)
-    assert sum(_WIDTHS[k] for k in every) == 1005 and sum(fitted.values()) <= 880
-    assert {k: fitted[k] for k in ("year", "decision_no", "decision_date")} == {
-        "year": 50, "decision_no": 110, "decision_date": 90
+    assert sum(_WIDTHS[k] for k in every) > 1000 and sum(fitted.values()) <= 880
+    # «Đối tượng» too: narrowed with the others, its header was cut (the third walk).
+    kept = ("year", "kind_name", "decision_no", "decision_date")
+    assert {k: fitted[k] for k in kept} == {
+        "year": 50, "kind_name": 90, "decision_no": 110, "decision_date": 90
     }  # fmt: skip
-    assert all(
-        fitted[k] < _WIDTHS[k] for k in every if k not in ("year", "decision_no", "decision_date")
-    )
+    assert all(fitted[k] < _WIDTHS[k] for k in every if k not in kept)
     few = ["year", "recipient_name", "position", "leader_class", "unit_name", "decision_no"]
     assert _fitted_widths(few) == {k: _WIDTHS[k] for k in few}

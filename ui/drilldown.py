@@ -62,14 +62,16 @@ def award_list_panel(
     )
     # On the page the list's columns fit a 1366 px screen: short headers for the decision
     # (full names when the pointer rests on them, as the .xlsx writes them), «NLĐ trực
-    # tiếp» for the direct workers' class, widths for what is left; a long name, position,
-    # unit or award on two lines rather than cut.
+    # tiếp» for the direct workers' class, an award's detail in place of its form (the
+    # detail names it: «Huân chương Lao động hạng Ba»), widths for what is left; a long
+    # name, position, unit or award on up to three lines rather than cut.
+    listed = _form_or_detail(listed)
     headers = {k: _SHORT.get(k, v) for k, v in AWARD_LIST_HEADERS.items() if k in listed.columns}
     shown = dashed(listed)
     if "leader_class" in shown.columns:
         shown = shown.with_columns(pl.col("leader_class").replace(_SHORT_CLASSES))
     st.dataframe(shown.rename(headers), hide_index=True, width="stretch",
-                 row_height=row_px(2), height=table_height(shown.height, 460, row_px(2)),
+                 row_height=row_px(3), height=table_height(shown.height, 520, row_px(3)),
                  column_config=_list_columns(headers))  # fmt: skip
     st.caption("Tệp nguồn và dòng của từng khen thưởng: bật ở «Hiện/ẩn cột» trên bảng, hoặc "
                "xem trong tệp .xlsx tải về.")  # fmt: skip
@@ -78,17 +80,31 @@ def award_list_panel(
                    capability="names")  # fmt: skip
 
 
-_SHORT = {"decision_no": "Số QĐ", "decision_date": "Ngày QĐ"}
+_SHORT = {"decision_no": "Số QĐ", "decision_date": "Ngày QĐ", "form_name": "Hình thức"}
+_FULL = {"decision_no": "Số quyết định", "decision_date": "Ngày quyết định",
+         "form_name": "Hình thức khen thưởng; chi tiết (hạng, tên danh hiệu) khi tệp có ghi"}  # fmt: skip
 _SHORT_CLASSES = {LEADER_CLASS_NAMES[False]: LEADER_CLASS_SHORT[False]}
 # A list of one award form and year (a click on the overview) shows seven of these: they
 # fit 904 px beside the sidebar. A list showing more (a unit's list: every form, its
 # detail, the kinds) narrows the columns whose text wraps — not the year, decision number
 # and date, each one word — until all fit (a unit's list read 1005 px in 904).
-_WIDTHS = {"year": 50, "recipient_name": 180, "kind_name": 80, "position": 115, "leader_class": 100,
-           "unit_name": 175, "form_name": 150, "form_detail": 130, "decision_no": 110,
+_WIDTHS = {"year": 50, "recipient_name": 180, "kind_name": 90, "position": 115, "leader_class": 100,
+           "unit_name": 175, "form_name": 150, "form_detail": 150, "decision_no": 110,
            "decision_date": 90}  # fmt: skip
-_ONE_WORD = ("year", "decision_no", "decision_date")
+# Kept at their width: one word each, or «Cá nhân» / «Tập thể» under «Đối tượng» (narrowed,
+# its header was cut).
+_ONE_WORD = ("year", "kind_name", "decision_no", "decision_date")
 _ROOM_PX = 880
+
+
+def _form_or_detail(listed: pl.DataFrame) -> pl.DataFrame:
+    """One column for the award on the page: its detail where the file gave one (it names
+    the award and its degree), else its form. The .xlsx keeps both."""
+    if not {"form_name", "form_detail"} <= set(listed.columns):
+        return listed
+    return listed.with_columns(form_name=pl.coalesce("form_detail", "form_name")).drop(
+        "form_detail"
+    )
 
 
 def _fitted_widths(keys: list[str]) -> dict[str, int]:
@@ -107,12 +123,10 @@ def _list_columns(headers: dict[str, str]) -> dict[str, Any]:
     dates as 25/01/2020, years without a thousands dot; where each award came from hidden
     at first (the toolbar's «Hiện/ẩn cột» shows it; always in the .xlsx), for the analyst
     checking a figure."""
-    from thidua.exports import AWARD_LIST_HEADERS
-
     config: dict[str, Any] = {}
     fitted = _fitted_widths(list(headers))  # the source's columns have no width: hidden
     for key, shown in headers.items():
-        width, full = fitted.get(key), AWARD_LIST_HEADERS[key] if key in _SHORT else None
+        width, full = fitted.get(key), _FULL.get(key) if key in _SHORT else None
         if key == "decision_date":
             config[shown] = st.column_config.DateColumn(format="DD/MM/YYYY", width=width, help=full)
         elif key == "year":
@@ -134,6 +148,9 @@ _SCROLL_TO_HEADING = """<style>.stElementContainer:has(.thidua-into-view) { disp
   const box = document.currentScript && document.currentScript.closest('.stElementContainer');
   const area = box && box.closest('[class*="st-key-DRILL_AREA"]');
   const top = area || (box && box.previousElementSibling);
+  // Clear of Streamlit's fixed top bar: scrolled to the very top, the heading (or the bloc
+  // page's choice of year) was under it.
+  if (top) top.style.scrollMarginTop = '96px';
   if (top) setTimeout(() => top.scrollIntoView({ block: 'start', behavior: 'smooth' }), 250);
 })();
 </script>""".replace("DRILL_AREA", DRILL_AREA)
