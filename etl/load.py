@@ -21,6 +21,7 @@ from thidua.access import Account, require
 from thidua.formatting import number
 from thidua.settings import LIMITS
 from thidua.sql_files import named_statements
+from thidua.text import LEGACY_NAMES
 
 SQL = named_statements("etl/load.sql")  # the fixed statements of loading and undoing
 
@@ -60,7 +61,7 @@ class Report:
             elif self.replaced:
                 text += f", thay thế {self.replaced} dòng cũ của cùng khối/năm/kế hoạch"
             if self.encoding:
-                text += f"; đã chuyển mã từ {self.encoding} sang Unicode"
+                text += f"; đã chuyển mã từ {LEGACY_NAMES.get(self.encoding, self.encoding)} sang Unicode"
             return "\n".join([text + ".", *self.notes()])
         shown = self.problems[: LIMITS.max_reported_errors]
         lines = [

@@ -1087,3 +1087,20 @@ def test_the_filters_box_shows_the_years_in_use_after_a_rerun(demo: tuple[Path, 
         settle(page)
         said = page.locator("[data-testid=stSidebar]").inner_text()
         assert "Đang xem: Năm 2018–2025 · Cá nhân" in said, said
+
+
+def test_a_refused_files_problems_are_read_whole_on_a_1366_px_laptop(
+    demo: tuple[Path, Any],
+) -> None:
+    """The third walk found the problems' «Gợi ý» column behind a sideways scroll: the fix
+    suggested for «Bằng khenn của Chủ tịch UBND tỉnh» out of sight. Every column now fits
+    the file's box, the suggestion in sight."""
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 900) as page:
+        goto(page, url + "/tai-du-lieu", "chuyenvien")
+        page.locator("input[type=file]").set_input_files(str(SAMPLES / "bad" / "unknown_form.xlsx"))
+        settle(page)
+        table = page.locator("[data-testid=stDataFrame]").filter(has_text="Gợi ý").first
+        table.wait_for(timeout=60_000)
+        table.scroll_into_view_if_needed()
+        assert_read_whole(table, "problems")

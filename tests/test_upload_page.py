@@ -191,7 +191,7 @@ def test_legacy_file_shows_unicode_and_bad_files_write_nothing(
         SAMPLES / "bad" / "empty.xlsx",
         SAMPLES / "bad" / "truncated.xlsx",
     )
-    assert any("tcvn3" in i.value for i in at.info)
+    assert any("bảng mã TCVN3" in i.value for i in at.info)  # not «tcvn3»
     sample = next(d.value for d in at.dataframe if "Họ tên / Tên tập thể" in d.value.columns)
     assert sample.iloc[0]["Họ tên / Tên tập thể"] == TRUTH["so_khen_2005_tcvn3.xls"]["first_name"]
     assert [read(h.value) for h in at.subheader][:3] == [
@@ -208,7 +208,7 @@ def test_legacy_file_shows_unicode_and_bad_files_write_nothing(
     ]
     at.button(key="confirm").click().run()
     assert [read(s.value) for s in at.success] == [
-        "so_khen_2005_tcvn3.xls: đã nhập 25 dòng (danh sách khen thưởng); đã chuyển mã từ tcvn3 sang Unicode."
+        "so_khen_2005_tcvn3.xls: đã nhập 25 dòng (danh sách khen thưởng); đã chuyển mã từ TCVN3 (.VnTime) sang Unicode."
     ]
     assert awards_in(master) == 25
 

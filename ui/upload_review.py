@@ -17,6 +17,7 @@ from thidua.access import Account
 from thidua.literal import markdown as md
 from thidua.reference import LEADER_CLASS_NAMES as CLASSES
 from thidua.reports import leader_class
+from thidua.text import LEGACY_NAMES
 from thidua.warehouse import Warehouse
 from ui.guard import allowed
 from ui.kpis import Kpi, kpi_row
@@ -310,7 +311,7 @@ def review(key: str, inspection: Inspection, master: Warehouse, account: Account
         return
     if inspection.encoding:
         st.info(
-            f"Tệp gõ bằng bảng mã {md(inspection.encoding)}; đã chuyển sang Unicode (xem các dòng đầu bên dưới)."
+            f"Tệp gõ bằng bảng mã {md(LEGACY_NAMES.get(inspection.encoding, inspection.encoding))}; đã chuyển sang Unicode (xem các dòng đầu bên dưới)."
         )
     for sheet, why in inspection.book.skipped:
         st.info(f"Bỏ qua trang «{md(sheet)}»: {md(why)}.", icon=":material/visibility_off:")
@@ -430,7 +431,10 @@ def review(key: str, inspection: Inspection, master: Warehouse, account: Account
                 "message": "Lỗi",
                 "suggestion": "Gợi ý",
             },
-            widths={"message": "large"},
+            # Within the file's box at 1366 px, the suggestion too (it was behind a
+            # sideways scroll: the fix for «Bằng khenn…» out of sight); text wraps.
+            widths={"row": 55, "column": 150, "value": 185, "message": 235, "suggestion": 185},
+            lines=3,
         )
         st.download_button(
             "Tải bản có đánh dấu ô lỗi (.xlsx)", data=upload.marked_copy(inspection),
