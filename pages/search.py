@@ -32,7 +32,8 @@ if found.height == 0:
     no_data(f"Không tìm thấy ai có tên chứa «{md(text)}».")
     st.stop()
 labels = [
-    f"{name} — {unit or 'không rõ đơn vị'} ({KIND_NAMES.get(kind, kind)}, {n} lượt, {first}–{last})"
+    f"{name} — {unit or 'không rõ đơn vị'} ({KIND_NAMES.get(kind, kind)}, {n} lượt, "
+    + (f"{first})" if first == last else f"{first}–{last})")  # «2019», not «2019–2019»
     for name, unit, kind, n, first, last in found.iter_rows()
 ]
 st.caption(f"{found.height} kết quả" + (" (50 đầu tiên)" if found.height >= 50 else ""))

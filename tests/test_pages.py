@@ -93,7 +93,7 @@ def test_page_with_one_award(
     else:
         at.text_input(key="search_text").input("nguyen van a").run()
         assert at.selectbox(key="search_pick").options == [
-            "Nguyễn Văn A — Sở Y tế (Cá nhân, 1 lượt, 2026–2026)"
+            "Nguyễn Văn A — Sở Y tế (Cá nhân, 1 lượt, 2026)"
         ]
 
 
