@@ -331,7 +331,10 @@ def test_merged_units_are_named_with_the_unit_they_are_now(
     at = open_page(master, "pages/distribution.py", monkeypatch, nam_tu="2024", nam_den="2024",
                    don_vi=old)  # fmt: skip
     at = open_tab(at, "dist_tab", "Đơn vị được khen nhiều nhất")
-    [bars] = [f["data"][0] for f in figures(at)]
+    [figure] = figures(at)
+    # The unit chosen is in the title with the year: a saved picture still says it.
+    assert figure["layout"]["title"]["text"] == f"1 đơn vị được khen nhiều nhất, năm 2024 · {old}"
+    bars = figure["data"][0]
     assert list(bars["y"]) == [old]
     [note] = [c.value for c in at.caption if c.value.startswith(prefix)]
     assert note.removeprefix(prefix).replace("\\", "") == f"{old} → nay là {successor[old]}."

@@ -76,10 +76,10 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 _NARROW, _WIDE = set("iljtfrI.,:;'!|()[] "), set("mwMWĐDGHNOQUCÂĂÔƠƯ%")
 
 
-def _titled(title: str, period: str) -> str:
-    """A chart's title with the years it counts (Filters.period): a chart saved as a picture
-    or shown without its page's filters still says which years it is."""
-    return f"{title}, {period}" if period else title
+def _titled(title: str, scope: str) -> str:
+    """A chart's title with what it counts (Filters.scope: the years, a unit or bloc chosen):
+    a chart saved as a picture or shown without its page's filters still says it."""
+    return f"{title}, {scope}" if scope else title
 
 
 def text_px(text: str, size: int = FONT_SIZE) -> int:
@@ -330,16 +330,17 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
     return fig
 
 
-def composition_treemap(composition: pl.DataFrame, period: str) -> go.Figure:
+def composition_treemap(composition: pl.DataFrame, scope: str) -> go.Figure:
     """Level → award; area = awards. Labels carry count and share so small tiles still read."""
     by_form = _tiles(composition)
     total = int(by_form["awards"].sum()) or 1
     levels = by_form.group_by("level", maintain_order=True).agg(pl.col("awards").sum())
     # One named root: without it Plotly adds a nameless one whose hover read "-: - lượt".
     ids = ["ALL"] + [f"L:{lv}" for lv in levels["level"]] + [f"F:{c}" for c in by_form["form_code"]]
-    labels = (
-        ["Tất cả"] + [LEVEL_NAMES[lv] for lv in levels["level"]] + _labels(by_form["form_name"])
-    )
+    # An award's name on lines of some 16 letters: a tall narrow tile holds it at a legible
+    # size where one long line would be shrunk below 12 px and hidden.
+    names = ["<br>".join(plotly(line) for line in _lines(n, 16)) for n in by_form["form_name"]]
+    labels = ["Tất cả"] + [LEVEL_NAMES[lv] for lv in levels["level"]] + names
     parents = [""] + ["ALL"] * levels.height + [f"L:{lv}" for lv in by_form["level"]]
     values = [total] + levels["awards"].to_list() + by_form["awards"].to_list()
     colours = (
@@ -351,17 +352,18 @@ def composition_treemap(composition: pl.DataFrame, period: str) -> go.Figure:
         go.Treemap(
             ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
             marker={"colors": colours},
-            # A tile too small to hold its label legibly shows none (Plotly would shrink the
-            # letters to a few pixels); small_tiles names it under the chart.
-            texttemplate=[
-                "" if small else "%{label}<br>%{value:,.0f} (%{percentRoot:.1%})"
-                for small in [False] * (1 + levels.height) + by_form["small"].to_list()
-            ],
+            # Every tile labelled; one whose label would be under 12 px shows none
+            # (layout.uniformtext: Plotly shrank such letters to a few pixels). Judged by
+            # the drawn tile, not by its share: one unit's 5 % tiles are 110 px wide and
+            # read well (the third walk found seven such tiles blank). small_tiles names
+            # the small ones under the chart with their figures.
+            texttemplate="%{label}<br>%{value:,.0f} (%{percentRoot:.1%})",
             hovertemplate="%{label}: %{value:,.0f} lượt (%{percentRoot:.1%} tổng số)<extra></extra>",
         )
     )  # fmt: skip
+    fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"})
     return _layout(
-        fig, _titled("Cơ cấu theo cấp và hình thức", period) + f" ({number(total)} lượt)", 520
+        fig, _titled("Cơ cấu theo cấp và hình thức", scope) + f" ({number(total)} lượt)", 520
     )
 
 
@@ -377,6 +379,11 @@ def _tiles(composition: pl.DataFrame) -> pl.DataFrame:
         pl.col("awards").sum()
     )
     return by_form.with_columns(small=pl.col("awards") < SMALL_TILE * pl.col("awards").sum())
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """`text` in lines of about `width` letters, broken between words only."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
 
 
 def small_tiles(composition: pl.DataFrame) -> str | None:
@@ -437,7 +444,7 @@ def _forms_said(names: pl.Series, each: pl.Series) -> str:
     return "<br>".join(said)
 
 
-def top_units_bars(top_units: pl.DataFrame, period: str) -> go.Figure:
+def top_units_bars(top_units: pl.DataFrame, scope: str) -> go.Figure:
     ordered = top_units.sort("awards")
     fig = go.Figure()
     # Collectives and households as the headline counts define them (_counts.sql); a
@@ -459,7 +466,7 @@ def top_units_bars(top_units: pl.DataFrame, period: str) -> go.Figure:
     fig.update_xaxes(title="Số lượt khen thưởng")
     return _layout(
         fig,
-        _titled(f"{ordered.height} đơn vị được khen nhiều nhất", period),
+        _titled(f"{ordered.height} đơn vị được khen nhiều nhất", scope),
         120 + 30 * max(ordered.height, 3),
     )
 
@@ -468,7 +475,7 @@ def top_units_bars(top_units: pl.DataFrame, period: str) -> go.Figure:
 SHARE_COLUMN_X = 1.02
 
 
-def share_by_unit_bars(by_unit: pl.DataFrame, target: float, period: str) -> go.Figure:
+def share_by_unit_bars(by_unit: pl.DataFrame, target: float, scope: str) -> go.Figure:
     """Non-leader share per unit against the target; units below it in red. Each unit's share
     is written in a column right of 100%, in its bar's colour: written at the bar's end, the
     shares of units near the target sat on the target's line and were crossed by it."""
@@ -498,7 +505,7 @@ def share_by_unit_bars(by_unit: pl.DataFrame, target: float, period: str) -> go.
     )  # fmt: skip
     return _layout(
         fig,
-        _titled("Tỷ lệ người lao động trực tiếp theo đơn vị", period),
+        _titled("Tỷ lệ người lao động trực tiếp theo đơn vị", scope),
         140 + 26 * max(ordered.height, 3),
     )
 
@@ -744,7 +751,7 @@ def campaign_timeline(campaigns: pl.DataFrame, today: date | None = None) -> go.
     )
 
 
-def campaign_awards_bars(campaigns: pl.DataFrame, period: str) -> go.Figure:
+def campaign_awards_bars(campaigns: pl.DataFrame, scope: str) -> go.Figure:
     """Awards per campaign, each bar named as on the timeline (campaign_code_of reads a click)."""
     ordered = campaigns.filter(pl.col("awards") > 0).sort("awards")
     fig = go.Figure(
@@ -762,7 +769,7 @@ def campaign_awards_bars(campaigns: pl.DataFrame, period: str) -> go.Figure:
     # A gap between a two-line name and its bar (the label touched the bar's edge).
     fig.update_yaxes(type="category", ticklabelstandoff=8)
     return _layout(
-        fig, _titled("Khen thưởng theo phong trào", period), 120 + 46 * max(ordered.height, 3)
+        fig, _titled("Khen thưởng theo phong trào", scope), 120 + 46 * max(ordered.height, 3)
     )
 
 

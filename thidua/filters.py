@@ -122,6 +122,17 @@ class Filters:
         ("Năm 2021 · Khối Văn hóa – Xã hội · Cá nhân"; "… · mọi đơn vị, hình thức, đối tượng")."""
         period = self.period()
         years = [period[:1].upper() + period[1:]] if period else []
+        parts = years + (self._chosen() or ["mọi đơn vị, hình thức, đối tượng"])
+        return " · ".join(parts)
+
+    def scope(self) -> str:
+        """The years and whatever else is chosen, as a chart's title ends them («năm 2023 ·
+        Sở Y tế»): a chart saved as a picture keeps no filters beside it."""
+        period = self.period()
+        return " · ".join(([period] if period else []) + self._chosen())
+
+    def _chosen(self) -> list[str]:
+        """The bloc, unit, awards, types and kinds chosen, in words."""
         chosen = [name for name in (self.bloc, self.unit) if name]
         for codes, names in (
             (self.forms, reference.FORM_NAMES),
@@ -130,5 +141,4 @@ class Filters:
         ):
             if codes:
                 chosen.append(", ".join(names[c] for c in codes))
-        parts = years + (chosen or ["mọi đơn vị, hình thức, đối tượng"])
-        return " · ".join(parts)
+        return chosen

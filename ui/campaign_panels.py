@@ -34,7 +34,7 @@ def awards(con: duckdb.DuckDBPyConnection, filters: Filters, campaigns: pl.DataF
     clicked = chart(
         charts.campaign_awards_bars,
         campaigns,
-        filters.period(),
+        filters.scope(),
         key="campaign_awards",
         on_select=True,
     )

@@ -16,10 +16,10 @@ from ui.tables import show_table
 
 
 def composition(view: reports.Distribution, filters: Filters) -> None:
-    chart(charts.composition_treemap, view.composition, filters.period(), key="treemap")
+    chart(charts.composition_treemap, view.composition, filters.scope(), key="treemap")
     small = charts.small_tiles(view.composition)
     if small:
-        st.caption(f"Ô nhỏ không ghi chữ (rê chuột vào ô để xem): {md(small)}")
+        st.caption(f"Các ô nhỏ, dưới 6% tổng số (rê chuột vào ô để xem): {md(small)}")
 
 
 def by_type(view: reports.Distribution, total: int) -> None:
@@ -44,7 +44,7 @@ def award_list(con: duckdb.DuckDBPyConnection, filters: Filters, total: int) -> 
 def top_units(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Distribution) -> None:
     # Drill-down: the awards of a clicked unit bar.
     clicked = chart(
-        charts.top_units_bars, view.top_units, filters.period(), key="top_units", on_select=True
+        charts.top_units_bars, view.top_units, filters.scope(), key="top_units", on_select=True
     )
     if clicked:
         unit = charts.clicked(clicked[0])

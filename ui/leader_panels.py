@@ -70,7 +70,7 @@ def by_unit(
         charts.share_by_unit_bars,
         view.by_unit,
         target,
-        filters.period(),
+        filters.scope(),
         key="share_units",
         on_select=True,
     )
