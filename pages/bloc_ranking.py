@@ -69,6 +69,10 @@ with panel:
         history = cached(reports.bloc_rank_history, year, bloc)
         if history["year"].n_unique() > 1:
             chart(charts.bump_chart, history, bloc, key="bump")
+            st.caption(
+                f"Các đơn vị của {md(bloc)} năm {year}, với thứ hạng của từng năm trước: đơn vị "
+                "đã rời khối không được vẽ, nên một năm có thể thiếu vài thứ hạng."
+            )
         else:
             no_data(f"{md(bloc)} mới có bảng chấm điểm của một năm.")
     else:

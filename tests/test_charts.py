@@ -361,3 +361,33 @@ def test_the_rank_lines_are_named_at_their_ends_in_colours_apart() -> None:
     assert all(t.textfont.color == t.line.color for t in fig.data)
     assert not any(t.showlegend for t in fig.data)
     assert fig.layout.margin.r >= charts.text_px("15 · Đơn vị 05")
+
+
+def test_the_first_ten_rank_lines_are_ten_hues_apart() -> None:
+    """The third walk read two reds (RGB distance 69, one hue) and two greens (49) among a
+    bloc's ten lines. Two of the first ten colours read alike when they are within 60 of
+    each other, or both vivid, within 15° of hue and of about one brightness: none do."""
+    units = [f"Đơn vị {i}" for i in range(10)]
+    rows = [
+        {"year": y, "unit_name": u, "rank": i + 1}
+        for y in (2024, 2025)
+        for i, u in enumerate(units)
+    ]
+    colours = [t.line.color for t in charts.bump_chart(pl.DataFrame(rows), "Khối 1").data]
+
+    import colorsys
+
+    def rgb(c: str) -> tuple[int, ...]:
+        return tuple(int(c[i : i + 2], 16) for i in (1, 3, 5))
+
+    def alike(x: str, y: str) -> bool:
+        distance = sum((a - b) ** 2 for a, b in zip(rgb(x), rgb(y), strict=True)) ** 0.5
+        (hx, sx, vx), (hy, sy, vy) = (
+            colorsys.rgb_to_hsv(*(v / 255 for v in rgb(c))) for c in (x, y)
+        )
+        hue = min(abs(hx - hy), 1 - abs(hx - hy)) * 360
+        return distance < 60 or (min(sx, sy) > 0.3 and hue < 15 and abs(vx - vy) < 0.25)
+
+    pairs = [(x, y) for i, x in enumerate(colours) for y in colours[i + 1 :] if alike(x, y)]
+    assert len(colours) == 10 and pairs == []
+    assert alike("#e15759", "#d62728") and alike("#59a14f", "#2e8b57")  # the walk's pairs

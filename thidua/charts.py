@@ -280,10 +280,11 @@ def bloc_bars(ranking: pl.DataFrame, bloc: str, year: int) -> go.Figure:
 
 # The bump chart's lines: a bloc's units over the years can be 16 lines, more than the
 # blocs' twelve colours (the walk read 16 lines in colours it could not tell apart). Each
-# line is also named at its end, in its colour.
-_LINE_PALETTE = ["#1f5fa8", "#e15759", "#59a14f", "#b07aa1", "#f28e2b", "#17becf", "#9c755f",
-                 "#d62728", "#2e8b57", "#7f3c00", "#8c1c13", "#4e79a7", "#e377c2", "#6c7c32",
-                 "#750d86", "#b68100", "#00a08b", "#511cfb", "#862a16", "#222a2a"]  # fmt: skip
+# line is also named at its end, in its colour. The first ten are the ten of D3's category
+# scale (two reds and two greens read alike on the third walk), the next ten darker ones.
+_LINE_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                 "#7f7f7f", "#bcbd22", "#17becf", "#1f3f7a", "#b35806", "#8c1c13", "#2b6f6a",
+                 "#2e6b2a", "#6a3d7a", "#c2185b", "#5a3d2b", "#3d3d3d", "#8c8c00"]  # fmt: skip
 
 
 def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
