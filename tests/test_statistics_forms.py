@@ -81,7 +81,8 @@ def test_form_0603_on_a_hand_counted_list(master: Path, tmp_path: Path) -> None:
         assert tuple(got[2 + columns.index(k)] for k in KEYS) == expected, label
     assert header[2 + columns.index("unclassified")] == "Kiểm tra: cá nhân chưa phân loại chức vụ"
     assert any(
-        "1 lượt khen cá nhân có chức vụ chưa được quy tắc nào phân loại" in str(r[1])
+        "1 lượt khen cá nhân chưa phân loại được chức vụ (1 có chức vụ chưa quy tắc nào khớp;"
+        in str(r[1])
         for r in ws.iter_rows(values_only=True)
     )
     assert any(r[1] == "Người lập biểu" for r in ws.iter_rows(values_only=True))
@@ -268,3 +269,22 @@ def test_form_0601_workbook(demo: tuple[Path, object]) -> None:
         (2 + blocs, 0, blocs, 0, 2, 0, 0, 1, 1 + blocs),
     ]
     assert [r[1][:8] for r in rows] == ["Cấp tỉnh", "Khối, cụ", "Tổng cộn"]
+
+
+def test_the_unclassified_check_tells_a_blank_position_from_one_no_rule_matched() -> None:
+    """The third walk read «8 lượt khen cá nhân có chức vụ chưa được quy tắc nào phân loại»
+    under form 0603 while the leaders' page listed those eight as «(để trống)»: no position
+    typed. Hand-made: two blank (one empty, one spaces), one «Tổng thư ký Hội»."""
+    from thidua.individual_classes import UNCLASSIFIED
+
+    awards = pl.DataFrame(
+        {
+            "position": [None, "  ", "Tổng thư ký Hội", "Giám đốc"],
+            "individual_class": [UNCLASSIFIED, UNCLASSIFIED, UNCLASSIFIED, "leader_province"],
+        }
+    )
+    said = statistics_forms._unclassified_said(awards, 3)
+    assert said.startswith(
+        "3 lượt khen cá nhân chưa phân loại được chức vụ (2 không ghi chức vụ, 1 có chức vụ "
+        "chưa quy tắc nào khớp;"
+    )

@@ -89,6 +89,26 @@ def _counts(part: pl.DataFrame) -> dict[str, int]:
     return {k: int(v or 0) for k, v in row.items()}
 
 
+def _unclassified_said(awards: pl.DataFrame, count: int) -> str:
+    """The check under a form: how many individuals no class was found for, told apart as
+    the leaders' page tells them (the third walk read «có chức vụ chưa được quy tắc nào phân
+    loại» for awards whose list typed no position, «(để trống)» on that page)."""
+    unclassified = awards.filter(pl.col("individual_class") == UNCLASSIFIED)
+    blank = unclassified.filter(
+        pl.col("position").is_null() | (pl.col("position").str.strip_chars() == "")
+    ).height
+    parts = []
+    if blank:
+        parts.append(f"{blank} không ghi chức vụ")
+    if count - blank:
+        parts.append(f"{count - blank} có chức vụ chưa quy tắc nào khớp")
+    return (
+        f"{count} lượt khen cá nhân chưa phân loại được chức vụ ({', '.join(parts)}; cột "
+        "«Kiểm tra: cá nhân chưa phân loại chức vụ»): xem «Phân loại chức vụ» trên trang Lãnh "
+        "đạo và NLĐ trực tiếp."
+    )
+
+
 def form_table(
     con: duckdb.DuckDBPyConnection, form: str, year: int, unit: str | None = None
 ) -> FormTable:
@@ -115,10 +135,7 @@ def form_table(
     totals = _counts(awards)
     checks = []
     if totals[UNCLASSIFIED]:
-        checks.append(
-            f"{totals[UNCLASSIFIED]} lượt khen cá nhân có chức vụ chưa được quy tắc nào phân loại "
-            "(cột «Kiểm tra: cá nhân chưa phân loại chức vụ»): xem trang Lãnh đạo và NLĐ trực tiếp."
-        )
+        checks.append(_unclassified_said(awards, totals[UNCLASSIFIED]))
     if totals["type_unknown"]:
         checks.append(
             f"{totals['type_unknown']} lượt khen chưa rõ loại hình (tệp không có cột loại hình; "
