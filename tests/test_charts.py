@@ -154,7 +154,8 @@ def test_counts_are_grouped_by_thousands_and_years_are_not() -> None:
             form_name=pl.lit("Giấy khen"),
             level=pl.lit("unit"),
             awards=12_000,
-        )
+        ),
+        "",
     )
     bump = charts.bump_chart(
         years.with_columns(unit_name=pl.lit("Sở Y tế"), rank=pl.Series([2, 1])), "Khối 1"

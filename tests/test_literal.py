@@ -187,7 +187,8 @@ def _figures() -> dict[str, go.Figure]:
                     "year": years,
                     "awards": [3, 4],
                 }
-            )
+            ),
+            "năm 2025",
         ),  # fmt: skip
         "top_units_bars": charts.top_units_bars(
             pl.DataFrame(

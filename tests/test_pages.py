@@ -229,6 +229,9 @@ def test_distribution_on_demo(
         for year, n in zip(trace["x"], trace["y"], strict=True):
             per_year[year] = per_year.get(year, 0) + n
     assert per_year == dict(truth.group_by("year").len().iter_rows())
+    assert (
+        trend["layout"]["title"]["text"] == "Khen thưởng theo năm và cấp khen thưởng, năm 2020–2022"
+    )
     # Three segments a year, by level (sixteen forms were sixteen segments), bottom up.
     assert [t["name"] for t in trend["data"]] == ["Cấp cơ sở", "Cấp tỉnh", "Cấp Nhà nước"]
     by_state = truth.filter(pl.col("form_code").is_in(state_forms)).group_by("year").len()

@@ -147,11 +147,11 @@ def test_figures_of_an_older_snapshot_are_let_go_at_a_newer_one(
                           "form_name": ["Bằng khen"] * 2, "awards": [3, 5]})  # fmt: skip
     import_into(SAMPLES / "so_khen_thuong_2021.csv")
     data._version(str(master))
-    first = figures._figure("trend_bars", (trend,))
-    assert figures._figure("trend_bars", (trend,)) is first  # kept within a snapshot
+    first = figures._figure("trend_bars", (trend, ""))
+    assert figures._figure("trend_bars", (trend, "")) is first  # kept within a snapshot
     import_into(SAMPLES / "so_khen_thuong_2019.xlsx")
     data._version(str(master))
-    assert figures._figure("trend_bars", (trend,)) is not first
+    assert figures._figure("trend_bars", (trend, "")) is not first
 
 
 def test_a_snapshot_duckdb_cannot_read_is_said_for_every_scope(tmp_path: Path) -> None:

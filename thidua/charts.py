@@ -407,7 +407,7 @@ _TREND_LEVELS = ("unit", "province", "state")
 _FORMS_IN_HOVER = 5
 
 
-def trend_bars(trend: pl.DataFrame) -> go.Figure:
+def trend_bars(trend: pl.DataFrame, scope: str) -> go.Figure:
     """Stacked awards per year and level (cơ sở, tỉnh, Nhà nước); a segment's hover lists its
     most given forms, a click on it names its level (customdata) for the list."""
     fig = go.Figure()
@@ -432,7 +432,7 @@ def trend_bars(trend: pl.DataFrame) -> go.Figure:
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(title="Năm quyết định", dtick=1, tickformat="d")
     fig.update_yaxes(title="Số lượt khen thưởng")
-    return _layout(fig, "Khen thưởng theo năm và cấp khen thưởng", 480)
+    return _layout(fig, _titled("Khen thưởng theo năm và cấp khen thưởng", scope), 480)
 
 
 def _forms_said(names: pl.Series, each: pl.Series) -> str:

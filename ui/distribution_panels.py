@@ -56,7 +56,7 @@ def top_units(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Di
 
 def by_year(con: duckdb.DuckDBPyConnection, filters: Filters, view: reports.Distribution) -> None:
     # Drill-down: the awards of a clicked year, of one level in that year.
-    chosen = chart(charts.trend_bars, view.trend, key="trend", on_select=True)
+    chosen = chart(charts.trend_bars, view.trend, filters.scope(), key="trend", on_select=True)
     if chosen:
         year = int(str(chosen[0].get("x")))
         level = str(chosen[0].get("customdata") or "")
