@@ -25,7 +25,10 @@ now, before = view.current, view.previous
 if now.awards == 0:
     no_data(f"Không có khen thưởng nào năm {year} khớp với bộ lọc đang chọn.")
     st.stop()
-st.caption(f"Năm {year} (năm cuối của khoảng năm ở thanh bên), so với năm {year - 1}.")
+# «so với» only when there is a year before to compare with (the walk read «so với năm
+# 2017» above «chưa có dữ liệu năm 2017 để so sánh»).
+compared = f", so với năm {year - 1}" if before is not None else ""
+st.caption(f"Năm {year} (năm cuối của khoảng năm ở thanh bên){compared}.")
 headline(now, before, year)
 
 shown, panel = open_tab(

@@ -107,6 +107,23 @@ def test_overview_follows_the_shared_filters_and_the_url(
     assert f"Đang xem: Năm {first}–2022 · Đột xuất · Cá nhân" in captions
 
 
+def test_the_first_year_is_compared_with_nothing(
+    demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The third walk read «so với năm 2017» above «chưa có dữ liệu năm 2017 để so sánh» on
+    the demo's first year: the page says a comparison only when there is a year before."""
+    master, province = demo
+    first = int(province.awards["year"].min())  # type: ignore[arg-type]
+    for year, said in (
+        (first, f"Năm {first} (năm cuối của khoảng năm ở thanh bên)."),
+        (first + 1, f"Năm {first + 1} (năm cuối của khoảng năm ở thanh bên), so với năm {first}."),
+    ):
+        at = _app(master, monkeypatch)
+        at.query_params.update({"nam_tu": str(first), "nam_den": str(year)})
+        at.run()
+        assert said in [c.value for c in at.main.caption]
+
+
 def test_overview_with_no_data_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = _app(tmp_path / "empty.duckdb", monkeypatch).run()
     assert not at.exception and not at.error
