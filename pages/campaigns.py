@@ -22,7 +22,8 @@ st.caption(f"Số lượt khen của mỗi phong trào: {filters.describe()}.")
 campaigns = cached(reports.campaigns, filters)
 if campaigns.height == 0:
     no_data(
-        "Chưa có phong trào thi đua nào trong kho. Chuyên viên nhập danh sách phong trào (số kế hoạch, tên, loại, ngày bắt đầu, ngày kết thúc) ở trang Tải dữ liệu."
+        "Chưa có phong trào thi đua nào trong kho. Chuyên viên nhập danh sách phong trào (số kế hoạch, tên, loại, ngày bắt đầu, ngày kết thúc) ở trang Tải dữ liệu.",
+        filtered=False,
     )
     st.stop()
 

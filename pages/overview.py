@@ -17,7 +17,7 @@ con = connection()
 filters = current_filters()
 st.title("Tổng quan thi đua – khen thưởng")
 if filters.year_to is None:
-    no_data("Chưa có khen thưởng nào trong kho. Hãy nhập danh sách khen thưởng.")
+    no_data("Chưa có khen thưởng nào trong kho. Hãy nhập danh sách khen thưởng.", filtered=False)
     st.stop()
 year = filters.year_to
 view = cached(metrics.overview, year, filters)

@@ -20,7 +20,7 @@ st.caption(
 )
 years = metrics.available_years(con)
 if not years:
-    no_data("Chưa có khen thưởng nào trong kho để lập biểu.")
+    no_data("Chưa có khen thưởng nào trong kho để lập biểu.", filtered=False)
     st.stop()
 # In the circular's order; the provincial awards' form (the one most sent) opens first.
 FORMS = {"0601": "0601 — Phong trào thi đua", "0602": "0602 — Khen thưởng cấp Nhà nước",

@@ -14,7 +14,7 @@ from ui.show import choose, export_panel, linked_choice, preview, running, stage
 con = connection()
 years = metrics.available_years(con)
 if not years:
-    no_data("Chưa có khen thưởng nào trong kho để trình chiếu.")
+    no_data("Chưa có khen thưởng nào trong kho để trình chiếu.", filtered=False)
     st.stop()
 
 

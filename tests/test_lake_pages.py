@@ -107,7 +107,8 @@ def test_the_admin_page_on_a_postgres_lake_manages_the_accounts_every_replica_sh
     )
     open_tab(at, "admin_tab", "Tên gọi đơn vị")  # works on a lake (tests/test_upload_page.py)
     assert not at.exception, at.exception
-    assert [i.value for i in at.info] == ["Chưa có tên gọi nào."]
+    # No «filter off» sign: no filter is involved (the third walk).
+    assert [(i.value, i.icon) for i in at.info] == [("Chưa có tên gọi nào.", ":material/info:")]
     open_tab(at, "admin_tab", "Quy tắc phân loại chức vụ")  # tests/test_access.py saves them
     assert not at.exception and not at.info, at.exception
     assert at.button(key="rules_save").label == "Lưu quy tắc và phân loại lại"

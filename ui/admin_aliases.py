@@ -22,7 +22,7 @@ def aliases_tab(master: Warehouse, store: AccessStore, account: Account) -> None
     )
     aliases = upload.unit_aliases(master)
     if aliases.height == 0:
-        no_data("Chưa có tên gọi nào.")
+        no_data("Chưa có tên gọi nào.", filtered=False)
     else:
         show_table(aliases.with_columns(pl.col("created_at").map_elements(local_time, return_dtype=pl.String)),
                    {"alias": "Tên gọi", "unit_name": "Đơn vị", "created_by": "Người thêm", "created_at": TIME_HEADER})  # fmt: skip

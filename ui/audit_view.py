@@ -19,7 +19,7 @@ def audit_tab(master: Warehouse, store: AccessStore, account: Account) -> None:
                           format_func=lambda a: "Tất cả" if a is None else audit.ACTIONS[a])  # fmt: skip
     entries = audit.audit_log(store, limit=2000, action=action)
     if not entries:
-        no_data("Chưa có mục nào.")
+        no_data("Chưa có mục nào.", filtered=False)
     else:
         log = pl.DataFrame(
             {

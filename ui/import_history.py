@@ -47,7 +47,7 @@ def import_history(master: Warehouse, account: Account) -> None:
     st.subheader("Lịch sử nhập")
     past = upload.history(master)
     if past.height == 0:
-        no_data("Chưa có lần nhập nào.")
+        no_data("Chưa có lần nhập nào.", filtered=False)
     else:
         shown = past.with_columns(
             state=_state(),
