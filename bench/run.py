@@ -276,7 +276,7 @@ PAGE_CALLS: dict[str, Callable[[duckdb.DuckDBPyConnection], object]] = {
     ),
     # Its other tabs read their own figures when opened.
     "Lãnh đạo và NLĐ trực tiếp, thẻ khối và phân loại chức vụ (khi mở)": lambda con: (
-        reports.shares_by_bloc(con, Filters(year_from=2025, year_to=2025)),
+        reports.shares_by_bloc(con, Filters(year_from=2025, year_to=2025), 0.6),
         reports.position_classes(con, Filters(year_from=2025, year_to=2025)),
     ),
     "Phong trào thi đua": lambda con: reports.campaigns(con, Filters()),

@@ -60,7 +60,7 @@ tabs = [YEARS, UNITS, *([BLOCS] if options().blocs else []), POSITIONS, LIST]
 draw = {
     YEARS: lambda: leader_panels.by_year(view, target),
     UNITS: lambda: leader_panels.by_unit(con, filters, view, target),
-    BLOCS: lambda: leader_panels.by_bloc(filters),
+    BLOCS: lambda: leader_panels.by_bloc(filters, target),
     POSITIONS: lambda: leader_panels.by_position(filters),
     LIST: lambda: leader_panels.award_list(con, filters, view),
 }

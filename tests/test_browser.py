@@ -699,6 +699,12 @@ def test_tables_fit_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
         table.scroll_into_view_if_needed()
         # «Sở Lao động - Thương binh và Xã hội» wraps; «Chưa phân loại» is not cut.
         assert_read_whole(table)
+        # The blocs' table, judged against the target as the units' (nine columns too).
+        page.get_by_role("tab", name="Theo khối, cụm").click()
+        settle(page)
+        table = page.locator("[data-testid=stDataFrame]").first
+        table.scroll_into_view_if_needed()
+        assert_read_whole(table, "blocs")
 
 
 # Per row of headline figures on screen: (the labels' line counts, the figures' tops).

@@ -75,7 +75,7 @@ def test_random_filters_never_break_a_query(
         assert view.current.awards >= 0
         reports.distribution(con, filters)
         reports.leader_shares(con, filters, 0.6)
-        reports.shares_by_bloc(con, filters)
+        reports.shares_by_bloc(con, filters, 0.6)
         reports.position_classes(con, filters)
         reports.award_list(con, filters)
         reports.search_recipients(con, text or "")
@@ -116,7 +116,7 @@ def test_random_scopes_and_filters_stay_inside_the_scope(
             assert set(found["unit_name"].drop_nulls().to_list()) <= ({unit} if unit else set())
         reports.distribution(con, filters)
         reports.leader_shares(con, filters, 0.6)
-        reports.shares_by_bloc(con, filters)
+        reports.shares_by_bloc(con, filters, 0.6)
         reports.position_classes(con, filters)
     finally:
         con.close()

@@ -81,34 +81,41 @@ def by_unit(
     else:
         st.caption("Bấm vào một cột đơn vị để xem danh sách khen thưởng của đơn vị đó.")
     merged_units_note(view.by_unit.sort("non_leader_share", descending=True)["unit_name"].to_list())
-    unit_headers = {"unit_name": "Đơn vị", **share_headers, "against_target": "So với mục tiêu"}
-    # The share as the chart labels it: never «60,0%» for a unit below a 60% target.
-    shown_headers = {("non_leader_label" if c == "non_leader_share" else c): h
-                     for c, h in unit_headers.items()}  # fmt: skip
-    # Short headers and set widths: the nine columns fit a 1366 px screen (the .xlsx
-    # keeps the long headers); a long unit name on two lines.
-    short = {"individuals": KIND_NAMES["individual"], "direct_workers": "NLĐ trực tiếp",
-             "non_leader_label": "Tỷ lệ NLĐ", "adhoc_share": "Đột xuất"}  # fmt: skip
-    shown_headers |= {c: h for c, h in short.items() if c in shown_headers}
-    show_table(view.by_unit.sort("non_leader_share"), shown_headers, formats, height=430,
-               widths={"unit_name": 210, "individuals": 65, "direct_workers": 95, "leaders": 70,
-                       "unclassified": 110, "non_leader_label": 80, "women_share": 65,
-                       "adhoc_share": 65, "against_target": 115}, lines=2)  # fmt: skip
+    unit_headers = _shares_table(view.by_unit.sort("non_leader_share"), "unit_name", "Đơn vị",
+                                 height=430)  # fmt: skip
     download_table(view.by_unit, unit_headers, "ty_le_theo_don_vi.xlsx", key="unit_share_xlsx",
                    title="Tỷ lệ khen người lao động trực tiếp theo đơn vị", filters=filters,
                    decimals=formats)  # fmt: skip
 
 
-def by_bloc(filters: Filters) -> None:
-    by_bloc = cached(reports.shares_by_bloc, filters)
-    bloc_headers = {"bloc_name": "Khối, cụm", **share_headers}
+def by_bloc(filters: Filters, target: float) -> None:
+    by_bloc = cached(reports.shares_by_bloc, filters, target)
     if by_bloc.height == 0:
         no_data("Không có đơn vị nào của khối, cụm thi đua khớp với bộ lọc đang chọn.")
     else:
-        show_table(by_bloc, bloc_headers, formats)
+        bloc_headers = _shares_table(by_bloc, "bloc_name", "Khối, cụm")
         download_table(by_bloc, bloc_headers, "ty_le_theo_khoi.xlsx", key="bloc_share_xlsx",
                        title="Tỷ lệ khen người lao động trực tiếp theo khối, cụm",
                        filters=filters, decimals=formats)  # fmt: skip
+
+
+def _shares_table(
+    frame: pl.DataFrame, name: str, header: str, height: int | None = None
+) -> dict[str, str]:
+    """Units' or blocs' shares against the target, as one table: the share as the chart
+    labels it (never «60,0%» for one below a 60% target), «So với mục tiêu» in words, short
+    headers and set widths so the nine columns fit a 1366 px screen, a long name on two
+    lines. Returns the long headers, for the .xlsx."""
+    headers = {name: header, **share_headers, "against_target": "So với mục tiêu"}
+    shown = {("non_leader_label" if c == "non_leader_share" else c): h for c, h in headers.items()}
+    short = {"individuals": KIND_NAMES["individual"], "direct_workers": "NLĐ trực tiếp",
+             "non_leader_label": "Tỷ lệ NLĐ", "adhoc_share": "Đột xuất"}  # fmt: skip
+    shown |= {c: h for c, h in short.items() if c in shown}
+    show_table(frame, shown, formats, height=height,
+               widths={name: 210, "individuals": 65, "direct_workers": 95, "leaders": 70,
+                       "unclassified": 110, "non_leader_label": 80, "women_share": 65,
+                       "adhoc_share": 65, "against_target": 115}, lines=2)  # fmt: skip
+    return headers
 
 
 def by_position(filters: Filters) -> None:
