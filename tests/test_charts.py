@@ -198,9 +198,13 @@ def test_top_units_legend_reads_in_the_bars_order() -> None:
         }
     ).with_columns(awards=pl.col("individuals") + pl.col("collectives"))
     fig = charts.top_units_bars(top, "")
-    assert [t.name for t in fig.data] == ["Cá nhân", "Tập thể"]
+    assert [t.name for t in fig.data if t.type == "bar"] == ["Cá nhân", "Tập thể"]
     with_households = charts.top_units_bars(top.with_columns(households=pl.Series([0, 4])), "")
-    assert [t.name for t in with_households.data] == ["Cá nhân", "Tập thể", "Hộ gia đình"]
+    names = [t.name for t in with_households.data if t.type == "bar"]
+    assert names == ["Cá nhân", "Tập thể", "Hộ gia đình"]
+    # Each unit's total at its bar's end: 20 + 9 + 4 and 30 + 5, counted by hand.
+    [totals] = [t for t in with_households.data if t.type == "scatter"]
+    assert dict(zip(totals.y, totals.text, strict=True)) == {"Sở Tài chính": "29", "Sở Y tế": "35"}
     assert list(with_households.data[2].x) == [4, 0]  # Sở Tài chính (fewer awards) drawn first
     assert fig.layout.legend.traceorder == "normal"
     assert list(fig.data[0].y) == ["Sở Tài chính", "Sở Y tế"]  # the most awarded at the top
@@ -332,7 +336,11 @@ def test_the_kinds_of_the_most_awarded_units_have_colours_apart() -> None:
          "households": [1]}
     )  # fmt: skip
     fig = charts.top_units_bars(top, "")
-    rgb = [tuple(int(t.marker.color[i : i + 2], 16) for i in (1, 3, 5)) for t in fig.data]
+    rgb = [
+        tuple(int(t.marker.color[i : i + 2], 16) for i in (1, 3, 5))
+        for t in fig.data
+        if t.type == "bar"
+    ]
     assert len(rgb) == 3
     for a, b in ((0, 1), (0, 2), (1, 2)):
         assert sum((x - y) ** 2 for x, y in zip(rgb[a], rgb[b], strict=True)) ** 0.5 > 80, (a, b)

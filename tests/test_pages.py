@@ -212,12 +212,18 @@ def test_distribution_on_demo(
         .head(15)
     )
     # Individuals, collectives and (the demo has some) households: one segment each.
-    assert [trace["name"] for trace in top["data"]] == ["Cá nhân", "Tập thể", "Hộ gia đình"]
+    segments = [t for t in top["data"] if t["type"] == "bar"]
+    assert [trace["name"] for trace in segments] == ["Cá nhân", "Tập thể", "Hộ gia đình"]
     bars: dict[str, int] = {}
-    for trace in top["data"]:
+    for trace in segments:
         for unit, n in zip(trace["y"], trace["x"], strict=True):
             bars[unit] = bars.get(unit, 0) + n
     assert bars == dict(expected_top.iter_rows())
+    # Each unit's total written at its bar's end.
+    [totals] = [t for t in top["data"] if t["type"] == "scatter"]
+    assert dict(zip(totals["y"], totals["text"], strict=True)) == {
+        unit: vi(n) for unit, n in expected_top.iter_rows()
+    }
     households = truth.filter(pl.col("recipient_kind") == "household").group_by("unit_name").len()
     drawn = dict(zip(top["data"][2]["y"], top["data"][2]["x"], strict=True))
     assert {u: n for u, n in drawn.items() if n} == {

@@ -462,9 +462,16 @@ def top_units_bars(top_units: pl.DataFrame, scope: str) -> go.Figure:
             name=label, orientation="h", y=_labels(ordered["unit_name"]), x=ordered[column].to_list(),
             marker_color=colour, hovertemplate="%{y}: %{x:,.0f} lượt " + label.lower() + "<extra></extra>",
         )  # fmt: skip
+    # Each unit's total at the end of its bar (the third walk: a leader had to add the
+    # segments up); a click on it names the unit as a click on the bar does.
+    fig.add_scatter(
+        x=ordered["awards"].to_list(), y=_labels(ordered["unit_name"]), mode="text",
+        text=[number(n) for n in ordered["awards"]], textposition="middle right",
+        hoverinfo="skip", showlegend=False, cliponaxis=False,
+    )  # fmt: skip
     # Legend in the bars' order, left to right (Plotly lists stacked traces reversed).
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
-    fig.update_xaxes(title="Số lượt khen thưởng")
+    fig.update_xaxes(title="Số lượt khen thưởng", range=_room_for_labels(ordered["awards"]))
     return _layout(
         fig,
         _titled(f"{ordered.height} đơn vị được khen nhiều nhất", scope),
