@@ -1110,3 +1110,19 @@ def test_a_refused_files_problems_are_read_whole_on_a_1366_px_laptop(
         table.wait_for(timeout=60_000)
         table.scroll_into_view_if_needed()
         assert_read_whole(table, "problems")
+
+
+def test_every_kind_of_slide_is_in_sight_on_a_1366_px_laptop(demo: tuple[Path, Any]) -> None:
+    """The third walk read three of the six kinds of slide in the «Các trang» box at 1366 px,
+    the third cut: each kind is now a toggle of its own, all in sight."""
+    from thidua.slides import SLIDE_SETS
+
+    master, _ = demo
+    with serve(master) as url, browser_page(1366, 768) as page:
+        goto(page, url + "/trinh-chieu")
+        group = page.locator("[data-testid=stButtonGroup]")
+        group.wait_for(timeout=30_000)
+        boxes = [b.bounding_box() for b in group.get_by_role("button").all()]
+        names = [b.inner_text().strip() for b in group.get_by_role("button").all()]
+    assert names == list(SLIDE_SETS.values())
+    assert all(b is not None and b["x"] >= 300 and b["x"] + b["width"] <= 1366 for b in boxes)

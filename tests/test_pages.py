@@ -539,7 +539,7 @@ def test_slideshow_setup_and_slides_on_demo(
     )
     assert at.query_params["nam"] in ("2024", ["2024"])
     assert at.selectbox(key="show_year").value == 2024
-    assert at.multiselect(key="show_sets").value == ["headline", "blocs", "flags"]
+    assert at.pills(key="show_sets").value == ["headline", "blocs", "flags"]
     assert at.number_input(key="show_interval").value == 20
     at.selectbox(key="show_year").select(2023).run()
     assert at.query_params["nam"] in ("2023", ["2023"])

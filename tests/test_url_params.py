@@ -47,6 +47,6 @@ def test_the_slideshow_builds_each_set_once_however_often_the_link_names_it(
     master, _ = demo
     sets = "flags," * 20_000
     at = open_page(master, "pages/slideshow.py", monkeypatch, nam="2024", bo=sets)
-    assert at.multiselect(key="show_sets").value == ["flags"]
+    assert at.pills(key="show_sets").value == ["flags"]
     open_page(master, "pages/slideshow.py", monkeypatch, nam="2024", bo=sets, chay="1")
     assert asked == [["flags"]]

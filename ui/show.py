@@ -61,17 +61,19 @@ def stage(show: str) -> None:
 
 def choose(years: list[int], linked: Choice) -> Choice:
     """The operator's choice, kept in the link, and the button that starts the show."""
-    left, middle, right = st.columns([1, 3, 1])
+    left, right, _ = st.columns([1, 1, 3])
     year = left.selectbox("Năm", years, index=years.index(linked.year), key="show_year")
-    sets = middle.multiselect(
-        "Các trang",
+    interval = right.number_input("Giây mỗi trang", 3, 600, linked.interval, key="show_interval")
+    # Every kind of slide in sight, each a toggle: in a box of chips the third walk read three
+    # of six at 1366 px, the third cut. None chosen shows them all.
+    sets = st.pills(
+        "Các trang (không chọn trang nào: chiếu tất cả)",
         list(slides.SLIDE_SETS),
+        selection_mode="multi",
         default=list(linked.sets),
         format_func=slides.SLIDE_SETS.__getitem__,
         key="show_sets",
-        placeholder="Tất cả các trang",
     )
-    interval = right.number_input("Giây mỗi trang", 3, 600, linked.interval, key="show_interval")
     chosen = Choice(int(year), tuple(sets or slides.SLIDE_SETS), int(interval))
     link = {"nam": str(chosen.year), "bo": ",".join(chosen.sets), "giay": str(chosen.interval)}
     if dict(st.query_params) != link:
