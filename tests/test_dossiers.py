@@ -111,7 +111,9 @@ def _award_list(path: Path) -> Path:
     return write_rows(path, rows)
 
 
-def test_granted_from_the_decisions(master: Path, tmp_path: Path) -> None:
+def test_granted_from_the_decisions(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     reports = import_files(
         [_award_list(tmp_path / "qd.xlsx"), write_register(tmp_path / "ho_so_2024.xlsx")],
         master,
@@ -124,6 +126,15 @@ def test_granted_from_the_decisions(master: Path, tmp_path: Path) -> None:
     # award of 2023 is another decision of the same number.
     assert got.granted == 4 + 2 + 2
     assert got.decisions_missing == 1  # HS-06: 200/QĐ-UBND is not in the warehouse
+    # Said on the page one clause per figure (the third walk found the sentence hard to
+    # follow); six decided dossiers.
+    assert got.decided == 6
+    at = open_page(master, "pages/dossiers.py", monkeypatch)
+    said = (
+        "6 hồ sơ đã có quyết định: các hồ sơ này đề nghị khen 21 đối tượng; theo các quyết "
+        "định đã nhập vào kho, các đơn vị đề nghị được khen 8 lượt. 1 hồ sơ ghi số quyết định"
+    )
+    assert any(c.value.startswith(said) for c in at.caption)
 
 
 def _bad(

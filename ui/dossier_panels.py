@@ -78,8 +78,11 @@ def headline(total: dossiers.DossierFigures, filters: Filters, today: date) -> N
     )  # fmt: skip
     if total.decided:
         granted = (
-            f"Hồ sơ đã có quyết định đề nghị {fmt.number(total.proposed)} đối tượng; các quyết "
-            f"định đó (đã nhập) khen {fmt.number(total.granted)} lượt cho các đơn vị đề nghị."
+            # One clause per figure (the third walk found «Hồ sơ đã có quyết định đề nghị
+            # 21.026 đối tượng; các quyết định đó (đã nhập) khen…» hard to follow).
+            f"{fmt.number(total.decided)} hồ sơ đã có quyết định: các hồ sơ này đề nghị khen "
+            f"{fmt.number(total.proposed)} đối tượng; theo các quyết định đã nhập vào kho, các "
+            f"đơn vị đề nghị được khen {fmt.number(total.granted)} lượt."
         )
         if total.decisions_missing:
             granted += (
