@@ -199,7 +199,7 @@ def _figures() -> dict[str, go.Figure]:
                     "awards": [4, 4],
                 }
             ),
-            "năm 2025",
+            f"năm 2025 · {UNIT}",  # a unit chosen in the filters, named in the title
         ),  # fmt: skip
         "share_by_unit_bars": charts.share_by_unit_bars(
             pl.DataFrame(

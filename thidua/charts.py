@@ -79,7 +79,9 @@ _NARROW, _WIDE = set("iljtfrI.,:;'!|()[] "), set("mwMWĐDGHNOQUCÂĂÔƠƯ%")
 def _titled(title: str, scope: str) -> str:
     """A chart's title with what it counts (Filters.scope: the years, a unit or bloc chosen):
     a chart saved as a picture or shown without its page's filters still says it."""
-    return f"{title}, {scope}" if scope else title
+    # The scope names a unit or bloc from the files: as text, never Plotly's markup (a unit
+    # named «<a href=…>» made the title a link).
+    return f"{title}, {plotly(scope)}" if scope else title
 
 
 def text_px(text: str, size: int = FONT_SIZE) -> int:
