@@ -400,3 +400,17 @@ def test_the_first_ten_rank_lines_are_ten_hues_apart() -> None:
     pairs = [(x, y) for i, x in enumerate(colours) for y in colours[i + 1 :] if alike(x, y)]
     assert len(colours) == 10 and pairs == []
     assert alike("#e15759", "#d62728") and alike("#59a14f", "#2e8b57")  # the walk's pairs
+
+
+def test_a_long_scope_goes_on_a_second_line_of_the_title() -> None:
+    """A title runs on one line past the chart's edge: the years and a unit stay beside the
+    title; several awards chosen go on a second line, the plot lowered for it."""
+    top = pl.DataFrame(
+        {"unit_name": ["Sở Y tế"], "awards": [6], "individuals": [3], "collectives": [3]}
+    )
+    short = charts.top_units_bars(top, "năm 2024 · Sở Y tế")
+    assert short.layout.title.text == "1 đơn vị được khen nhiều nhất, năm 2024 · Sở Y tế"
+    scope = "năm 2018–2025 · Bằng khen của Chủ tịch UBND tỉnh, Chiến sĩ thi đua cơ sở · Cá nhân"
+    long = charts.top_units_bars(top, scope)
+    assert long.layout.title.text == f"1 đơn vị được khen nhiều nhất<br>{scope}"
+    assert long.layout.margin.t == short.layout.margin.t + 20

@@ -67,7 +67,10 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         fig.update_layout(
             legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
         )
-    fig.update_layout(margin=_margins(fig))
+    margins = _margins(fig)
+    if "<br>" in title:  # a title on two lines (_titled)
+        margins["t"] += 20
+    fig.update_layout(margin=margins)
     return fig
 
 
@@ -80,8 +83,17 @@ def _titled(title: str, scope: str) -> str:
     """A chart's title with what it counts (Filters.scope: the years, a unit or bloc chosen):
     a chart saved as a picture or shown without its page's filters still says it."""
     # The scope names a unit or bloc from the files: as text, never Plotly's markup (a unit
-    # named «<a href=…>» made the title a link).
-    return f"{title}, {plotly(scope)}" if scope else title
+    # named «<a href=…>» made the title a link). A long one (several awards chosen) goes on
+    # a second line: a title runs on one line past the chart's edge.
+    if not scope:
+        return title
+    if len(title) + len(scope) > _ONE_LINE_TITLE:
+        return f"{title}<br>{plotly(scope)}"
+    return f"{title}, {plotly(scope)}"
+
+
+# Letters of an 18 px title that fit beside the toolbar on a 1366 px laptop (about 700 px).
+_ONE_LINE_TITLE = 72
 
 
 def text_px(text: str, size: int = FONT_SIZE) -> int:
