@@ -51,10 +51,12 @@ if marked.height:
 history = history.drop("award_id")
 st.subheader(f"Quá trình khen thưởng: {md(name)}" + (f" — {md(unit)}" if unit else ""))
 headers = {
-    "year": "Năm", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",
+    "year": "Năm QĐ", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",
     "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình",
     "pair": "Cặp khen trùng",
 }  # fmt: skip
+# «Năm QĐ», the year of the decision: the doubles page pairs awards by the year of the
+# achievement, one earlier (the third walk read «2025» here beside «năm thành tích 2024»).
 # What every award shares (the unit chosen above, a single decision) is said once, so the
 # columns that differ fit a 1366 px screen, long award names and posts on two lines; the
 # .xlsx keeps them all.
@@ -66,7 +68,7 @@ if same:
 formats = {"decision_date": pl.col("decision_date").dt.strftime("%d/%m/%Y"),
            "year": pl.col("year").cast(pl.String)}  # fmt: skip
 show_table(listed.with_columns(f for c, f in formats.items() if c in listed.columns), headers,
-           widths={"year": 60, "form_name": 170, "form_detail": 180, "position": 150, "pair": 120}, lines=2)  # fmt: skip
+           widths={"year": 70, "form_name": 170, "form_detail": 180, "position": 150, "pair": 120}, lines=2)  # fmt: skip
 download_table(
     history,
     headers,

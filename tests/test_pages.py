@@ -492,7 +492,7 @@ def test_search_page_on_demo(
         .cast(pl.String)
         .to_list()
     )
-    assert sorted(history["Năm"].tolist()) == truth_years
+    assert sorted(history["Năm QĐ"].tolist()) == truth_years
     # The unit chosen is said in the heading, not repeated on every row.
     assert "Đơn vị" not in history.columns
     assert at.subheader[0].value == f"Quá trình khen thưởng: {name} — {unit}"
