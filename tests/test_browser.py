@@ -102,6 +102,11 @@ def test_upload_in_the_browser_appears_on_the_overview(master: Path) -> None:
         page.get_by_text("Xác nhận nhập 1 tệp").wait_for(timeout=60_000)
         settle(page)
         assert "Cá nhân" in page.inner_text("body")
+        # The chosen file's chip: its name, not Streamlit's «8.5KB» (an English decimal).
+        chip = page.locator("[data-testid=stFileChip]").first
+        name = chip.locator("[data-testid=stFileChipName]").get_attribute("title")
+        assert name == "so_khen_thuong_2021.csv"  # drawn shortened in the middle
+        assert not re.search(r"\d+(\.\d+)?\s?[KM]B", chip.inner_text()), chip.inner_text()
         page.get_by_role("button", name="Xác nhận nhập 1 tệp").click()
         page.get_by_text("đã nhập 120 dòng").wait_for(timeout=60_000)
         page.get_by_text("Tổng quan").first.click()
@@ -622,18 +627,16 @@ def test_table_toolbar_and_menus_speak_vietnamese(demo: tuple[Path, Any]) -> Non
             list(STREAMLIT_WORDS),
         )
         assert english == []
-        goto(page, url + "/trinh-chieu")
-        removes = page.locator("[data-testid=stMultiSelect] button[aria-label^='Bỏ chọn ']")
-        assert removes.count() == 6  # every slide set, chosen by default (dossiers the sixth)
-        while removes.count():
-            removes.first.click()
-            settle(page)
-        box = page.locator("[data-testid=stMultiSelect]")
-        assert (
-            box.get_by_placeholder("Tất cả các trang").count()
-            + box.get_by_text("Tất cả các trang").count()
-            == 1
-        ), box.inner_html()
+        # An empty multiselect (the filters' «Đối tượng»; the slideshow's kinds of slide,
+        # once one, are toggles now) says «Tất cả», not «Choose options».
+        goto(page, url + "/")
+        page.get_by_role("button", name="Bộ lọc").click()
+        box = page.locator("[data-testid=stPopoverBody] [data-testid=stMultiSelect]").filter(
+            has_text="Đối tượng"
+        )
+        box.wait_for(timeout=30_000)
+        said = box.get_by_placeholder("Tất cả").count() + box.get_by_text("Tất cả").count()
+        assert said == 1, box.inner_html()
         assert "Choose" not in box.inner_html()
 
 

@@ -31,6 +31,9 @@ _CSS = """
 [data-testid="stFileUploaderDropzone"] button p::after { content: "Chọn tệp"; font-size: 14px; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%s"; font-size: 14px; }
+/* A chosen file's size, written «8.5KB» with an English decimal point (the third walk): the
+   page says each file's rows and layout below, and refuses one too big by its own message. */
+[data-testid="stFileChipName"] + * { display: none; }
 """
 
 
