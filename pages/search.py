@@ -50,13 +50,11 @@ if marked.height:
     history = history.join(marked, on="award_id", how="left", maintain_order="left")
 history = history.drop("award_id")
 st.subheader(f"Quá trình khen thưởng: {md(name)}" + (f" — {md(unit)}" if unit else ""))
+# «Năm QĐ», the decision's year (the doubles page pairs by the achievement's, one earlier).
 headers = {
     "year": "Năm QĐ", "form_name": "Hình thức", "form_detail": "Chi tiết", "position": "Chức vụ", "unit_name": "Đơn vị",
-    "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình",
-    "pair": "Cặp khen trùng",
+    "decision_no": "Số quyết định", "decision_date": "Ngày quyết định", "type_name": "Loại hình", "pair": "Cặp khen trùng",
 }  # fmt: skip
-# «Năm QĐ», the year of the decision: the doubles page pairs awards by the year of the
-# achievement, one earlier (the third walk read «2025» here beside «năm thành tích 2024»).
 # What every award shares (the unit chosen above, a single decision) is said once, so the
 # columns that differ fit a 1366 px screen, long award names and posts on two lines; the
 # .xlsx keeps them all.
