@@ -334,11 +334,10 @@ def bump_chart(history: pl.DataFrame, bloc: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed", title="Thứ hạng", dtick=1)
     first, last = int(history["year"].min()), int(history["year"].max())  # type: ignore[arg-type]
     fig.update_xaxes(title="Năm", dtick=1, tickformat="d")
-    units = history["unit_name"].n_unique()
     fig = _layout(
         fig,
         f"Thứ hạng qua các năm {first}–{last} — {plotly(bloc)}",
-        max(440, 140 + 30 * units),
+        max(440, 140 + 30 * len(ends)),  # a line per unit
     )
     # Room right of the last year for the names written there.
     fig.update_layout(margin={"r": max(text_px(end) for end in ends) + 24})

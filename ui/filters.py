@@ -72,7 +72,7 @@ def filter_sidebar() -> Filters:
     """The shared filters, drawn in the sidebar on every page; returns them and mirrors them in the URL."""
     opts = options()
     _from_url(opts)
-    _restore_kept()
+    _restate_values()
     # In a popover: its widgets are drawn only when it is opened. Seven selects in the
     # sidebar cost the reader's browser 0,2-0,4 s of work on every page load.
     sidebar = st.sidebar.popover("Bộ lọc", icon=":material/filter_alt:", width="stretch")
@@ -136,7 +136,7 @@ def _keep() -> None:
             st.session_state[f"kept_{key}"] = st.session_state[key]
 
 
-def _restore_kept() -> None:
+def _restate_values() -> None:
     """Each run, before the widgets are made: every filter's value said again through the
     session state. The popover's widgets are drawn only when it opens, and a widget whose
     value was not set in the run took its first option when drawn: after a tab click the
