@@ -24,7 +24,6 @@ from ui.data import say_unreadable
 from ui.filters import filter_sidebar
 from ui.guard import allowed, entering, refusal
 from ui.layout import open_page_sidebar
-from ui.widget_texts import streamlit_words_in_vietnamese
 
 st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon="🏅", layout="wide")
 begin_run()
@@ -136,7 +135,6 @@ if page_row is not None and page_row.filters:
 open_page_sidebar()
 if not SHOWING:
     account_box(account)
-    streamlit_words_in_vietnamese()
 cookie_writer()  # before the page: a page may stop early
 try:
     navigation.run()

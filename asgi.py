@@ -11,7 +11,8 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
 - Uploads (/_stcore/upload_file/…) are refused before their body is read unless the
   request carries the session cookie of an account that may import: nobody signed out can
   make the server take a file.
-- The page itself (Streamlit's index.html) says where the server is, and that it is in
+- The page itself (Streamlit's index.html) says where the server is, that it is in
+  Vietnamese, and carries the script that puts Streamlit's own English words into
   Vietnamese (PageShell below).
 - Once nobody has had a page open for a while, the memory the crowd left free in the heap
   goes back to the system (thidua.allocator).
@@ -36,6 +37,7 @@ from starlette.routing import Route
 
 from thidua import allocator, sessions, slide_export, warehouse
 from thidua.access_file import AccessStore, StoreUnavailable
+from ui.widget_texts import words_script
 
 COOKIE = sessions.SESSION_COOKIE
 _UPLOADS = "/_stcore/upload_file"
@@ -190,7 +192,8 @@ def page_with_server_address(
     page: bytes, headers: list[tuple[bytes, bytes]]
 ) -> tuple[bytes, list[tuple[bytes, bytes]]]:
     """index.html as Streamlit sent it (gzip or not) → the same page with the server's
-    address and lang="vi", and its headers with the new length. A page without Streamlit's
+    address, lang="vi" and the script for Streamlit's English words (ui.widget_texts), and
+    its headers with the new length. A page without Streamlit's
     script (another version's) is left as it is."""
     zipped = (b"content-encoding", b"gzip") in [(k.lower(), v) for k, v in headers]
     text = gzip.decompress(page) if zipped else page
@@ -198,6 +201,7 @@ def page_with_server_address(
         return page, headers
     base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
     script = _SERVER_ADDRESS % json.dumps(base if base.endswith("/") else base + "/")
+    script += words_script()
     text = text.replace(_FRONTEND, script.encode() + _FRONTEND, 1)
     text = text.replace(b'<html lang="en">', b'<html lang="vi">', 1)
     out = gzip.compress(text) if zipped else text
