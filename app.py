@@ -23,7 +23,7 @@ from ui.as_of import as_of_control
 from ui.data import say_unreadable
 from ui.filters import filter_sidebar
 from ui.guard import allowed, entering, refusal
-from ui.layout import open_page_sidebar
+from ui.layout import open_page_sidebar, set_this_page
 
 st.set_page_config(page_title="Thi đua – Khen thưởng", page_icon="🏅", layout="wide")
 begin_run()
@@ -133,6 +133,7 @@ if page_row is not None and page_row.filters:
     filter_sidebar()
 # A page's own sidebar controls go here, above the account box (ui.layout.page_sidebar).
 open_page_sidebar()
+set_this_page(navigation)  # a page's tabs are links to it (ui.layout.open_tab)
 if not SHOWING:
     account_box(account)
 cookie_writer()  # before the page: a page may stop early

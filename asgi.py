@@ -37,6 +37,7 @@ from starlette.routing import Route
 
 from thidua import allocator, sessions, slide_export, warehouse
 from thidua.access_file import AccessStore, StoreUnavailable
+from ui.layout import TAB_STYLE
 from ui.widget_texts import words_script
 
 COOKIE = sessions.SESSION_COOKIE
@@ -201,7 +202,7 @@ def page_with_server_address(
         return page, headers
     base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
     script = _SERVER_ADDRESS % json.dumps(base if base.endswith("/") else base + "/")
-    script += words_script()
+    script += words_script() + TAB_STYLE
     text = text.replace(_FRONTEND, script.encode() + _FRONTEND, 1)
     text = text.replace(b'<html lang="en">', b'<html lang="vi">', 1)
     out = gzip.compress(text) if zipped else text

@@ -10,11 +10,11 @@ from thidua import charts, reports
 from thidua import formatting as fmt
 from thidua.literal import markdown as md
 from thidua.reference import BLOC_ROLE_NAMES
-from ui.bloc_panels import bloc_leaders, ranking_bars, score_table
+from ui.bloc_panels import bloc_leaders, choose_bloc, ranking_bars, score_table
 from ui.data import cached, connection
 from ui.figures import chart
 from ui.filters import current_filters
-from ui.layout import from_url, no_data, open_tab, to_url
+from ui.layout import no_data, open_tab
 
 con = connection()
 filters = current_filters()
@@ -26,21 +26,7 @@ if available.height == 0:
     no_data("Chưa có bảng chấm điểm khối, cụm thi đua nào trong khoảng năm đang chọn.")
     st.stop()
 
-years = available["year"].unique().sort(descending=True).to_list()
-left, right = st.columns(2)
-# The year, the bloc and the tab are in the link (nam_khoi, khoi_xem, the): a link a leader
-# shares opens what they saw, not the newest year's first bloc.
-year = left.selectbox(
-    "Năm chấm điểm", years, index=from_url("nam_khoi", years, "bloc_year") or 0, key="bloc_year"
-)
-to_url("nam_khoi", year)
-blocs = available.filter(pl.col("year") == year)["bloc_name"].to_list()
-linked = from_url("khoi_xem", blocs, f"bloc_name_{year}")
-default = (
-    linked if linked is not None else blocs.index(filters.bloc) if filters.bloc in blocs else 0
-)
-bloc = right.selectbox("Khối, cụm", blocs, index=default, key=f"bloc_name_{year}")
-to_url("khoi_xem", bloc)
+year, bloc = choose_bloc(available, filters.bloc)
 view = cached(reports.bloc_ranking, year, bloc)
 ranking = view.ranking
 

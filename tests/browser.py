@@ -116,6 +116,11 @@ def browser_page(width: int = 1600, height: int = 1000) -> Iterator[Any]:
             browser.close()
 
 
+def click_tab(page: Any, name: str) -> None:
+    """Open a page's tab (ui.layout.open_tab: a row of links styled as tabs)."""
+    page.locator('[class*="st-key-tabs_"]').get_by_role("link", name=name, exact=True).click()
+
+
 def settle(page: Any, timeout_ms: int = 60_000) -> None:
     """Wait until the script has finished and no skeleton placeholder is left."""
     page.wait_for_selector(READY, timeout=timeout_ms)

@@ -9,6 +9,7 @@ import pytest
 from tests.browser import (
     assert_read_whole,
     browser_page,
+    click_tab,
     goto,
     serve,
     settle,
@@ -78,7 +79,7 @@ def test_dossier_tables_fit_a_1366_px_laptop(demo: tuple[Path, object]) -> None:
         page.get_by_text("Bảng số liệu từng năm").click()
         for tab in ("Qua các năm", "Theo đơn vị", "Theo hình thức", "Trễ hạn và đang xử lý"):
             if tab != "Qua các năm":
-                page.get_by_role("tab", name=tab).click()
+                click_tab(page, tab)
             page.wait_for_selector("[data-testid=stDataFrame]", timeout=60_000)
             settle(page)
             table = page.locator("[data-testid=stDataFrame]").first

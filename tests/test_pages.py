@@ -119,9 +119,11 @@ def test_bloc_ranking_on_demo(
     )
     head = roles.filter(pl.col("role") == "head")["unit_name"].item()
     assert f"Khối/cụm trưởng: {head}." in lead
-    # Another year and bloc, chosen on the page.
+    # Another year and bloc, chosen on the page: the button over the two selects names them.
+    assert _choice_button(at) == "Năm 2025 · Khối thi đua số 1"
     at.selectbox(key="bloc_year").select(2019).run()
     at.selectbox(key="bloc_name_2019").select("Cụm thi đua số 2").run()
+    assert _choice_button(at) == "Năm 2019 · Cụm thi đua số 2"
     truth = province.bloc_scores.filter(
         (pl.col("year") == 2019) & (pl.col("bloc_name") == "Cụm thi đua số 2")
     ).sort("rank")
@@ -883,6 +885,12 @@ def _shares_by_year(truth: pl.DataFrame) -> dict[str, dict[int, float | None]]:
     return out
 
 
+def _choice_button(at: AppTest) -> str:
+    """The label of the bloc page's button that opens the choice of year and bloc."""
+    [box] = [b for b in at.main.children.values() if b.type == "popover"]
+    return str(box.proto.popover.label)
+
+
 def test_the_leaders_year_tab_draws_one_share_then_three_on_request(
     demo: tuple[Path, DemoProvince], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -897,7 +905,9 @@ def test_the_leaders_year_tab_draws_one_share_then_three_on_request(
     [year_chart] = figures(alone)
     [line] = year_chart["data"]
     assert dict(zip(line["x"], line["y"], strict=True)) == pytest.approx(truth["workers"])
-    [more] = alone.get("page_link")
+    tabs = {"Qua các năm", "Theo đơn vị", "Theo khối, cụm", "Phân loại chức vụ"}
+    tabs |= {"Danh sách khen thưởng"}
+    [more] = [link for link in alone.get("page_link") if link.proto.label not in tabs]
     assert more.proto.label == "Thêm tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm"
     assert parse_qs(more.proto.query_string)["ty_le"] == ["ba"]
     three = open_page(master, "pages/leaders.py", monkeypatch, ty_le="ba")
@@ -906,6 +916,6 @@ def test_the_leaders_year_tab_draws_one_share_then_three_on_request(
     assert drawn["Người lao động trực tiếp"] == pytest.approx(truth["workers"])
     assert drawn["Nữ"] == pytest.approx(truth["women"])
     assert drawn["Đột xuất"] == pytest.approx(truth["adhoc"])
-    [back] = three.get("page_link")
+    [back] = [link for link in three.get("page_link") if link.proto.label not in tabs]
     assert back.proto.label == "Chỉ xem tỷ lệ người lao động trực tiếp"
     assert "ty_le" not in parse_qs(back.proto.query_string)
