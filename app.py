@@ -13,6 +13,7 @@ from thidua.access_file import StoreUnavailable
 from thidua.lake import Lake
 from ui.account import (
     account_box,
+    account_page,
     begin_run,
     cookie_writer,
     current_account,
@@ -102,7 +103,7 @@ if wants_sign_in(account):
                 url_path=url,
                 default=i == 0,
             )
-            for i, url in enumerate(row.url for row in PAGES)
+            for i, url in enumerate([*(row.url for row in PAGES), "tai-khoan"])
         ],
         position="hidden",
     )
@@ -110,6 +111,11 @@ if wants_sign_in(account):
     navigation.run()
     st.stop()
 assert account is not None
+# The signed-in reader's own page, reached from the account box (ui.account), not the menu.
+ACCOUNT_PAGE = st.Page(
+    account_page, title="Tài khoản", icon=":material/account_circle:", url_path="tai-khoan",
+    visibility="hidden",
+)  # fmt: skip
 navigation = st.navigation(
     [
         st.Page(row.file, title=row.title, icon=row.icon, url_path=row.url, default=index == 0)
@@ -121,7 +127,8 @@ navigation = st.navigation(
             visibility="hidden",
         )
         for index, row in enumerate(PAGES)
-    ],
+    ]
+    + [ACCOUNT_PAGE],
     position="hidden" if SHOWING else "sidebar",
     expanded=True,  # every page in the menu (collapsed, Streamlit hid four behind «View more»)
 )
@@ -135,7 +142,7 @@ if page_row is not None and page_row.filters:
 open_page_sidebar()
 set_this_page(navigation)  # a page's tabs are links to it (ui.layout.open_tab)
 if not SHOWING:
-    account_box(account)
+    account_box(account, ACCOUNT_PAGE)
 cookie_writer()  # before the page: a page may stop early
 try:
     navigation.run()

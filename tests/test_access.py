@@ -115,8 +115,9 @@ def test_each_role_has_its_menu(
     at = app_as(master, monkeypatch, account).run()
     assert not at.exception, at.exception
     assert menu(at) == pages
-    # The other pages keep their address (to refuse it), but only as hidden refusals.
-    assert addresses(at) == ALL_PAGES
+    # The other pages keep their address (to refuse it), but only as hidden refusals; the
+    # account's own page is reached from the account box, not the menu.
+    assert addresses(at) == ALL_PAGES | {"tai-khoan"}
 
 
 @pytest.mark.parametrize(
@@ -446,8 +447,11 @@ def test_sign_in_form_guards_every_address_and_opens_the_asked_page(
     at.button[0].click().run()
     assert [t.value for t in at.title][0] == "Cơ cấu khen thưởng"
     assert at.session_state["account"].unit == UNIT
-    # Signing out brings the form back.
-    at.sidebar.button(key="sign_out").click().run()
+    # Signing out, on the account's page, brings the form back.
+    [link] = at.sidebar.get("page_link")
+    assert link.proto.label == "Tài khoản"
+    at = visit(at, "tai-khoan")
+    at.button(key="sign_out").click().run()
     assert [t.value for t in at.title] == ["Đăng nhập"]
 
 

@@ -408,7 +408,7 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
         settle(other)
         assert not other.evaluate(SIGN_IN_SHOWN) and "Phạm vi: Sở Y tế" in other.inner_text("body")
         # Signing out ends the session in every tab at the next load.
-        page.get_by_role("button", name="Tài khoản").click()
+        page.get_by_role("link", name="Tài khoản").click()
         page.get_by_role("button", name="Đăng xuất").click()
         # The page goes to /phien/ra and back: wait for the form (the old page may still
         # look settled when the redirect has not begun yet — seen once in CI).
@@ -427,7 +427,7 @@ def test_a_signed_in_browser_is_remembered_until_sign_out_or_lock(
     accounts.update_user(access_file.access_path(master), ADMIN, "tamthoi", active=True)
 
 
-def test_own_password_changed_from_the_account_menu(demo: tuple[Path, object]) -> None:
+def test_own_password_changed_on_the_account_page(demo: tuple[Path, object]) -> None:
     from tests.browser import PASSWORD, ensure_accounts
     from thidua import access_file, accounts
 
@@ -436,14 +436,16 @@ def test_own_password_changed_from_the_account_menu(demo: tuple[Path, object]) -
     new = "mat-khau-moi-cua-toi"
     with serve(master) as url, browser_page(1600, 900) as page:
         goto(page, url + "/co-cau", "doimatkhau")
-        page.get_by_role("button", name="Tài khoản").click()
-        page.get_by_role("button", name="Đổi mật khẩu").click()
-        dialog = page.get_by_role("dialog")
-        dialog.get_by_label("Mật khẩu hiện tại").fill(PASSWORD)
-        dialog.get_by_label("Mật khẩu mới", exact=True).fill(new)
-        dialog.get_by_label("Nhập lại mật khẩu mới").fill(new)
-        dialog.get_by_test_id("stBaseButton-secondaryFormSubmit").click()
-        dialog.get_by_text("Đã đổi mật khẩu.").wait_for(timeout=30_000)
+        page.get_by_role("link", name="Tài khoản").click()
+        page.wait_for_url("**/tai-khoan**", timeout=30_000)
+        settle(page)
+        assert "doimatkhau · Người xem" in page.inner_text("[data-testid=stMain]")
+        form = page.get_by_test_id("stForm")
+        form.get_by_label("Mật khẩu hiện tại").fill(PASSWORD)
+        form.get_by_label("Mật khẩu mới", exact=True).fill(new)
+        form.get_by_label("Nhập lại mật khẩu mới").fill(new)
+        form.get_by_test_id("stBaseButton-secondaryFormSubmit").click()
+        page.get_by_text("Đã đổi mật khẩu.").wait_for(timeout=30_000)
     path = access_file.access_path(master)
     assert accounts.sign_in(path, "doimatkhau", PASSWORD) is None
     signed_in = accounts.sign_in(path, "doimatkhau", new)

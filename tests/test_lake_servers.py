@@ -73,7 +73,7 @@ def test_two_servers_on_one_lake_share_its_data_and_its_sessions(
             total = shown.locator(TOTAL).get_attribute("data-value")
             assert total == str(TRUTH[second_file]["awards"])
         # Signing out on the first ends the session on the second too.
-        page.get_by_role("button", name="Tài khoản").click()
+        page.get_by_role("link", name="Tài khoản").click()
         page.get_by_role("button", name="Đăng xuất").click()
         page.wait_for_function(SIGN_IN_SHOWN, timeout=60_000)
         other.reload()

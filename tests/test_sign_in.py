@@ -268,7 +268,8 @@ def test_a_session_ended_elsewhere_ends_this_browsers_next_step(
         assert [t.value for t in at.title] != ["Đăng nhập"]
         browsers.append(at)
     office, home = browsers
-    office.sidebar.button(key="sign_out").click().run()
+    office = visit(office, "tai-khoan")
+    office.button(key="sign_out").click().run()
     assert [t.value for t in office.title] == ["Đăng nhập"]
     home.run()
     assert [t.value for t in home.title] == ["Đăng nhập"]
