@@ -53,8 +53,10 @@ def floor_server(script: str = "empty_app.py") -> Iterator[str]:
 
 # Loads of each page, each paired with a load of the empty page just before it: on a 2-core
 # machine the empty page alone moves between 0,3 and 1,1 s from minute to minute, so a
-# ratio is only fair between loads made side by side. The median pair is reported.
-PAIRS = 9
+# ratio is only fair between loads made side by side. The median pair is reported. Of 9
+# pairs the median still moved by ±0,1 between runs minutes apart (the leaders page: 1,12
+# in one, 1,34 in the next, same code); 21 pairs halve that.
+PAIRS = 21
 
 
 def paired(page: Any, floor_url: str, url: str) -> tuple[float, list[float], float, float]:
