@@ -28,6 +28,7 @@ PAGES = {
     "slideshow": "/trinh-chieu",
     "slideshow_running": "/trinh-chieu?giay=600&chay=1",
     "admin": "/quan-tri",
+    "account": "/tai-khoan",
     "sign_in": "/",
 }
 SAMPLES = Path(__file__).resolve().parent / "samples"
