@@ -906,8 +906,8 @@ def test_the_leaders_year_tab_draws_one_share_then_three_on_request(
     [line] = year_chart["data"]
     assert dict(zip(line["x"], line["y"], strict=True)) == pytest.approx(truth["workers"])
     tabs = {"Qua các năm", "Theo đơn vị", "Theo khối, cụm", "Phân loại chức vụ"}
-    tabs |= {"Danh sách khen thưởng"}
-    [more] = [link for link in alone.get("page_link") if link.proto.label not in tabs]
+    tabs |= {"Danh sách khen thưởng"}  # the page's tabs are links too; the sidebar has «Tài khoản»
+    [more] = [link for link in alone.main.get("page_link") if link.proto.label not in tabs]
     assert more.proto.label == "Thêm tỷ lệ nữ và tỷ lệ khen đột xuất qua các năm"
     assert parse_qs(more.proto.query_string)["ty_le"] == ["ba"]
     three = open_page(master, "pages/leaders.py", monkeypatch, ty_le="ba")
@@ -916,6 +916,6 @@ def test_the_leaders_year_tab_draws_one_share_then_three_on_request(
     assert drawn["Người lao động trực tiếp"] == pytest.approx(truth["workers"])
     assert drawn["Nữ"] == pytest.approx(truth["women"])
     assert drawn["Đột xuất"] == pytest.approx(truth["adhoc"])
-    [back] = [link for link in three.get("page_link") if link.proto.label not in tabs]
+    [back] = [link for link in three.main.get("page_link") if link.proto.label not in tabs]
     assert back.proto.label == "Chỉ xem tỷ lệ người lao động trực tiếp"
     assert "ty_le" not in parse_qs(back.proto.query_string)
