@@ -72,6 +72,8 @@ PAGES = [
     Row("pages/slideshow.py", "Trình chiếu", ":material/slideshow:", "trinh-chieu", "view", False),
     Row("pages/admin.py", "Quản trị", ":material/admin_panel_settings:", "quan-tri", "manage", False),
 ]  # fmt: skip
+# The signed-in reader's own page (ui.account.account_page), outside the menu.
+ACCOUNT_URL = "tai-khoan"
 # The pages that show figures (not upload and admin, which change the warehouse as it is now).
 FIGURE_CAPABILITIES = ("view", "names")
 # While a show runs (…/trinh-chieu?chay=1) nothing but the slides is on screen.
@@ -103,7 +105,7 @@ if wants_sign_in(account):
                 url_path=url,
                 default=i == 0,
             )
-            for i, url in enumerate([*(row.url for row in PAGES), "tai-khoan"])
+            for i, url in enumerate([*(row.url for row in PAGES), ACCOUNT_URL])
         ],
         position="hidden",
     )
@@ -113,7 +115,7 @@ if wants_sign_in(account):
 assert account is not None
 # The signed-in reader's own page, reached from the account box (ui.account), not the menu.
 ACCOUNT_PAGE = st.Page(
-    account_page, title="Tài khoản", icon=":material/account_circle:", url_path="tai-khoan",
+    account_page, title="Tài khoản", icon=":material/account_circle:", url_path=ACCOUNT_URL,
     visibility="hidden",
 )  # fmt: skip
 navigation = st.navigation(

@@ -13,7 +13,7 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
   make the server take a file.
 - The page itself (Streamlit's index.html) says where the server is, that it is in
   Vietnamese, and carries the script that puts Streamlit's own English words into
-  Vietnamese (PageShell below).
+  Vietnamese and the style of the pages' tab links (PageShell below).
 - Once nobody has had a page open for a while, the memory the crowd left free in the heap
   goes back to the system (thidua.allocator).
 """
@@ -193,8 +193,8 @@ def page_with_server_address(
     page: bytes, headers: list[tuple[bytes, bytes]]
 ) -> tuple[bytes, list[tuple[bytes, bytes]]]:
     """index.html as Streamlit sent it (gzip or not) → the same page with the server's
-    address, lang="vi" and the script for Streamlit's English words (ui.widget_texts), and
-    its headers with the new length. A page without Streamlit's
+    address, lang="vi", the script for Streamlit's English words (ui.widget_texts) and the
+    tab links' style (ui.layout), and its headers with the new length. A page without Streamlit's
     script (another version's) is left as it is."""
     zipped = (b"content-encoding", b"gzip") in [(k.lower(), v) for k, v in headers]
     text = gzip.decompress(page) if zipped else page

@@ -260,9 +260,14 @@ def account_box(account: Account, page: Any) -> None:
             st.session_state[WANT_SIGN_IN_KEY] = True
             st.rerun()
         return
-    role = access.ROLE_NAMES.get(account.role, account.role)
-    st.sidebar.caption(f"**{md(account.label)}** · {role}  \nPhạm vi: {md(account.scope_label())}")
+    st.sidebar.caption(_who(account))
     st.sidebar.page_link(page, label="Tài khoản", icon=":material/account_circle:")
+
+
+def _who(account: Account) -> str:
+    """«**lanhdao** · Người xem», and on a second line what they see («Phạm vi: toàn tỉnh»)."""
+    role = access.ROLE_NAMES.get(account.role, account.role)
+    return f"**{md(account.label)}** · {role}  \nPhạm vi: {md(account.scope_label())}"
 
 
 def account_page() -> None:
@@ -274,8 +279,7 @@ def account_page() -> None:
     if account is None or account.anonymous:
         st.info("Đang xem không đăng nhập: không có tài khoản nào để đổi.", icon=":material/info:")
         return
-    role = access.ROLE_NAMES.get(account.role, account.role)
-    st.markdown(f"**{md(account.label)}** · {role}  \nPhạm vi: {md(account.scope_label())}")
+    st.markdown(_who(account))
     if st.button("Đăng xuất", key="sign_out", icon=":material/logout:"):
         sign_out()
         if oidc_enabled() and _oidc_signed_in():

@@ -114,7 +114,10 @@ def this_page() -> Any:
 # In the page's head (asgi.PageShell), not sent with each run: a row of tab links looks and
 # reads as tabs — a line under the row, the open tab in the primary colour and underlined.
 TAB_STYLE = """<style>
-[class*="st-key-tabs_"] { border-bottom: 1px solid rgba(49, 51, 63, 0.2); gap: 0.25rem; }
+[class*="st-key-tabs_"] {
+  --primary: #1f5fa8;  /* .streamlit/config.toml primaryColor */
+  border-bottom: 1px solid rgba(49, 51, 63, 0.2); gap: 0.25rem;
+}
 [class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"] {
   border-radius: 0; padding: 0.25rem 0.75rem 0.5rem; margin-bottom: -1px;
   border-bottom: 2px solid transparent; background: transparent;
@@ -124,12 +127,12 @@ TAB_STYLE = """<style>
 }
 [class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"] p { font-weight: 400; }
 [class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"]:hover { background: transparent; }
-[class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"]:hover span { color: #1f5fa8; }
+[class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"]:hover span { color: var(--primary); }
 [class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"][disabled] {
-  border-bottom-color: #1f5fa8; cursor: default;
+  border-bottom-color: var(--primary); cursor: default;
 }
 [class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"][disabled] span,
 [class*="st-key-tabs_"] [data-testid="stPageLink-NavLink"][disabled] p {
-  color: #1f5fa8; opacity: 1; font-weight: 600;
+  color: var(--primary); opacity: 1; font-weight: 600;
 }
 </style>"""
