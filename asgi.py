@@ -13,7 +13,8 @@ can do. `serve.py` runs it (`streamlit run asgi.py`).
   make the server take a file.
 - The page itself (Streamlit's index.html) says where the server is, that it is in
   Vietnamese, and carries the script that puts Streamlit's own English words into
-  Vietnamese and the style of the pages' tab links (PageShell below).
+  Vietnamese, the style of the pages' tab links, and asks early for the code that draws
+  charts (PageShell below).
 - Once nobody has had a page open for a while, the memory the crowd left free in the heap
   goes back to the system (thidua.allocator).
 """
@@ -37,6 +38,7 @@ from starlette.routing import Route
 
 from thidua import allocator, sessions, slide_export, warehouse
 from thidua.access_file import AccessStore, StoreUnavailable
+from ui.chart_code import early_chart_code_script
 from ui.layout import TAB_STYLE
 from ui.widget_texts import words_script
 
@@ -193,8 +195,9 @@ def page_with_server_address(
     page: bytes, headers: list[tuple[bytes, bytes]]
 ) -> tuple[bytes, list[tuple[bytes, bytes]]]:
     """index.html as Streamlit sent it (gzip or not) → the same page with the server's
-    address, lang="vi", the script for Streamlit's English words (ui.widget_texts) and the
-    tab links' style (ui.layout), and its headers with the new length. A page without Streamlit's
+    address, lang="vi", the script for Streamlit's English words (ui.widget_texts), the
+    tab links' style (ui.layout) and the early request for the charts' code (ui.chart_code),
+    and its headers with the new length. A page without Streamlit's
     script (another version's) is left as it is."""
     zipped = (b"content-encoding", b"gzip") in [(k.lower(), v) for k, v in headers]
     text = gzip.decompress(page) if zipped else page
@@ -202,7 +205,7 @@ def page_with_server_address(
         return page, headers
     base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
     script = _SERVER_ADDRESS % json.dumps(base if base.endswith("/") else base + "/")
-    script += words_script() + TAB_STYLE
+    script += words_script() + TAB_STYLE + early_chart_code_script()
     text = text.replace(_FRONTEND, script.encode() + _FRONTEND, 1)
     text = text.replace(b'<html lang="en">', b'<html lang="vi">', 1)
     out = gzip.compress(text) if zipped else text

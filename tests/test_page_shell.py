@@ -15,6 +15,7 @@ from streamlit import config
 
 from asgi import page_with_server_address
 from tests.browser import browser_page, chromium_available, goto, serve, settle
+from ui.chart_code import MODULES, plotly_module
 
 INDEX = (Path(config.__file__).parent / "static" / "index.html").read_bytes()
 HEADERS = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", b"1")]
@@ -43,6 +44,27 @@ def test_the_page_carries_the_script_for_streamlits_english_words_before_streaml
     assert text.index('id="thidua-words"') < text.index('<script type="module"')
     assert text.index('id="thidua-words"') < text.index("</head>")
     assert '"Show/hide columns": "Hi\\u1ec7n/\\u1ea9n c\\u1ed9t"' in text
+
+
+def test_the_page_asks_for_the_charts_code_once_streamlits_own_has_started() -> None:
+    # Streamlit itself loads it only when the first chart arrives, after the script's run.
+    text = page_with_server_address(INDEX, HEADERS)[0].decode()
+    name = plotly_module()
+    assert name is not None and (MODULES / name).stat().st_size > 1_000_000
+    assert text.count('id="thidua-chart-code"') == 1
+    start = text.index('id="thidua-chart-code"')
+    assert start < text.index("</head>")
+    # The address Streamlit's own code asks for (its modules import each other as ./name),
+    # so the browser runs the module once.
+    assert f'setTimeout(() => import("./static/js/{name}"), 0)' in text[start:]
+    assert f"import(`./{name}`)" in (MODULES / _entry(text)).read_text()
+
+
+def _entry(page: str) -> str:
+    """The file name of Streamlit's own module script in its index.html."""
+    prefix = '<script type="module" crossorigin src="./static/js/'
+    start = page.index(prefix) + len(prefix)
+    return page[start : page.index('"', start)]
 
 
 def test_a_gzipped_page_stays_gzipped_with_its_new_length() -> None:
@@ -81,9 +103,17 @@ def test_a_deep_link_connects_to_the_server_at_once(demo: tuple[Path, Any]) -> N
     with serve(master) as url, browser_page(1366, 768) as page:
         goto(page, url + "/")  # signs in
         page.on("request", lambda request: asked.append(request.url))
+        failures: list[str] = []
+        page.on("pageerror", lambda error: failures.append(str(error)))
         page.goto(url + "/lanh-dao-nld?nam_tu=2021")
         settle(page)
         assert "Lãnh đạo và người lao động trực tiếp" in page.inner_text("body")
+        # The charts' code, asked for early by the head, is fetched once, at Streamlit's own
+        # address for it (not under /lanh-dao-nld/), and the chart is drawn with it.
+        charts_code = [a.removeprefix(url) for a in asked if "/PlotlyChart." in a]
+        assert charts_code == [f"/static/js/{plotly_module()}"], charts_code
+        assert page.locator("[data-testid=stPlotlyChart] .main-svg").count() >= 1
+        assert failures == []
         assert page.evaluate("document.documentElement.lang") == "vi"
         health = [a.removeprefix(url) for a in asked if "/_stcore/health" in a]
         assert health == ["/_stcore/health"], asked
