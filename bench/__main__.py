@@ -1,5 +1,5 @@
-"""python -m bench [timings | pages [--rows N] | against REV [--rounds N] | lake [--rows N] | load |
-soak [--minutes M] [--db PATH]]"""
+"""python -m bench [timings | pages [--rows N] [--in-shell] | against REV [--rounds N] |
+lake [--rows N] | load | soak [--minutes M] [--db PATH]]"""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
         "pages", help="chỉ đo trang trong Chromium, trên kho quốc gia --rows dòng"
     )
     pages.add_argument("--rows", type=int, default=1_000_000)
+    pages.add_argument(
+        "--in-shell",
+        action="store_true",
+        help="so với khung đặt trong vỏ trang của bảng điều khiển (mã biểu đồ hỏi sớm)",
+    )
     against = commands.add_parser(
         "against", help="trang biểu đồ của mã này cạnh một phiên bản khác (REV), cùng một lần đo"
     )
@@ -58,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pages":
         from bench.run import page_table
 
-        page_table(args.rows)
+        page_table(args.rows, in_shell=args.in_shell)
         return 0
     if args.command == "against":
         from bench.against import print_against

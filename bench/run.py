@@ -376,11 +376,12 @@ def run(sizes: tuple[int, ...] = (1_000_000, 10_000_000), pages: bool = True) ->
         print_table(rows)
 
 
-def page_table(size: int = 1_000_000) -> None:
+def page_table(size: int = 1_000_000, in_shell: bool = False) -> None:
     """Only the pages in Chromium (python -m bench pages), on a national warehouse of `size`
-    awards: each against the dashboard skeleton, in one run."""
-    from bench.pages import page_rows
+    awards: each against the dashboard skeleton (or that skeleton in the dashboard's page
+    shell), in one run."""
+    from bench.pages import SKELETON, SKELETON_IN_SHELL, page_rows
 
     with tempfile.TemporaryDirectory() as tmp:
         master = national_warehouse(Path(tmp), size)
-        print_table(page_rows(master, size))
+        print_table(page_rows(master, size, SKELETON_IN_SHELL if in_shell else SKELETON))

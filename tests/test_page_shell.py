@@ -1,4 +1,4 @@
-"""The page every address answers with (Streamlit's index.html, through asgi.PageShell):
+"""The page every address answers with (Streamlit's index.html, through ui.page_shell.PageShell):
 marked Vietnamese, and saying where the server is, so a deep link (a leader's bookmark of
 /lanh-dao-nld) connects at once instead of first asking /lanh-dao-nld/_stcore/health,
 being refused and waiting (~140 ms of every such page load, measured in Chromium)."""
@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from streamlit import config
 
-from asgi import page_with_server_address
 from tests.browser import browser_page, chromium_available, goto, serve, settle
 from ui.chart_code import MODULES, plotly_module
+from ui.page_shell import page_with_server_address
 
 INDEX = (Path(config.__file__).parent / "static" / "index.html").read_bytes()
 HEADERS = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", b"1")]

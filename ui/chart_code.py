@@ -1,7 +1,7 @@
 """Streamlit loads the code that draws Plotly charts (one 4,6 MB module) only once the first
 chart of a run reaches the browser, so every chart page waited, with its script done, while
 that module was read and run (100-175 ms of the page's load in Chromium, in the bench's
-timelines). The page's head (asgi.PageShell) asks for it as soon as Streamlit's own code has
+timelines). The page's head (ui.page_shell) asks for it as soon as Streamlit's own code has
 started instead, while the browser waits for the server to run the page: measured side by
 side against the dashboard skeleton, 30 pairs each, this took 0,03-0,17× off each chart page's
 load."""

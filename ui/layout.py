@@ -111,7 +111,7 @@ def this_page() -> Any:
     return st.session_state[THIS_PAGE]
 
 
-# In the page's head (asgi.PageShell), not sent with each run: a row of tab links looks and
+# In the page's head (ui.page_shell), not sent with each run: a row of tab links looks and
 # reads as tabs — a line under the row, the open tab in the primary colour and underlined.
 TAB_STYLE = """<style>
 [class*="st-key-tabs_"] {

@@ -8,7 +8,7 @@ The words Streamlit draws at run time — a table's toolbar («Show/hide columns
 CSV», «Search», «Fullscreen»), its column menu, an emptied multiselect's «Choose options»,
 the main menu — cannot be reached by a style sheet (they are tooltips and aria-labels), so
 the page itself carries one small script (`words_script`, put into Streamlit's index.html by
-asgi.PageShell) that puts the Vietnamese word in place of each English one as it appears.
+ui.page_shell) that puts the Vietnamese word in place of each English one as it appears.
 Sent as an element of every run (st.html in the sidebar), the same script cost each page
 load 5-7 % of the reader's browser time, measured side by side with `make bench`."""
 
