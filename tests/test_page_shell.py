@@ -15,7 +15,7 @@ from streamlit import config
 
 from tests.browser import browser_page, chromium_available, goto, serve, settle
 from ui.chart_code import MODULES, plotly_module
-from ui.page_shell import page_with_server_address
+from ui.page_shell import page_in_shell
 
 INDEX = (Path(config.__file__).parent / "static" / "index.html").read_bytes()
 HEADERS = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", b"1")]
@@ -28,7 +28,7 @@ def _address_script(page: bytes) -> str:
 
 
 def test_streamlit_page_gets_the_server_address_before_its_own_script() -> None:
-    page, headers = page_with_server_address(INDEX, HEADERS)
+    page, headers = page_in_shell(INDEX, HEADERS)
     text = page.decode()
     assert text.index("BACKEND_BASE_URL") < text.index('<script type="module"')
     assert 'location.origin + "/"' in _address_script(page)
@@ -39,7 +39,7 @@ def test_streamlit_page_gets_the_server_address_before_its_own_script() -> None:
 
 def test_the_page_carries_the_script_for_streamlits_english_words_before_streamlit() -> None:
     # Once, in the head: sent as an element of every run it cost each load 5-7 % (bench).
-    text = page_with_server_address(INDEX, HEADERS)[0].decode()
+    text = page_in_shell(INDEX, HEADERS)[0].decode()
     assert text.count('<script id="thidua-words">') == 1
     assert text.index('id="thidua-words"') < text.index('<script type="module"')
     assert text.index('id="thidua-words"') < text.index("</head>")
@@ -48,7 +48,7 @@ def test_the_page_carries_the_script_for_streamlits_english_words_before_streaml
 
 def test_the_page_asks_for_the_charts_code_once_streamlits_own_has_started() -> None:
     # Streamlit itself loads it only when the first chart arrives, after the script's run.
-    text = page_with_server_address(INDEX, HEADERS)[0].decode()
+    text = page_in_shell(INDEX, HEADERS)[0].decode()
     name = plotly_module()
     assert name is not None and (MODULES / name).stat().st_size > 1_000_000
     assert text.count('id="thidua-chart-code"') == 1
@@ -69,7 +69,7 @@ def _entry(page: str) -> str:
 
 def test_a_gzipped_page_stays_gzipped_with_its_new_length() -> None:
     zipped = gzip.compress(INDEX)
-    page, headers = page_with_server_address(zipped, [*HEADERS, (b"content-encoding", b"gzip")])
+    page, headers = page_in_shell(zipped, [*HEADERS, (b"content-encoding", b"gzip")])
     assert "BACKEND_BASE_URL" in gzip.decompress(page).decode()
     assert dict(headers)[b"content-length"] == str(len(page)).encode()
 
@@ -78,7 +78,7 @@ def test_under_a_base_path_the_address_includes_it() -> None:
     before = config.get_option("server.baseUrlPath")
     config.set_option("server.baseUrlPath", "/thidua/")
     try:
-        page, _ = page_with_server_address(INDEX, HEADERS)
+        page, _ = page_in_shell(INDEX, HEADERS)
     finally:
         config.set_option("server.baseUrlPath", before)
     assert 'location.origin + "/thidua/"' in _address_script(page)
@@ -86,7 +86,7 @@ def test_under_a_base_path_the_address_includes_it() -> None:
 
 def test_another_page_is_left_as_it_is() -> None:
     other = b"<html><body>Trang kh\xc3\xa1c</body></html>"
-    assert page_with_server_address(other, HEADERS) == (other, HEADERS)
+    assert page_in_shell(other, HEADERS) == (other, HEADERS)
 
 
 browser = pytest.mark.skipif(

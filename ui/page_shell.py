@@ -19,9 +19,9 @@ from ui.widget_texts import words_script
 
 class PageShell:
     """ASGI middleware over the HTML page every address answers with (Streamlit's
-    index.html): it is marked Vietnamese, and it tells the frontend where the server is.
+    index.html): the page is sent as `page_in_shell` makes it.
 
-    Left to itself, the frontend opened on a deep link (/lanh-dao-nld, a leader's bookmark)
+    Why the server's address is in it: left to itself, the frontend opened on a deep link (/lanh-dao-nld, a leader's bookmark)
     first asks /lanh-dao-nld/_stcore/health, is answered 404, and only after a pause asks
     /_stcore/health: every page but the first waited ~140 ms more before its script ran
     (measured in Chromium). With the server's address given (window.__streamlit, read by the
@@ -47,7 +47,7 @@ class PageShell:
                 body.append(message.get("body", b""))
                 if message.get("more_body", False):
                     return
-                page, headers = page_with_server_address(b"".join(body), start["headers"])
+                page, headers = page_in_shell(b"".join(body), start["headers"])
                 await send({**start, "headers": headers})
                 await send({"type": "http.response.body", "body": page})
                 return
@@ -64,14 +64,14 @@ _SERVER_ADDRESS = (
 )
 
 
-def page_with_server_address(
+def page_in_shell(
     page: bytes, headers: list[tuple[bytes, bytes]]
 ) -> tuple[bytes, list[tuple[bytes, bytes]]]:
     """index.html as Streamlit sent it (gzip or not) → the same page with the server's
     address, lang="vi", the script for Streamlit's English words (ui.widget_texts), the
     tab links' style (ui.layout) and the early request for the charts' code (ui.chart_code),
-    and its headers with the new length. A page without Streamlit's
-    script (another version's) is left as it is."""
+    and its headers with the new length. A page without Streamlit's script (another
+    version's) is left as it is."""
     zipped = (b"content-encoding", b"gzip") in [(k.lower(), v) for k, v in headers]
     text = gzip.decompress(page) if zipped else page
     if _FRONTEND not in text:
